@@ -1,0 +1,55 @@
+"""`Comptoir`: the core's services over one data folder, as callers use them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .clock import Clock, utc_now
+from .services.attendants import AttendantService
+from .services.catalogue import CatalogueService
+from .services.clients import ClientService
+from .services.lulus import LuluService
+from .services.orders import OrderService
+from .services.payments import PaymentService
+from .services.ratings import RatingService
+from .services.settings import SettingsService
+from .services.stats import StatsService
+from .services.visits import VisitService
+from .store.database import Store
+
+
+@dataclass(frozen=True)
+class Comptoir:
+    store: Store
+    settings: SettingsService
+    catalogue: CatalogueService
+    clients: ClientService
+    orders: OrderService
+    payments: PaymentService
+    ratings: RatingService
+    visits: VisitService
+    lulus: LuluService
+    attendants: AttendantService
+    stats: StatsService
+
+    @classmethod
+    def open(cls, data_dir: Path, *, clock: Clock = utc_now) -> Comptoir:
+        """Open (creating or migrating) the store of `data_dir`."""
+        store = Store.open(data_dir)
+        return cls(
+            store=store,
+            settings=SettingsService(store),
+            catalogue=CatalogueService(store),
+            clients=ClientService(store),
+            orders=OrderService(store, clock=clock),
+            payments=PaymentService(store, clock=clock),
+            ratings=RatingService(store, clock=clock),
+            visits=VisitService(store, clock=clock),
+            lulus=LuluService(store, clock=clock),
+            attendants=AttendantService(store, clock=clock),
+            stats=StatsService(store),
+        )
+
+    def close(self) -> None:
+        self.store.close()

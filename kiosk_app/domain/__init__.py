@@ -1,0 +1,1 @@
+"""Pure rules of the comptoir: lifecycle, pricing, validation, search text. No I/O."""

@@ -1,0 +1,112 @@
+"""Attendants: personal PINs hashed with argon2id, a login locked after repeated
+failures. A PIN is never stored, logged or audited in clear."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from ..clock import Clock, utc_now
+from ..domain import validation
+from ..errors import LoginLocked, NotFound, PinRefused, ValidationError
+from ..store.database import Store
+from ..store.models import Attendant, Role
+from .journal import audit
+
+MAX_FAILED_PINS = 5
+LOCKOUT = timedelta(minutes=5)
+PIN_MIN, PIN_MAX = 4, 8
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True, slots=True)
+class AttendantView:
+    id: uuid.UUID
+    name: str
+    role: Role
+
+
+def check_pin(pin: str) -> str:
+    if not (pin.isascii() and pin.isdigit() and PIN_MIN <= len(pin) <= PIN_MAX):
+        raise ValidationError({"pin": "pin.invalid"}, min=PIN_MIN, max=PIN_MAX)
+    return pin
+
+
+class AttendantService:
+    def __init__(self, store: Store, *, clock: Clock = utc_now) -> None:
+        self._store = store
+        self._clock = clock
+
+    def add(self, name: str, role: Role, pin: str) -> AttendantView:
+        checker = validation.Checker()
+        clean_name = checker.check(lambda: validation.person_name(name))
+        checker.check(lambda: check_pin(pin))
+        checker.done()
+        assert clean_name
+        with self._store.write() as session:
+            if session.scalar(select(Attendant.id).where(Attendant.name == clean_name)):
+                raise ValidationError({"name": "attendant.exists"})
+            row = Attendant(
+                name=clean_name, role=role, pin_hash=_hasher.hash(pin), created_at=self._clock()
+            )
+            session.add(row)
+            session.flush()
+            return AttendantView(row.id, row.name, row.role)
+
+    def list(self) -> list[AttendantView]:
+        with self._store.read() as session:
+            rows = session.scalars(
+                select(Attendant).where(Attendant.active).order_by(Attendant.name)
+            )
+            return [AttendantView(r.id, r.name, r.role) for r in rows]
+
+    def log_in(self, attendant_id: uuid.UUID, pin: str) -> AttendantView:
+        """Check a PIN. After 5 wrong PINs that login waits 5 minutes, right PIN or not."""
+        now = self._clock()
+        refused: PinRefused | None = None
+        with self._store.write() as session:
+            row = session.get(Attendant, attendant_id)
+            if row is None or not row.active:
+                raise NotFound(entity="attendant")
+            if row.locked_until is not None and now < row.locked_until:
+                raise LoginLocked(until=row.locked_until.isoformat())
+            try:
+                _hasher.verify(row.pin_hash, pin)
+            except (VerificationError, InvalidHashError):
+                row.failed_attempts += 1
+                remaining = MAX_FAILED_PINS - row.failed_attempts
+                if remaining <= 0:
+                    row.failed_attempts = 0
+                    row.locked_until = now + LOCKOUT
+                    audit(
+                        session,
+                        attendant_id=row.id,
+                        action="attendant.locked",
+                        entity="attendant",
+                        entity_id=row.id,
+                        now=now,
+                    )
+                # Raised once the count is committed: raising inside `write()` would
+                # roll it back and let a guesser try forever.
+                refused = PinRefused(remaining=max(remaining, 0))
+            else:
+                row.failed_attempts = 0
+                row.locked_until = None
+                audit(
+                    session,
+                    attendant_id=row.id,
+                    action="attendant.login",
+                    entity="attendant",
+                    entity_id=row.id,
+                    now=now,
+                )
+                view = AttendantView(row.id, row.name, row.role)
+        if refused is not None:
+            raise refused
+        return view

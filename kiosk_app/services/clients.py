@@ -1,0 +1,145 @@
+"""Clients (residents): recognised by their phone, with the address where Lulus go."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import or_, select
+
+from ..domain import validation
+from ..domain.search_text import fold
+from ..errors import NotFound
+from ..store.database import Store
+from ..store.models import Client
+
+
+@dataclass(frozen=True, slots=True)
+class AddressInput:
+    """An address as typed: validated by `check_address`."""
+
+    street: str = ""
+    postcode: str = ""
+    city: str = "Paris"
+    building: str = ""
+    floor: int | None = None
+    has_lift: bool | None = None
+    access_notes: str = ""
+
+
+def check_address(checker: validation.Checker, address: AddressInput) -> AddressInput:
+    """The validated, normalised address; bad fields are recorded in `checker`."""
+    street = checker.check(
+        lambda: validation.bounded_text(
+            address.street, field="street", max_length=validation.STREET_MAX, required=True
+        )
+    )
+    postcode = checker.check(lambda: validation.postcode(address.postcode))
+    city = checker.check(
+        lambda: validation.bounded_text(
+            address.city, field="city", max_length=validation.CITY_MAX, required=True
+        )
+    )
+    building = checker.check(
+        lambda: validation.bounded_text(
+            address.building, field="building", max_length=validation.BUILDING_MAX
+        )
+    )
+    floor = checker.check(lambda: validation.floor(address.floor))
+    notes = checker.check(
+        lambda: validation.bounded_text(
+            address.access_notes, field="access_notes", max_length=validation.ACCESS_NOTES_MAX
+        )
+    )
+    return AddressInput(
+        street=street or "",
+        postcode=postcode or "",
+        city=city or "",
+        building=building or "",
+        floor=floor,
+        has_lift=address.has_lift,
+        access_notes=notes or "",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ClientView:
+    id: uuid.UUID
+    name: str
+    phone: str | None
+    email: str | None
+    lang: str
+    address: AddressInput = field(default_factory=AddressInput)
+    consent_at: datetime | None = None
+    erased: bool = False
+
+    @property
+    def phone_display(self) -> str:
+        return validation.format_phone(self.phone) if self.phone else ""
+
+
+def client_view(row: Client) -> ClientView:
+    return ClientView(
+        id=row.id,
+        name=row.name,
+        phone=row.phone,
+        email=row.email,
+        lang=row.lang,
+        address=AddressInput(
+            street=row.street,
+            postcode=row.postcode,
+            city=row.city,
+            building=row.building,
+            floor=row.floor,
+            has_lift=row.has_lift,
+            access_notes=row.access_notes,
+        ),
+        consent_at=row.consent_at,
+        erased=row.erased_at is not None,
+    )
+
+
+class ClientService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def find_by_phone(self, typed_phone: str) -> ClientView | None:
+        """The client with this phone, or None. Raises ValidationError if the phone
+        itself is not a phone number."""
+        phone = validation.phone(typed_phone)
+        with self._store.read() as session:
+            row = session.scalar(select(Client).where(Client.phone == phone))
+            return client_view(row) if row else None
+
+    def get(self, client_id: uuid.UUID) -> ClientView:
+        with self._store.read() as session:
+            row = session.get(Client, client_id)
+            if row is None:
+                raise NotFound(entity="client")
+            return client_view(row)
+
+    def search(self, typed: str, *, limit: int = 20) -> list[ClientView]:
+        """For the counter: by phone (any usual form) or by a part of the name."""
+        typed = typed.strip()
+        if not typed:
+            return []
+        conditions = []
+        digits = "".join(ch for ch in typed if ch.isdigit())
+        if len(digits) >= 4:
+            # "06 12" or "0612": compare on the national digits of the stored E.164.
+            national = digits[1:] if digits.startswith("0") else digits
+            conditions.append(Client.phone.contains(national))
+        folded = fold(typed)
+        if folded and not digits:
+            conditions.append(Client.search_name.contains(folded, autoescape=True))
+        if not conditions:
+            return []
+        with self._store.read() as session:
+            rows = session.scalars(
+                select(Client)
+                .where(or_(*conditions), Client.erased_at.is_(None))
+                .order_by(Client.name)
+                .limit(limit)
+            )
+            return [client_view(row) for row in rows]

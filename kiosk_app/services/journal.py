@@ -1,0 +1,87 @@
+"""Rows written beside a change in the same transaction: the sync outbox, print jobs and
+the attendants' audit log. Kept in one place so every change records them alike."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from ..store.models import AuditEntry, OutboxOp, PrintJob, PrintStatus
+
+
+def wire_value(value: Any) -> Any:
+    """JSON-ready form of a column value: UUIDs and datetimes as ISO text."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def enqueue_op(
+    session: Session,
+    *,
+    entity: str,
+    entity_id: uuid.UUID,
+    kind: str,
+    data: dict[str, Any],
+    now: datetime,
+    base_version: int | None = None,
+) -> None:
+    session.execute(
+        insert(OutboxOp).values(
+            op_id=uuid.uuid4(),
+            entity=entity,
+            entity_id=entity_id,
+            kind=kind,
+            base_version=base_version,
+            data={key: wire_value(value) for key, value in data.items()},
+            created_at=now,
+        )
+    )
+
+
+def enqueue_print(
+    session: Session, *, kind: str, order_id: uuid.UUID | None, lang: str, now: datetime
+) -> uuid.UUID:
+    job_id = uuid.uuid4()
+    session.execute(
+        insert(PrintJob).values(
+            id=job_id,
+            kind=kind,
+            order_id=order_id,
+            lang=lang,
+            status=PrintStatus.QUEUED,
+            created_at=now,
+        )
+    )
+    return job_id
+
+
+def audit(
+    session: Session,
+    *,
+    attendant_id: uuid.UUID | None,
+    action: str,
+    entity: str,
+    entity_id: uuid.UUID,
+    now: datetime,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Record an attendant's action. Callers pass no personal data and never a PIN."""
+    if attendant_id is None:
+        return  # a resident's own action on the touchscreen is not an attendant's
+    session.execute(
+        insert(AuditEntry).values(
+            at=now,
+            attendant_id=attendant_id,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            details={key: wire_value(value) for key, value in (details or {}).items()},
+        )
+    )

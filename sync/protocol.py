@@ -1,0 +1,56 @@
+"""The wire contract between kiosks and the central server, and its shared vocabulary.
+
+The order lifecycle lives here, not in `kiosk_app`, because the kiosk and the server must
+check transitions against the very same table and the server may import nothing of the
+kiosk but this module (see DESIGN.md, "Parts and their directions").
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+PROTOCOL_VERSION = 1
+
+
+class OrderStatus(StrEnum):
+    REQUESTED = "requested"
+    CONFIRMED = "confirmed"
+    ASSIGNED = "assigned"
+    DONE = "done"
+    PAID = "paid"
+    CANCELLED = "cancelled"
+
+
+class Channel(StrEnum):
+    SELF_SERVICE = "self_service"
+    COUNTER = "counter"
+    WEB = "web"
+
+
+class PaymentMethod(StrEnum):
+    CASH = "cash"
+    CARD = "card"  # on the external card terminal: the kiosk only records it
+    CHEQUE = "cheque"
+    CESU = "cesu"  # chèque emploi service universel (prefinanced)
+    TRANSFER = "transfer"
+
+
+# The one table of allowed transitions (DESIGN.md, "Order lifecycle"). `paid` and
+# `cancelled` are final: they have no way out, so a final state never regresses.
+TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
+    OrderStatus.REQUESTED: frozenset({OrderStatus.CONFIRMED, OrderStatus.CANCELLED}),
+    OrderStatus.CONFIRMED: frozenset({OrderStatus.ASSIGNED, OrderStatus.CANCELLED}),
+    OrderStatus.ASSIGNED: frozenset(
+        {OrderStatus.DONE, OrderStatus.CONFIRMED, OrderStatus.CANCELLED}
+    ),
+    OrderStatus.DONE: frozenset({OrderStatus.PAID}),
+    OrderStatus.PAID: frozenset(),
+    OrderStatus.CANCELLED: frozenset(),
+}
+
+FINAL_STATUSES = frozenset(s for s, targets in TRANSITIONS.items() if not targets)
+
+
+def is_allowed(current: OrderStatus, target: OrderStatus) -> bool:
+    """Whether the lifecycle lets an order go from `current` to `target`."""
+    return target in TRANSITIONS[current]
