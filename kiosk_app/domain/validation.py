@@ -41,8 +41,7 @@ def _has_control_characters(text: str) -> bool:
     """Control and format characters other than line breaks and tabs (NUL, bidi
     overrides and the like) have no place in stored text."""
     return any(
-        unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\t"
-        for ch in text
+        unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\t" for ch in text
     )
 
 
@@ -113,9 +112,7 @@ def postcode(value: str | None) -> str:
     return code
 
 
-def bounded_text(
-    value: str | None, *, field: str, max_length: int, required: bool = False
-) -> str:
+def bounded_text(value: str | None, *, field: str, max_length: int, required: bool = False) -> str:
     """Free text (street, notes, description): bounded, no control characters.
     Emoji and right-to-left scripts are fine: people write them."""
     text = clean_text(value)

@@ -77,8 +77,8 @@ _SERVICE_COLUMNS = (
 )
 
 
-def _service_view(row: Row[Any]) -> ServiceView:
-    return ServiceView(*row)
+def _service_view(row: Row[*tuple[Any, ...]]) -> ServiceView:
+    return ServiceView(**row._asdict())
 
 
 def fts_query(text_typed: str) -> str | None:
@@ -173,9 +173,7 @@ def _upsert_category(session: Session, data: Mapping[str, Any]) -> Category:
 
 
 def load_catalogue(session: Session, catalogue: Mapping[str, Any]) -> tuple[int, int]:
-    categories = {
-        data["code"]: _upsert_category(session, data) for data in catalogue["categories"]
-    }
+    categories = {data["code"]: _upsert_category(session, data) for data in catalogue["categories"]}
     session.flush()
     services: Iterable[Mapping[str, Any]] = catalogue["services"]
     existing = {s.code: s for s in session.scalars(select(Service))}

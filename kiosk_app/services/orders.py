@@ -7,7 +7,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from .journal import audit, enqueue_op, enqueue_print
 from .settings import read_settings
 
 ORDER_SERIES = "orders"
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,7 @@ def order_view(row: Order) -> OrderView:
 
 
 def normalise_order_number(typed: str) -> str | None:
-    """"01-0042", "010042" or "1-42" typed on a number pad, as stored: "01-0042"."""
+    """ "01-0042", "010042" or "1-42" typed on a number pad, as stored: "01-0042"."""
     typed = typed.strip()
     if "-" in typed:
         kiosk, _, seq = typed.partition("-")
@@ -179,9 +180,7 @@ class OrderService:
         first step and the ticket's print job in one durable transaction."""
         now = self._clock()
         checker = validation.Checker()
-        slot = checker.check(
-            lambda: validation.slot(request.slot_start, request.slot_end, now=now)
-        )
+        slot = checker.check(lambda: validation.slot(request.slot_start, request.slot_end, now=now))
         phone = checker.check(lambda: validation.phone(request.phone))
         email = checker.check(lambda: validation.optional_email(request.email))
         description = checker.check(
@@ -419,7 +418,7 @@ class OrderService:
             select(Order.status, func.count()), statuses=None, day=day, channel=channel
         ).group_by(Order.status)
         with self._store.read() as session:
-            counts = dict(session.execute(query).tuples().all())
+            counts: dict[OrderStatus, int] = dict(session.execute(query).tuples().all())
         return {status: counts.get(status, 0) for status in OrderStatus}
 
     # --- Moving through the lifecycle -------------------------------------------------
@@ -510,7 +509,9 @@ def apply_transition(
     elif target is OrderStatus.DONE:
         max_minutes = 24 * 60
         if actual_minutes is None or not 1 <= actual_minutes <= max_minutes:
-            raise ValidationError({"actual_minutes": "actual_minutes.out_of_range"}, max=max_minutes)
+            raise ValidationError(
+                {"actual_minutes": "actual_minutes.out_of_range"}, max=max_minutes
+            )
         order.actual_units = units_for_minutes(actual_minutes, order.unit_minutes)
         data["actual_units"] = order.actual_units
     elif target is OrderStatus.CANCELLED:
@@ -565,19 +566,17 @@ def _address_values(address: AddressInput) -> dict[str, Any]:
 
 
 def _filtered(
-    query: Select[Any],
+    query: _Query,
     *,
     statuses: frozenset[OrderStatus] | None,
     day: date | None,
     channel: Channel | None,
-) -> Select[Any]:
+) -> _Query:
     if statuses:
         query = query.where(Order.status.in_(statuses))
     if channel is not None:
         query = query.where(Order.channel == channel)
     if day is not None:
         start = datetime.combine(day, time(), PARIS)
-        query = query.where(
-            Order.slot_start >= start, Order.slot_start < start + timedelta(days=1)
-        )
+        query = query.where(Order.slot_start >= start, Order.slot_start < start + timedelta(days=1))
     return query

@@ -34,8 +34,12 @@ class PaymentView:
 
 def paid_cents(session: Session, order_id: uuid.UUID) -> int:
     """Net amount received for an order: payments less refunds."""
-    signed = case((Payment.kind == PaymentKind.REFUND, -Payment.amount_cents), else_=Payment.amount_cents)
-    total = session.scalar(select(func.coalesce(func.sum(signed), 0)).where(Payment.order_id == order_id))
+    signed = case(
+        (Payment.kind == PaymentKind.REFUND, -Payment.amount_cents), else_=Payment.amount_cents
+    )
+    total = session.scalar(
+        select(func.coalesce(func.sum(signed), 0)).where(Payment.order_id == order_id)
+    )
     return int(total or 0)
 
 

@@ -65,9 +65,7 @@ class RatingService:
                 session.execute(
                     update(Lulu)
                     .where(Lulu.id == order.lulu_id)
-                    .values(
-                        rating_sum=Lulu.rating_sum + stars, rating_count=Lulu.rating_count + 1
-                    )
+                    .values(rating_sum=Lulu.rating_sum + stars, rating_count=Lulu.rating_count + 1)
                 )
             enqueue_op(
                 session, entity="rating", entity_id=rating_id, kind="append", data=values, now=now

@@ -14,7 +14,15 @@ from sync.protocol import OrderStatus
 
 from ..clock import PARIS
 from ..store.database import Store
-from ..store.models import KioskVisit, OnboardingStage, Order, OrderEvent, Payment, PaymentKind, Rating
+from ..store.models import (
+    KioskVisit,
+    OnboardingStage,
+    Order,
+    OrderEvent,
+    Payment,
+    PaymentKind,
+    Rating,
+)
 from .lulus import count_by_stage
 
 
@@ -105,9 +113,7 @@ def compute_stats(session: Session, start: date, end: date) -> Stats:
     )
     # Days in Paris time: group in Python over the period's creation times, which is
     # exact across daylight-saving changes (SQLite knows no time zones).
-    per_day = {
-        (start + timedelta(days=i)).isoformat(): 0 for i in range((end - start).days + 1)
-    }
+    per_day = {(start + timedelta(days=i)).isoformat(): 0 for i in range((end - start).days + 1)}
     for (created,) in session.execute(select(Order.created_at).where(*in_period)):
         per_day[created.astimezone(PARIS).date().isoformat()] += 1
     top = session.execute(
@@ -147,9 +153,11 @@ class StatsService:
     def activity_span(self) -> tuple[date, date] | None:
         """First and last Paris day with an order: the default period of `kiosk stats`."""
         with self._store.read() as session:
-            first, last = session.execute(
+            span = session.execute(
                 select(func.min(Order.created_at), func.max(Order.created_at))
             ).one()
-        if first is None:
-            return None
+        first: datetime | None = span[0]
+        last: datetime | None = span[1]
+        if first is None or last is None:
+            return None  # no order yet
         return first.astimezone(PARIS).date(), last.astimezone(PARIS).date()

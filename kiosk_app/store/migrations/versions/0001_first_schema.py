@@ -500,7 +500,8 @@ def upgrade() -> None:
         "DELETE FROM services_fts WHERE service_id = old.id; END"
     )
     op.execute(
-        "CREATE TRIGGER services_fts_update AFTER UPDATE OF search_names, search_details ON services BEGIN "
+        "CREATE TRIGGER services_fts_update "
+        "AFTER UPDATE OF search_names, search_details ON services BEGIN "
         "DELETE FROM services_fts WHERE service_id = old.id; "
         "INSERT INTO services_fts(service_id, names, details) "
         "VALUES (new.id, new.search_names, new.search_details); "

@@ -1,0 +1,120 @@
+"""The core's commands: `kiosk seed-demo`, `kiosk stats`, `kiosk attendant add`.
+
+Errors are printed in the person's language (from $LANG) as the core's message keys say
+them, and exit with status 2; nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from .comptoir import Comptoir
+from .config import default_data_dir
+from .errors import ComptoirError, ValidationError
+from .messages import message
+from .store.models import Role
+
+
+def cli_lang() -> str:
+    return "en" if os.environ.get("LANG", "fr").lower().startswith("en") else "fr"
+
+
+def explain(error: ComptoirError, lang: str) -> str:
+    if isinstance(error, ValidationError):
+        return "\n".join(
+            f"{field}: {message(key, lang, **error.params)}" for field, key in error.fields.items()
+        )
+    return message(error.key, lang, **error.params)
+
+
+def add_core_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    seed = commands.add_parser("seed-demo", help="build a month of demo activity")
+    seed.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="data folder")
+    seed.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        help="last day of the demo month (default: today); same date, same data",
+    )
+    seed.set_defaults(handler=run_seed_demo)
+
+    stats = commands.add_parser("stats", help="the figures of a period")
+    stats.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    stats.add_argument("--from", dest="start", type=date.fromisoformat)
+    stats.add_argument("--to", dest="end", type=date.fromisoformat)
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+    stats.set_defaults(handler=run_stats)
+
+    attendant = commands.add_parser("attendant", help="manage attendants")
+    attendant_commands = attendant.add_subparsers(dest="attendant_command", required=True)
+    add = attendant_commands.add_parser("add", help="create an attendant (PIN asked twice)")
+    add.add_argument("name")
+    add.add_argument("--role", choices=[r.value for r in Role], default=Role.ATTENDANT.value)
+    add.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    add.set_defaults(handler=run_attendant_add)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return args.data_dir or default_data_dir()
+
+
+def run_seed_demo(args: argparse.Namespace) -> int:
+    from .demo.seed import seed_demo
+
+    data_dir = _data_dir(args)
+    summary = seed_demo(data_dir, as_of=args.as_of or date.today())
+    print(f"Demo data in {data_dir}: {summary}")
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    comptoir = Comptoir.open(_data_dir(args))
+    try:
+        span = comptoir.stats.activity_span()
+        today = date.today()
+        start = args.start or (span[0] if span else today)
+        end = args.end or (span[1] if span else today)
+        stats = comptoir.stats.compute(start, end)
+    finally:
+        comptoir.close()
+    if args.json:
+        print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    lang = cli_lang()
+    rows = [
+        ("Période" if lang == "fr" else "Period", f"{stats.start} – {stats.end}"),
+        ("Commandes" if lang == "fr" else "Orders", stats.orders),
+        ("Prestations réalisées" if lang == "fr" else "Services done", stats.services_done),
+        ("Lulus référencés" if lang == "fr" else "Lulus onboarded", stats.lulus_onboarded),
+        ("Lulus en cours" if lang == "fr" else "Lulus in progress", stats.lulus_in_progress),
+        ("Visites du kiosque" if lang == "fr" else "Kiosk visits", stats.kiosk_visits),
+        ("Encaissé (€)" if lang == "fr" else "Received (€)", f"{stats.revenue_cents / 100:.2f}"),
+        ("Note moyenne" if lang == "fr" else "Average rating", stats.average_rating or "–"),
+    ]
+    for label, value in rows:
+        print(f"{label:<24} {value}")
+    return 0
+
+
+def run_attendant_add(args: argparse.Namespace) -> int:
+    lang = cli_lang()
+    pin = getpass.getpass("PIN : " if lang == "fr" else "PIN: ")
+    again = getpass.getpass("PIN (encore) : " if lang == "fr" else "PIN (again): ")
+    if pin != again:
+        print(
+            "Les deux codes diffèrent." if lang == "fr" else "The two PINs differ.",
+            file=sys.stderr,
+        )
+        return 2
+    comptoir = Comptoir.open(_data_dir(args))
+    try:
+        attendant = comptoir.attendants.add(args.name, Role(args.role), pin)
+    finally:
+        comptoir.close()
+    print(f"{attendant.name} ({attendant.role.value})")
+    return 0

@@ -1,0 +1,1 @@
+"""Demo data: a month at the Saint-Paul kiosk, shaped like the pilot's first month."""

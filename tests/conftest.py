@@ -1,0 +1,55 @@
+"""Fixtures shared by the whole suite: a real store in a temporary folder, the demo
+catalogue, and a clock that tests move by hand."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk_app.comptoir import Comptoir  # noqa: E402
+from kiosk_app.config import resources_dir  # noqa: E402
+
+# A Thursday morning in Paris (UTC+1 in November): the counter is open.
+START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+
+
+@dataclass
+class FakeClock:
+    now: datetime = field(default=START)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def demo_catalogue() -> dict[str, object]:
+    with (resources_dir() / "demo" / "catalogue.json").open(encoding="utf-8") as f:
+        data: dict[str, object] = json.load(f)
+    return data
+
+
+@pytest.fixture
+def comptoir(
+    tmp_path: Path, clock: FakeClock, demo_catalogue: dict[str, object]
+) -> Iterator[Comptoir]:
+    """A real store (SQLite file, migrations applied) holding the demo catalogue."""
+    app = Comptoir.open(tmp_path / "kiosk", clock=clock)
+    app.catalogue.load(demo_catalogue)
+    yield app
+    app.close()
