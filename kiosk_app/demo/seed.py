@@ -537,7 +537,7 @@ def seed_demo(data_dir: Path, *, as_of: date) -> SeedSummary:
             session.add(Setting(key="kiosk_name", value="Saint-Paul"))
         with store.read() as session:
             services = sorted(session.scalars(select(Service)).all(), key=lambda s: s.code)
-            categories = dict(session.execute(select(Category.id, Category.code)).tuples().all())
+            categories = dict(session.execute(select(Category.id, Category.code)).all())
         now = datetime.combine(as_of, time(CLOSING, 0), PARIS).astimezone(UTC)
         demo = _Demo(random.Random(SEED), as_of, now, services, categories, people)
         used_phones: set[str] = set()

@@ -158,10 +158,21 @@ class CatalogueService:
             return load_catalogue(session, catalogue)
 
 
+# Catalogue entries without an id (the demo file) get one derived from their code, so the
+# same catalogue loaded on two kiosks, or twice, gives the same ids.
+_CATALOGUE_NAMESPACE = uuid.UUID("5b1c3c55-8f0a-4c2e-9d57-0c6f3f2a4e11")
+
+
+def _catalogue_id(data: Mapping[str, Any], kind: str) -> uuid.UUID:
+    if "id" in data:
+        return uuid.UUID(str(data["id"]))
+    return uuid.uuid5(_CATALOGUE_NAMESPACE, f"{kind}:{data['code']}")
+
+
 def _upsert_category(session: Session, data: Mapping[str, Any]) -> Category:
     category = session.scalar(select(Category).where(Category.code == data["code"]))
     if category is None:
-        category = Category(id=uuid.UUID(data["id"]) if "id" in data else uuid.uuid4())
+        category = Category(id=_catalogue_id(data, "category"))
         session.add(category)
     category.code = data["code"]
     category.name_fr = data["name_fr"]
@@ -182,7 +193,7 @@ def load_catalogue(session: Session, catalogue: Mapping[str, Any]) -> tuple[int,
         category = categories[data["category"]]
         service = existing.get(data["code"])
         if service is None:
-            service = Service(id=uuid.UUID(data["id"]) if "id" in data else uuid.uuid4())
+            service = Service(id=_catalogue_id(data, "service"))
             session.add(service)
         service.code = data["code"]
         service.category_id = category.id
