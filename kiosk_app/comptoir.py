@@ -9,9 +9,11 @@ from .clock import Clock, utc_now
 from .services.attendants import AttendantService
 from .services.catalogue import CatalogueService
 from .services.clients import ClientService
+from .services.invoices import InvoiceService
 from .services.lulus import LuluService
 from .services.orders import OrderService
 from .services.payments import PaymentService
+from .services.print_jobs import PrintJobService
 from .services.ratings import RatingService
 from .services.settings import SettingsService
 from .services.stats import StatsService
@@ -32,6 +34,8 @@ class Comptoir:
     lulus: LuluService
     attendants: AttendantService
     stats: StatsService
+    invoices: InvoiceService
+    print_jobs: PrintJobService
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock = utc_now) -> Comptoir:
@@ -49,6 +53,8 @@ class Comptoir:
             lulus=LuluService(store, clock=clock),
             attendants=AttendantService(store, clock=clock),
             stats=StatsService(store),
+            invoices=InvoiceService(store),
+            print_jobs=PrintJobService(store, clock=clock),
         )
 
     def close(self) -> None:

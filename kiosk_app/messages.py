@@ -165,6 +165,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Actual time between 1 and {max} minutes.",
     ),
     "amount.out_of_range": ("Montant invalide.", "Invalid amount."),
+    "payment.nothing_due": ("Cette commande est déjà réglée.", "This order is already paid."),
+    "payment.more_than_due": (
+        "C’est plus que le montant restant dû.",
+        "That is more than the amount still due.",
+    ),
     "refund.more_than_paid": (
         "On ne rembourse pas plus que ce qui a été payé.",
         "A refund cannot exceed what was paid.",

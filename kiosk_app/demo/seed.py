@@ -28,8 +28,10 @@ from ..config import resources_dir
 from ..domain.pricing import units_for_minutes
 from ..domain.search_text import fold
 from ..services.catalogue import load_catalogue
+from ..services.invoices import issue_invoice
 from ..services.lulus import CHECKLIST
 from ..services.orders import ORDER_SERIES
+from ..services.settings import DEMO_SETTINGS
 from ..store.database import Store
 from ..store.models import (
     Category,
@@ -533,8 +535,9 @@ def seed_demo(data_dir: Path, *, as_of: date) -> SeedSummary:
         people = json.loads((resources / "people.json").read_text(encoding="utf-8"))
         with store.write() as session:
             load_catalogue(session, catalogue)
-            session.add(Setting(key="kiosk_code", value="01"))
-            session.add(Setting(key="kiosk_name", value="Saint-Paul"))
+            demo_settings = {"kiosk_code": "01", "kiosk_name": "Saint-Paul", **DEMO_SETTINGS}
+            for key, value in demo_settings.items():
+                session.add(Setting(key=key, value=value))
         with store.read() as session:
             services = sorted(session.scalars(select(Service)).all(), key=lambda s: s.code)
             categories = dict(session.execute(select(Category.id, Category.code)).all())
@@ -563,6 +566,17 @@ def seed_demo(data_dir: Path, *, as_of: date) -> SeedSummary:
                 if rows:
                     session.execute(insert(model), rows)
             session.execute(insert(NumberSeries).values(name=ORDER_SERIES, next_value=ORDERS + 1))
+        # Each paid order has its invoice, numbered in the order they were paid, as the
+        # counter would have issued them (gapless, chronological).
+        paid_at = {
+            row["order_id"]: row["at"]
+            for row in demo.rows[OrderEvent]
+            if row["to_status"] is OrderStatus.PAID
+        }
+        with store.write() as session:
+            paid = session.scalars(select(Order).where(Order.status == OrderStatus.PAID)).all()
+            for order in sorted(paid, key=lambda o: (paid_at[o.id], o.number)):
+                issue_invoice(session, order, now=paid_at[order.id])
         attendants = AttendantService(store, clock=lambda: now)
         for name, role, pin in DEMO_ATTENDANTS:
             attendants.add(name, role, pin)

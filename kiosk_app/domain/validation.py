@@ -37,12 +37,23 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _POSTCODE = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$")
 
 
+# Format characters that people's text needs: the zero-width joiners of emoji sequences
+# and of Persian or Indic words, and the tag characters of subdivision flags.
+_ALLOWED_FORMAT = re.compile("[\u200c\u200d\U000e0020-\U000e007f]")
+
+
 def _has_control_characters(text: str) -> bool:
     """Control and format characters other than line breaks and tabs (NUL, bidi
-    overrides and the like) have no place in stored text."""
-    return any(
-        unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\t" for ch in text
-    )
+    overrides and the like) have no place in stored text: a right-to-left override
+    would make the counter's screen and tickets show something else than was typed."""
+    return any(_is_control(ch) for ch in text)
+
+
+def _is_control(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    if category == "Cf":
+        return not _ALLOWED_FORMAT.match(ch)
+    return category in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\t"
 
 
 def clean_text(value: str | None) -> str:

@@ -130,7 +130,9 @@ class ClientService:
             # "06 12" or "0612": compare on the national digits of the stored E.164.
             national = digits[1:] if digits.startswith("0") else digits
             conditions.append(Client.phone.contains(national))
-        folded = fold(typed)
+        # A lone surrogate (a broken paste) cannot be sent to SQLite as UTF-8, and no
+        # stored name holds one: leave it out of the search.
+        folded = fold(typed).encode("utf-8", "ignore").decode("utf-8")
         if folded and not digits:
             conditions.append(Client.search_name.contains(folded, autoescape=True))
         if not conditions:

@@ -54,7 +54,7 @@ def _lulu_view(row: Lulu, codes: dict[uuid.UUID, str]) -> LuluView:
 
 
 def _category_codes(session: Session) -> dict[uuid.UUID, str]:
-    return dict(session.execute(select(Category.id, Category.code)).tuples().all())
+    return dict(session.execute(select(Category.id, Category.code)).all())
 
 
 class LuluService:
@@ -192,5 +192,5 @@ class LuluService:
 
 def count_by_stage(session: Session) -> dict[OnboardingStage, int]:
     rows = session.execute(select(LuluFile.stage, func.count()).group_by(LuluFile.stage))
-    counts = dict(rows.tuples().all())
+    counts = dict(rows.all())
     return {stage: counts.get(stage, 0) for stage in OnboardingStage}

@@ -16,7 +16,8 @@ from ..clock import Clock, utc_now
 from ..errors import NotFound, TransitionNotAllowed, ValidationError
 from ..store.database import Store
 from ..store.models import Order, Payment, PaymentKind
-from .journal import audit, enqueue_op
+from .invoices import issue_credit_note, issue_invoice
+from .journal import audit, enqueue_op, enqueue_print
 from .orders import apply_transition, order_view
 
 MAX_PAYMENT_CENTS = 10_000_00  # 10,000 €: far above any service, below any typo of 100×
@@ -41,6 +42,22 @@ def paid_cents(session: Session, order_id: uuid.UUID) -> int:
         select(func.coalesce(func.sum(signed), 0)).where(Payment.order_id == order_id)
     )
     return int(total or 0)
+
+
+def settle_if_covered(
+    session: Session, order: Order, *, now: datetime, attendant_id: uuid.UUID | None
+) -> bool:
+    """A done order whose payments cover its final price becomes paid, with its invoice,
+    in the caller's transaction: after its last payment, or when it is marked done after
+    the client paid ahead."""
+    if order.status is not OrderStatus.DONE:
+        return False
+    if paid_cents(session, order.id) < order_view(order).price_due.total_cents:
+        return False
+    apply_transition(session, order, OrderStatus.PAID, now=now, attendant_id=attendant_id)
+    # Same transaction: an order is never paid without its invoice number.
+    issue_invoice(session, order, now=now)
+    return True
 
 
 class PaymentService:
@@ -69,6 +86,14 @@ class PaymentService:
             already = paid_cents(session, order_id)
             if kind is PaymentKind.PAYMENT and order.status is OrderStatus.CANCELLED:
                 raise TransitionNotAllowed(current=order.status.value, target="paid")
+            if kind is PaymentKind.PAYMENT:
+                # Above what is due is a typo (150 € for 15 €), or change to give back:
+                # refused, so the till and the invoice never disagree.
+                remaining = order_view(order).price_due.total_cents - already
+                if remaining <= 0:
+                    raise ValidationError({"amount": "payment.nothing_due"})
+                if amount_cents > remaining:
+                    raise ValidationError({"amount": "payment.more_than_due"}, due=remaining)
             if kind is PaymentKind.REFUND and amount_cents > already:
                 raise ValidationError({"amount": "refund.more_than_paid"})
             payment_id = uuid.uuid4()
@@ -94,15 +119,15 @@ class PaymentService:
                 now=now,
                 details={"method": method.value, "amount_cents": amount_cents},
             )
-            due = order_view(order).price_due.total_cents
-            if (
-                kind is PaymentKind.PAYMENT
-                and order.status is OrderStatus.DONE
-                and already + amount_cents >= due
-            ):
-                apply_transition(
-                    session, order, OrderStatus.PAID, now=now, attendant_id=attendant_id
+            if kind is PaymentKind.PAYMENT:
+                settle_if_covered(session, order, now=now, attendant_id=attendant_id)
+            if kind is PaymentKind.REFUND:
+                # A refund of an invoiced order cancels that much of it: a credit note.
+                issue_credit_note(
+                    session, order, amount_cents=amount_cents, reason="refund", now=now
                 )
+            else:
+                enqueue_print(session, kind="receipt", order_id=order_id, lang=order.lang, now=now)
             return PaymentView(payment_id, order_id, kind, method, amount_cents, now)
 
     def for_order(self, order_id: uuid.UUID) -> list[PaymentView]:
@@ -120,4 +145,6 @@ class PaymentService:
             order = session.get(Order, order_id)
             if order is None:
                 raise NotFound(entity="order")
+            if order.status is OrderStatus.CANCELLED:
+                return 0  # what was paid ahead is refunded, not owed
             return max(0, order_view(order).price_due.total_cents - paid_cents(session, order_id))

@@ -19,6 +19,23 @@ DEFAULTS: dict[str, str] = {
     "association_siret": "",
     "association_sap_number": "",
     "vat_mention": "TVA non applicable, art. 293 B du CGI",
+    # "prestataire" (the association is the provider) or "mandataire" (it acts for the
+    # client, who employs): a mandatory mention of the invoices (art. D7233-1).
+    "intervention_mode": "prestataire",
+    "server_url": "https://lulu.example.org",  # the QR code opens {server_url}/o/{token}
+    "printer_kind": "none",  # none | network | file | usb | serial | cups
+    "printer_address": "",  # host[:port], a file path, "vendor:product", a device, a queue
+    "printer_width": "80",  # 80 mm paper (48 columns) or 58 mm (32 columns)
+    "printer_codepage": "cp858",  # cp858 or cp1252: which one the printer has
+    "ticket_logo": "",  # a PNG printed atop tickets; none when empty or unreadable
+}
+
+# Fictional details for the demo (no real association's SIRET or SAP number).
+DEMO_SETTINGS: dict[str, str] = {
+    "association_name": "Lulu dans ma rue (démo)",
+    "association_address": "12 rue Saint-Paul, 75004 Paris",
+    "association_siret": "00000000000018",
+    "association_sap_number": "SAP000000000",
 }
 
 
@@ -31,10 +48,17 @@ class KioskSettings:
     association_siret: str
     association_sap_number: str
     vat_mention: str
+    intervention_mode: str
+    server_url: str
+    printer_kind: str
+    printer_address: str
+    printer_width: str
+    printer_codepage: str
+    ticket_logo: str
 
 
 def read_settings(session: Session) -> KioskSettings:
-    stored = dict(session.execute(select(Setting.key, Setting.value)).tuples().all())
+    stored = dict(session.execute(select(Setting.key, Setting.value)).all())
     return KioskSettings(**{key: stored.get(key, default) for key, default in DEFAULTS.items()})
 
 
@@ -51,7 +75,10 @@ class SettingsService:
         if unknown:
             raise KeyError(f"unknown settings: {sorted(unknown)}")
         if "kiosk_code" in values and not (
-            len(values["kiosk_code"]) == 2 and values["kiosk_code"].isdigit()
+            # ASCII only: "٠١" or "²³" pass isdigit() but make numbers nobody can type.
+            len(values["kiosk_code"]) == 2
+            and values["kiosk_code"].isascii()
+            and values["kiosk_code"].isdigit()
         ):
             raise ValueError("kiosk_code must be two digits")
         with self._store.write() as session:

@@ -100,16 +100,14 @@ def compute_stats(session: Session, start: date, end: date) -> Stats:
         select(func.avg(Rating.stars), func.count()).where(Rating.at >= since, Rating.at < until)
     ).one()
     by_status = dict(
-        session.execute(select(Order.status, func.count()).where(*in_period).group_by(Order.status))
-        .tuples()
-        .all()
+        session.execute(
+            select(Order.status, func.count()).where(*in_period).group_by(Order.status)
+        ).all()
     )
     by_channel = dict(
         session.execute(
             select(Order.channel, func.count()).where(*in_period).group_by(Order.channel)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     # Days in Paris time: group in Python over the period's creation times, which is
     # exact across daylight-saving changes (SQLite knows no time zones).

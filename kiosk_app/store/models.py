@@ -384,3 +384,34 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# --- Invoices -------------------------------------------------------------------------
+
+
+class InvoiceKind(StrEnum):
+    INVOICE = "invoice"  # facture
+    CREDIT_NOTE = "credit_note"  # avoir: how an invoice is cancelled, never by deletion
+
+
+class Invoice(Base):
+    """An invoice or a credit note. Numbers come from gapless per-kiosk, per-year series
+    taken in the transaction of the payment (or refund) that calls for them. The client's
+    name and address are copied: an issued invoice never changes."""
+
+    __tablename__ = "invoices"
+    __table_args__ = (CheckConstraint("amount_cents >= 0", name="amount_not_negative"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    kind: Mapped[InvoiceKind] = mapped_column(_enum(InvoiceKind))
+    order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("orders.id"), index=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    # The invoice a credit note cancels (all or part of).
+    credits_invoice_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("invoices.id"))
+    issued_at: Mapped[datetime] = mapped_column(index=True)
+    client_name: Mapped[str] = mapped_column(String(80))
+    client_address: Mapped[str] = mapped_column(Text)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    tax_credit_cents: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, default="")

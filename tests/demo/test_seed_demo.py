@@ -80,6 +80,9 @@ def test_demo_orders_are_consistent(demo_dir: Path) -> None:
             if order.status is OrderStatus.CANCELLED:
                 assert order.cancel_reason
             assert order.slot_start < order.slot_end
+        paid = app.orders.list(statuses=frozenset({OrderStatus.PAID}), limit=1000)
+        invoices = sorted(app.invoices.for_order(o.id)[0].number for o in paid)
+        assert invoices == [f"F01-2026-{n:05d}" for n in range(1, len(paid) + 1)]
         names = {a.name for a in app.attendants.list()}
         assert names == {"Camille", "Karim"}
         # Pending orders are ahead of the demo day: the counter's queue is alive.
@@ -99,9 +102,9 @@ def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
         dump = {}
         for table in tables:
             columns = [c[1] for c in conn.execute(f"PRAGMA table_info({table})")]
-            # Attendants are created through the service (random id, argon2 salts PINs at
-            # random by design): everything else must match.
-            skipped = {"pin_hash", "id"} if table == "attendants" else set()
+            # Attendants and invoices are made through the services (random ids; argon2
+            # salts PINs at random by design): everything else must match.
+            skipped = {"pin_hash", "id"} if table in ("attendants", "invoices") else set()
             kept = [c for c in columns if c not in skipped]
             dump[table] = sorted(conn.execute(f"SELECT {', '.join(kept)} FROM {table}"))
     return dump

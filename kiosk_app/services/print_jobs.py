@@ -1,0 +1,145 @@
+"""The print queue as the store holds it: jobs are written with the order or payment
+that calls for them (`journal.enqueue_print`), read and marked by the print worker on
+its own thread, and listed for the attendant with their last fault.
+
+A fault is stored as a message key ("printer.paper_out"), never as a library's text:
+the counter says it in the attendant's language.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from ..clock import Clock, utc_now
+from ..errors import NotFound
+from ..store.database import Store
+from ..store.models import Order, PrintJob, PrintStatus
+from .journal import enqueue_print
+
+TICKET_KINDS = frozenset({"order_ticket", "receipt", "receipt_copy"})
+
+
+@dataclass(frozen=True, slots=True)
+class PrintJobView:
+    id: uuid.UUID
+    kind: str
+    order_id: uuid.UUID | None
+    lang: str
+    status: PrintStatus
+    attempts: int
+    last_error: str | None  # a message key
+    created_at: datetime
+    printed_at: datetime | None
+
+
+def _view(row: PrintJob) -> PrintJobView:
+    return PrintJobView(
+        row.id,
+        row.kind,
+        row.order_id,
+        row.lang,
+        row.status,
+        row.attempts,
+        row.last_error,
+        row.created_at,
+        row.printed_at,
+    )
+
+
+class PrintJobService:
+    def __init__(self, store: Store, *, clock: Clock = utc_now) -> None:
+        self._store = store
+        self._clock = clock
+
+    def queued(self, *, limit: int = 20) -> list[PrintJobView]:
+        """Jobs waiting to print, oldest first."""
+        with self._store.read() as session:
+            rows = session.scalars(
+                select(PrintJob)
+                .where(PrintJob.status == PrintStatus.QUEUED)
+                .order_by(PrintJob.created_at, PrintJob.id)
+                .limit(limit)
+            )
+            return [_view(row) for row in rows]
+
+    def get(self, job_id: uuid.UUID) -> PrintJobView:
+        with self._store.read() as session:
+            row = session.get(PrintJob, job_id)
+            if row is None:
+                raise NotFound(entity="print_job")
+            return _view(row)
+
+    def for_order(self, order_id: uuid.UUID) -> list[PrintJobView]:
+        """An order's print history, oldest first."""
+        with self._store.read() as session:
+            rows = session.scalars(
+                select(PrintJob).where(PrintJob.order_id == order_id).order_by(PrintJob.created_at)
+            )
+            return [_view(row) for row in rows]
+
+    def faults(self) -> list[PrintJobView]:
+        """Jobs still waiting after a fault: what the attendant is warned about."""
+        with self._store.read() as session:
+            rows = session.scalars(
+                select(PrintJob)
+                .where(PrintJob.status == PrintStatus.QUEUED, PrintJob.last_error.is_not(None))
+                .order_by(PrintJob.created_at)
+            )
+            return [_view(row) for row in rows]
+
+    def mark_printed(self, job_id: uuid.UUID) -> None:
+        """Only once the job's bytes were written whole (or its file rendered)."""
+        with self._store.write() as session:
+            session.execute(
+                update(PrintJob)
+                .where(PrintJob.id == job_id)
+                .values(
+                    status=PrintStatus.PRINTED,
+                    printed_at=self._clock(),
+                    attempts=PrintJob.attempts + 1,
+                    last_error=None,
+                )
+            )
+
+    def record_fault(self, job_id: uuid.UUID, message_key: str, *, attempted: bool) -> None:
+        """The job stays queued with the fault for the attendant; `attempted` counts a
+        try (bytes were sent or a connection made) apart from a printer found not ready."""
+        with self._store.write() as session:
+            session.execute(
+                update(PrintJob)
+                .where(PrintJob.id == job_id)
+                .values(
+                    last_error=message_key,
+                    attempts=PrintJob.attempts + (1 if attempted else 0),
+                )
+            )
+
+    def give_up(self, job_id: uuid.UUID, message_key: str) -> None:
+        """A job that can never print (its order is gone, its kind unknown): failed, so
+        the queue keeps moving. A reprint makes a new job."""
+        with self._store.write() as session:
+            session.execute(
+                update(PrintJob)
+                .where(PrintJob.id == job_id)
+                .values(status=PrintStatus.FAILED, last_error=message_key)
+            )
+
+    def reprint(self, order_id: uuid.UUID, kind: str = "order_ticket") -> uuid.UUID:
+        """Print again from the order's history: always a new job, in the order's
+        language. A receipt printed again is marked as a copy ("duplicata") and leaves
+        the cash drawer shut."""
+        if kind not in TICKET_KINDS:
+            raise ValueError(f"not a ticket kind: {kind}")
+        if kind == "receipt":
+            kind = "receipt_copy"
+        with self._store.write() as session:
+            order = session.get(Order, order_id)
+            if order is None:
+                raise NotFound(entity="order")
+            return enqueue_print(
+                session, kind=kind, order_id=order_id, lang=order.lang, now=self._clock()
+            )

@@ -1,0 +1,116 @@
+"""Printing's commands: `kiosk ticket`, `kiosk invoice`, `kiosk certificates`, for
+reprints, for support, and for checking a printer's output by hand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from kiosk_app.comptoir import Comptoir
+from kiosk_app.config import default_data_dir
+from kiosk_app.errors import NotFound
+from kiosk_app.store.models import InvoiceKind
+
+from .connections import PrinterFault, connection_for
+from .escpos import render
+from .image import save_ticket
+from .messages import printer_message
+from .pdf.certificate import write_certificates
+from .pdf.invoice import invoice_pdf
+from .profiles import profile_for
+from .sources import TICKET_KINDS, ticket_for
+
+
+def add_printing_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ticket = commands.add_parser("ticket", help="print an order's ticket, or write its bytes")
+    ticket.add_argument("order_number", help="e.g. 01-0042")
+    ticket.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    ticket.add_argument("--escpos", type=Path, help="write the ESC/POS bytes to this file")
+    ticket.add_argument("--kind", choices=sorted(TICKET_KINDS), default="order_ticket")
+    ticket.set_defaults(handler=run_ticket)
+
+    invoice = commands.add_parser("invoice", help="write an order's invoice as a PDF")
+    invoice.add_argument("order_number")
+    invoice.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    invoice.add_argument("--pdf", type=Path, required=True, help="the PDF file to write")
+    invoice.set_defaults(handler=run_invoice)
+
+    certificates = commands.add_parser(
+        "certificates", help="write the year's tax certificates (one PDF per client)"
+    )
+    certificates.add_argument("--year", type=int, required=True)
+    certificates.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    certificates.add_argument("--out", type=Path, help="folder (default: DATA/certificates/YEAR)")
+    certificates.set_defaults(handler=run_certificates)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return getattr(args, "data_dir", None) or default_data_dir()
+
+
+def run_ticket(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    comptoir = Comptoir.open(data_dir)
+    try:
+        order = comptoir.orders.by_number(args.order_number)
+        ticket = ticket_for(comptoir, args.kind, order.id)
+        settings = comptoir.settings.get()
+    finally:
+        comptoir.close()
+    profile = profile_for(settings.printer_width, settings.printer_codepage)
+    data = render(ticket, profile)
+    if args.escpos:
+        args.escpos.write_bytes(data)
+        print(f"{args.escpos}: {len(data)} bytes ({profile.width_mm} mm, {profile.codepage.codec})")
+        return 0
+    connection = connection_for(settings.printer_kind, settings.printer_address)
+    if connection is None:
+        saved = save_ticket(ticket, profile, data_dir / "tickets", f"{order.number}-{args.kind}")
+        print(f"{saved.png}\n{saved.text}")
+        return 0
+    try:
+        connection.send(data)
+    except PrinterFault as fault:
+        print(printer_message(fault.key, _lang()), file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_invoice(args: argparse.Namespace) -> int:
+    comptoir = Comptoir.open(_data_dir(args))
+    try:
+        order = comptoir.orders.by_number(args.order_number)
+        invoices = [
+            i for i in comptoir.invoices.for_order(order.id) if i.kind is InvoiceKind.INVOICE
+        ]
+        if not invoices:
+            raise NotFound(entity="invoice")
+        document = comptoir.invoices.document(invoices[-1].id)
+    finally:
+        comptoir.close()
+    invoice_pdf(document, args.pdf)
+    print(f"{args.pdf}: {document.number}")
+    return 0
+
+
+def run_certificates(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    out = args.out or data_dir / "certificates" / str(args.year)
+    started = time.perf_counter()
+    comptoir = Comptoir.open(data_dir)
+    try:
+        certificates = comptoir.invoices.certificates(args.year)
+    finally:
+        comptoir.close()
+    written = sum(1 for _ in write_certificates(certificates, out, issued_on=date.today()))
+    print(f"{written} → {out} ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def _lang() -> str:
+    from kiosk_app.cli import cli_lang
+
+    return cli_lang()

@@ -1,0 +1,81 @@
+"""Prices and dates as printed: French conventions ("1 234,50 €", "jeudi 26 novembre
+2026"), dates in Europe/Paris. Printing imports no Qt, so QLocale is not at hand here;
+these few tables stand in for it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from kiosk_app.clock import to_paris
+
+_DAYS = {
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+_MONTHS = {
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def euros(cents: int) -> str:
+    """15,00 € — grouped with a plain space, which every code page has."""
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}".replace(",", " ") + f",{rest:02d} €"
+
+
+def long_date(day: date, lang: str = "fr") -> str:
+    lang = "en" if lang == "en" else "fr"
+    weekday = _DAYS[lang][day.weekday()]
+    month = _MONTHS[lang][day.month - 1]
+    first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{weekday} {first} {month} {day.year}"
+
+
+def month_name(month: int, lang: str = "fr") -> str:
+    return _MONTHS["en" if lang == "en" else "fr"][month - 1]
+
+
+def short_date(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def clock_time(moment: datetime, lang: str = "fr") -> str:
+    local = to_paris(moment)
+    return f"{local:%H:%M}" if lang == "en" else f"{local.hour} h {local.minute:02d}"
+
+
+def duration(minutes: int, lang: str = "fr") -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    if lang == "en":
+        return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+    return f"{hours} h {rest:02d}" if rest else f"{hours} h"

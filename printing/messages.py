@@ -1,0 +1,45 @@
+"""What the attendant reads about the printer, in French and English. Faults are stored
+on print jobs as these keys."""
+
+from __future__ import annotations
+
+PRINTER_MESSAGES: dict[str, tuple[str, str]] = {
+    "printer.offline": (
+        "L’imprimante ne répond pas : vérifiez qu’elle est allumée et branchée. "
+        "Le ticket attend et partira dès qu’elle répondra.",
+        "The printer does not answer: check that it is on and plugged in. "
+        "The ticket waits and will print as soon as it answers.",
+    ),
+    "printer.paper_out": (
+        "Plus de papier : mettez un rouleau neuf. Le ticket attend.",
+        "Out of paper: put in a new roll. The ticket is waiting.",
+    ),
+    "printer.cover_open": (
+        "Le capot de l’imprimante est ouvert : refermez-le. Le ticket attend.",
+        "The printer’s cover is open: close it. The ticket is waiting.",
+    ),
+    "printer.dropped": (
+        "La connexion à l’imprimante a été coupée pendant l’impression : "
+        "le ticket sera imprimé à nouveau.",
+        "The connection to the printer was cut while printing: the ticket will print again.",
+    ),
+    "printer.stalled": (
+        "L’imprimante est bloquée (elle ne prend plus rien) : vérifiez-la. "
+        "Le ticket sera imprimé à nouveau.",
+        "The printer is stuck (it takes nothing more): check it. The ticket will print again.",
+    ),
+    "printer.unprintable": (
+        "Ce ticket ne peut pas être imprimé (commande introuvable). Réimprimez-le depuis "
+        "l’historique de la commande.",
+        "This ticket cannot be printed (order not found). Reprint it from the order’s history.",
+    ),
+    "printer.saved_to_file": (
+        "Aucune imprimante configurée : le ticket est enregistré et affiché à l’écran.",
+        "No printer configured: the ticket is saved and shown on screen.",
+    ),
+}
+
+
+def printer_message(key: str, lang: str = "fr") -> str:
+    french, english = PRINTER_MESSAGES.get(key, PRINTER_MESSAGES["printer.offline"])
+    return english if lang == "en" else french

@@ -1,0 +1,233 @@
+"""The counter's tickets as data: the order ticket and the payment receipt, in the
+order's language (French, or English when the client chose it at the kiosk)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kiosk_app.clock import to_paris
+from kiosk_app.services.clients import AddressInput
+from kiosk_app.services.orders import OrderView
+from kiosk_app.services.payments import PaymentView
+from kiosk_app.services.settings import KioskSettings
+from kiosk_app.store.models import PaymentKind
+from sync.protocol import PaymentMethod
+
+from . import formats
+from .blocks import Align, Blank, Block, Cut, DrawerKick, Logo, Qr, Row, Rule, Text, Ticket
+
+TEXTS: dict[str, dict[str, str]] = {
+    "fr": {
+        "kiosk": "Comptoir {name}",
+        "order": "Votre commande",
+        "service": "Prestation : {name}",
+        "slot": "Créneau :",
+        "address": "Adresse : {address}",
+        "estimate": "Prix estimé ({units} × {minutes} min)",
+        "after_credit": "Après crédit d’impôt de 50 %",
+        "next_title": "Et maintenant ?",
+        "next": (
+            "Nous vous appelons pour confirmer le rendez-vous et vous présenter votre Lulu. "
+            "Le prix final dépend du temps passé. Vous réglez au comptoir une fois le service "
+            "rendu."
+        ),
+        "scan": "Suivez votre commande et notez le service : scannez ce code.",
+        "receipt": "REÇU DE PAIEMENT",
+        "receipt_copy": "DUPLICATA",
+        "order_number": "Commande {number}",
+        "amount_due": "Montant de la prestation",
+        "paid": "Total réglé",
+        "remaining": "Reste à payer",
+        "invoice": "Facture n° {number}",
+        "credit_note": "Avoir n° {number}",
+        "tax_note": (
+            "Crédit d’impôt : l’attestation fiscale vous est remise en début d’année "
+            "(les espèces n’y ouvrent pas droit)."
+        ),
+        "thanks": "Merci et à bientôt !",
+        "floor": "{floor}e étage",
+        "ground_floor": "rez-de-chaussée",
+        "refund": "Remboursement",
+    },
+    "en": {
+        "kiosk": "{name} counter",
+        "order": "Your order",
+        "service": "Service: {name}",
+        "slot": "When:",
+        "address": "Address: {address}",
+        "estimate": "Estimated price ({units} × {minutes} min)",
+        "after_credit": "After the 50% tax credit",
+        "next_title": "What happens next?",
+        "next": (
+            "We will call you to confirm the appointment and introduce your Lulu. The final "
+            "price depends on the time spent. You pay at the counter once the service is done."
+        ),
+        "scan": "Follow your order and rate the service: scan this code.",
+        "receipt": "PAYMENT RECEIPT",
+        "receipt_copy": "COPY",
+        "order_number": "Order {number}",
+        "amount_due": "Price of the service",
+        "paid": "Total paid",
+        "remaining": "Left to pay",
+        "invoice": "Invoice no. {number}",
+        "credit_note": "Credit note no. {number}",
+        "tax_note": (
+            "Tax credit: your tax certificate is given early next year (cash payments do "
+            "not count)."
+        ),
+        "thanks": "Thank you, see you soon!",
+        "floor": "floor {floor}",
+        "ground_floor": "ground floor",
+        "refund": "Refund",
+    },
+}
+METHODS: dict[str, dict[PaymentMethod, str]] = {
+    "fr": {
+        PaymentMethod.CASH: "Espèces",
+        PaymentMethod.CARD: "Carte bancaire",
+        PaymentMethod.CHEQUE: "Chèque",
+        PaymentMethod.CESU: "CESU",
+        PaymentMethod.TRANSFER: "Virement",
+    },
+    "en": {
+        PaymentMethod.CASH: "Cash",
+        PaymentMethod.CARD: "Card",
+        PaymentMethod.CHEQUE: "Cheque",
+        PaymentMethod.CESU: "CESU",
+        PaymentMethod.TRANSFER: "Bank transfer",
+    },
+}
+
+
+def _texts(lang: str) -> dict[str, str]:
+    return TEXTS["en" if lang == "en" else "fr"]
+
+
+def order_url(settings: KioskSettings, public_token: str) -> str:
+    return f"{settings.server_url.rstrip('/')}/o/{public_token}"
+
+
+def address_summary(address: AddressInput, lang: str) -> str:
+    """Where the Lulu goes, without the access notes (door codes stay off paper)."""
+    texts = _texts(lang)
+    parts = [address.street, address.building]
+    if address.floor is not None:
+        parts.append(
+            texts["ground_floor"]
+            if address.floor == 0
+            else texts["floor"].format(floor=address.floor)
+        )
+    parts.append(f"{address.postcode} {address.city}".strip())
+    return ", ".join(part for part in parts if part)
+
+
+def _slot_lines(order: OrderView, lang: str) -> str:
+    """The day on one line, the hours on the next: neither splits on 32 columns."""
+    day = formats.long_date(to_paris(order.slot_start).date(), lang)
+    start = formats.clock_time(order.slot_start, lang)
+    return f"{day}\n{start} – {formats.clock_time(order.slot_end, lang)}"
+
+
+def _header(settings: KioskSettings, lang: str) -> list[Block]:
+    blocks: list[Block] = [Logo(settings.ticket_logo)] if settings.ticket_logo else []
+    blocks += [
+        Text(settings.association_name, bold=True, align=Align.CENTER),
+        Text(_texts(lang)["kiosk"].format(name=settings.kiosk_name), align=Align.CENTER),
+    ]
+    if settings.association_address:
+        blocks.append(Text(settings.association_address, align=Align.CENTER))
+    blocks.append(Rule())
+    return blocks
+
+
+def order_ticket(order: OrderView, settings: KioskSettings) -> Ticket:
+    lang = order.lang
+    texts = _texts(lang)
+    price = order.estimated_price
+    blocks = _header(settings, lang)
+    blocks += [
+        Text(texts["order"], align=Align.CENTER),
+        Text(order.number, bold=True, big=True, align=Align.CENTER),
+        Rule(),
+        Text(texts["service"].format(name=order.service_name(lang))),
+        Text(texts["slot"]),
+        Text(_slot_lines(order, lang)),
+        Text(texts["address"].format(address=address_summary(order.address, lang))),
+        Blank(),
+        Row(
+            texts["estimate"].format(units=order.estimated_units, minutes=order.unit_minutes),
+            formats.euros(price.total_cents),
+            bold=True,
+        ),
+    ]
+    if price.tax_credit_eligible:
+        blocks.append(Row(texts["after_credit"], formats.euros(price.after_tax_credit_cents)))
+    blocks += [
+        Rule(),
+        Text(texts["next_title"], bold=True),
+        Text(texts["next"]),
+        Blank(),
+        Qr(order_url(settings, order.public_token)),
+        Text(texts["scan"], align=Align.CENTER),
+        Cut(),
+    ]
+    return Ticket("order_ticket", order.number, tuple(blocks))
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceRef:
+    number: str
+    credit_note: bool = False
+
+
+def receipt(
+    order: OrderView,
+    payments: Sequence[PaymentView],
+    settings: KioskSettings,
+    *,
+    invoices: Sequence[InvoiceRef] = (),
+    copy: bool = False,
+) -> Ticket:
+    """The receipt of an order's payments so far. The original opens the cash drawer
+    when the latest payment was cash; a copy ("duplicata") never does."""
+    lang = order.lang
+    texts = _texts(lang)
+    methods = METHODS["en" if lang == "en" else "fr"]
+    blocks = _header(settings, lang)
+    blocks.append(Text(texts["receipt"], bold=True, align=Align.CENTER))
+    if copy:
+        blocks.append(Text(texts["receipt_copy"], bold=True, align=Align.CENTER))
+    blocks += [
+        Text(texts["order_number"].format(number=order.number), bold=True),
+        Text(order.service_name(lang)),
+        Text(_slot_lines(order, lang)),
+        Rule(),
+        Row(texts["amount_due"], formats.euros(order.price_due.total_cents)),
+    ]
+    paid = 0
+    for payment in payments:
+        refund = payment.kind is PaymentKind.REFUND
+        signed = -payment.amount_cents if refund else payment.amount_cents
+        paid += signed
+        label = methods[payment.method]
+        if refund:
+            label = f"{texts['refund']} ({label})"
+        day = formats.short_date(payment.at.date())
+        blocks.append(
+            Row(f"{label} {day} {formats.clock_time(payment.at, lang)}", formats.euros(signed))
+        )
+    blocks.append(Row(texts["paid"], formats.euros(paid), bold=True))
+    remaining = order.price_due.total_cents - paid
+    if remaining > 0:
+        blocks.append(Row(texts["remaining"], formats.euros(remaining), bold=True))
+    for ref in invoices:
+        key = "credit_note" if ref.credit_note else "invoice"
+        blocks.append(Text(texts[key].format(number=ref.number)))
+    if order.tax_credit:
+        blocks += [Blank(), Text(texts["tax_note"])]
+    blocks += [Blank(), Text(texts["thanks"], align=Align.CENTER)]
+    if not copy and payments and payments[-1].method is PaymentMethod.CASH:
+        blocks.append(DrawerKick())
+    blocks.append(Cut())
+    return Ticket("receipt_copy" if copy else "receipt", order.number, tuple(blocks))

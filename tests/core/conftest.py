@@ -1,0 +1,70 @@
+"""Fixtures of the core's tests, over the root `comptoir` store and `clock`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk_app.comptoir import Comptoir
+from kiosk_app.services.attendants import AttendantView
+from kiosk_app.services.orders import OrderView
+from kiosk_app.store.models import Role
+
+from .support import Clock, order_request
+
+
+@pytest.fixture(scope="session")
+def migrated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder migrated once, with the demo catalogue: copied for each test, it
+    spares every test the migrations (which `test_store.py` runs on fresh folders)."""
+    from kiosk_app.config import resources_dir
+
+    folder = tmp_path_factory.mktemp("template") / "kiosk"
+    app = Comptoir.open(folder)
+    with (resources_dir() / "demo" / "catalogue.json").open(encoding="utf-8") as f:
+        app.catalogue.load(json.load(f))
+    app.close()
+    return folder
+
+
+@pytest.fixture
+def comptoir(tmp_path: Path, clock: Clock, migrated_store: Path) -> Iterator[Comptoir]:
+    """The root fixture's store (real SQLite file, demo catalogue), from the template."""
+    shutil.copytree(migrated_store, tmp_path / "kiosk")
+    app = Comptoir.open(tmp_path / "kiosk", clock=clock)
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def attendant(comptoir: Comptoir) -> AttendantView:
+    return comptoir.attendants.add("Camille Martin", Role.ATTENDANT, "482913")
+
+
+@pytest.fixture
+def lulu_id(comptoir: Comptoir) -> uuid.UUID:
+    """A candidate Lulu who can be assigned orders (the demo has none)."""
+    return comptoir.lulus.register_application(
+        "Karim Benali", "07 81 22 33 44", ["manutention", "courses"], "Le matin"
+    )
+
+
+@pytest.fixture
+def placed(comptoir: Comptoir, clock: Clock) -> OrderView:
+    """A requested order of "Montée de courses" (20-minute units at 5 €)."""
+    return comptoir.orders.place(order_request(comptoir, clock.now))
+
+
+@pytest.fixture
+def done(
+    comptoir: Comptoir, placed: OrderView, lulu_id: uuid.UUID, attendant: AttendantView
+) -> OrderView:
+    """The placed order, confirmed, assigned and done in 40 minutes (2 units, 10 €)."""
+    comptoir.orders.confirm(placed.id, attendant_id=attendant.id)
+    comptoir.orders.assign(placed.id, lulu_id, attendant_id=attendant.id)
+    return comptoir.orders.mark_done(placed.id, 40, attendant_id=attendant.id)

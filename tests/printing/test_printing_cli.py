@@ -1,0 +1,71 @@
+"""`kiosk ticket`, `kiosk invoice` and `kiosk certificates` on a real data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from escpos_reader import read
+from pdf_tools import assert_only_embedded_dejavu, pdf_text
+from printing_support import CompleteOrder, PlaceOrder
+
+from kiosk_app.__main__ import main
+from kiosk_app.comptoir import Comptoir
+from sync.protocol import PaymentMethod
+
+
+def test_ticket_writes_escpos_bytes(
+    association: Comptoir, place_order: PlaceOrder, tmp_path: Path
+) -> None:
+    order = place_order()
+    association.settings.update(printer_width="58", printer_codepage="cp1252")
+    data_dir = association.store.path.parent
+    out = tmp_path / "ticket.bin"
+    assert main(["ticket", "1-1", "--data-dir", str(data_dir), "--escpos", str(out)]) == 0
+    printout = read(out.read_bytes())
+    assert printout.codec == "cp1252"
+    assert order.number in printout.text and "Prestation" in printout.text
+    assert all(len(line.text) <= 32 for line in printout.lines)
+
+
+def test_ticket_without_printer_saves_files(
+    association: Comptoir, place_order: PlaceOrder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    order = place_order()
+    data_dir = association.store.path.parent
+    assert main(["ticket", order.number, "--data-dir", str(data_dir)]) == 0
+    png, text = capsys.readouterr().out.split()
+    assert Path(png).parent == data_dir / "tickets"
+    assert order.number in Path(text).read_text(encoding="utf-8")
+
+
+def test_invoice_and_certificates(
+    association: Comptoir,
+    place_order: PlaceOrder,
+    complete_order: CompleteOrder,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    order = complete_order(place_order(), methods=(PaymentMethod.CHEQUE,))
+    data_dir = association.store.path.parent
+    pdf = tmp_path / "f.pdf"
+    assert main(["invoice", order.number, "--data-dir", str(data_dir), "--pdf", str(pdf)]) == 0
+    assert "FACTURE n° F01-2026-00001" in " ".join(pdf_text(pdf).split())
+    assert_only_embedded_dejavu(pdf)
+
+    out = tmp_path / "certs"
+    args = ["certificates", "--year", "2026", "--data-dir", str(data_dir), "--out", str(out)]
+    assert main(args) == 0
+    [certificate] = out.glob("*.pdf")
+    assert "Madeleine Légère" in pdf_text(certificate)
+
+
+def test_unknown_order_says_so(
+    association: Comptoir, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = association.store.path.parent
+    code = main(["invoice", "01-0999", "--data-dir", str(data_dir), "--pdf", str(tmp_path / "x")])
+    assert code == 2
+    error = capsys.readouterr().err
+    assert "Introuvable" in error or "Not found" in error
+    assert not (tmp_path / "x").exists()
