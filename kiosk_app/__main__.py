@@ -6,57 +6,79 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .cli import add_core_commands, cli_lang, explain
+from .cli import cli_lang, explain
 from .errors import ComptoirError
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kiosk", description="Comptoir: the counter of a solidarity concierge."
-    )
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="data folder of this kiosk")
     parser.add_argument("--demo", action="store_true", help="demo data (seeded if empty)")
     parser.add_argument("--windowed", action="store_true", help="not full screen (development)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command. The parts' command modules import printing and sync libraries:
+    only built when a command (or --help) is asked for, so the window starts sooner."""
+    from printing.cli import add_printing_commands
+    from sync.cli import add_sync_commands
+
+    from .cli import add_core_commands
+
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Comptoir: the counter of a solidarity concierge."
+    )
+    _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_core_commands(commands)
+    add_printing_commands(commands)
+    add_sync_commands(commands)
     return parser
 
 
 def run_kiosk(args: argparse.Namespace) -> int:
-    """The kiosk itself. Until the touchscreen lands, it shows the core at work: the
-    demo store's figures."""
-    from datetime import date
+    """The kiosk itself: the touchscreen window, full screen unless --windowed. The
+    window shows first; the store is opened (and the demo seeded) right after."""
+    from ui.app import run
 
     from .comptoir import Comptoir
     from .config import default_data_dir
-    from .demo.seed import seed_demo
 
     data_dir = args.data_dir or default_data_dir(demo=args.demo)
-    if args.demo and not (data_dir / "comptoir.sqlite3").exists():
-        seed_demo(data_dir, as_of=date.today())
-    comptoir = Comptoir.open(data_dir)
-    try:
-        span = comptoir.stats.activity_span()
-        if span is None:
-            print(f"{data_dir}: no activity yet")
-            return 0
-        stats = comptoir.stats.compute(*span)
-        print(f"Comptoir — {data_dir}")
-        for key in ("orders", "services_done", "lulus_onboarded", "lulus_in_progress"):
-            print(f"  {key:<20} {getattr(stats, key)}")
-        print(f"  {'kiosk_visits':<20} {stats.kiosk_visits}")
-    finally:
-        comptoir.close()
-    return 0
+
+    def open_store() -> Comptoir:
+        from datetime import date
+
+        from .demo.seed import seed_demo
+
+        if args.demo and not (data_dir / "comptoir.sqlite3").exists():
+            seed_demo(data_dir, as_of=date.today())
+        return Comptoir.open(data_dir)
+
+    def start_workers(comptoir: Comptoir) -> Callable[[], None]:
+        """The print queue (and what else runs beside the window), on worker threads."""
+        from printing.queue import PrintWorker
+
+        printer = PrintWorker.from_settings(comptoir, data_dir)
+        printer.start()
+        return printer.stop
+
+    return run(open_store, windowed=args.windowed, start_workers=start_workers)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    handler = getattr(args, "handler", run_kiosk)
-    if args.command and args.data_dir is None and args.demo:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    window = argparse.ArgumentParser(prog="kiosk", add_help=False)
+    _add_window_options(window)
+    window_args, rest = window.parse_known_args(argv)
+    if rest:
+        args = build_parser().parse_args(argv)
+        handler = getattr(args, "handler", run_kiosk)
+    else:
+        args, handler = window_args, run_kiosk
+    if handler is not run_kiosk and args.data_dir is None and args.demo:
         from .config import default_data_dir
 
         args.data_dir = default_data_dir(demo=True)

@@ -14,8 +14,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk_app.comptoir import Comptoir  # noqa: E402
-from kiosk_app.config import resources_dir  # noqa: E402
+from kiosk_app.comptoir import Comptoir
+from kiosk_app.config import resources_dir
 
 # A Thursday morning in Paris (UTC+1 in November): the counter is open.
 START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)

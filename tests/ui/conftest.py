@@ -1,0 +1,62 @@
+"""The kiosk window over a real store (the root `comptoir` fixture), offscreen, with the
+root FakeClock. A test fails if it leaves a top-level window open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk_app.comptoir import Comptoir
+from kiosk_app.store.models import Role
+from ui.app import build_window
+from ui.window import KioskWindow
+
+from .support import Resident
+
+HOLD_MS = 200  # the logo's hold, shortened: the 3-second default has its own test
+
+MakeKiosk = Callable[..., Resident]
+
+
+@pytest.fixture
+def make_kiosk(
+    qapp: QApplication, qtbot: QtBot, comptoir: Comptoir, clock: Any
+) -> Iterator[MakeKiosk]:
+    windows: list[KioskWindow] = []
+
+    def make(*, size: tuple[int, int] = (1280, 800), **options: int) -> Resident:
+        options.setdefault("hold_ms", HOLD_MS)
+        window = build_window(comptoir, app=qapp, clock=clock, **options)
+        windows.append(window)
+        window.resize(*size)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        return Resident(window, qtbot)
+
+    yield make
+    for window in windows:
+        window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.processEvents()
+    leaked = [w for w in qapp.topLevelWidgets() if w.isVisible()]
+    qapp.setStyleSheet("")
+    QLocale.setDefault(QLocale.c())
+    assert not leaked, f"top-level windows left open: {leaked}"
+
+
+@pytest.fixture
+def kiosk(make_kiosk: MakeKiosk) -> Resident:
+    return make_kiosk()
+
+
+@pytest.fixture
+def attendants(comptoir: Comptoir) -> None:
+    comptoir.attendants.add("Camille", Role.ATTENDANT, "1234")
+    comptoir.attendants.add("Karim", Role.MANAGER, "2468")

@@ -1,0 +1,134 @@
+"""Follow my order, rate a service, become a Lulu: number and phone on the number pad,
+stars and words on the screen, and what the store holds afterwards."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+
+from kiosk_app.comptoir import Comptoir
+from kiosk_app.services.clients import AddressInput
+from kiosk_app.services.orders import OrderRequest, OrderView
+from kiosk_app.store.models import OnboardingStage
+from sync.protocol import Channel
+
+from .support import Resident
+
+PHONE = "06 11 22 33 44"
+
+
+@pytest.fixture
+def order(comptoir: Comptoir) -> OrderView:
+    service = comptoir.catalogue.search("courses")[0]
+    return comptoir.orders.place(
+        OrderRequest(
+            service_id=service.id,
+            slot_start=datetime(2026, 11, 27, 9, tzinfo=UTC),
+            slot_end=datetime(2026, 11, 27, 11, tzinfo=UTC),
+            estimated_units=3,
+            phone=PHONE,
+            address=AddressInput(street="1 rue Saint-Paul", postcode="75004"),
+            channel=Channel.SELF_SERVICE,
+            name="Odette Vidal",
+            consent=True,
+        )
+    )
+
+
+@pytest.fixture
+def lulu_id(comptoir: Comptoir) -> uuid.UUID:
+    return comptoir.lulus.register_application(
+        "Karim Benali", "07 81 22 33 44", ["courses"], "Matin"
+    )
+
+
+def look_up(kiosk: Resident, tile: str, number: str, phone: str) -> None:
+    kiosk.tap(kiosk.window.welcome.tiles[tile])
+    screen = kiosk.window.follow if tile == "follow" else kiosk.window.rate
+    kiosk.fill(screen.lookup.number.editor, number)
+    kiosk.fill(screen.lookup.phone.editor, phone)
+    kiosk.tap(screen.lookup.search)
+
+
+def test_following_an_order_shows_its_timeline(
+    kiosk: Resident, comptoir: Comptoir, order: OrderView, clock: object, lulu_id: uuid.UUID
+) -> None:
+    clock.advance(minutes=30)  # type: ignore[attr-defined]
+    comptoir.orders.confirm(order.id, attendant_id=None)
+    look_up(kiosk, "follow", "010001", "0611223344")
+    shown = kiosk.screen_text()
+    assert "Commande 01-0001 : Courses au marché" in shown
+    assert "jeudi 26 novembre, 10:00 — Demandée : le comptoir va vous appeler" in shown
+    assert "jeudi 26 novembre, 10:30 — Confirmée par le comptoir" in shown
+    kiosk.tap_named("English")
+    assert "Thursday 26 November, 10:30 — Confirmed by the counter" in kiosk.screen_text()
+
+
+def test_a_wrong_phone_finds_nothing_and_shows_nothing(kiosk: Resident, order: OrderView) -> None:
+    look_up(kiosk, "follow", "010001", "0699999999")
+    follow = kiosk.window.follow
+    assert follow.lookup.error.text() == (
+        "Nous n’avons trouvé aucune commande avec ce numéro et ce téléphone."
+    )
+    assert "Courses au marché" not in kiosk.screen_text()
+
+
+def test_the_search_button_waits_for_a_valid_number_and_phone(kiosk: Resident) -> None:
+    kiosk.tap(kiosk.window.welcome.tiles["follow"])
+    lookup = kiosk.window.follow.lookup
+    kiosk.fill(lookup.number.editor, "01")
+    kiosk.fill(lookup.phone.editor, "0611")
+    assert not lookup.search.isEnabled()
+    assert lookup.phone.message.text() == "Ce numéro n’est pas valide (exemple : 06 12 34 56 78)."
+    kiosk.type("223344")
+    assert lookup.phone.message.text() == ""
+
+
+def test_a_done_order_is_rated_once(
+    kiosk: Resident, comptoir: Comptoir, order: OrderView, lulu_id: uuid.UUID
+) -> None:
+    comptoir.orders.confirm(order.id, attendant_id=None)
+    comptoir.orders.assign(order.id, lulu_id, attendant_id=None)
+    comptoir.orders.mark_done(order.id, 55, attendant_id=None)
+    look_up(kiosk, "rate", "01-0001", "0611223344")
+    rate = kiosk.window.rate
+    assert not rate.send.isEnabled()
+    kiosk.tap(rate.stars[3])
+    assert [star.isChecked() for star in rate.stars] == [True, True, True, True, False]
+    assert rate.stars[3].accessibleName() == "4 étoiles"
+    kiosk.fill(rate.comment.editor, "Très gentil, merci")
+    kiosk.tap(rate.send)
+    assert "Merci pour votre note !" in kiosk.screen_text()
+    rating = comptoir.ratings.for_order(order.id)
+    assert rating is not None and (rating.stars, rating.comment) == (4, "Très gentil, merci")
+
+    kiosk.tap_named("Accueil")
+    look_up(kiosk, "rate", "01-0001", "0611223344")
+    assert rate.lookup.error.text() == "Cette prestation a déjà été notée. Merci !"
+
+
+def test_an_order_not_yet_done_cannot_be_rated(
+    kiosk: Resident, comptoir: Comptoir, order: OrderView
+) -> None:
+    look_up(kiosk, "rate", "01-0001", "0611223344")
+    assert kiosk.window.rate.lookup.error.text() == "Une prestation se note une fois réalisée."
+    assert comptoir.ratings.for_order(order.id) is None
+
+
+def test_a_neighbour_applies_to_become_a_lulu(kiosk: Resident, comptoir: Comptoir) -> None:
+    kiosk.tap(kiosk.window.welcome.tiles["lulu"])
+    screen = kiosk.window.become_lulu
+    kiosk.fill(screen.name.editor, "Inès Moreau")
+    kiosk.fill(screen.phone.editor, "0744556677")
+    assert not screen.send.isEnabled()
+    kiosk.tap_named("Repassage et linge")
+    kiosk.tap_named("Garde d'enfants")
+    kiosk.fill(screen.availability.editor, "Le mercredi")
+    kiosk.tap(screen.send)
+    assert "Merci ! Le comptoir vous rappellera" in kiosk.screen_text()
+    candidates = comptoir.lulus.list(stage=OnboardingStage.CANDIDATE)
+    assert [(c.display_name, sorted(c.skills)) for c in candidates] == [
+        ("Inès Moreau", ["enfants", "repassage"])
+    ]

@@ -1,0 +1,149 @@
+"""Starting the kiosk: the Qt application, the theme, the language, the window full
+screen (sized to the screen first), no context menus, and a clean quit on SIGTERM."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import socket
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk_app.clock import Clock, utc_now
+
+from . import theme
+from .context import KioskContext
+from .i18n import Language
+from .window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk_app.comptoir import Comptoir
+
+
+class NoContextMenus(QObject):
+    """A long press on a touchscreen opens a context menu (copy, paste, select all) in
+    text fields: a resident has no use for it, and it could reach the clipboard."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() == QEvent.Type.ContextMenu
+
+
+def application(argv: Sequence[str] = ()) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0] if sys.argv else "kiosk", *argv])
+    app.setApplicationName("Comptoir")
+    app.setApplicationDisplayName("Comptoir")
+    return app
+
+
+def quit_on_sigterm(app: QApplication) -> None:
+    """Python runs signal handlers only between bytecodes, never while Qt's event loop
+    waits in C++: a socket pair wakes the loop (signal.set_wakeup_fd) so SIGTERM quits
+    at once and cleanly."""
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(BlockingIOError):
+            reader.recv(64)
+
+    notifier.activated.connect(drain)
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    # Keep both sockets alive as long as the application.
+    app._comptoir_wakeup = (reader, writer, notifier)  # type: ignore[attr-defined]
+
+
+def build_window(
+    comptoir: Comptoir, *, app: QApplication, clock: Clock = utc_now, **options: int
+) -> KioskWindow:
+    """A window with the core attached at once (tests, screenshots, benchmarks)."""
+    theme.apply(app)
+    window = _window(**options)
+    window.attach(KioskContext(comptoir, window.language, window.tasks, clock))
+    return window
+
+
+def _window(**options: int) -> KioskWindow:
+    language = Language()
+    window = KioskWindow(language, **options)
+    # The translator goes with the window (a destroyed QTranslator uninstalls itself).
+    language.setParent(window)
+    return window
+
+
+def when_painted(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call `callback` once `widget` has been painted the first time, on a later turn
+    of the event loop (so that the paint reaches the screen first)."""
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, callback)
+            return False
+
+    widget.installEventFilter(FirstPaint(widget))
+
+
+def run(
+    open_comptoir: Callable[[], Comptoir],
+    *,
+    windowed: bool = False,
+    painted: Callable[[], None] | None = None,
+    ready: Callable[[], None] | None = None,
+    start_workers: Callable[[Comptoir], Callable[[], None]] | None = None,
+) -> int:
+    """The kiosk: the welcome screen first, then the core, opened by `open_comptoir`
+    (seeding demo data, migrating the store) and closed on the way out. `painted` and
+    `ready` are told when the welcome screen shows and when its tiles work.
+    `start_workers` starts the background workers (print queue, sync) on the open
+    store and returns what stops them, called before the store closes."""
+    app = application()
+    app.installEventFilter(NoContextMenus(app))
+    quit_on_sigterm(app)
+    theme.apply(app)
+    window = _window()
+    opened: list[Comptoir] = []
+    stops: list[Callable[[], None]] = []
+
+    def attach() -> None:
+        opened.append(open_comptoir())
+        if start_workers is not None:
+            stops.append(start_workers(opened[0]))
+        window.attach(KioskContext(opened[0], window.language, window.tasks))
+        if ready is not None:
+            ready()
+
+    def first_paint() -> None:
+        if painted is not None:
+            painted()
+        attach()
+
+    when_painted(window.welcome, first_paint)
+    if windowed:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        # Without a window manager, showFullScreen() alone can leave a small window:
+        # size it to the screen first.
+        screen = app.primaryScreen()
+        window.setGeometry(screen.geometry())
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        window.showFullScreen()
+    try:
+        return app.exec()
+    finally:
+        for stop in stops:
+            stop()
+        for comptoir in opened:
+            comptoir.close()

@@ -1,0 +1,118 @@
+"""Idle residents: one application-wide event filter restarts a single-shot timer on any
+touch, click or key (cheap: it never looks further than the event's type). When the
+timer fires, an overlay counts down; at zero the window forgets the session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from .widgets.buttons import TouchButton
+from .widgets.screen import label
+
+IDLE_MS = 60_000
+COUNTDOWN_S = 15
+
+ACTIVITY = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseMove,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    """`idle` fires after `idle_ms` without activity."""
+
+    idle = Signal()
+    activity = Signal()
+
+    def __init__(self, *, idle_ms: int = IDLE_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(idle_ms)
+        self.timer.timeout.connect(self.idle)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY:
+            self.timer.start()
+            self.activity.emit()
+        return False
+
+
+class IdleOverlay(QFrame):
+    """ "Are you still there?" over the whole window, counting down."""
+
+    expired = Signal()
+
+    def __init__(self, *, seconds: int = COUNTDOWN_S, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("idleOverlay")
+        self._seconds = seconds
+        self.remaining = seconds
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
+        card = QFrame(self)
+        card.setObjectName("idleCard")
+        self.question = label("title", parent=card)
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown = label(parent=card)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stay = TouchButton(role="primary", parent=card)
+        self.stay.clicked.connect(self.dismiss)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(48, 32, 48, 32)
+        inner.setSpacing(24)
+        inner.addWidget(self.question)
+        inner.addWidget(self.countdown)
+        inner.addWidget(self.stay)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addStretch(1)
+        self.hide()
+        self.retranslate()
+
+    def start(self) -> None:
+        self.remaining = self._seconds
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.raise_()
+        self.show()
+        self._tick.start()
+        self.retranslate()
+
+    def dismiss(self) -> None:
+        self._tick.stop()
+        self.hide()
+
+    @property
+    def counting(self) -> bool:
+        return self._tick.isActive()
+
+    def _count_down(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self.dismiss()
+            self.expired.emit()
+        else:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        self.question.setText(self.tr("Are you still there?"))
+        self.countdown.setText(self.tr("Back to the start in %n second(s).", "", self.remaining))
+        self.stay.setText(self.tr("Yes, I am still here"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

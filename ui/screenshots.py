@@ -1,0 +1,71 @@
+"""`python -m ui.screenshots [--out DIR]`: every screen, at 1280×800 and 1920×1080, in
+French and English, rendered offscreen on a month of demo data, to docs/screenshots/."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+SIZES = ((1280, 800), (1920, 1080))
+LANGS = ("fr", "en")
+# The demo's day, and a Thursday morning in Paris on it: the screenshots stay the same.
+AS_OF = date(2026, 11, 26)
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+DEFAULT_OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ui.screenshots", description=__doc__)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk_app.comptoir import Comptoir
+    from kiosk_app.demo.seed import seed_demo
+    from sync.protocol import OrderStatus
+
+    from .app import application, build_window
+    from .tour import TourData, tour
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = application()
+    with tempfile.TemporaryDirectory() as folder:
+        seed_demo(Path(folder), as_of=AS_OF)
+        comptoir = Comptoir.open(Path(folder), clock=lambda: NOW)
+        try:
+            done = comptoir.orders.list(statuses=frozenset({OrderStatus.DONE}), limit=200)
+            order = next(o for o in done if comptoir.ratings.for_order(o.id) is None)
+            phone = comptoir.clients.get(order.client_id).phone or ""
+            data = TourData(order.number, phone)
+            count = 0
+            for width, height in SIZES:
+                for lang in LANGS:
+                    window = build_window(comptoir, app=app, clock=lambda: NOW)
+                    window.resize(width, height)
+                    window.show()
+                    QApplication.processEvents()
+                    for name in tour(window, data, lang=lang):
+                        path = args.out / f"{name}-{lang}-{width}x{height}.png"
+                        window.grab().save(str(path))
+                        count += 1
+                    window.close()
+                    window.deleteLater()
+                    # Deleted now, with its translator: a language left installed would
+                    # answer for the next window's.
+                    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        finally:
+            comptoir.close()
+    print(f"{count} screenshots in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

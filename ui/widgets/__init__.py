@@ -1,0 +1,1 @@
+"""Touch widgets shared by the resident's screens and the counter."""

@@ -1,0 +1,150 @@
+"""Choosing when: a day among the next 14, then a time window that day. Windows that
+have started are disabled, so a resident can never pick a time in the past."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QTime, Signal
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk_app.clock import PARIS
+
+from .buttons import TouchButton
+
+DAYS_AHEAD = 14
+# Paris time windows a Lulu can come in (start hour, end hour).
+WINDOWS: tuple[tuple[int, int], ...] = ((9, 11), (11, 13), (14, 16), (16, 18))
+
+
+def window_bounds(day: date, window: tuple[int, int]) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time(window[0]), PARIS)
+    end = datetime.combine(day, time(window[1]), PARIS)
+    return start, end
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class SlotPicker(QWidget):
+    changed = Signal()
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._now = datetime.now(PARIS)
+        self._days: list[date] = []
+        self.day_title = QLabel(self)
+        self.window_title = QLabel(self)
+        self.day_buttons: list[TouchButton] = []
+        self.window_buttons: list[TouchButton] = []
+        self._day_group = QButtonGroup(self)
+        self._window_group = QButtonGroup(self)
+        days = QGridLayout()
+        days.setSpacing(8)
+        for index in range(DAYS_AHEAD):
+            button = TouchButton(parent=self)
+            button.setCheckable(True)
+            self._day_group.addButton(button, index)
+            self.day_buttons.append(button)
+            days.addWidget(button, index // 7, index % 7)
+        windows = QGridLayout()
+        windows.setSpacing(8)
+        for index in range(len(WINDOWS)):
+            button = TouchButton(parent=self)
+            button.setCheckable(True)
+            self._window_group.addButton(button, index)
+            self.window_buttons.append(button)
+            windows.addWidget(button, 0, index)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.day_title)
+        layout.addLayout(days)
+        layout.addSpacing(12)
+        layout.addWidget(self.window_title)
+        layout.addLayout(windows)
+        self._day_group.idClicked.connect(self._day_chosen)
+        self._window_group.idClicked.connect(lambda _id: self.changed.emit())
+        self.retranslate()
+
+    def set_now(self, now: datetime) -> None:
+        """Lay out the days from `now` (the day itself is offered while a window is left)."""
+        self._now = now.astimezone(PARIS)
+        today = self._now.date()
+        candidates = [today + timedelta(days=i) for i in range(DAYS_AHEAD + 1)]
+        self._days = [day for day in candidates if self._open_windows(day)][:DAYS_AHEAD]
+        self.clear()
+
+    def clear(self) -> None:
+        for group in (self._day_group, self._window_group):
+            group.setExclusive(False)
+            for button in group.buttons():
+                button.setChecked(False)
+            group.setExclusive(True)
+        self._label_days()
+        self._enable_windows(None)
+        self.changed.emit()
+
+    def slot(self) -> tuple[datetime, datetime] | None:
+        day_index, window_index = self._day_group.checkedId(), self._window_group.checkedId()
+        if day_index < 0 or window_index < 0:
+            return None
+        return window_bounds(self._days[day_index], WINDOWS[window_index])
+
+    def _open_windows(self, day: date) -> list[int]:
+        limit = self._now + timedelta(days=DAYS_AHEAD)
+        return [
+            i
+            for i, window in enumerate(WINDOWS)
+            if self._now < window_bounds(day, window)[0] <= limit
+        ]
+
+    def _day_chosen(self, index: int) -> None:
+        self._enable_windows(self._days[index])
+        self.changed.emit()
+
+    def _enable_windows(self, day: date | None) -> None:
+        open_windows = self._open_windows(day) if day else []
+        checked = self._window_group.checkedId()
+        for index, button in enumerate(self.window_buttons):
+            button.setEnabled(index in open_windows)
+        if checked >= 0 and checked not in open_windows:
+            self._window_group.setExclusive(False)
+            self.window_buttons[checked].setChecked(False)
+            self._window_group.setExclusive(True)
+
+    def _label_days(self) -> None:
+        locale = QLocale()
+        today = self._now.date()
+        for index, button in enumerate(self.day_buttons):
+            if index >= len(self._days):
+                button.hide()
+                continue
+            day = self._days[index]
+            if day == today:
+                name = self.tr("Today")
+            elif day == today + timedelta(days=1):
+                name = self.tr("Tomorrow")
+            else:
+                name = locale.toString(_qdate(day), "ddd")
+            button.setText(f"{name}\n{locale.toString(_qdate(day), 'd MMM')}")
+            button.set_accessible(locale.toString(_qdate(day), "dddd d MMMM"))
+            button.show()
+
+    def retranslate(self) -> None:
+        self.day_title.setText(self.tr("Which day?"))
+        self.window_title.setText(self.tr("At what time?"))
+        locale = QLocale()
+        for button, (start, end) in zip(self.window_buttons, WINDOWS, strict=True):
+            button.setText(
+                self.tr("{start} to {end}").format(
+                    start=locale.toString(QTime(start, 0), "H:mm"),
+                    end=locale.toString(QTime(end, 0), "H:mm"),
+                )
+            )
+        self._label_days()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,345 @@
+"""The kiosk window: a top bar (home, language), the screens, the docked keyboard and
+the idle overlay. It owns the resident's session: started by a tile, counted as a
+visit, forgotten on "home", at the end of a flow and when the resident walks away."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import theme
+from .context import KioskContext
+from .i18n import Language
+from .idle import COUNTDOWN_S, IDLE_MS, IdleOverlay, IdleWatcher
+from .resident.welcome import WelcomeScreen
+from .tasks import Tasks
+from .widgets.buttons import TouchButton
+from .widgets.keyboard import KeyboardDock
+from .widgets.screen import Screen
+
+if TYPE_CHECKING:
+    from kiosk_app.services.attendants import AttendantView
+    from kiosk_app.services.catalogue import ServiceView
+    from kiosk_app.services.orders import OrderView
+
+    from .attendant.counter import CounterScreen
+    from .attendant.pin_pad import PinPadScreen
+    from .resident.become_lulu import BecomeLuluScreen
+    from .resident.catalogue import CatalogueScreen
+    from .resident.confirmation import ConfirmationScreen
+    from .resident.follow import FollowScreen
+    from .resident.ordering import OrderScreen
+    from .resident.rate import RateScreen
+    from .resident.service_detail import ServiceScreen
+
+FIRST_LANG = "fr"
+
+
+def _scrolling(screen: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(screen)
+    return area
+
+
+def _ignore(_result: object) -> None:
+    """A visit not counted (a full disk) must not stop a resident from ordering."""
+
+
+class KioskWindow(QMainWindow):
+    """Built in two steps so that the welcome screen shows at once: the window itself
+    (Qt only, light), then `attach` the core's services and the other screens (the core
+    takes most of the start-up time: SQLAlchemy, the store)."""
+
+    def __init__(
+        self,
+        language: Language,
+        *,
+        idle_ms: int = IDLE_MS,
+        countdown_s: int = COUNTDOWN_S,
+        hold_ms: int = 3000,
+    ) -> None:
+        super().__init__()
+        self.language = language
+        self._context: KioskContext | None = None
+        self.visit_id: uuid.UUID | None = None
+        self.attendant: AttendantView | None = None
+        self.large_text = False
+        self.tasks = Tasks(parent=self)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
+        self.home = TouchButton(parent=self)
+        self.home.clicked.connect(self.end_session)
+        self.languages = {lang: TouchButton(parent=self) for lang in ("fr", "en")}
+        self.languages["fr"].setText("Français")
+        self.languages["en"].setText("English")
+        for lang, button in self.languages.items():
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, code=lang: self.set_language(code))
+        top = QHBoxLayout()
+        top.setContentsMargins(24, 12, 24, 0)
+        top.addWidget(self.home)
+        top.addStretch(1)
+        top.addWidget(self.languages["fr"])
+        top.addWidget(self.languages["en"])
+
+        self.welcome = WelcomeScreen(hold_ms=hold_ms)
+        self.screens = QStackedWidget()
+        # The screens take what the keyboard leaves: their content scrolls or shrinks,
+        # the window never grows past the screen.
+        self.screens.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.screens.addWidget(self.welcome)
+        self.resident_screens: list[Screen] = [self.welcome]
+        self.keyboard = KeyboardDock(parent=self)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(self.screens, 1)
+        layout.addWidget(self.keyboard)
+        self.setCentralWidget(central)
+        self.overlay = IdleOverlay(seconds=countdown_s, parent=central)
+
+        self.welcome.tile_chosen.connect(self._tile)
+        self.welcome.larger_text_toggled.connect(self.set_large_text)
+        self.welcome.attendant_requested.connect(self._open_pin_pad)
+
+        self.idle = IdleWatcher(idle_ms=idle_ms, parent=self)
+        self.idle.idle.connect(self._idle)
+        self.idle.activity.connect(self._activity)
+        self.overlay.expired.connect(self.end_session)
+        app = QCoreApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.idle)
+        self.destroyed.connect(lambda: app.removeEventFilter(self.idle))
+
+        self.set_language(FIRST_LANG)
+        self.retranslate()
+        self._pages: dict[QWidget, QWidget] = {}
+        self._show(self.welcome)
+
+    @property
+    def context(self) -> KioskContext:
+        assert self._context is not None, "attach() the core first"
+        return self._context
+
+    @property
+    def ready(self) -> bool:
+        return self._context is not None
+
+    def attach(self, context: KioskContext) -> None:
+        """The core is open: build the screens that show its data."""
+        from .attendant.counter import CounterScreen
+        from .attendant.pin_pad import PinPadScreen
+        from .resident.become_lulu import BecomeLuluScreen
+        from .resident.catalogue import CatalogueScreen
+        from .resident.confirmation import ConfirmationScreen
+        from .resident.follow import FollowScreen
+        from .resident.ordering import OrderScreen
+        from .resident.rate import RateScreen
+        from .resident.service_detail import ServiceScreen
+
+        self._context = context
+        comptoir = context.comptoir
+        categories = comptoir.catalogue.categories()
+        services = comptoir.catalogue.all_services()
+        self.welcome.set_association(comptoir.settings.get().association_name)
+        self.catalogue: CatalogueScreen = CatalogueScreen(services, categories)
+        self.service: ServiceScreen = ServiceScreen()
+        self.ordering: OrderScreen = OrderScreen(context)
+        self.confirmation: ConfirmationScreen = ConfirmationScreen(context)
+        self.follow: FollowScreen = FollowScreen(context)
+        self.rate: RateScreen = RateScreen(context)
+        self.become_lulu: BecomeLuluScreen = BecomeLuluScreen(context, categories)
+        self.pin_pad: PinPadScreen = PinPadScreen(context)
+        self.counter: CounterScreen = CounterScreen()
+        self.resident_screens = [
+            self.welcome,
+            self.catalogue,
+            self.service,
+            self.ordering,
+            self.confirmation,
+            self.follow,
+            self.rate,
+            self.become_lulu,
+        ]
+        # Forms scroll when the keyboard takes the bottom of the screen (1280×800); the
+        # catalogue and the order steps scroll within themselves.
+        scrolled = (self.follow, self.rate, self.become_lulu, self.pin_pad)
+        for screen in (*self.resident_screens[1:], self.pin_pad, self.counter):
+            page: QWidget = _scrolling(screen) if screen in scrolled else screen
+            self._pages[screen] = page
+            self.screens.addWidget(page)
+        app = QCoreApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._keep_focus_visible)
+        self.catalogue.service_chosen.connect(self._show_service)
+        self.service.back.connect(lambda: self._show(self.catalogue))
+        self.service.order.connect(self._order)
+        self.ordering.back_to_service.connect(lambda: self._show(self.service))
+        self.ordering.placed.connect(self._placed)
+        self.confirmation.done.connect(self.end_session)
+        self.pin_pad.cancelled.connect(self.end_session)
+        self.pin_pad.logged_in.connect(self._logged_in)
+        self.counter.locked.connect(self.end_session)
+        if self.large_text:
+            self.catalogue.set_scale(theme.LARGE_TEXT_SCALE)
+        # Styled now, at start-up, rather than on a resident's first touch of each screen.
+        for widget in (*self.resident_screens, self.keyboard.letters, self.keyboard.digits):
+            widget.ensurePolished()
+
+    # --- session ---------------------------------------------------------------------
+
+    def _tile(self, name: str) -> None:
+        if not self.ready:
+            return
+        if self.visit_id is None:
+            # The session starts now; the visit is written in the background.
+            self.visit_id = uuid.uuid4()
+            lang = self.language.code
+            self.tasks.run(lambda: self.context.comptoir.visits.count_visit(lang), _ignore, _ignore)
+        target = {
+            "order": self.catalogue,
+            "follow": self.follow,
+            "rate": self.rate,
+            "lulu": self.become_lulu,
+        }[name]
+        self._show(target)
+
+    def end_session(self) -> None:
+        """Back to the welcome screen with every typed field and personal detail
+        forgotten, and the counter locked."""
+        self.overlay.dismiss()
+        self.tasks.forget()
+        for screen in self._all_screens():
+            screen.reset()
+        self.visit_id = None
+        self.attendant = None
+        self.set_large_text(False)
+        self.set_language(FIRST_LANG)
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+        self.keyboard.hide()
+        self._show(self.welcome)
+
+    def _all_screens(self) -> list[Screen]:
+        extra: list[Screen] = [self.pin_pad, self.counter] if self.ready else []
+        return [*self.resident_screens, *extra]
+
+    @property
+    def session_active(self) -> bool:
+        return self.visit_id is not None or self.current_screen is not self.welcome
+
+    @property
+    def current_screen(self) -> QWidget:
+        """The screen shown (inside its scroll area, for those that have one)."""
+        page = self.screens.currentWidget()
+        inner = page.widget() if isinstance(page, QScrollArea) else page
+        assert inner is not None
+        return inner
+
+    def _idle(self) -> None:
+        if not self.ready:
+            return
+        if self.session_active or self.large_text or self.language.code != FIRST_LANG:
+            self.overlay.start()
+
+    def _activity(self) -> None:
+        if self.overlay.counting:
+            self.overlay.dismiss()
+
+    # --- navigation ------------------------------------------------------------------
+
+    def _show(self, screen: QWidget) -> None:
+        self.screens.setCurrentWidget(self._pages.get(screen, screen))
+        resident = screen in self.resident_screens
+        self.home.setVisible(resident and screen is not self.welcome)
+        for button in self.languages.values():
+            button.setVisible(resident)
+
+    def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
+        page = self.screens.currentWidget()
+        if new is not None and isinstance(page, QScrollArea) and page.isAncestorOf(new):
+            page.ensureWidgetVisible(new, 16, 32)
+
+    def _show_service(self, service: ServiceView) -> None:
+        self.service.show_service(service)
+        self._show(self.service)
+
+    def _order(self, service: ServiceView) -> None:
+        self.ordering.start(service)
+        self._show(self.ordering)
+
+    def _placed(self, order: OrderView) -> None:
+        self.confirmation.show_order(order)
+        # What was typed to order is forgotten at once: the confirmation keeps only the
+        # order's number, date and ticket state.
+        self.ordering.reset()
+        self._show(self.confirmation)
+
+    def _open_pin_pad(self) -> None:
+        if not self.ready:
+            return
+        self.end_session()
+        self.pin_pad.open()
+        self._show(self.pin_pad)
+
+    def _logged_in(self, attendant: AttendantView) -> None:
+        self.attendant = attendant
+        self.pin_pad.reset()
+        self.counter.show_attendant(attendant)
+        self._show(self.counter)
+
+    # --- look and language -----------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        self.language.set(lang)
+        for code, button in self.languages.items():
+            button.setChecked(code == self.language.code)
+
+    def set_large_text(self, on: bool) -> None:
+        if on == self.large_text:
+            return
+        self.large_text = on
+        app = QCoreApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.apply(app, large_text=on)
+        if self.ready:
+            self.catalogue.set_scale(theme.LARGE_TEXT_SCALE if on else 1.0)
+        if self.welcome.larger_text.isChecked() != on:
+            self.welcome.larger_text.setChecked(on)
+
+    def retranslate(self) -> None:
+        self.home.setText(self.tr("Home"))
+        self.languages["fr"].set_accessible("Français")
+        self.languages["en"].set_accessible("English")
+        self.setWindowTitle(self.tr("Comptoir"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        central = self.centralWidget()
+        if self.overlay.isVisible() and central is not None:
+            self.overlay.setGeometry(central.rect())
