@@ -11,7 +11,7 @@ from sqlalchemy import Row, select, text
 from sqlalchemy.orm import Session
 
 from ..domain.pricing import Price, price_for
-from ..domain.search_text import search_document, words
+from ..domain.search_text import fold, search_document, words
 from ..errors import NotFound
 from ..store.database import Store
 from ..store.models import Category, Service
@@ -81,14 +81,23 @@ def _service_view(row: Row[*tuple[Any, ...]]) -> ServiceView:
     return ServiceView(**row._asdict())
 
 
+# Below this many typed letters, a query matches much of a large catalogue ("r" finds
+# thousands of services): ranking them all costs SQLite tens of milliseconds, and the
+# person is still typing. Such queries match names only, unranked, in name order.
+SHORT_QUERY_LETTERS = 4
+
+
 def fts_query(text_typed: str) -> str | None:
     """An FTS5 query from what a person typed: each folded word as a quoted prefix, all
     required, in any order. Quoting makes FTS syntax in the input ("AND", "*", quotes)
-    plain text."""
+    plain text. A short query looks in the names only."""
     tokens = words(text_typed)[:12]
     if not tokens:
         return None
-    return " ".join(f'"{token}"*' for token in tokens)
+    query = " ".join(f'"{token}"*' for token in tokens)
+    if sum(map(len, tokens)) < SHORT_QUERY_LETTERS:
+        return f"names : ({query})"
+    return query
 
 
 class CatalogueService:
@@ -133,14 +142,16 @@ class CatalogueService:
         query = fts_query(typed)
         if query is None:
             return []
+        short = query.startswith("names :")
+        sql = (
+            "SELECT service_id FROM services_fts WHERE services_fts MATCH :q LIMIT :limit"
+            if short
+            else "SELECT service_id FROM services_fts WHERE services_fts MATCH :q "
+            "ORDER BY bm25(services_fts, 0.0, 10.0, 1.0) LIMIT :limit"
+        )
         with self._store.read() as session:
-            ids = session.execute(
-                text(
-                    "SELECT service_id FROM services_fts WHERE services_fts MATCH :q "
-                    "ORDER BY bm25(services_fts, 0.0, 10.0, 1.0) LIMIT :limit"
-                ),
-                {"q": query, "limit": limit * 2},
-            ).scalars()
+            # A few more than asked: inactive services are dropped below.
+            ids = session.execute(text(sql), {"q": query, "limit": limit + 10}).scalars()
             # services_fts holds the id as the store writes it (hex, no dashes).
             wanted = [uuid.UUID(hex=value) for value in ids]
             if not wanted:
@@ -149,7 +160,10 @@ class CatalogueService:
                 select(*_SERVICE_COLUMNS).where(Service.id.in_(wanted), Service.active)
             )
             by_id = {row.id: _service_view(row) for row in rows}
-        return [by_id[i] for i in wanted if i in by_id][:limit]
+        found = [by_id[i] for i in wanted if i in by_id][:limit]
+        if short:
+            found.sort(key=lambda service: fold(service.name_fr))
+        return found
 
     def load(self, catalogue: Mapping[str, Any]) -> tuple[int, int]:
         """Insert or update categories and services from a catalogue document (the demo

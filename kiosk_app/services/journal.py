@@ -7,10 +7,15 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from ..store.fast import RowWriter
 from ..store.models import AuditEntry, OutboxOp, PrintJob, PrintStatus
+
+# Every change writes these: they take the fast path (see store/fast.py).
+_OUTBOX = RowWriter(OutboxOp.__table__)  # type: ignore[arg-type]
+_PRINT_JOBS = RowWriter(PrintJob.__table__)  # type: ignore[arg-type]
+_AUDIT = RowWriter(AuditEntry.__table__)  # type: ignore[arg-type]
 
 
 def wire_value(value: Any) -> Any:
@@ -32,16 +37,17 @@ def enqueue_op(
     now: datetime,
     base_version: int | None = None,
 ) -> None:
-    session.execute(
-        insert(OutboxOp).values(
-            op_id=uuid.uuid4(),
-            entity=entity,
-            entity_id=entity_id,
-            kind=kind,
-            base_version=base_version,
-            data={key: wire_value(value) for key, value in data.items()},
-            created_at=now,
-        )
+    _OUTBOX.insert(
+        session,
+        {
+            "op_id": uuid.uuid4(),
+            "entity": entity,
+            "entity_id": entity_id,
+            "kind": kind,
+            "base_version": base_version,
+            "data": {key: wire_value(value) for key, value in data.items()},
+            "created_at": now,
+        },
     )
 
 
@@ -49,15 +55,16 @@ def enqueue_print(
     session: Session, *, kind: str, order_id: uuid.UUID | None, lang: str, now: datetime
 ) -> uuid.UUID:
     job_id = uuid.uuid4()
-    session.execute(
-        insert(PrintJob).values(
-            id=job_id,
-            kind=kind,
-            order_id=order_id,
-            lang=lang,
-            status=PrintStatus.QUEUED,
-            created_at=now,
-        )
+    _PRINT_JOBS.insert(
+        session,
+        {
+            "id": job_id,
+            "kind": kind,
+            "order_id": order_id,
+            "lang": lang,
+            "status": PrintStatus.QUEUED,
+            "created_at": now,
+        },
     )
     return job_id
 
@@ -75,13 +82,14 @@ def audit(
     """Record an attendant's action. Callers pass no personal data and never a PIN."""
     if attendant_id is None:
         return  # a resident's own action on the touchscreen is not an attendant's
-    session.execute(
-        insert(AuditEntry).values(
-            at=now,
-            attendant_id=attendant_id,
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            details={key: wire_value(value) for key, value in (details or {}).items()},
-        )
+    _AUDIT.insert(
+        session,
+        {
+            "at": now,
+            "attendant_id": attendant_id,
+            "action": action,
+            "entity": entity,
+            "entity_id": str(entity_id),
+            "details": {key: wire_value(value) for key, value in (details or {}).items()},
+        },
     )

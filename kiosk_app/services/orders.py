@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import Channel, OrderStatus
@@ -21,19 +21,18 @@ from ..domain.pricing import Price, price_for, units_for_minutes
 from ..domain.search_text import fold
 from ..errors import NotFound, TransitionNotAllowed, ValidationError
 from ..store.database import Store
-from ..store.models import Base, Client, Lulu, NumberSeries, Order, OrderEvent, Service
+from ..store.fast import RowWriter, driver_connection
+from ..store.models import Client, Lulu, Order, OrderEvent
 from .clients import AddressInput, check_address
 from .journal import audit, enqueue_op, enqueue_print
-from .settings import read_settings
+from .settings import DEFAULTS
 
 ORDER_SERIES = "orders"
-# place()'s writes go to the Core tables with their parameters apart: such a statement is
-# compiled once and cached, whereas insert(Model).values(row) takes the ORM's bulk path and
-# builds a cache key over every value on each call (about a third of place()'s time, see
-# docs/BENCHMARKS.md). Same columns, types and defaults.
-_ORDERS, _ORDER_EVENTS, _CLIENTS, _NUMBER_SERIES = (
-    Base.metadata.tables[model.__tablename__] for model in (Order, OrderEvent, Client, NumberSeries)
-)
+# place() is the hot path: its writes go through store/fast.py (why is explained there).
+_ORDERS = RowWriter(Order.__table__)  # type: ignore[arg-type]
+_ORDER_EVENTS = RowWriter(OrderEvent.__table__)  # type: ignore[arg-type]
+_CLIENTS = RowWriter(Client.__table__)  # type: ignore[arg-type]
+_ADDRESS_COLUMNS = ("street", "postcode", "city", "building", "floor", "has_lift", "access_notes")
 _Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 
 
@@ -148,6 +147,13 @@ def order_view(row: Order) -> OrderView:
     )
 
 
+def _placed_view(values: dict[str, Any]) -> OrderView:
+    """The view of an order just written, from the values written (no read back)."""
+    address = AddressInput(**{key: values[key] for key in _ADDRESS_COLUMNS})
+    fields = {key: values[key] for key in OrderView.__dataclass_fields__ if key in values}
+    return OrderView(**fields, address=address)
+
+
 def normalise_order_number(typed: str) -> str | None:
     """ "01-0042", "010042" or "1-42" typed on a number pad, as stored: "01-0042"."""
     typed = typed.strip()
@@ -164,17 +170,76 @@ def normalise_order_number(typed: str) -> str | None:
 def next_number(session: Session, series: str) -> int:
     """Take the next value of a series inside the caller's transaction: the write lock
     (BEGIN IMMEDIATE) makes it gapless and unique."""
-    series_table = _NUMBER_SERIES.c
-    value: int | None = session.execute(
-        update(_NUMBER_SERIES)
-        .where(series_table.name == series)
-        .values(next_value=series_table.next_value + 1)
-        .returning(series_table.next_value)
-    ).scalar_one_or_none()
-    if value is None:
-        session.execute(insert(_NUMBER_SERIES), {"name": series, "next_value": 2})
+    connection = driver_connection(session)
+    row = connection.execute(
+        "UPDATE number_series SET next_value = next_value + 1 WHERE name = ? RETURNING next_value",
+        (series,),
+    ).fetchone()
+    if row is None:
+        connection.execute("INSERT INTO number_series (name, next_value) VALUES (?, 2)", (series,))
         return 1
-    return value - 1
+    return int(row[0]) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class _ServiceSnapshot:
+    name_fr: str
+    name_en: str
+    unit_minutes: int
+    unit_price_cents: int
+    tax_credit: bool
+    max_units: int
+
+
+@dataclass(frozen=True, slots=True)
+class _KnownClient:
+    id: uuid.UUID
+    version: int
+    email: str | None
+    lang: str
+    address: dict[str, Any]
+
+
+def _service_snapshot(session: Session, service_id: uuid.UUID) -> _ServiceSnapshot | None:
+    row = (
+        driver_connection(session)
+        .execute(
+            "SELECT name_fr, name_en, unit_minutes, unit_price_cents, tax_credit, max_units "
+            "FROM services WHERE id = ? AND active",
+            (service_id.hex,),  # how the store keeps UUIDs on SQLite
+        )
+        .fetchone()
+    )
+    if row is None:
+        return None
+    return _ServiceSnapshot(row[0], row[1], row[2], row[3], bool(row[4]), row[5])
+
+
+def _known_client(session: Session, phone: str) -> _KnownClient | None:
+    row = (
+        driver_connection(session)
+        .execute(
+            f"SELECT id, version, email, lang, {', '.join(_ADDRESS_COLUMNS)} "
+            "FROM clients WHERE phone = ?",
+            (phone,),
+        )
+        .fetchone()
+    )
+    if row is None:
+        return None
+    address = dict(zip(_ADDRESS_COLUMNS, row[4:], strict=True))
+    if address["has_lift"] is not None:
+        address["has_lift"] = bool(address["has_lift"])
+    return _KnownClient(uuid.UUID(hex=row[0]), row[1], row[2], row[3], address)
+
+
+def _kiosk_code(session: Session) -> str:
+    row = (
+        driver_connection(session)
+        .execute("SELECT value FROM settings WHERE key = 'kiosk_code'")
+        .fetchone()
+    )
+    return str(row[0]) if row else DEFAULTS["kiosk_code"]
 
 
 class OrderService:
@@ -201,29 +266,14 @@ class OrderService:
         lang = request.lang if request.lang in ("fr", "en") else "fr"
 
         with self._store.write() as session:
-            service = session.execute(
-                select(
-                    Service.name_fr,
-                    Service.name_en,
-                    Service.unit_minutes,
-                    Service.unit_price_cents,
-                    Service.tax_credit,
-                    Service.max_units,
-                ).where(Service.id == request.service_id, Service.active)
-            ).one_or_none()
+            service = _service_snapshot(session, request.service_id)
             if service is None:
                 checker.fields["service"] = "service.unavailable"
             else:
                 checker.check(
                     lambda: validation.units(request.estimated_units, max_units=service.max_units)
                 )
-            client = (
-                session.execute(
-                    select(Client.id, Client.version).where(Client.phone == phone)
-                ).one_or_none()
-                if phone
-                else None
-            )
+            client = _known_client(session, phone) if phone else None
             name = None
             if client is None:
                 name = checker.check(lambda: validation.person_name(request.name))
@@ -238,11 +288,8 @@ class OrderService:
                 )
             else:
                 client_id = client.id
-                self._update_client_address(
-                    session, client.id, client.version, address, email, lang, now
-                )
-            settings = read_settings(session)
-            number = f"{settings.kiosk_code}-{next_number(session, ORDER_SERIES):04d}"
+                self._update_client(session, client, address, email, lang, now)
+            number = f"{_kiosk_code(session)}-{next_number(session, ORDER_SERIES):04d}"
             order_id = uuid.uuid4()
             values: dict[str, Any] = {
                 "id": order_id,
@@ -270,9 +317,9 @@ class OrderService:
                 "version": 1,
                 **_address_values(address),
             }
-            session.execute(insert(_ORDERS), values)
-            session.execute(
-                insert(_ORDER_EVENTS),
+            _ORDERS.insert(session, values)
+            _ORDER_EVENTS.insert(
+                session,
                 {
                     "order_id": order_id,
                     "from_status": None,
@@ -293,7 +340,7 @@ class OrderService:
                 entity_id=order_id,
                 now=now,
             )
-            return order_view(session.get_one(Order, order_id))
+        return _placed_view(values)
 
     def _create_client(
         self,
@@ -320,18 +367,17 @@ class OrderService:
             "version": 1,
             **_address_values(address),
         }
-        session.execute(insert(_CLIENTS), values)
+        _CLIENTS.insert(session, values)
         values.pop("search_name")
         enqueue_op(
             session, entity="client", entity_id=client_id, kind="create", data=values, now=now
         )
         return client_id
 
-    def _update_client_address(
+    def _update_client(
         self,
         session: Session,
-        client_id: uuid.UUID,
-        version: int,
+        client: _KnownClient,
         address: AddressInput,
         email: str | None,
         lang: str,
@@ -339,24 +385,25 @@ class OrderService:
     ) -> None:
         """A known client who gives a new address moves (or orders for their home): keep
         the latest, as a per-field patch for the server."""
-        row = session.get_one(Client, client_id)
+        current: dict[str, Any] = {**client.address, "lang": client.lang, "email": client.email}
         wanted: dict[str, Any] = {**_address_values(address), "lang": lang}
         if email:
             wanted["email"] = email
-        changed = {key: value for key, value in wanted.items() if getattr(row, key) != value}
+        changed = {key: value for key, value in wanted.items() if current[key] != value}
         if not changed:
             return
-        for key, value in changed.items():
-            setattr(row, key, value)
-        row.updated_at = now
-        row.version = version + 1
+        session.execute(
+            update(Client)
+            .where(Client.id == client.id)
+            .values(**changed, updated_at=now, version=client.version + 1)
+        )
         enqueue_op(
             session,
             entity="client",
-            entity_id=client_id,
+            entity_id=client.id,
             kind="patch",
             data=changed,
-            base_version=version,
+            base_version=client.version,
             now=now,
         )
 

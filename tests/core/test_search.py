@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.search_text import fold, words
 from kiosk_app.services.catalogue import fts_query
 
 
@@ -111,3 +112,13 @@ def test_categories_and_their_services(
     services = demo_catalogue["services"]
     assert isinstance(services, list)
     assert len(comptoir.catalogue.all_services()) == len(services)
+
+
+def test_a_short_query_finds_names_in_name_order(comptoir: Comptoir) -> None:
+    """One or two letters typed: names only, alphabetical, so the list a resident sees
+    while typing is predictable (and quick on a large catalogue)."""
+    found = comptoir.catalogue.search("re")
+    names = [service.name_fr for service in found]
+    assert "Repassage" in names
+    assert names == sorted(names, key=lambda name: fold(name))
+    assert all(any(w.startswith("re") for w in words(s.name_fr + " " + s.name_en)) for s in found)
