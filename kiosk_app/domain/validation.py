@@ -46,6 +46,8 @@ def _has_control_characters(text: str) -> bool:
     """Control and format characters other than line breaks and tabs (NUL, bidi
     overrides and the like) have no place in stored text: a right-to-left override
     would make the counter's screen and tickets show something else than was typed."""
+    if text.isprintable():  # the usual case, checked in C: no control nor format char
+        return False
     return any(_is_control(ch) for ch in text)
 
 
@@ -87,13 +89,22 @@ def phone(value: str | None) -> str:
         raise ValidationError({"phone": "phone.required"})
     if len(raw) > 30 or not re.fullmatch(r"[\d\s.+()-]+", raw):
         raise ValidationError({"phone": "phone.invalid"})
+    e164 = _e164(raw)
+    if e164 is None:
+        raise ValidationError({"phone": "phone.invalid"})
+    return e164
+
+
+def _e164(raw: str) -> str | None:
+    """A typed number in E.164, or None. (Not cached, though parsing costs more than the
+    rest of a form: a cache would keep residents' numbers in memory after they leave.)"""
     try:
         parsed = phonenumbers.parse(raw, "FR")
     except phonenumbers.NumberParseException:
-        raise ValidationError({"phone": "phone.invalid"}) from None
+        return None
     if not phonenumbers.is_valid_number(parsed):
-        raise ValidationError({"phone": "phone.invalid"})
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        return None
+    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
 
 
 def format_phone(e164: str) -> str:
