@@ -58,12 +58,33 @@ def run_kiosk(args: argparse.Namespace) -> int:
         return Comptoir.open(data_dir)
 
     def start_workers(comptoir: Comptoir) -> Callable[[], None]:
-        """The print queue (and what else runs beside the window), on worker threads."""
+        """What runs beside the window, on worker threads: the print queue, and sync
+        with the central server once enrolled (the demo starts its own on loopback)."""
         from printing.queue import PrintWorker
+        from sync.enrolment import enrol, is_enrolled, open_client
+        from sync.worker import SyncWorker
 
+        stops: list[Callable[[], None]] = []
         printer = PrintWorker.from_settings(comptoir, data_dir)
         printer.start()
-        return printer.stop
+        stops.append(printer.stop)
+        if args.demo:
+            from server.demo import start_local_server
+
+            central = start_local_server(data_dir / "central")
+            stops.append(central.stop)
+            enrol(comptoir.store, data_dir, central.url, central.token).close()
+        if is_enrolled(comptoir.store):
+            store = comptoir.store
+            syncer = SyncWorker(store, data_dir, lambda: open_client(store, data_dir))
+            syncer.start()
+            stops.insert(0, syncer.stop)
+
+        def stop_all() -> None:
+            for stop in stops:
+                stop()
+
+        return stop_all
 
     return run(open_store, windowed=args.windowed, start_workers=start_workers)
 

@@ -4,8 +4,8 @@ and 15 in progress, 3,600 kiosk visits.
 
 Deterministic: the same `as_of` day gives the same store, row for row. The month is the
 30 days ending on `as_of`; orders still to do have slots in the days after it, so the
-counter's queue looks alive on the day the demo runs. The history is written as already
-synced (no outbox rows): only what happens during the demo goes to the central server.
+counter's queue looks alive on the day the demo runs. The month waits in the outbox as
+on a kiosk that worked offline: its first sync sends it to the central server.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from ..domain.pricing import units_for_minutes
 from ..domain.search_text import fold
 from ..services.catalogue import load_catalogue
 from ..services.invoices import issue_invoice
+from ..services.journal import wire_value
 from ..services.lulus import CHECKLIST
 from ..services.orders import ORDER_SERIES
 from ..services.settings import DEMO_SETTINGS
@@ -45,6 +46,7 @@ from ..store.models import (
     OnboardingStage,
     Order,
     OrderEvent,
+    OutboxOp,
     Payment,
     PaymentKind,
     Rating,
@@ -506,6 +508,39 @@ def _visits(demo: _Demo) -> None:
         )
 
 
+# What the outbox holds for the month, in the order the server needs them (a client
+# before its orders, an order before its payments and rating), as the services write it.
+_PENDING: tuple[tuple[type, str, str, str], ...] = (
+    (Client, "client", "create", "created_at"),
+    (LuluApplication, "lulu_application", "append", "created_at"),
+    (Order, "order", "create", "created_at"),
+    (Payment, "payment", "append", "at"),
+    (Rating, "rating", "append", "at"),
+    (KioskVisit, "visit", "append", "started_at"),
+)
+
+
+def _pending_ops(demo: _Demo) -> list[dict[str, Any]]:
+    ops = []
+    for model, entity, kind, time_column in _PENDING:
+        for row in demo.rows.get(model, []):
+            data = {key: wire_value(value) for key, value in row.items() if key != "search_name"}
+            ops.append(
+                {
+                    "op_id": demo.uuid(),
+                    "entity": entity,
+                    "entity_id": row["id"],
+                    "kind": kind,
+                    "base_version": None,
+                    "data": data,
+                    "created_at": row[time_column],
+                    "attempts": 0,
+                    "set_aside": False,
+                }
+            )
+    return ops
+
+
 @dataclass(frozen=True)
 class SeedSummary:
     orders: int
@@ -566,6 +601,10 @@ def seed_demo(data_dir: Path, *, as_of: date) -> SeedSummary:
                 if rows:
                     session.execute(insert(model), rows)
             session.execute(insert(NumberSeries).values(name=ORDER_SERIES, next_value=ORDERS + 1))
+        # The month waits in the outbox, as on a kiosk that worked offline: the first
+        # sync sends it to the central server (`kiosk --demo` starts one on loopback).
+        with store.write() as session:
+            session.execute(insert(OutboxOp), _pending_ops(demo))
         # Each paid order has its invoice, numbered in the order they were paid, as the
         # counter would have issued them (gapless, chronological).
         paid_at = {

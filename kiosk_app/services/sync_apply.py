@@ -30,6 +30,7 @@ from sync.protocol import (
 )
 
 from ..domain.search_text import fold, search_document
+from ..store.database import Store
 from ..store.models import (
     Base,
     Category,
@@ -122,6 +123,10 @@ class PushSummary:
     conflict: int = 0
     set_aside: int = 0
 
+    @property
+    def total(self) -> int:
+        return self.applied + self.duplicate + self.rejected + self.conflict
+
     def add(self, other: PushSummary) -> None:
         self.applied += other.applied
         self.duplicate += other.duplicate
@@ -196,10 +201,12 @@ class _Page:
 def apply_page(session: Session, page: PullResponse) -> PullSummary:
     """Apply one pulled page and store its cursor, inside the caller's one transaction:
     both or neither."""
+    summary = PullSummary()
+    if not page.changes and page.next_cursor == read_cursor(session):
+        return summary  # nothing new: nothing to write
     # Within a page a record's parents may come after it (a client edited after its
     # order was placed); foreign keys are checked at commit, when the page is whole.
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
-    summary = PullSummary()
     context = _Page(session)
     ids = [c.entity_id for c in page.changes if c.entity in _PENDING_CHECKED]
     pending = _pending_keys(session, ids)
@@ -330,6 +337,14 @@ def _rekey(session: Session, table: str, old: uuid.UUID, new: uuid.UUID) -> None
         session.execute(
             text("UPDATE services_fts SET service_id = :new WHERE service_id = :old"),
             {"new": new_hex, "old": old_hex},
+        )
+        # Orders placed before the first pull and not pushed yet name the old id.
+        session.execute(
+            text(
+                "UPDATE outbox SET data = json_set(data, '$.service_id', :new) "
+                "WHERE entity = 'order' AND json_extract(data, '$.service_id') = :old"
+            ),
+            {"new": str(new), "old": str(old)},
         )
     for other, column in pointers:
         session.execute(
@@ -531,3 +546,23 @@ def retry_set_aside(session: Session, op_id: uuid.UUID) -> None:
 def outbox_mark(session: Session) -> int:
     """The newest outbox seq: a cheap sign that something was written locally."""
     return int(session.scalar(select(func.max(OutboxOp.seq))) or 0)
+
+
+class SyncStateService:
+    """What the counter shows of sync, for callers without a session (the UI): counts,
+    the ops set aside with their reasons, and putting one back in the queue."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def counts(self) -> SyncCounts:
+        with self._store.read() as session:
+            return sync_counts(session)
+
+    def set_aside(self) -> list[SetAsideOp]:
+        with self._store.read() as session:
+            return set_aside_ops(session)
+
+    def retry(self, op_id: uuid.UUID) -> None:
+        with self._store.write() as session:
+            retry_set_aside(session, op_id)

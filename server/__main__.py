@@ -1,0 +1,127 @@
+"""`kiosk-server`: the association's central server.
+
+    kiosk-server serve --data-dir DIR [--database-url URL] [--host H] [--port P]
+    kiosk-server enrol NAME        creates a kiosk and prints its token (once)
+    kiosk-server revoke NAME
+    kiosk-server import-catalogue FILE   categories, services, Lulus (JSON or CSV)
+
+SQLite in the data folder by default; a PostgreSQL URL (postgresql://...) for a real
+deployment, also taken from $COMPTOIR_DATABASE_URL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .auth import EnrolmentError, enrol, revoke
+from .catalogue import CatalogueError, import_catalogue, read_catalogue
+from .database import Database, sqlite_url
+
+
+def database_url(args: argparse.Namespace) -> str:
+    url: str | None = args.database_url or os.environ.get("COMPTOIR_DATABASE_URL")
+    if url:
+        return url
+    data_dir: Path = args.data_dir
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return sqlite_url(data_dir)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk-server", description="Comptoir's central server (sync API, public pages)."
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=Path("central-data"))
+    common.add_argument("--database-url", help="postgresql://user@host/db (default: SQLite)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    serve = commands.add_parser("serve", parents=[common], help="run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8800)
+    serve.set_defaults(handler=run_serve)
+    enrol_cmd = commands.add_parser("enrol", parents=[common], help="enrol a kiosk")
+    enrol_cmd.add_argument("name")
+    enrol_cmd.set_defaults(handler=run_enrol)
+    revoke_cmd = commands.add_parser("revoke", parents=[common], help="revoke a kiosk")
+    revoke_cmd.add_argument("name")
+    revoke_cmd.set_defaults(handler=run_revoke)
+    catalogue = commands.add_parser(
+        "import-catalogue", parents=[common], help="import the catalogue (JSON or CSV)"
+    )
+    catalogue.add_argument("file", type=Path)
+    catalogue.set_defaults(handler=run_import)
+    return parser
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app
+
+    db = Database.open(database_url(args))
+    try:
+        uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info")
+    finally:
+        db.close()
+    return 0
+
+
+def run_enrol(args: argparse.Namespace) -> int:
+    db = Database.open(database_url(args))
+    try:
+        with db.write() as session:
+            token = enrol(session, args.name, now=datetime.now(UTC))
+    except EnrolmentError as error:
+        print(error, file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+    print(token)  # shown once: the server keeps only its hash
+    return 0
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    db = Database.open(database_url(args))
+    try:
+        with db.write() as session:
+            done = revoke(session, args.name, now=datetime.now(UTC))
+    finally:
+        db.close()
+    if not done:
+        print(f"no enrolled device named {args.name!r}", file=sys.stderr)
+        return 2
+    print(f"{args.name}: revoked")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    try:
+        document = read_catalogue(args.file)
+    except (OSError, ValueError, CatalogueError) as error:
+        print(f"{args.file}: {error}", file=sys.stderr)
+        return 2
+    db = Database.open(database_url(args))
+    try:
+        with db.write() as session:
+            counts = import_catalogue(session, document, now=datetime.now(UTC))
+    except (CatalogueError, KeyError, ValueError, TypeError) as error:
+        print(f"{args.file}: {error}", file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+    print("categories {}, services {}, Lulus {}".format(*counts))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

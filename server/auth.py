@@ -1,0 +1,56 @@
+"""Device credentials: a random token shown once at enrolment, stored as its SHA-256
+(a 256-bit random token needs no slow hash: there is nothing to guess from)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .models import Device
+
+
+class EnrolmentError(Exception):
+    pass
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def enrol(session: Session, name: str, *, now: datetime) -> str:
+    """Create the device `name` and return its token (the only time it is seen). A
+    revoked device may be enrolled again under its name with a new token."""
+    name = name.strip()
+    if not name or len(name) > 80:
+        raise EnrolmentError("a device name is 1 to 80 characters")
+    token = secrets.token_urlsafe(32)
+    device = session.scalar(select(Device).where(Device.name == name))
+    if device is not None and device.revoked_at is None:
+        raise EnrolmentError(f"{name!r} is already enrolled; revoke it first")
+    if device is None:
+        session.add(Device(name=name, token_hash=hash_token(token), created_at=now))
+    else:
+        device.token_hash = hash_token(token)
+        device.revoked_at = None
+    return token
+
+
+def revoke(session: Session, name: str, *, now: datetime) -> bool:
+    device = session.scalar(select(Device).where(Device.name == name))
+    if device is None or device.revoked_at is not None:
+        return False
+    device.revoked_at = now
+    return True
+
+
+def device_for_token(session: Session, token: str, *, lock: bool = False) -> int | None:
+    """The id of the live device holding `token`, or None. With `lock`, its row stays
+    locked until the transaction ends (on PostgreSQL: one push per device at a time)."""
+    query = select(Device.id).where(
+        Device.token_hash == hash_token(token), Device.revoked_at.is_(None)
+    )
+    return session.scalar(query.with_for_update() if lock else query)

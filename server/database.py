@@ -1,0 +1,211 @@
+"""Opening the server's database: SQLite (WAL, synchronous=FULL) in the data folder by
+default, PostgreSQL (psycopg 3) from a URL; migrated with Alembic at start."""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+DATABASE_FILENAME = "central.sqlite3"
+
+
+def sqlite_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / DATABASE_FILENAME}"
+
+
+def normalise_url(url: str) -> str:
+    # "postgresql://" alone would pick psycopg2; the server is built on psycopg 3.
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # SQLAlchemy's pysqlite recipe: let the "begin" event issue BEGIN itself.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _begin_sqlite(connection: Any) -> None:
+    # Writers take the lock at BEGIN: no deadlock upgrading a read transaction.
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def create_server_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, pool_size=20, max_overflow=40)
+        event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "begin", _begin_sqlite)
+        return engine
+    return create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+T = TypeVar("T")
+
+
+class _Job:
+    def __init__(self, work: Callable[[Session], Any]) -> None:
+        self.work = work
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+
+class GroupCommit:
+    """One writer thread for SQLite that commits the writes waiting together as one
+    transaction: a durable commit (fsync, synchronous=FULL) costs milliseconds, and
+    fifty kiosks pushing at once would otherwise queue for one each. Every write runs
+    in its own savepoint: one that fails is rolled back alone and its caller gets the
+    error; if the commit itself fails, every caller of the group gets it (and nothing
+    of the group was committed)."""
+
+    MAX_GROUP = 64
+
+    def __init__(self, begin: Callable[[], AbstractContextManager[Session]]) -> None:
+        self._begin = begin
+        self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+
+    def run(self, work: Callable[[Session], T]) -> T:
+        job = _Job(work)
+        with self._start_lock:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._loop, name="comptoir-server-writer", daemon=True
+                )
+                self._thread.start()
+        self._queue.put(job)
+        job.done.wait()
+        if job.error is not None:
+            raise job.error
+        result: T = job.result
+        return result
+
+    def stop(self) -> None:
+        with self._start_lock:
+            if self._thread is not None:
+                self._queue.put(None)
+                self._thread.join(30)
+                self._thread = None
+
+    def _loop(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            group = [job]
+            stopping = False
+            while len(group) < self.MAX_GROUP:
+                try:
+                    more = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    stopping = True
+                    break
+                group.append(more)
+            self._commit(group)
+            if stopping:
+                return
+
+    def _commit(self, group: list[_Job]) -> None:
+        try:
+            with self._begin() as session:
+                for job in group:
+                    try:
+                        with session.begin_nested():
+                            job.result = job.work(session)
+                    except Exception as error:  # this write alone is undone
+                        job.error = error
+        except BaseException as error:  # the commit failed: nothing of the group is kept
+            for job in group:
+                if job.error is None:
+                    job.error, job.result = error, None
+            if not isinstance(error, Exception):
+                raise
+        finally:
+            for job in group:
+                job.done.set()
+
+
+class Database:
+    """Sessions over the server's database; each `write()` is one transaction."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = create_server_engine(url)
+        self.dialect = self.engine.dialect.name
+        self._write_lock = threading.Lock() if self.dialect == "sqlite" else None
+        self._group = GroupCommit(self.write) if self.dialect == "sqlite" else None
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
+
+    @classmethod
+    def open(cls, url: str) -> Database:
+        database = cls(url)
+        try:
+            migrate(database.engine)
+        except BaseException:
+            database.close()
+            raise
+        return database
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        if self._write_lock is None:
+            with self._writer() as session, session.begin():
+                yield session
+            return
+        # SQLite has one writer at a time; its busy handler makes the others poll with
+        # sleeps of up to 100 ms. Queueing the server's own writers on a lock instead
+        # hands the file over at once, in arrival order.
+        with self._write_lock, self._writer() as session, session.begin():
+            yield session
+
+    def run_write(self, work: Callable[[Session], T]) -> T:
+        """`work(session)` in a write transaction, committed when it returns; on SQLite
+        with the writes waiting beside it (see GroupCommit)."""
+        if self._group is not None:
+            return self._group.run(work)
+        with self.write() as session:
+            return work(session)
+
+    def close(self) -> None:
+        if self._group is not None:
+            self._group.stop()
+        self.engine.dispose()

@@ -1,0 +1,1 @@
+"""Alembic migrations of the central server's database, applied at start."""

@@ -1,0 +1,138 @@
+"""The central server's tables.
+
+Synced records are kept as the JSON the wire carries (one `records` table keyed by
+entity and id): the server is the reference for the protocol, and what it must query
+(an order's public token, a client's phone, the ratings of an order) has its own
+indexed column. The change log gives every change a number that pull cursors follow.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Uuid,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC in, aware UTC out, on SQLite (no time zones) as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+# The change log's number: BIGINT on PostgreSQL, INTEGER on SQLite so that it is the
+# rowid and autoincrements.
+SeqType = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class Device(Base):
+    """An enrolled kiosk (or the web platform): its credential is a token stored hashed."""
+
+    __tablename__ = "devices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class Record(Base):
+    """The server's current state of one synced record."""
+
+    __tablename__ = "records"
+
+    entity: Mapped[str] = mapped_column(String(24), primary_key=True)
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # An order's public token, a client's phone, a category's or service's code.
+    lookup: Mapped[str | None] = mapped_column(String(64), index=True)
+    # The order a payment or rating belongs to.
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    updated_at: Mapped[datetime]
+
+
+class AppliedOp(Base):
+    """(device, op_id) of every op applied, written in the op's own transaction: a
+    replay answers `duplicate`."""
+
+    __tablename__ = "applied_ops"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    applied_at: Mapped[datetime]
+
+
+class Batch(Base):
+    """A push's Idempotency-Key and a hash of its body: the same key with another
+    body is refused."""
+
+    __tablename__ = "batches"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    body_hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+
+
+class Change(Base):
+    """The change log: one row per write of a pulled record, numbered in commit order
+    (see `changes.record_changes`)."""
+
+    __tablename__ = "changes"
+
+    seq: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(24))
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+
+
+class Counter(Base):
+    """Named counters: web order numbers, and the change log's floor (cursors below it
+    were pruned and must refetch)."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(SeqType, default=0)

@@ -1,0 +1,149 @@
+"""What each synced record must look like on the server. The kiosk sends its rows'
+columns; these models check them before anything is written, so one bad op is
+rejected with its reason and never half-applied."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from sync.protocol import Channel, OrderStatus, PaymentMethod
+
+Text80 = Annotated[str, Field(max_length=80)]
+LongText = Annotated[str, Field(max_length=2000)]
+Lang = Annotated[str, Field(pattern="^(fr|en)$")]
+
+
+class RecordModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AddressFields(RecordModel):
+    street: Annotated[str, Field(max_length=120)] = ""
+    postcode: Annotated[str, Field(max_length=5)] = ""
+    city: Annotated[str, Field(max_length=60)] = ""
+    building: Annotated[str, Field(max_length=40)] = ""
+    floor: Annotated[int, Field(ge=-5, le=200)] | None = None
+    has_lift: bool | None = None
+    access_notes: LongText = ""
+
+
+class ClientRecord(AddressFields):
+    id: uuid.UUID
+    name: Text80
+    phone: Annotated[str, Field(max_length=20)] | None
+    email: Annotated[str, Field(max_length=254)] | None = None
+    lang: Lang = "fr"
+    consent_at: AwareDatetime | None = None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    erased_at: AwareDatetime | None = None
+    version: int = 1
+
+
+# A patch may touch these client fields, one by one, in arrival order.
+CLIENT_PATCHABLE = frozenset(
+    {"name", "phone", "email", "lang", "erased_at", *AddressFields.model_fields}
+)
+# What an erased client keeps of its personal fields.
+CLIENT_ERASED: dict[str, Any] = {
+    "name": "",
+    "phone": None,
+    "email": None,
+    "street": "",
+    "postcode": "",
+    "city": "",
+    "building": "",
+    "floor": None,
+    "has_lift": None,
+    "access_notes": "",
+}
+
+
+class OrderRecord(AddressFields):
+    id: uuid.UUID
+    number: Annotated[str, Field(min_length=1, max_length=20)]
+    client_id: uuid.UUID
+    service_id: uuid.UUID
+    service_name_fr: Text80
+    service_name_en: Text80
+    unit_minutes: Annotated[int, Field(gt=0, le=24 * 60)]
+    unit_price_cents: Annotated[int, Field(ge=0, le=1_000_000)]
+    tax_credit: bool
+    slot_start: AwareDatetime
+    slot_end: AwareDatetime
+    estimated_units: Annotated[int, Field(gt=0, le=1000)]
+    actual_units: Annotated[int, Field(gt=0, le=1000)] | None = None
+    description: LongText = ""
+    channel: Channel
+    lulu_id: uuid.UUID | None = None
+    status: OrderStatus
+    cancel_reason: LongText | None = None
+    lang: Lang = "fr"
+    public_token: Annotated[str, Field(min_length=16, max_length=64)]
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    version: int = 1
+
+
+class TransitionData(RecordModel):
+    from_: OrderStatus = Field(alias="from")
+    to: OrderStatus
+    lulu_id: uuid.UUID | None = None
+    actual_units: Annotated[int, Field(gt=0, le=1000)] | None = None
+    reason: LongText | None = None
+
+
+class PaymentRecord(RecordModel):
+    id: uuid.UUID
+    order_id: uuid.UUID
+    kind: Annotated[str, Field(pattern="^(payment|refund)$")] = "payment"
+    method: PaymentMethod
+    amount_cents: Annotated[int, Field(gt=0, le=1_000_000)]
+    at: AwareDatetime
+    attendant_id: uuid.UUID | None = None
+
+
+class RatingRecord(RecordModel):
+    id: uuid.UUID
+    order_id: uuid.UUID
+    stars: Annotated[int, Field(ge=1, le=5)]
+    comment: LongText = ""
+    at: AwareDatetime
+
+
+class VisitRecord(RecordModel):
+    id: uuid.UUID
+    started_at: AwareDatetime
+    lang: Lang = "fr"
+
+
+class LuluApplicationRecord(RecordModel):
+    id: uuid.UUID
+    name: Text80
+    phone: Annotated[str, Field(max_length=20)]
+    skills: Annotated[list[Annotated[str, Field(max_length=40)]], Field(max_length=40)]
+    availability: LongText = ""
+    created_at: AwareDatetime
+    lulu_id: uuid.UUID | None = None
+
+
+class LuluFilePatch(RecordModel):
+    stage: Annotated[str, Field(max_length=24)] | None = None
+    identity_checked: bool | None = None
+    business_registered: bool | None = None
+    urssaf_declared: bool | None = None
+    insured: bool | None = None
+    trained: bool | None = None
+    tutor_id: uuid.UUID | None = None
+
+
+def as_json(model: BaseModel, *, exclude: set[str] | None = None) -> dict[str, Any]:
+    return model.model_dump(mode="json", exclude=exclude or {"version"})
+
+
+def utc_text(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")

@@ -1,0 +1,110 @@
+"""`kiosk sync --data-dir DIR` (one sync, says what moved: for support and scripts) and
+`kiosk enrol URL TOKEN --data-dir DIR` (joins a central server)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .client import SyncError
+
+# The commands' modules (the store, requests, pydantic) are imported when a command
+# runs, not when `kiosk` builds its parser: starting the window does not wait on them.
+
+
+def add_sync_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sync = commands.add_parser("sync", help="sync once with the central server")
+    sync.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    sync.set_defaults(handler=run_sync)
+
+    join = commands.add_parser("enrol", help="join a central server with a token")
+    join.add_argument("url", help="the central server, https://...")
+    join.add_argument("token", help="the token printed by 'kiosk-server enrol NAME'")
+    join.add_argument("--ca-bundle", help="CA certificates to trust (PEM file)")
+    join.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    join.set_defaults(handler=run_enrol)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from kiosk_app.config import default_data_dir
+
+    data_dir: Path = getattr(args, "data_dir", None) or default_data_dir()
+    return data_dir
+
+
+def _fail(error: SyncError, lang: str) -> int:
+    from .messages import sync_message
+
+    print(sync_message(error.key, lang), file=sys.stderr)
+    return 1 if error.retryable else 2
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from kiosk_app.cli import cli_lang
+    from kiosk_app.comptoir import Comptoir
+    from kiosk_app.services.sync_apply import set_aside_ops
+
+    from .client import SyncError
+    from .engine import sync_once
+    from .enrolment import open_client
+
+    lang = cli_lang()
+    data_dir = _data_dir(args)
+    comptoir = Comptoir.open(data_dir)
+    try:
+        client = open_client(comptoir.store, data_dir)
+        try:
+            report = sync_once(comptoir.store, client, data_dir)
+        finally:
+            client.close()
+        with comptoir.store.read() as session:
+            aside = set_aside_ops(session)
+    except SyncError as error:
+        return _fail(error, lang)
+    finally:
+        comptoir.close()
+    pushed = report.pushed
+    fr = lang == "fr"
+    print(
+        (
+            "Envoyé : {0} appliqué(s), {1} déjà reçu(s), {2} refusé(s), {3} en conflit"
+            if fr
+            else "Pushed: {0} applied, {1} duplicate, {2} rejected, {3} conflict"
+        ).format(pushed.applied, pushed.duplicate, pushed.rejected, pushed.conflict)
+    )
+    print(
+        ("Reçu : {0} changement(s)" if fr else "Pulled: {0} change(s)").format(report.pulled)
+        + (" (cache complet rechargé)" if fr else " (full refetch)") * report.refetched
+    )
+    print(
+        ("En attente : {0} ; mis de côté : {1}" if fr else "Pending: {0}; set aside: {1}").format(
+            report.pending, report.set_aside
+        )
+    )
+    for op in aside:
+        print(f"  {op.entity} {op.entity_id} ({op.kind}): {op.last_error}")
+    return 0
+
+
+def run_enrol(args: argparse.Namespace) -> int:
+    from kiosk_app.cli import cli_lang
+    from kiosk_app.comptoir import Comptoir
+
+    from .client import SyncError
+    from .enrolment import enrol
+
+    lang = cli_lang()
+    data_dir = _data_dir(args)
+    comptoir = Comptoir.open(data_dir)
+    try:
+        client = enrol(comptoir.store, data_dir, args.url, args.token, ca_bundle=args.ca_bundle)
+        client.close()
+    except SyncError as error:
+        return _fail(error, lang)
+    finally:
+        comptoir.close()
+    print(f"Kiosque relié à {args.url}" if lang == "fr" else f"Kiosk enrolled with {args.url}")
+    return 0

@@ -1,0 +1,198 @@
+"""One sync of a data folder: push the outbox, then pull until nothing is left.
+
+Only one sync at a time runs on a data folder, even across processes: a file lock
+(fcntl) beside the store serialises them. Every step that touches the store is its own
+short transaction, so the counter never waits on the network."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from types import TracebackType
+
+from kiosk_app.clock import Clock, utc_now
+from kiosk_app.services.sync_apply import (
+    CURSOR,
+    LAST_ERROR,
+    LAST_SUCCESS,
+    PushSummary,
+    apply_page,
+    next_batch,
+    put_setting,
+    read_cursor,
+    record_push_results,
+    sync_counts,
+)
+from kiosk_app.store.database import Store
+from sync.protocol import DEFAULT_PULL_LIMIT
+
+from .client import MustRefetch, SyncClient, SyncError
+
+LOCK_FILENAME = "sync.lock"
+SUCCESS_GRAIN = timedelta(minutes=1)
+
+
+class BusyElsewhere(SyncError):
+    key = "sync.busy_elsewhere"
+
+
+class FolderLock:
+    """An exclusive lock on the data folder's sync, waited for up to `timeout` s."""
+
+    def __init__(self, data_dir: Path, *, timeout: float = 60.0) -> None:
+        self._path = data_dir / LOCK_FILENAME
+        self._timeout = timeout
+        self._fd: int | None = None
+
+    def __enter__(self) -> FolderLock:
+        fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+        deadline = time.monotonic() + self._timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise BusyElsewhere() from None
+                time.sleep(0.02)
+        self._fd = fd
+        return self
+
+    def __exit__(
+        self,
+        _type: type[BaseException] | None,
+        _value: BaseException | None,
+        _tb: TracebackType | None,
+    ) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+@dataclass
+class SyncReport:
+    pushed: PushSummary = field(default_factory=PushSummary)
+    pulled: int = 0
+    kept_local: int = 0
+    skipped: list[str] = field(default_factory=list)
+    refetched: bool = False
+    pending: int = 0
+    set_aside: int = 0
+
+
+def batch_key(ops: list[dict[str, object]]) -> str:
+    """The Idempotency-Key of a batch: a digest of its body, so a retried batch keeps
+    its key and a key never names two bodies."""
+    body = json.dumps(ops, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def sync_once(
+    store: Store,
+    client: SyncClient,
+    data_dir: Path,
+    *,
+    clock: Clock = utc_now,
+    pull_limit: int = DEFAULT_PULL_LIMIT,
+    lock_timeout: float = 60.0,
+) -> SyncReport:
+    with FolderLock(data_dir, timeout=lock_timeout):
+        with store.read() as session:
+            before = sync_counts(session)
+        report = SyncReport()
+        try:
+            if before.pending:
+                push_outbox(store, client, report)
+            _pull(store, client, pull_limit, report, cursor=before.cursor)
+        except SyncError as error:
+            with store.write() as session:
+                put_setting(session, LAST_ERROR, f"{error.key}|{error.detail}"[:500])
+            raise
+        now = clock()
+        after = before
+        if report.pushed.total or report.pulled or report.kept_local or report.refetched:
+            with store.read() as session:
+                after = sync_counts(session)
+        report.pending, report.set_aside = after.pending, after.set_aside
+        # The time of the last success is kept to the minute: an empty sync every few
+        # seconds need not write (and fsync) the store each time.
+        last = after.last_success
+        recent = last is not None and last <= now < last + SUCCESS_GRAIN
+        if not recent or after.last_error is not None:
+            with store.write() as session:
+                put_setting(session, LAST_SUCCESS, now.isoformat())
+                put_setting(session, LAST_ERROR, None)
+        return report
+
+
+def push_outbox(store: Store, client: SyncClient, report: SyncReport) -> None:
+    """Push the outbox in batches, oldest first, until it is empty (but for the ops the
+    server rejected in this run: they wait for the next one)."""
+    after_seq = 0
+    while True:
+        with store.read() as session:
+            batch = next_batch(session, after_seq=after_seq)
+        if not batch:
+            return
+        ops = [op.wire for op in batch]
+        answer = client.push(ops, batch_key(ops))
+        with store.write() as session:
+            report.pushed.add(record_push_results(session, answer.results))
+        after_seq = batch[-1].seq
+
+
+def pull_only(
+    store: Store, client: SyncClient, data_dir: Path, *, pull_limit: int = DEFAULT_PULL_LIMIT
+) -> SyncReport:
+    """Pull without pushing: a newly enrolled kiosk first takes the server's catalogue,
+    so that orders placed before (demo data) name the server's services when pushed."""
+    with FolderLock(data_dir):
+        report = SyncReport()
+        _pull(store, client, pull_limit, report)
+        return report
+
+
+def _pull(
+    store: Store,
+    client: SyncClient,
+    pull_limit: int,
+    report: SyncReport,
+    *,
+    cursor: int | None = None,
+) -> None:
+    """Pull pages until the server has no more; `cursor`, when the caller just read it,
+    saves reading it again for the first page."""
+    while True:
+        if cursor is None:
+            with store.read() as session:
+                cursor = read_cursor(session)
+        try:
+            page = client.pull(cursor, pull_limit)
+        except MustRefetch:
+            if cursor == 0 or report.refetched:
+                raise
+            # The server no longer knows our cursor: start again from its beginning.
+            # Pending ops stay in the outbox; rows holding them are not overwritten.
+            with store.write() as session:
+                put_setting(session, CURSOR, "0")
+            report.refetched = True
+            cursor = None
+            continue
+        if not page.changes and page.next_cursor == cursor:
+            return  # nothing new: no write transaction at all
+        with store.write() as session:
+            applied = apply_page(session, page)
+        report.pulled += applied.applied
+        report.kept_local += applied.kept_local
+        report.skipped.extend(applied.skipped)
+        cursor = None
+        if not page.has_more:
+            return

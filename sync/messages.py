@@ -1,0 +1,56 @@
+"""What the attendant reads about sync, in French and English, by message key."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "sync.network_down": (
+        "Le serveur central est injoignable (réseau coupé ?). Les commandes sont gardées "
+        "ici et partiront dès le retour du réseau.",
+        "The central server cannot be reached (network down?). Orders are kept here and "
+        "will go as soon as the network is back.",
+    ),
+    "sync.server_error": (
+        "Le serveur central a eu un problème ; nouvel essai automatique.",
+        "The central server had a problem; it will be tried again automatically.",
+    ),
+    "sync.busy": (
+        "Le serveur central est occupé ; nouvel essai dans un moment.",
+        "The central server is busy; trying again shortly.",
+    ),
+    "sync.unauthorized": (
+        "Ce kiosque n'est plus autorisé par le serveur central : demandez un nouveau jeton "
+        "à l'association.",
+        "This kiosk is no longer allowed by the central server: ask the association for a "
+        "new token.",
+    ),
+    "sync.upgrade_required": (
+        "Le serveur central parle une autre version : une mise à jour de Comptoir est "
+        "nécessaire. Rien n'a été modifié.",
+        "The central server speaks another version: Comptoir must be updated. Nothing was changed.",
+    ),
+    "sync.not_enrolled": (
+        "Ce kiosque n'est relié à aucun serveur central (commande « kiosk enrol »).",
+        "This kiosk is not linked to a central server (command 'kiosk enrol').",
+    ),
+    "sync.refused_batch": (
+        "Le serveur central a refusé un envoi ; nouvel essai automatique.",
+        "The central server refused a batch; it will be tried again automatically.",
+    ),
+    "sync.insecure_url": (
+        "Adresse refusée : le serveur central doit être en https:// (sauf sur cette machine).",
+        "Address refused: the central server must use https:// (except on this machine).",
+    ),
+    "sync.tls": (
+        "Le certificat du serveur central n'a pas pu être vérifié.",
+        "The central server's certificate could not be verified.",
+    ),
+    "sync.busy_elsewhere": (
+        "Une autre synchronisation est en cours sur ce dossier.",
+        "Another sync is running on this data folder.",
+    ),
+}
+
+
+def sync_message(key: str, lang: str) -> str:
+    french, english = MESSAGES.get(key, MESSAGES["sync.server_error"])
+    return english if lang == "en" else french

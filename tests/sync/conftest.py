@@ -1,0 +1,39 @@
+"""Fixtures of the sync tests: a live central server (SQLite, and PostgreSQL when
+$COMPTOIR_TEST_PG_URL is set) and an enrolled kiosk over the root `comptoir` store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sync_harness import Kiosk, LiveServer, database, enrolled, pg_url
+
+from kiosk_app.comptoir import Comptoir
+
+SERVER_KINDS = ["sqlite", *(["postgresql"] if pg_url() else [])]
+
+
+@pytest.fixture(params=SERVER_KINDS)
+def central(request: pytest.FixtureRequest, tmp_path: Path, clock: object) -> Iterator[LiveServer]:
+    """A live server holding the demo catalogue, on its own clock (real time)."""
+    folder = tmp_path / "central"
+    folder.mkdir()
+    with database(request.param, folder) as db:
+        server = LiveServer(db).start()
+        try:
+            from datetime import UTC, datetime
+
+            server.import_demo_catalogue(datetime.now(UTC))
+            yield server
+        finally:
+            server.stop()
+
+
+@pytest.fixture
+def kiosk(comptoir: Comptoir, central: LiveServer) -> Iterator[Kiosk]:
+    """The root store enrolled on the live server and synced once (catalogue pulled)."""
+    k = enrolled(comptoir, central, "saint-paul")
+    k.sync()
+    yield k
+    k.client.close()
