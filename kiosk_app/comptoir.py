@@ -17,6 +17,7 @@ from .services.print_jobs import PrintJobService
 from .services.ratings import RatingService
 from .services.settings import SettingsService
 from .services.stats import StatsService
+from .services.till import TillService
 from .services.visits import VisitService
 from .store.database import Store
 
@@ -36,11 +37,13 @@ class Comptoir:
     stats: StatsService
     invoices: InvoiceService
     print_jobs: PrintJobService
+    till: TillService
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock = utc_now) -> Comptoir:
         """Open (creating or migrating) the store of `data_dir`."""
         store = Store.open(data_dir)
+        attendants = AttendantService(store, clock=clock)
         return cls(
             store=store,
             settings=SettingsService(store),
@@ -51,10 +54,11 @@ class Comptoir:
             ratings=RatingService(store, clock=clock),
             visits=VisitService(store, clock=clock),
             lulus=LuluService(store, clock=clock),
-            attendants=AttendantService(store, clock=clock),
+            attendants=attendants,
             stats=StatsService(store),
             invoices=InvoiceService(store),
             print_jobs=PrintJobService(store, clock=clock),
+            till=TillService(store, attendants, clock=clock),
         )
 
     def close(self) -> None:

@@ -61,3 +61,20 @@ class PinRefused(ComptoirError):
 
 class LoginLocked(ComptoirError):
     key = "error.login_locked"
+
+
+class TillAlreadyOpen(ComptoirError):
+    """A till session is already open on this kiosk: close it before opening another."""
+
+    key = "error.till_already_open"
+
+
+class TillNotOpen(ComptoirError):
+    key = "error.till_not_open"
+
+
+class ManagerApprovalRequired(ComptoirError):
+    """The count differs from what was expected by more than the threshold: a manager's
+    PIN must accept it. `params` carry the threshold and the largest difference."""
+
+    key = "error.till_manager_required"

@@ -190,6 +190,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The PIN has {min} to {max} digits.",
     ),
     "attendant.exists": ("Ce nom est déjà pris.", "This name is already taken."),
+    "error.till_already_open": (
+        "La caisse est déjà ouverte : clôturez-la avant d’en ouvrir une autre.",
+        "The till is already open: close it before opening another.",
+    ),
+    "error.till_not_open": ("La caisse n’est pas ouverte.", "The till is not open."),
+    "error.till_manager_required": (
+        "L’écart dépasse {threshold} : un responsable doit le valider avec son code.",
+        "The difference is more than {threshold}: a manager must accept it with their PIN.",
+    ),
+    "till.float_out_of_range": (
+        "Fond de caisse entre 0 et {max_euros} €.",
+        "Float between 0 and {max_euros} €.",
+    ),
+    "till.counted_out_of_range": (
+        "Montant compté entre 0 et {max_euros} €.",
+        "Counted amount between 0 and {max_euros} €.",
+    ),
+    "till.method_unknown": ("Moyen de paiement inconnu.", "Unknown payment method."),
+    "till.manager_required": (
+        "Choisissez le responsable qui valide l’écart.",
+        "Choose the manager who accepts the difference.",
+    ),
+    "till.not_a_manager": (
+        "Seul un responsable peut valider un écart de caisse.",
+        "Only a manager can accept a till difference.",
+    ),
+    "till.manager_not_self": (
+        "Un autre que vous doit valider l’écart : un responsable.",
+        "Someone other than you must accept the difference: a manager.",
+    ),
 }
 
 

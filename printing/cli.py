@@ -1,5 +1,6 @@
-"""Printing's commands: `kiosk ticket`, `kiosk invoice`, `kiosk certificates`, for
-reprints, for support, and for checking a printer's output by hand."""
+"""Printing's commands: `kiosk ticket`, `kiosk invoice`, `kiosk certificates`,
+`kiosk till-report`, for reprints, for support, and for checking a printer's output by
+hand."""
 
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ from .image import save_ticket
 from .messages import printer_message
 from .pdf.certificate import write_certificates
 from .pdf.invoice import invoice_pdf
+from .pdf.ticket_preview import ticket_pdf
 from .profiles import profile_for
 from .sources import TICKET_KINDS, ticket_for
+from .till_report import till_report
 
 
 def add_printing_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,6 +48,15 @@ def add_printing_commands(commands: argparse._SubParsersAction[argparse.Argument
     certificates.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     certificates.add_argument("--out", type=Path, help="folder (default: DATA/certificates/YEAR)")
     certificates.set_defaults(handler=run_certificates)
+
+    till = commands.add_parser(
+        "till-report", help="a till session's closing report (Z): PDF, ESC/POS, or printed"
+    )
+    till.add_argument("session", help="the session's number (the Z's), or 'latest'")
+    till.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    till.add_argument("--pdf", type=Path, help="write the report as an 80 mm PDF")
+    till.add_argument("--escpos", type=Path, help="write the ESC/POS bytes to this file")
+    till.set_defaults(handler=run_till_report)
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -107,6 +119,45 @@ def run_certificates(args: argparse.Namespace) -> int:
         comptoir.close()
     written = sum(1 for _ in write_certificates(certificates, out, issued_on=date.today()))
     print(f"{written} → {out} ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def run_till_report(args: argparse.Namespace) -> int:
+    """Without --pdf or --escpos the report goes to the printer (or, with none
+    configured, to files beside the tickets), as a reprint from the store."""
+    data_dir = _data_dir(args)
+    comptoir = Comptoir.open(data_dir)
+    try:
+        if args.session.strip().lower() == "latest":
+            session = comptoir.till.latest_closed()
+        else:
+            number = args.session.strip().upper().removeprefix("Z").lstrip("-")
+            if not (number.isascii() and number.isdigit()):
+                raise NotFound(entity="cash_session")
+            session = comptoir.till.get(int(number))
+        settings = comptoir.settings.get()
+    finally:
+        comptoir.close()
+    report = till_report(session, settings)
+    profile = profile_for(settings.printer_width, settings.printer_codepage)
+    if args.pdf:
+        ticket_pdf(report, profile, args.pdf)
+        print(f"{args.pdf}: {report.order_number}")
+    if args.escpos:
+        args.escpos.write_bytes(render(report, profile))
+        print(f"{args.escpos}: {report.order_number} ({profile.width_mm} mm)")
+    if args.pdf or args.escpos:
+        return 0
+    connection = connection_for(settings.printer_kind, settings.printer_address)
+    if connection is None:
+        saved = save_ticket(report, profile, data_dir / "tickets", report.order_number)
+        print(f"{saved.png}\n{saved.text}")
+        return 0
+    try:
+        connection.send(render(report, profile))
+    except PrinterFault as fault:
+        print(printer_message(fault.key, _lang()), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -133,9 +133,7 @@ class PrintWorker:
     def _print(self, job: PrintJobView) -> bool:
         jobs = self._comptoir.print_jobs
         try:
-            if job.order_id is None:
-                raise NotFound(entity="order")
-            ticket = ticket_for(self._comptoir, job.kind, job.order_id)
+            ticket = ticket_for(self._comptoir, job.kind, job.order_id, job_id=job.id)
         except (NotFound, KeyError):
             jobs.give_up(job.id, "printer.unprintable")
             self._emit(job, "failed", "printer.unprintable")

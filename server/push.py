@@ -38,6 +38,7 @@ from .models import AppliedOp, Batch, Record
 from .records import (
     CLIENT_ERASED,
     CLIENT_PATCHABLE,
+    CashSessionRecord,
     ClientRecord,
     LuluApplicationRecord,
     LuluFilePatch,
@@ -299,6 +300,14 @@ def append_application(w: Writer, op: Op) -> None:
     w.insert(Entity.LULU_APPLICATION, application.id, as_json(application))
 
 
+def append_cash_session(w: Writer, op: Op) -> None:
+    closing = validated(CashSessionRecord, op.data)
+    _same_id(op, closing.id)
+    if w.get(Entity.CASH_SESSION, closing.id) is not None:
+        raise AlreadyThere()
+    w.insert(Entity.CASH_SESSION, closing.id, as_json(closing))
+
+
 def patch_lulu_file(w: Writer, op: Op) -> None:
     patch = validated(LuluFilePatch, op.data).model_dump(mode="json", exclude_unset=True)
     record = w.get(Entity.LULU_FILE, op.entity_id)
@@ -318,6 +327,7 @@ HANDLERS: dict[tuple[Entity, OpKind], Callable[[Writer, Op], None]] = {
     (Entity.VISIT, OpKind.APPEND): append_visit,
     (Entity.LULU_APPLICATION, OpKind.APPEND): append_application,
     (Entity.LULU_FILE, OpKind.PATCH): patch_lulu_file,
+    (Entity.CASH_SESSION, OpKind.APPEND): append_cash_session,
 }
 
 

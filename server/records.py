@@ -131,6 +131,29 @@ class LuluApplicationRecord(RecordModel):
     lulu_id: uuid.UUID | None = None
 
 
+Cents = Annotated[int, Field(ge=-100_000_000, le=100_000_000)]
+
+
+class TillFigures(RecordModel):
+    expected_cents: Cents
+    counted_cents: Annotated[int, Field(ge=0, le=100_000_000)]
+    payments: Annotated[int, Field(ge=0, le=1_000_000)]
+
+
+class CashSessionRecord(RecordModel):
+    """A kiosk's closed till session (its Z): kept for the association's accounts."""
+
+    id: uuid.UUID
+    number: Annotated[int, Field(ge=1)]
+    float_cents: Annotated[int, Field(ge=0, le=100_000_000)]
+    opened_at: AwareDatetime
+    opened_by: uuid.UUID | None = None
+    closed_at: AwareDatetime
+    closed_by: uuid.UUID | None = None
+    approved_by: uuid.UUID | None = None
+    methods: dict[PaymentMethod, TillFigures]
+
+
 class LuluFilePatch(RecordModel):
     stage: Annotated[str, Field(max_length=24)] | None = None
     identity_checked: bool | None = None

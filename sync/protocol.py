@@ -99,6 +99,7 @@ class Entity(StrEnum):
     VISIT = "visit"
     LULU_APPLICATION = "lulu_application"
     LULU_FILE = "lulu_file"
+    CASH_SESSION = "cash_session"  # a closed till session (its Z report)
     # Pulled only: the server decides them.
     CATEGORY = "category"
     SERVICE = "service"

@@ -19,6 +19,7 @@ from ..store.models import Order, Payment, PaymentKind
 from .invoices import issue_credit_note, issue_invoice
 from .journal import audit, enqueue_op, enqueue_print
 from .orders import apply_transition, order_view
+from .till import open_session_id
 
 MAX_PAYMENT_CENTS = 10_000_00  # 10,000 €: far above any service, below any typo of 100×
 
@@ -106,7 +107,12 @@ class PaymentService:
                 "at": now,
                 "attendant_id": attendant_id,
             }
-            session.execute(insert(Payment).values(values))
+            # Attached to the open till session, if any: the Z counts a session's own
+            # payments, whatever the clock did (a time window would not survive a clock
+            # set back, and would take in payments pulled from other kiosks). Kept out
+            # of the outbox op: the server's payment record has no till.
+            session_id = open_session_id(session)
+            session.execute(insert(Payment).values({**values, "cash_session_id": session_id}))
             enqueue_op(
                 session, entity="payment", entity_id=payment_id, kind="append", data=values, now=now
             )

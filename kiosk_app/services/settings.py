@@ -28,6 +28,9 @@ DEFAULTS: dict[str, str] = {
     "printer_width": "80",  # 80 mm paper (48 columns) or 58 mm (32 columns)
     "printer_codepage": "cp858",  # cp858 or cp1252: which one the printer has
     "ticket_logo": "",  # a PNG printed atop tickets; none when empty or unreadable
+    # A till count that differs from the expected amount by more than this, for any
+    # payment method, needs a manager's PIN to close.
+    "till_difference_threshold_cents": "500",
 }
 
 # Fictional details for the demo (no real association's SIRET or SAP number).
@@ -55,6 +58,7 @@ class KioskSettings:
     printer_width: str
     printer_codepage: str
     ticket_logo: str
+    till_difference_threshold_cents: str
 
 
 def read_settings(session: Session) -> KioskSettings:

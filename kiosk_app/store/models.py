@@ -283,6 +283,11 @@ class Payment(Base):
     amount_cents: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(index=True)
     attendant_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("attendants.id"))
+    # The till session open when the payment was taken here; NULL for payments pulled
+    # from the server (taken elsewhere) or taken with the till closed.
+    cash_session_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("cash_sessions.id"), index=True
+    )
 
 
 class Rating(Base):
@@ -415,3 +420,58 @@ class Invoice(Base):
     amount_cents: Mapped[int] = mapped_column(Integer)
     tax_credit_cents: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- The till -------------------------------------------------------------------------
+
+
+class CashSession(Base):
+    """A till session, from the float counted in to the closing count (the Z). The
+    closed row with its `CashCount` rows is the closing report: it is never changed,
+    and reprinted from here."""
+
+    __tablename__ = "cash_sessions"
+    __table_args__ = (CheckConstraint("float_cents >= 0", name="float_not_negative"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    number: Mapped[int] = mapped_column(Integer, unique=True)  # per-kiosk series
+    # True while open, NULL once closed: NULLs never collide in a unique column, so the
+    # store itself holds at most one open session.
+    is_open: Mapped[bool | None] = mapped_column(Boolean, unique=True)
+    float_cents: Mapped[int] = mapped_column(Integer)
+    opened_at: Mapped[datetime] = mapped_column(index=True)
+    opened_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("attendants.id"))
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("attendants.id"))
+    # The manager whose PIN accepted a difference above the threshold.
+    approved_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("attendants.id"))
+
+
+class CashCount(Base):
+    """One payment method of a closed session: what the store expected, what the
+    attendant counted, from how many payments."""
+
+    __tablename__ = "cash_counts"
+    __table_args__ = (
+        CheckConstraint("counted_cents >= 0", name="counted_not_negative"),
+        CheckConstraint("payments >= 0", name="payments_not_negative"),
+    )
+
+    cash_session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("cash_sessions.id"), primary_key=True
+    )
+    method: Mapped[PaymentMethod] = mapped_column(_enum(PaymentMethod), primary_key=True)
+    expected_cents: Mapped[int] = mapped_column(Integer)
+    counted_cents: Mapped[int] = mapped_column(Integer)
+    payments: Mapped[int] = mapped_column(Integer)
+
+
+class TillReportJob(Base):
+    """Which session a print job of kind "till_report" prints (the first print and every
+    reprint). A table of its own rather than a column of `print_jobs`: the queue's rows
+    stay as every other part writes them."""
+
+    __tablename__ = "till_report_jobs"
+
+    print_job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("print_jobs.id"), primary_key=True)
+    cash_session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cash_sessions.id"), index=True)

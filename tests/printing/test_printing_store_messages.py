@@ -11,7 +11,7 @@ from alembic import command
 from alembic.config import Config
 
 from kiosk_app.store.database import STORE_FILENAME, Store, create_store_engine
-from kiosk_app.store.migrations import MIGRATIONS_DIR
+from kiosk_app.store.migrations import HEAD, MIGRATIONS_DIR
 from printing.messages import PRINTER_MESSAGES
 
 PRINTING = Path(__file__).resolve().parents[2] / "printing"  # the package, not these tests
@@ -29,7 +29,7 @@ def test_a_store_of_the_first_schema_gets_the_invoices_table(tmp_path: Path) -> 
 
     Store.open(tmp_path).close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         columns = {row[1] for row in conn.execute("PRAGMA table_info(invoices)")}
     assert {"number", "kind", "credits_invoice_id", "amount_cents"} <= columns
 

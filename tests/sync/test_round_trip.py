@@ -111,3 +111,26 @@ def test_a_kiosk_with_its_own_catalogue_ids_takes_the_servers(
         assert_same_records(app, central.db)
     finally:
         app.close()
+
+
+def test_a_closed_till_reaches_the_server_and_the_queue_moves_on(
+    kiosk: Kiosk, central: LiveServer, clock: Clock
+) -> None:
+    """The Z of a till session is kept by the association too; an order placed after
+    it still goes through (an op the server could not read would hold up every batch)."""
+    from sync_harness import server_rows
+
+    from kiosk_app.store.models import Role
+    from sync.protocol import PaymentMethod
+
+    attendant = kiosk.app.attendants.add("Camille Martin", Role.ATTENDANT, "1234")
+    session = kiosk.app.till.open(5000, attendant.id)
+    kiosk.app.till.close({PaymentMethod.CASH: 5000}, attendant.id)
+    placed = kiosk.app.orders.place(order_request(kiosk.app, clock.now))
+    report = kiosk.sync()
+    assert report.pushed.rejected == 0 and report.pending == 0
+    closings = server_rows(central.db, "cash_session")
+    assert list(closings) == [str(session.id)]
+    assert closings[str(session.id)]["float_cents"] == 5000
+    assert closings[str(session.id)]["methods"]["cash"]["counted_cents"] == 5000
+    assert kiosk.app.orders.get(placed.id).number == placed.number

@@ -1,0 +1,464 @@
+"""The till: a cash session opened with a float, the payments taken while it is open,
+and its closing count against what the store expected, per payment method (the Z).
+
+A difference above the configured threshold needs a manager's PIN (another person than
+the attendant closing). Closing writes the counts, the audit entry, the outbox op and
+the closing report's print job in one transaction: a session is closed whole or not at
+all. The closed session is the report: it never changes, and it can be printed again.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import case, func, insert, select
+from sqlalchemy.orm import Session
+
+from sync.protocol import PaymentMethod
+
+from ..clock import Clock, utc_now
+from ..errors import (
+    ManagerApprovalRequired,
+    NotFound,
+    TillAlreadyOpen,
+    TillNotOpen,
+    ValidationError,
+)
+from ..store.database import Store
+from ..store.models import (
+    Attendant,
+    CashCount,
+    CashSession,
+    Payment,
+    PaymentKind,
+    Role,
+    Setting,
+    TillReportJob,
+)
+from .attendants import AttendantService
+from .journal import audit, enqueue_op, enqueue_print
+from .orders import next_number
+
+MAX_FLOAT_CENTS = 5_000_00  # 5,000 €: more than any counter's float, less than a typo
+MAX_COUNTED_CENTS = 100_000_00  # 100,000 € per method: above any day, bounded for SQLite
+DEFAULT_THRESHOLD_CENTS = 500
+THRESHOLD_SETTING = "till_difference_threshold_cents"
+TILL_SERIES = "cash_session"
+REPORT_KIND = "till_report"
+
+
+@dataclass(frozen=True, slots=True)
+class TillLine:
+    """One payment method of a session. `counted_cents` is None while it is open."""
+
+    method: PaymentMethod
+    expected_cents: int
+    counted_cents: int | None
+    payments: int
+
+    @property
+    def difference_cents(self) -> int | None:
+        """Counted less expected: negative when money is missing."""
+        if self.counted_cents is None:
+            return None
+        return self.counted_cents - self.expected_cents
+
+
+@dataclass(frozen=True, slots=True)
+class CashSessionView:
+    id: uuid.UUID
+    number: int
+    float_cents: int
+    opened_at: datetime
+    opened_by: str  # the attendants' names, as the report prints them
+    closed_at: datetime | None
+    closed_by: str | None
+    approved_by: str | None  # the manager who accepted a difference
+    lines: tuple[TillLine, ...]  # every payment method, in the protocol's order
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def expected_cents(self) -> int:
+        return sum(line.expected_cents for line in self.lines)
+
+    @property
+    def counted_cents(self) -> int | None:
+        if self.is_open:
+            return None
+        return sum(line.counted_cents or 0 for line in self.lines)
+
+    @property
+    def difference_cents(self) -> int | None:
+        counted = self.counted_cents
+        return None if counted is None else counted - self.expected_cents
+
+    @property
+    def payments(self) -> int:
+        return sum(line.payments for line in self.lines)
+
+    def line(self, method: PaymentMethod) -> TillLine:
+        return next(line for line in self.lines if line.method is method)
+
+
+def open_session_id(session: Session) -> uuid.UUID | None:
+    """The open till session, if any (at most one: see `CashSession.is_open`)."""
+    return session.scalar(select(CashSession.id).where(CashSession.is_open.is_(True)))
+
+
+def expected_figures(session: Session, row: CashSession) -> dict[PaymentMethod, tuple[int, int]]:
+    """Per method: (expected cents, number of payments) of a session's own payments;
+    payments less refunds, and the float on top of the cash."""
+    signed = case(
+        (Payment.kind == PaymentKind.REFUND, -Payment.amount_cents), else_=Payment.amount_cents
+    )
+    counted = func.sum(case((Payment.kind == PaymentKind.PAYMENT, 1), else_=0))
+    rows = session.execute(
+        select(Payment.method, func.sum(signed), counted)
+        .where(Payment.cash_session_id == row.id)
+        .group_by(Payment.method)
+    ).all()
+    totals = {method: (int(net or 0), int(n or 0)) for method, net, n in rows}
+    figures = {method: totals.get(method, (0, 0)) for method in PaymentMethod}
+    cash, cash_payments = figures[PaymentMethod.CASH]
+    figures[PaymentMethod.CASH] = (row.float_cents + cash, cash_payments)
+    return figures
+
+
+def _is_cents(value: object, maximum: int) -> bool:
+    # bool is an int to Python: True is not one cent.
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= maximum
+
+
+_METHOD_NAMES = frozenset(method.value for method in PaymentMethod)
+
+
+def clean_counts(counted: Mapping[Any, Any]) -> dict[PaymentMethod, int]:
+    """The counted amounts per known method; a method not given was counted as nothing
+    (no cheque in the drawer)."""
+    if not isinstance(counted, Mapping):
+        raise ValidationError({"counted": "till.method_unknown"})
+    clean = dict.fromkeys(PaymentMethod, 0)
+    for method, cents in counted.items():
+        if not isinstance(method, str) or method not in _METHOD_NAMES:
+            raise ValidationError({"counted": "till.method_unknown"})
+        if not _is_cents(cents, MAX_COUNTED_CENTS):
+            raise ValidationError(
+                {"counted": "till.counted_out_of_range"}, max_euros=MAX_COUNTED_CENTS // 100
+            )
+        clean[PaymentMethod(method)] = cents
+    return clean
+
+
+def _threshold(session: Session) -> int:
+    stored = session.get(Setting, THRESHOLD_SETTING)
+    text = stored.value.strip() if stored is not None else ""
+    # A setting typed wrong falls back to the default rather than waiving the check.
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return DEFAULT_THRESHOLD_CENTS
+
+
+def _largest_difference(
+    figures: Mapping[PaymentMethod, tuple[int, int]], counted: Mapping[PaymentMethod, int]
+) -> int:
+    return max(abs(counted[method] - expected) for method, (expected, _n) in figures.items())
+
+
+def _active_attendant(session: Session, attendant_id: uuid.UUID) -> Attendant:
+    row = session.get(Attendant, attendant_id)
+    if row is None or not row.active:
+        raise NotFound(entity="attendant")
+    return row
+
+
+def _open_row(session: Session) -> CashSession:
+    session_id = open_session_id(session)
+    row = session.get(CashSession, session_id) if session_id is not None else None
+    if row is None:
+        raise TillNotOpen()
+    return row
+
+
+def _view(session: Session, row: CashSession) -> CashSessionView:
+    ids = {row.opened_by, row.closed_by, row.approved_by} - {None}
+    found = session.execute(select(Attendant.id, Attendant.name).where(Attendant.id.in_(ids)))
+    names = {attendant_id: name for attendant_id, name in found}
+    if row.closed_at is None:
+        lines = tuple(
+            TillLine(method, expected, None, n)
+            for method, (expected, n) in expected_figures(session, row).items()
+        )
+    else:
+        counts = {
+            c.method: c
+            for c in session.scalars(select(CashCount).where(CashCount.cash_session_id == row.id))
+        }
+        lines = tuple(
+            TillLine(m, counts[m].expected_cents, counts[m].counted_cents, counts[m].payments)
+            for m in PaymentMethod
+            if m in counts
+        )
+    return CashSessionView(
+        id=row.id,
+        number=row.number,
+        float_cents=row.float_cents,
+        opened_at=row.opened_at,
+        opened_by=names.get(row.opened_by, ""),
+        closed_at=row.closed_at,
+        closed_by=names.get(row.closed_by) if row.closed_by else None,
+        approved_by=names.get(row.approved_by) if row.approved_by else None,
+        lines=lines,
+    )
+
+
+class TillService:
+    def __init__(
+        self, store: Store, attendants: AttendantService, *, clock: Clock = utc_now
+    ) -> None:
+        self._store = store
+        self._attendants = attendants
+        self._clock = clock
+
+    def open(self, float_cents: int, attendant_id: uuid.UUID) -> CashSessionView:
+        """Open the till with the float counted into the drawer. One session at a time."""
+        if not _is_cents(float_cents, MAX_FLOAT_CENTS):
+            raise ValidationError(
+                {"float": "till.float_out_of_range"}, max_euros=MAX_FLOAT_CENTS // 100
+            )
+        now = self._clock()
+        with self._store.write() as session:
+            _active_attendant(session, attendant_id)
+            if open_session_id(session) is not None:
+                raise TillAlreadyOpen()
+            row = CashSession(
+                number=next_number(session, TILL_SERIES),
+                is_open=True,
+                float_cents=float_cents,
+                opened_at=now,
+                opened_by=attendant_id,
+            )
+            session.add(row)
+            session.flush()
+            audit(
+                session,
+                attendant_id=attendant_id,
+                action="till.open",
+                entity="cash_session",
+                entity_id=row.id,
+                now=now,
+                details={"number": row.number, "float_cents": float_cents},
+            )
+            return _view(session, row)
+
+    def current(self) -> CashSessionView | None:
+        """The open session with what is expected so far, or None when the till is shut."""
+        with self._store.read() as session:
+            session_id = open_session_id(session)
+            row = session.get(CashSession, session_id) if session_id is not None else None
+            return _view(session, row) if row is not None else None
+
+    def close(
+        self,
+        counted: Mapping[PaymentMethod, int],
+        attendant_id: uuid.UUID,
+        *,
+        manager_pin: str | None = None,
+        manager_id: uuid.UUID | None = None,
+    ) -> CashSessionView:
+        """Close the open session with the amounts counted per method. A difference
+        above the threshold (any method) needs `manager_pin` of `manager_id`, a manager
+        other than the attendant closing; a wrong PIN counts toward that manager's
+        lockout and closes nothing."""
+        clean = clean_counts(counted)
+        with self._store.read() as session:
+            _active_attendant(session, attendant_id)
+            threshold = _threshold(session)
+            largest = _largest_difference(expected_figures(session, _open_row(session)), clean)
+        approved_by: uuid.UUID | None = None
+        if largest > threshold:
+            approved_by = self._approve(
+                attendant_id, manager_id, manager_pin, threshold=threshold, largest=largest
+            )
+        now = self._clock()
+        with self._store.write() as session:
+            _active_attendant(session, attendant_id)
+            row = _open_row(session)
+            figures = expected_figures(session, row)
+            # Figured again under the write lock: a payment taken since the check counts.
+            largest = _largest_difference(figures, clean)
+            if largest > threshold and approved_by is None:
+                raise ManagerApprovalRequired(threshold_cents=threshold, difference_cents=largest)
+            if largest <= threshold:
+                approved_by = None
+            row.is_open = None
+            row.closed_at = now
+            row.closed_by = attendant_id
+            row.approved_by = approved_by
+            counts = [
+                {
+                    "cash_session_id": row.id,
+                    "method": method,
+                    "expected_cents": expected,
+                    "counted_cents": clean[method],
+                    "payments": n,
+                }
+                for method, (expected, n) in figures.items()
+            ]
+            session.flush()
+            session.execute(insert(CashCount), counts)
+            self._record_closing(session, row, counts, now=now)
+            return _view(session, row)
+
+    def _approve(
+        self,
+        attendant_id: uuid.UUID,
+        manager_id: uuid.UUID | None,
+        manager_pin: str | None,
+        *,
+        threshold: int,
+        largest: int,
+    ) -> uuid.UUID:
+        if manager_pin is None:
+            raise ManagerApprovalRequired(threshold_cents=threshold, difference_cents=largest)
+        if manager_id is None:
+            raise ValidationError({"manager_id": "till.manager_required"})
+        if manager_id == attendant_id:
+            raise ValidationError({"manager_id": "till.manager_not_self"})
+        with self._store.read() as session:
+            if _active_attendant(session, manager_id).role is not Role.MANAGER:
+                raise ValidationError({"manager_id": "till.not_a_manager"})
+        # The PIN is checked as a login: a wrong one counts toward the manager's lockout
+        # (committed before PinRefused is raised), and a locked login is refused.
+        self._attendants.log_in(manager_id, manager_pin)
+        return manager_id
+
+    def _record_closing(
+        self, session: Session, row: CashSession, counts: list[dict[str, Any]], *, now: datetime
+    ) -> None:
+        """The audit entry, the outbox op and the Z's print job, in the closing's
+        transaction. Figures only: who, when, how much; never a PIN."""
+        per_method = {
+            str(c["method"]): {
+                "expected_cents": c["expected_cents"],
+                "counted_cents": c["counted_cents"],
+                "payments": c["payments"],
+            }
+            for c in counts
+        }
+        expected = sum(c["expected_cents"] for c in counts)
+        counted = sum(c["counted_cents"] for c in counts)
+        audit(
+            session,
+            attendant_id=row.closed_by,
+            action="till.close",
+            entity="cash_session",
+            entity_id=row.id,
+            now=now,
+            details={
+                "number": row.number,
+                "float_cents": row.float_cents,
+                "expected_cents": expected,
+                "counted_cents": counted,
+                "difference_cents": counted - expected,
+                "approved_by": row.approved_by,
+                "methods": per_method,
+            },
+        )
+        enqueue_op(
+            session,
+            entity="cash_session",
+            entity_id=row.id,
+            kind="append",
+            now=now,
+            data={
+                "id": row.id,
+                "number": row.number,
+                "float_cents": row.float_cents,
+                "opened_at": row.opened_at,
+                "opened_by": row.opened_by,
+                "closed_at": row.closed_at,
+                "closed_by": row.closed_by,
+                "approved_by": row.approved_by,
+                "methods": per_method,
+            },
+        )
+        self._enqueue_report(session, row.id, now=now)
+
+    @staticmethod
+    def _enqueue_report(
+        session: Session, cash_session_id: uuid.UUID, *, now: datetime
+    ) -> uuid.UUID:
+        # The Z is an internal, French document: printed in French whatever the screen.
+        job_id = enqueue_print(session, kind=REPORT_KIND, order_id=None, lang="fr", now=now)
+        session.execute(
+            insert(TillReportJob).values(print_job_id=job_id, cash_session_id=cash_session_id)
+        )
+        return job_id
+
+    # --- Reading and reprinting the reports --------------------------------------------
+
+    def get(self, number: int) -> CashSessionView:
+        with self._store.read() as session:
+            row = session.scalar(select(CashSession).where(CashSession.number == number))
+            if row is None:
+                raise NotFound(entity="cash_session")
+            return _view(session, row)
+
+    def latest_closed(self) -> CashSessionView:
+        with self._store.read() as session:
+            row = session.scalar(
+                select(CashSession)
+                .where(CashSession.closed_at.is_not(None))
+                .order_by(CashSession.number.desc())
+                .limit(1)
+            )
+            if row is None:
+                raise NotFound(entity="cash_session")
+            return _view(session, row)
+
+    def closed(self, *, limit: int = 50) -> list[CashSessionView]:
+        """The latest closing reports, newest first."""
+        with self._store.read() as session:
+            rows = session.scalars(
+                select(CashSession)
+                .where(CashSession.closed_at.is_not(None))
+                .order_by(CashSession.number.desc())
+                .limit(limit)
+            )
+            return [_view(session, row) for row in rows]
+
+    def for_print_job(self, job_id: uuid.UUID) -> CashSessionView:
+        """The session a "till_report" print job prints."""
+        with self._store.read() as session:
+            session_id = session.scalar(
+                select(TillReportJob.cash_session_id).where(TillReportJob.print_job_id == job_id)
+            )
+            row = session.get(CashSession, session_id) if session_id is not None else None
+            if row is None:
+                raise NotFound(entity="cash_session")
+            return _view(session, row)
+
+    def reprint(self, number: int, attendant_id: uuid.UUID | None = None) -> uuid.UUID:
+        """Queue the closing report of a closed session again: a new print job."""
+        now = self._clock()
+        with self._store.write() as session:
+            row = session.scalar(select(CashSession).where(CashSession.number == number))
+            if row is None or row.closed_at is None:
+                raise NotFound(entity="cash_session")
+            audit(
+                session,
+                attendant_id=attendant_id,
+                action="till.reprint",
+                entity="cash_session",
+                entity_id=row.id,
+                now=now,
+                details={"number": number},
+            )
+            return self._enqueue_report(session, row.id, now=now)
