@@ -44,10 +44,13 @@ _MONTHS = {
 }
 
 
-def euros(cents: int) -> str:
-    """15,00 € — grouped with a plain space, which every code page has."""
+def euros(cents: int, lang: str = "fr") -> str:
+    """15,00 € in French, grouped with a plain space (which every code page has);
+    €15.00 in English, for a ticket the client asked in English."""
     sign = "-" if cents < 0 else ""
     whole, rest = divmod(abs(cents), 100)
+    if lang == "en":
+        return f"{sign}€{whole:,}.{rest:02d}"
     return f"{sign}{whole:,}".replace(",", " ") + f",{rest:02d} €"
 
 

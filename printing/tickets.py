@@ -157,12 +157,12 @@ def order_ticket(order: OrderView, settings: KioskSettings) -> Ticket:
         Blank(),
         Row(
             texts["estimate"].format(units=order.estimated_units, minutes=order.unit_minutes),
-            formats.euros(price.total_cents),
+            formats.euros(price.total_cents, lang),
             bold=True,
         ),
     ]
     if price.tax_credit_eligible:
-        blocks.append(Row(texts["after_credit"], formats.euros(price.after_tax_credit_cents)))
+        blocks.append(Row(texts["after_credit"], formats.euros(price.after_tax_credit_cents, lang)))
     blocks += [
         Rule(),
         Text(texts["next_title"], bold=True),
@@ -203,7 +203,7 @@ def receipt(
         Text(order.service_name(lang)),
         Text(_slot_lines(order, lang)),
         Rule(),
-        Row(texts["amount_due"], formats.euros(order.price_due.total_cents)),
+        Row(texts["amount_due"], formats.euros(order.price_due.total_cents, lang)),
     ]
     paid = 0
     for payment in payments:
@@ -215,12 +215,14 @@ def receipt(
             label = f"{texts['refund']} ({label})"
         day = formats.short_date(payment.at.date())
         blocks.append(
-            Row(f"{label} {day} {formats.clock_time(payment.at, lang)}", formats.euros(signed))
+            Row(
+                f"{label} {day} {formats.clock_time(payment.at, lang)}", formats.euros(signed, lang)
+            )
         )
-    blocks.append(Row(texts["paid"], formats.euros(paid), bold=True))
+    blocks.append(Row(texts["paid"], formats.euros(paid, lang), bold=True))
     remaining = order.price_due.total_cents - paid
     if remaining > 0:
-        blocks.append(Row(texts["remaining"], formats.euros(remaining), bold=True))
+        blocks.append(Row(texts["remaining"], formats.euros(remaining, lang), bold=True))
     for ref in invoices:
         key = "credit_note" if ref.credit_note else "invoice"
         blocks.append(Text(texts[key].format(number=ref.number)))

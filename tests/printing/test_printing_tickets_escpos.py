@@ -61,7 +61,7 @@ def test_english_ticket_for_a_client_who_chose_english(
     text = read(render(ticket_for(association, "order_ticket", order.id), profile_for("58"))).text
     assert "Your order" in text and "What happens next?" in text
     assert "Friday 27 November 2026" in text
-    assert "15,00 €" in text
+    assert "€15.00" in text and "15,00" not in text  # amounts the English way too
 
 
 def test_service_without_tax_credit_shows_no_credit(
@@ -167,3 +167,11 @@ def test_the_logo_prints_as_a_raster_image_within_the_paper(
     association.settings.update(ticket_logo=str(tmp_path / "gone.png"))
     printout = read(render(ticket_for(association, "order_ticket", order.id), profile_for(width)))
     assert printout.images == [] and order.number in printout.text
+
+
+def test_an_english_ticket_writes_amounts_the_english_way() -> None:
+    from printing.formats import euros
+
+    assert euros(150050, "en") == "€1,500.50"
+    assert euros(1500) == "15,00 €"
+    assert euros(-250, "en") == "-€2.50"
