@@ -70,7 +70,14 @@ def build_window(
     theme.apply(app)
     window = _window(**options)
     window.attach(KioskContext(comptoir, window.language, window.tasks, clock))
+    if "idle_ms" not in options:
+        apply_settings(window, comptoir)
     return window
+
+
+def apply_settings(window: KioskWindow, comptoir: Comptoir) -> None:
+    """The kiosk's own settings that the window follows (the idle delay)."""
+    window.idle.timer.setInterval(comptoir.settings.get().idle_ms)
 
 
 def _window(**options: int) -> KioskWindow:
@@ -121,6 +128,7 @@ def run(
         if start_workers is not None:
             stops.append(start_workers(opened[0]))
         window.attach(KioskContext(opened[0], window.language, window.tasks))
+        apply_settings(window, opened[0])
         if ready is not None:
             ready()
 

@@ -31,6 +31,8 @@ DEFAULTS: dict[str, str] = {
     # A till count that differs from the expected amount by more than this, for any
     # payment method, needs a manager's PIN to close.
     "till_difference_threshold_cents": "500",
+    # Seconds without a touch before the resident's screens ask "Are you still there?".
+    "idle_seconds": "60",
 }
 
 # Fictional details for the demo (no real association's SIRET or SAP number).
@@ -59,6 +61,16 @@ class KioskSettings:
     printer_codepage: str
     ticket_logo: str
     till_difference_threshold_cents: str
+    idle_seconds: str
+
+    @property
+    def idle_ms(self) -> int:
+        """The idle delay, kept between 15 s and 10 min whatever was typed."""
+        try:
+            seconds = int(self.idle_seconds)
+        except ValueError:
+            seconds = 60
+        return min(max(seconds, 15), 600) * 1000
 
 
 def read_settings(session: Session) -> KioskSettings:

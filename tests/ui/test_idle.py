@@ -101,3 +101,16 @@ def test_an_order_still_being_written_when_the_session_ends_is_shown_to_no_one(
     assert window.current_screen is window.welcome
     assert window.confirmation.number.text() == ""
     assert [o.service_name_fr for o in comptoir.orders.list()] == ["Faire les courses"]
+
+
+def test_the_idle_delay_is_a_setting_of_the_kiosk(
+    comptoir: Comptoir, make_kiosk: MakeKiosk
+) -> None:
+    """A busy street kiosk may want residents to have longer (or shorter): the delay is
+    the kiosk's `idle_seconds` setting, kept within sensible bounds."""
+    comptoir.settings.update(idle_seconds="90")
+    assert make_kiosk().window.idle.timer.interval() == 90_000
+    comptoir.settings.update(idle_seconds="2")
+    assert make_kiosk().window.idle.timer.interval() == 15_000
+    comptoir.settings.update(idle_seconds="une minute")
+    assert make_kiosk().window.idle.timer.interval() == 60_000
