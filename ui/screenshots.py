@@ -30,10 +30,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from kiosk_app.comptoir import Comptoir
     from kiosk_app.demo.seed import seed_demo
+    from printing.queue import PrintWorker
     from sync.protocol import OrderStatus
 
     from .app import application, build_window
     from .tour import TourData, tour
+    from .window import KioskWindow
 
     args.out.mkdir(parents=True, exist_ok=True)
     app = application()
@@ -45,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             order = next(o for o in done if comptoir.ratings.for_order(o.id) is None)
             phone = comptoir.clients.get(order.client_id).phone or ""
             data = TourData(order.number, phone)
+            # The print worker runs beside the window in the kiosk; the demo has no
+            # printer, so it saves each ticket as a picture that the confirmation shows.
+            printer = PrintWorker.from_settings(comptoir, Path(folder))
+            printer.run_once()  # the demo's own tickets, before the tour
             count = 0
             for width, height in SIZES:
                 for lang in LANGS:
@@ -52,7 +58,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                     window.resize(width, height)
                     window.show()
                     QApplication.processEvents()
-                    for name in tour(window, data, lang=lang):
+
+                    def settle(window: KioskWindow = window) -> None:
+                        window.tasks.settle()
+                        if printer.run_once():
+                            window.confirmation.refresh_ticket()
+
+                    for name in tour(window, data, lang=lang, settle=settle):
                         path = args.out / f"{name}-{lang}-{width}x{height}.png"
                         window.grab().save(str(path))
                         count += 1

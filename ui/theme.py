@@ -31,7 +31,8 @@ PALETTE: dict[str, str] = {
     "on_disabled": "#333333",
     "error": "#A50E1B",
     "success": "#1D5E20",
-    "focus": "#E08600",
+    "focus": "#B25A00",  # 3:1 at least against the background (WCAG 1.4.11)
+    "star": "#B25A00",  # a lit star reads at 4.5:1 on white
     "keyboard": "#2B2B2B",
     "key": "#FFFFFF",
     "key_pressed": "#F2C14E",
@@ -55,6 +56,7 @@ CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("success", "background"),
     ("text", "key"),
     ("text", "key_pressed"),
+    ("star", "surface"),
 )
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
+from sync.protocol import FINAL_STATUSES
+
 from .widgets.keyboard import send_key
 from .window import KioskWindow
 
@@ -208,6 +210,34 @@ def tour(
             w.pin_pad.keys[digit].click()
         w.pin_pad.enter.click()
         settle()
+
+    @add("counter_every_day")
+    def _every_day() -> None:
+        w.counter.queue.all_days.click()
+
+    @add("counter_order_done")
+    def _order_done() -> None:
+        w.counter.open_order(w.context.comptoir.orders.by_number(data.number))
+
+    @add("counter_order_open")
+    def _order_open() -> None:
+        # The newest order still moving through its steps (the demo has some): the
+        # screen with the most actions on it.
+        model = w.counter.queue.model
+        rows = [model.order_at(row) for row in range(model.rowCount())]
+        moving = [o for o in rows if o.status not in FINAL_STATUSES] or rows
+        w.counter.open_order(moving[0])
+
+    @add("counter_new_order")
+    def _new_order() -> None:
+        form = w.counter.order_form
+        w.counter.nav["new_order"].click()
+        _type(form.find_service, "rideau")
+        form._service_chosen(form.services.item(0))
+        form.picker.day_buttons[1].click()
+        form.picker.window_buttons[0].click()
+        _type(form.phone.editor, "0612345678")
+        _unfocus()
 
     for name, action in steps:
         if only is not None and name not in only:

@@ -73,6 +73,7 @@ class KioskWindow(QMainWindow):
         idle_ms: int = IDLE_MS,
         countdown_s: int = COUNTDOWN_S,
         hold_ms: int = 3000,
+        counter_lock_ms: int = 0,
     ) -> None:
         super().__init__()
         self.language = language
@@ -124,11 +125,17 @@ class KioskWindow(QMainWindow):
         self.idle = IdleWatcher(idle_ms=idle_ms, parent=self)
         self.idle.idle.connect(self._idle)
         self.idle.activity.connect(self._activity)
+        # The counter locks itself after twice the residents' idle time (two minutes),
+        # with no countdown: an attendant who walks away leaves nothing open.
+        self.counter_idle = IdleWatcher(idle_ms=counter_lock_ms or 2 * idle_ms, parent=self)
+        self.counter_idle.idle.connect(self._counter_idle)
         self.overlay.expired.connect(self.end_session)
         app = QCoreApplication.instance()
         assert app is not None
         app.installEventFilter(self.idle)
+        app.installEventFilter(self.counter_idle)
         self.destroyed.connect(lambda: app.removeEventFilter(self.idle))
+        self.destroyed.connect(lambda: app.removeEventFilter(self.counter_idle))
 
         self.set_language(FIRST_LANG)
         self.retranslate()
@@ -169,7 +176,7 @@ class KioskWindow(QMainWindow):
         self.rate: RateScreen = RateScreen(context)
         self.become_lulu: BecomeLuluScreen = BecomeLuluScreen(context, categories)
         self.pin_pad: PinPadScreen = PinPadScreen(context)
-        self.counter: CounterScreen = CounterScreen()
+        self.counter: CounterScreen = CounterScreen(context)
         self.resident_screens = [
             self.welcome,
             self.catalogue,
@@ -257,10 +264,14 @@ class KioskWindow(QMainWindow):
         return inner
 
     def _idle(self) -> None:
-        if not self.ready:
-            return
+        if not self.ready or self.attendant is not None:
+            return  # the counter has its own, longer, lock
         if self.session_active or self.large_text or self.language.code != FIRST_LANG:
             self.overlay.start()
+
+    def _counter_idle(self) -> None:
+        if self.ready and self.attendant is not None:
+            self.end_session()
 
     def _activity(self) -> None:
         if self.overlay.counting:

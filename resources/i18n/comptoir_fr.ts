@@ -113,6 +113,14 @@
         <translation>Demandée pour le {when}</translation>
     </message>
     <message>
+        <source>Your ticket</source>
+        <translation>Votre ticket</translation>
+    </message>
+    <message>
+        <source>Here is your ticket: this kiosk has no printer. Note your order number.</source>
+        <translation>Voici votre ticket : cette borne n’a pas d’imprimante. Notez votre numéro de commande.</translation>
+    </message>
+    <message>
         <source>Your ticket is being printed below the screen.</source>
         <translation>Votre ticket s’imprime sous l’écran.</translation>
     </message>
@@ -145,14 +153,172 @@
     </message>
 </context>
 <context>
+    <name>CounterOrderPage</name>
+    <message>
+        <source>{units} × {minutes} min</source>
+        <translation>{units} × {minutes} min</translation>
+    </message>
+    <message>
+        <source>{service}: {price}</source>
+        <translation>{service} : {price}</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Nouvelle commande</translation>
+    </message>
+    <message>
+        <source>Find a client: phone or name</source>
+        <translation>Chercher un client : téléphone ou nom</translation>
+    </message>
+    <message>
+        <source>Find a client</source>
+        <translation>Chercher un client</translation>
+    </message>
+    <message>
+        <source>Clients found</source>
+        <translation>Clients trouvés</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Name (a new client)</source>
+        <translation>Nom (nouveau client)</translation>
+    </message>
+    <message>
+        <source>Street and number</source>
+        <translation>Numéro et rue</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>The client agrees to the use of these details</source>
+        <translation>Le client accepte l’usage de ces informations</translation>
+    </message>
+    <message>
+        <source>Find a service</source>
+        <translation>Chercher une prestation</translation>
+    </message>
+    <message>
+        <source>Services found</source>
+        <translation>Prestations trouvées</translation>
+    </message>
+    <message>
+        <source>Shorter</source>
+        <translation>Plus court</translation>
+    </message>
+    <message>
+        <source>Longer</source>
+        <translation>Plus long</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>Ce qu’il y a à faire</translation>
+    </message>
+    <message>
+        <source>Confirm and print the ticket</source>
+        <translation>Confirmer et imprimer le ticket</translation>
+    </message>
+</context>
+<context>
     <name>CounterScreen</name>
     <message>
         <source>Counter: {name} is logged in.</source>
         <translation>Comptoir : {name} est connecté(e).</translation>
     </message>
     <message>
+        <source>Queue</source>
+        <translation>File d’attente</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Nouvelle commande</translation>
+    </message>
+    <message>
+        <source>Lulus</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Le mois</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Verrouiller</translation>
+    </message>
+</context>
+<context>
+    <name>CounterWords</name>
+    <message>
+        <source>Requested</source>
+        <translation>Demandée</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Attribuée</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Réalisée</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Réglée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Comptoir</translation>
+    </message>
+    <message>
+        <source>Touchscreen</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <source>CESU</source>
+        <translation>CESU</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <source>attendant</source>
+        <translation>agent d’accueil</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>responsable</translation>
     </message>
 </context>
 <context>
@@ -235,6 +401,157 @@
     </message>
 </context>
 <context>
+    <name>OrderDetailPage</name>
+    <message>
+        <source>has the skill</source>
+        <translation>a le savoir-faire</translation>
+    </message>
+    <message>
+        <source>in training</source>
+        <translation>en formation</translation>
+    </message>
+    <message>
+        <source>Order confirmed.</source>
+        <translation>Commande confirmée.</translation>
+    </message>
+    <message>
+        <source>Lulu withdrawn.</source>
+        <translation>Lulu retiré(e).</translation>
+    </message>
+    <message>
+        <source>Assigned to {name}.</source>
+        <translation>Attribuée à {name}.</translation>
+    </message>
+    <message>
+        <source>Marked done.</source>
+        <translation>Marquée réalisée.</translation>
+    </message>
+    <message>
+        <source>Order cancelled.</source>
+        <translation>Commande annulée.</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} recorded.</source>
+        <translation>Paiement de {amount} enregistré.</translation>
+    </message>
+    <message>
+        <source>The ticket is sent to the printer.</source>
+        <translation>Le ticket part à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>When: {start} – {end}</source>
+        <translation>Quand : {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Client: {name}, {phone}</source>
+        <translation>Client : {name}, {phone}</translation>
+    </message>
+    <message>
+        <source>Address: {address}</source>
+        <translation>Adresse : {address}</translation>
+    </message>
+    <message>
+        <source>Channel: {channel}</source>
+        <translation>Canal : {channel}</translation>
+    </message>
+    <message>
+        <source>Asked: {text}</source>
+        <translation>Demande : {text}</translation>
+    </message>
+    <message>
+        <source>Lulu: {name}</source>
+        <translation>Lulu : {name}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motif : {reason}</translation>
+    </message>
+    <message>
+        <source>Estimate: {price} for {units} × {minutes} min</source>
+        <translation>Devis : {price} pour {units} × {minutes} min</translation>
+    </message>
+    <message>
+        <source>Final price: {price}</source>
+        <translation>Prix final : {price}</translation>
+    </message>
+    <message>
+        <source>{method}: {amount}, {at}</source>
+        <translation>{method} : {amount}, {at}</translation>
+    </message>
+    <message>
+        <source>Still due: {amount}</source>
+        <translation>Reste dû : {amount}</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Retour à la file</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Price and payments</source>
+        <translation>Prix et paiements</translation>
+    </message>
+    <message>
+        <source>Confirm the order</source>
+        <translation>Confirmer la commande</translation>
+    </message>
+    <message>
+        <source>Withdraw the Lulu</source>
+        <translation>Retirer le Lulu</translation>
+    </message>
+    <message>
+        <source>Assign a Lulu</source>
+        <translation>Attribuer un Lulu</translation>
+    </message>
+    <message>
+        <source>Lulus</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <source>Assign this Lulu</source>
+        <translation>Attribuer ce Lulu</translation>
+    </message>
+    <message>
+        <source>Actual time, in minutes</source>
+        <translation>Durée réelle, en minutes</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marquer réalisée</translation>
+    </message>
+    <message>
+        <source>Record a payment</source>
+        <translation>Enregistrer un paiement</translation>
+    </message>
+    <message>
+        <source>Amount, in euros</source>
+        <translation>Montant, en euros</translation>
+    </message>
+    <message>
+        <source>Record the payment</source>
+        <translation>Enregistrer le paiement</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>Motif de l’annulation</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>Annuler la commande</translation>
+    </message>
+    <message>
+        <source>Print the ticket again</source>
+        <translation>Réimprimer le ticket</translation>
+    </message>
+    <message>
+        <source>Order {number}: {status}</source>
+        <translation>Commande {number} : {status}</translation>
+    </message>
+</context>
+<context>
     <name>OrderLookup</name>
     <message>
         <source>Order number (on your ticket, e.g. 01-0042)</source>
@@ -251,6 +568,29 @@
     <message>
         <source>We found no order with this number and this phone number.</source>
         <translation>Nous n’avons trouvé aucune commande avec ce numéro et ce téléphone.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderQueueModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Prestation</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
     </message>
 </context>
 <context>
@@ -312,6 +652,41 @@
     <message>
         <source>{price} after the 50 % tax credit</source>
         <translation>soit {price} après le crédit d’impôt de 50 %</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Order queue</source>
+        <translation>File des commandes</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Jour précédent</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Jour suivant</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Tous les jours</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Every channel</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>No order matches.</source>
+        <translation>Aucune commande ne correspond.</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,8 @@ def test_a_done_order_is_rated_once(
     assert not rate.send.isEnabled()
     kiosk.tap(rate.stars[3])
     assert [star.isChecked() for star in rate.stars] == [True, True, True, True, False]
+    # Filled or outlined, not only another colour: the choice reads without colours.
+    assert [star.text() for star in rate.stars] == ["★", "★", "★", "★", "☆"]
     assert rate.stars[3].accessibleName() == "4 étoiles"
     kiosk.fill(rate.comment.editor, "Très gentil, merci")
     kiosk.tap(rate.send)

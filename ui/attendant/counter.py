@@ -1,41 +1,173 @@
-"""Where the counter screens will go: for now it says who is logged in and locks."""
+"""The attendant's counter: a navigation column on the left (the counter's screens, who
+is logged in, "Lock"), the chosen screen on the right. Locking, by hand or after two
+minutes without a touch (see KioskWindow), goes back to the resident's welcome screen
+with everything shown here forgotten."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk_app.services.attendants import AttendantView
+from kiosk_app.services.orders import OrderView
 
+from ..context import KioskContext
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Screen, label
+from .order_detail import OrderDetailPage
+from .order_form import CounterOrderPage
+from .queue import QueuePage
+from .words import WORDS
+
+NAV_PX = 290
+# The counter's screens, in the navigation's order. Those not built yet (Lulus, clients,
+# the month) are shown disabled: the attendant never lands on an empty page.
+SECTIONS = ("queue", "new_order", "lulus", "clients", "month")
+BUILT = frozenset({"queue", "new_order"})
+
+
+def _scrolling(page: QWidget, *, parent: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 class CounterScreen(Screen):
     locked = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, context: KioskContext) -> None:
         super().__init__()
+        self._context = context
         self.attendant: AttendantView | None = None
-        self.title = label("title", parent=self)
+
+        self.title = label(parent=self)  # who is logged in
+        self.role_shown = label("small", parent=self)
+        self._nav = QButtonGroup(self)
+        self.nav: dict[str, TouchButton] = {}
+        nav = QVBoxLayout()
+        nav.addWidget(self.title)
+        nav.addWidget(self.role_shown)
+        for section in SECTIONS:
+            button = TouchButton(parent=self)
+            button.setCheckable(True)
+            button.setEnabled(section in BUILT)
+            button.clicked.connect(lambda _=False, name=section: self.show_section(name))
+            self._nav.addButton(button)
+            self.nav[section] = button
+            nav.addWidget(button)
+        nav.addStretch(1)
         self.lock = TouchButton(role="primary", parent=self)
         self.lock.clicked.connect(self.locked)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
-        layout.addWidget(self.title)
-        layout.addStretch(1)
-        layout.addWidget(self.lock)
+        nav.addWidget(self.lock)
+        column = QWidget(self)
+        column.setFixedWidth(NAV_PX)
+        column.setLayout(nav)
+
+        self.pages = QStackedWidget(self)
+        self.queue = QueuePage(context)
+        self.queue.opened.connect(self.open_order)
+        self.detail = OrderDetailPage(context)
+        self.detail.back.connect(lambda: self.show_section("queue"))
+        self.detail.changed.connect(self._order_changed)
+        # The detail is taller than the screen once the keyboard is up: it scrolls.
+        self.detail_page = _scrolling(self.detail, parent=self.pages)
+        self.order_form = CounterOrderPage(context)
+        self.order_form.placed.connect(self._placed)
+        self.order_page = _scrolling(self.order_form, parent=self.pages)
+        # Every page scrolls: the counter never makes the window wider than a small
+        # screen (the kiosk's window is sized to the screen, full screen).
+        self.queue_page = _scrolling(self.queue, parent=self.pages)
+        self.pages.addWidget(self.queue_page)
+        self.pages.addWidget(self.detail_page)
+        self.pages.addWidget(self.order_page)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._keep_focus_visible)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(24)
+        layout.addWidget(column)
+        layout.addWidget(self.pages, 1)
         self.retranslate()
 
     def show_attendant(self, attendant: AttendantView) -> None:
         self.attendant = attendant
+        self.detail.attendant = attendant
+        self.order_form.attendant = attendant
+        self.queue.start()
+        self.show_section("queue")
         self.retranslate()
 
+    def show_section(self, section: str) -> None:
+        self.nav[section].setChecked(True)
+        if section == "queue":
+            self.pages.setCurrentWidget(self.queue_page)
+        elif section == "new_order":
+            self.order_form.start()
+            self.pages.setCurrentWidget(self.order_page)
+            self.order_page.verticalScrollBar().setValue(0)
+
+    def open_order(self, order: OrderView) -> None:
+        self.detail.show_order(order)
+        self.pages.setCurrentWidget(self.detail_page)
+        self.detail_page.verticalScrollBar().setValue(0)
+
+    def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The field being typed stays above the docked keyboard."""
+        if new is None:
+            return
+        for page in (self.detail_page, self.order_page):
+            inner = page.widget()
+            if inner is not None and inner.isAncestorOf(new):
+                page.ensureWidgetVisible(new, 16, 32)
+
+    def scroll_to(self, widget: QWidget) -> None:
+        """Bring a control of the page shown into view (as a flick would)."""
+        page = self.pages.currentWidget()
+        if isinstance(page, QScrollArea):
+            page.ensureWidgetVisible(widget, 16, 32)
+
+    def _placed(self, order: OrderView) -> None:
+        """Placed: the queue shows it at once, and its detail opens (to assign a Lulu)."""
+        self.queue.check_new()
+        self.nav["queue"].setChecked(True)
+        self.open_order(order)
+
+    def _order_changed(self, order: OrderView) -> None:
+        self.queue.order_changed(order)
+
     def retranslate(self) -> None:
-        name = self.attendant.name if self.attendant else ""
-        self.title.setText(self.tr("Counter: {name} is logged in.").format(name=name))
+        if self.attendant is None:
+            self.title.setText("")
+            self.role_shown.setText("")
+        else:
+            name = self.attendant.name
+            self.title.setText(self.tr("Counter: {name} is logged in.").format(name=name))
+            self.role_shown.setText(WORDS.role(self.attendant.role))
+        self.nav["queue"].setText(self.tr("Queue"))
+        self.nav["new_order"].setText(self.tr("New order"))
+        self.nav["lulus"].setText(self.tr("Lulus"))
+        self.nav["clients"].setText(self.tr("Clients"))
+        self.nav["month"].setText(self.tr("Month"))
         self.lock.setText(self.tr("Lock"))
 
     def reset(self) -> None:
+        """Locked: who was logged in, the orders and the typed fields are forgotten."""
         self.attendant = None
+        self.queue.stop()
+        self.detail.reset()
+        self.order_form.reset()
+        self.pages.setCurrentWidget(self.queue_page)
         self.retranslate()

@@ -105,7 +105,7 @@ class BecomeLuluScreen(Screen):
             if isinstance(error, ComptoirError)
             else ("error.unexpected", {})
         )
-        self.error.setText(message(key, current_lang(), **params))
+        self.error.say(lambda: message(key, current_lang(), **params))
 
     def retranslate(self) -> None:
         lang = current_lang()

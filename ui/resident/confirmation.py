@@ -1,10 +1,14 @@
 """After ordering: the order number in large type, what happens next, and how the ticket
-is printing. The order is already safe in the store whatever the printer does."""
+is printing. The order is already safe in the store whatever the printer does. A kiosk
+without a printer shows the ticket the print worker saved instead, beside the text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk_app.services.orders import OrderView
 
@@ -28,24 +32,32 @@ class ConfirmationScreen(Screen):
         self.when = label(parent=self)
         self.next_steps = label(parent=self)
         self.ticket = label("success", parent=self)
+        self.ticket_image = QLabel(self)
+        self.ticket_image.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.ticket_image.hide()
+        self._ticket_picture = QPixmap()
         # The print worker marks the ticket on its own thread: look again every second.
         self._poll = QTimer(self)
         self._poll.setInterval(1000)
-        self._poll.timeout.connect(self._show_ticket)
+        self._poll.timeout.connect(self.refresh_ticket)
         self.finish = TouchButton(role="primary", parent=self)
         self.finish.clicked.connect(self.done)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.finish)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 24)
-        layout.setSpacing(16)
+        texts = QVBoxLayout()
+        texts.setSpacing(16)
         for widget in (self.thanks, self.number_title, self.number, self.when):
-            layout.addWidget(widget)
-        layout.addWidget(self.next_steps)
-        layout.addWidget(self.ticket)
-        layout.addStretch(1)
-        layout.addLayout(bottom)
+            texts.addWidget(widget)
+        texts.addWidget(self.next_steps)
+        texts.addWidget(self.ticket)
+        texts.addStretch(1)
+        texts.addLayout(bottom)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(48, 16, 48, 24)
+        layout.setSpacing(32)
+        layout.addLayout(texts, 1)
+        layout.addWidget(self.ticket_image)
         self.retranslate()
 
     def show_order(self, order: OrderView) -> None:
@@ -63,29 +75,37 @@ class ConfirmationScreen(Screen):
                 "at the time you chose. Keep your order number to follow your order here."
             )
         )
+        self.ticket_image.setAccessibleName(self.tr("Your ticket"))
         order = self.order
         if order is None:
             self.number.clear()
+            self.number.setAccessibleName("")
             self.when.clear()
             self.ticket.clear()
+            self._show_picture(None)
             return
         self.number.setText(order.number)
         self.number.setAccessibleName(order.number)
         self.when.setText(
             self.tr("Requested for {when}").format(when=paris_datetime(order.slot_start))
         )
-        self._show_ticket()
+        self.refresh_ticket()
 
-    def _show_ticket(self) -> None:
+    def refresh_ticket(self) -> None:
+        """Show how the ticket is doing now (polled: the print worker has no signal)."""
         if self.order is None:
             self._poll.stop()
             return
-        state = self._context.ticket_state(self.order.id)
+        state, picture = self._context.ticket(self.order.id, self.order.number)
         if state == TicketState.PRINTED:
             self._poll.stop()
         self.ticket.setProperty("role", "error" if state == TicketState.FAILED else "success")
-        self.ticket.setText(
-            {
+        if picture is not None:
+            text = self.tr(
+                "Here is your ticket: this kiosk has no printer. Note your order number."
+            )
+        else:
+            text = {
                 TicketState.QUEUED: self.tr("Your ticket is being printed below the screen."),
                 TicketState.PRINTED: self.tr("Your ticket is printed: take it below the screen."),
                 TicketState.FAILED: self.tr(
@@ -93,9 +113,34 @@ class ConfirmationScreen(Screen):
                     "Your order is safely registered."
                 ),
             }.get(state, "")
-        )
+        self.ticket.setText(text)
+        self._show_picture(picture)
         self.ticket.style().unpolish(self.ticket)
         self.ticket.style().polish(self.ticket)
+
+    def _show_picture(self, path: Path | None) -> None:
+        if path is None:
+            self._ticket_picture = QPixmap()
+        elif self._ticket_picture.isNull():
+            self._ticket_picture = QPixmap(str(path))
+        self.ticket_image.setVisible(not self._ticket_picture.isNull())
+        self._fit_picture()
+
+    def _fit_picture(self) -> None:
+        """The whole ticket, as tall as the screen leaves (never enlarged)."""
+        picture = self._ticket_picture
+        if picture.isNull():
+            self.ticket_image.clear()
+            return
+        margins = self.contentsMargins()
+        room = max(1, self.height() - 40 - margins.top() - margins.bottom())
+        if picture.height() > room:
+            picture = picture.scaledToHeight(room, Qt.TransformationMode.SmoothTransformation)
+        self.ticket_image.setPixmap(picture)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_picture()
 
     def reset(self) -> None:
         self._poll.stop()

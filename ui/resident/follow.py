@@ -50,6 +50,7 @@ class FollowScreen(Screen):
 
     def show_order(self, order: OrderView) -> None:
         self.order = order
+        self.drop_focus()
         self.pages.setCurrentWidget(self.timeline_page)
         self.retranslate()
 

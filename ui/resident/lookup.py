@@ -65,10 +65,13 @@ class OrderLookup(QWidget):
                 self.number.text, self.phone.text
             )
         except NotFound:
-            self.error.setText(self.tr("We found no order with this number and this phone number."))
+            self.error.say(
+                lambda: self.tr("We found no order with this number and this phone number.")
+            )
             return
         except ComptoirError as error:
-            self.error.setText(message(error.key, current_lang(), **error.params))
+            key, params = error.key, error.params
+            self.error.say(lambda: message(key, current_lang(), **params))
             return
         self.found.emit(order)
 

@@ -203,17 +203,20 @@ class WhoStep(Step):
     def retranslate(self) -> None:
         self.phone.set_title(self.tr("Your phone number, so that the counter can call you"))
         self.name.set_title(self.tr("We do not know this number yet: your name"))
-        if self.client is not None:
-            self.known.setText(
-                self.tr("Welcome back, {initials}! We know this number.").format(
-                    initials=initials(self.client.name)
-                )
+        # Cleared, not only hidden, once the number is no longer a known client's.
+        self.known.setText(
+            self.tr("Welcome back, {initials}! We know this number.").format(
+                initials=initials(self.client.name)
             )
+            if self.client is not None
+            else ""
+        )
 
     def reset(self) -> None:
         self.client = None
         self.phone.clear()
         self.name.clear()
+        self.known.clear()
         self.known.hide()
         self.name.hide()
 

@@ -128,6 +128,7 @@ class OrderScreen(Screen):
         return self.stack.currentIndex()
 
     def _go(self, index: int) -> None:
+        self.drop_focus()
         self.stack.setCurrentIndex(index)
         if self.steps[index] is self.review:
             self._show_review()
@@ -218,10 +219,13 @@ class OrderScreen(Screen):
         self._refresh()
         if isinstance(error, ValidationError):
             self._show_refusal(error)
-        elif isinstance(error, ComptoirError):
-            self.review.error.setText(message(error.key, current_lang(), **error.params))
         else:
-            self.review.error.setText(message("error.unexpected", current_lang()))
+            key, params = (
+                (error.key, error.params)
+                if isinstance(error, ComptoirError)
+                else ("error.unexpected", {})
+            )
+            self.review.error.say(lambda: message(key, current_lang(), **params))
 
     def _show_refusal(self, error: ValidationError) -> None:
         """The core refused a field (the slot passed while the resident was typing, for
@@ -232,20 +236,23 @@ class OrderScreen(Screen):
             "name": self.who.name,
             "description": self.what.description,
         }
-        lang = current_lang()
         first = min((FIELD_STEPS.get(name, 5) for name in error.fields), default=5)
         for name, key in error.fields.items():
             if name in fields:
                 fields[name].show_error(key, **error.params)
-        texts = [message(key, lang, **error.params) for key in error.fields.values()]
-        self.review.error.setText("\n".join(texts))
+        keys, params = list(error.fields.values()), dict(error.params)
+
+        def texts() -> str:
+            return "\n".join(message(key, current_lang(), **params) for key in keys)
+
+        self.review.error.say(texts)
         if first == 0:
             self.when.picker.set_now(self._context.clock())
         self._go(first)
         if first < 5:
             step_error = getattr(self.steps[first], "error", None)
             if step_error is not None:
-                step_error.setText("\n".join(texts))
+                step_error.say(texts)
 
     def retranslate(self) -> None:
         self.back.setText(self.tr("Back"))

@@ -18,6 +18,9 @@ from ..widgets.field import TextField
 from ..widgets.screen import Screen, label
 from .lookup import OrderLookup
 
+# A lit star is filled, an unlit one only outlined: the choice reads without colours.
+LIT, UNLIT = "★", "☆"
+
 
 def _comment(typed: str) -> str:
     return validation.bounded_text(typed, field="comment", max_length=validation.COMMENT_MAX)
@@ -42,7 +45,7 @@ class RateScreen(Screen):
         self._chosen = 0
         stars_row = QHBoxLayout()
         for count in range(1, 6):
-            star = TouchButton("★", role="star", parent=self.stars_page)
+            star = TouchButton(UNLIT, role="star", parent=self.stars_page)
             star.setCheckable(True)
             self._stars.addButton(star, count)
             self.stars.append(star)
@@ -80,12 +83,13 @@ class RateScreen(Screen):
     def _found(self, order: OrderView) -> None:
         ratings = self._context.comptoir.ratings
         if order.status not in RATABLE:
-            self.lookup.error.setText(message("error.not_ratable", current_lang()))
+            self.lookup.error.say(lambda: message("error.not_ratable", current_lang()))
             return
         if ratings.for_order(order.id) is not None:
-            self.lookup.error.setText(message("error.already_rated", current_lang()))
+            self.lookup.error.say(lambda: message("error.already_rated", current_lang()))
             return
         self.order = order
+        self.drop_focus()
         self.pages.setCurrentWidget(self.stars_page)
         self.retranslate()
         self._refresh()
@@ -93,6 +97,7 @@ class RateScreen(Screen):
     def _starred(self, count: int) -> None:
         for index, star in enumerate(self.stars, start=1):
             star.setChecked(index <= count)
+            star.setText(LIT if index <= count else UNLIT)
         self._chosen = count
         self._refresh()
 
@@ -120,7 +125,7 @@ class RateScreen(Screen):
             if isinstance(error, ComptoirError)
             else ("error.unexpected", {})
         )
-        self.error.setText(message(key, current_lang(), **params))
+        self.error.say(lambda: message(key, current_lang(), **params))
 
     def _rated(self, _rating: object) -> None:
         self._end_key = "thanks"
@@ -131,12 +136,13 @@ class RateScreen(Screen):
         self.title.setText(self.tr("Rate a service"))
         self.lookup.retranslate()
         lang = current_lang()
-        if self.order is not None:
-            self.about.setText(
-                self.tr("How was “{service}”? Touch the stars.").format(
-                    service=self.order.service_name(lang)
-                )
+        self.about.setText(
+            self.tr("How was “{service}”? Touch the stars.").format(
+                service=self.order.service_name(lang)
             )
+            if self.order is not None
+            else ""
+        )
         for count, star in enumerate(self.stars, start=1):
             star.set_accessible(self.tr("%n star(s)", "", count))
         self.comment.set_title(self.tr("A comment for the association (optional)"))
@@ -152,5 +158,6 @@ class RateScreen(Screen):
         self.error.clear()
         for star in self.stars:
             star.setChecked(False)
+            star.setText(UNLIT)
         self.pages.setCurrentWidget(self.lookup)
         self.retranslate()

@@ -1,0 +1,469 @@
+"""One order at the counter: what was asked, its steps so far, and the steps the
+lifecycle table allows from here (nothing else is offered). Every action is written
+off the GUI thread with the logged-in attendant's id, for the audit log; a refusal of
+the core is shown beside the field concerned."""
+
+from __future__ import annotations
+
+import html
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk_app.domain import validation
+from kiosk_app.errors import ComptoirError, ValidationError
+from kiosk_app.messages import message
+from kiosk_app.services.attendants import AttendantView
+from kiosk_app.services.lulus import LuluView
+from kiosk_app.services.orders import OrderView
+from sync.protocol import FINAL_STATUSES, TRANSITIONS, OrderStatus, PaymentMethod
+
+from ..context import KioskContext
+from ..format import money, paris_datetime, paris_time
+from ..i18n import current_lang
+from ..resident.catalogue import make_flickable
+from ..widgets.buttons import TouchButton
+from ..widgets.field import TextField
+from ..widgets.screen import Screen, label
+from .amounts import actual_minutes, cents_to_typed, euros_to_cents
+from .words import WORDS
+
+LULU_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_PX = 56
+
+
+def _reason(typed: str) -> str:
+    return validation.bounded_text(
+        typed, field="reason", max_length=validation.COMMENT_MAX, required=True
+    )
+
+
+def _bold(text: str) -> str:
+    """A section's heading: bold body text (the theme's titles are for screens)."""
+    return f"<b>{html.escape(text)}</b>"
+
+
+def _section(parent: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 8, 0, 8)
+    return box, layout
+
+
+class OrderDetailPage(Screen):  # a Screen: it retranslates itself
+    back = Signal()
+    changed = Signal(object)  # OrderView
+
+    def __init__(self, context: KioskContext, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.attendant: AttendantView | None = None
+        self.order: OrderView | None = None
+        self.skilled: set[uuid.UUID] = set()
+
+        self.back_button = TouchButton(parent=self)
+        self.back_button.clicked.connect(self.back)
+        self.heading = label("title", parent=self)
+        self.summary = label(parent=self)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.timeline_title = label(parent=self)
+        self.timeline = label(parent=self)
+        self.money_title = label(parent=self)
+        self.money_shown = label(parent=self)
+        for heading in (self.timeline_title, self.money_title):
+            heading.setContentsMargins(0, 16, 0, 0)
+        self.error = label("error", parent=self)
+        self.done_note = label("success", parent=self)
+
+        self.confirm = TouchButton(role="primary", parent=self)
+        self.confirm.clicked.connect(self._confirm)
+        self.withdraw = TouchButton(parent=self)
+        self.withdraw.clicked.connect(self._withdraw)
+
+        self.assign_box, assign = _section(self)
+        self.assign_title = label(parent=self.assign_box)
+        self.lulus = QListWidget(self.assign_box)
+        self.lulus.setMinimumHeight(240)
+        self.lulus.itemSelectionChanged.connect(self._refresh_buttons)
+        make_flickable(self.lulus)
+        self.lulu_error = label("error", parent=self.assign_box)
+        self.assign = TouchButton(role="primary", parent=self.assign_box)
+        self.assign.clicked.connect(self._assign)
+        for widget in (self.assign_title, self.lulus, self.lulu_error, self.assign):
+            assign.addWidget(widget)
+
+        self.done_box, done = _section(self)
+        self.minutes = TextField(actual_minutes, digits=True, parent=self.done_box)
+        self.minutes.changed.connect(self._refresh_buttons)
+        self.mark_done = TouchButton(role="primary", parent=self.done_box)
+        self.mark_done.clicked.connect(self._mark_done)
+        done.addWidget(self.minutes)
+        done.addWidget(self.mark_done)
+
+        self.pay_box, pay = _section(self)
+        self.pay_title = label(parent=self.pay_box)
+        self._methods = QButtonGroup(self)
+        self.methods: dict[PaymentMethod, TouchButton] = {}
+        method_grid = QGridLayout()
+        for index, method in enumerate(PaymentMethod):
+            button = TouchButton(parent=self.pay_box)
+            button.setCheckable(True)
+            self._methods.addButton(button)
+            self.methods[method] = button
+            method_grid.addWidget(button, index // 3, index % 3)
+        self._methods.buttonToggled.connect(lambda *_: self._refresh_buttons())
+        self.amount = TextField(euros_to_cents, parent=self.pay_box)
+        self.amount.changed.connect(self._refresh_buttons)
+        self.pay = TouchButton(role="primary", parent=self.pay_box)
+        self.pay.clicked.connect(self._pay)
+        pay.addWidget(self.pay_title)
+        pay.addLayout(method_grid)
+        pay.addWidget(self.amount)
+        pay.addWidget(self.pay)
+
+        self.cancel_box, cancel = _section(self)
+        self.reason = TextField(_reason, parent=self.cancel_box)
+        self.reason.changed.connect(self._refresh_buttons)
+        self.cancel = TouchButton(parent=self.cancel_box)
+        self.cancel.clicked.connect(self._cancel)
+        cancel.addWidget(self.reason)
+        cancel.addWidget(self.cancel)
+
+        self.reprint = TouchButton(parent=self)
+        self.reprint.clicked.connect(self._reprint)
+
+        facts = QVBoxLayout()
+        for widget in (
+            self.summary,
+            self.timeline_title,
+            self.timeline,
+            self.money_title,
+            self.money_shown,
+        ):
+            facts.addWidget(widget)
+        facts.addStretch(1)
+        actions = QVBoxLayout()
+        action: QWidget
+        for action in (
+            self.error,
+            self.done_note,
+            self.confirm,
+            self.withdraw,
+            self.assign_box,
+            self.done_box,
+            self.pay_box,
+            self.cancel_box,
+            self.reprint,
+        ):
+            actions.addWidget(action)
+        actions.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.heading, 1)
+        columns = QGridLayout()
+        columns.setHorizontalSpacing(32)
+        columns.addLayout(facts, 0, 0)
+        columns.addLayout(actions, 0, 1)
+        columns.setColumnStretch(0, 1)
+        columns.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(columns)
+        self.retranslate()
+
+    # --- showing an order -------------------------------------------------------------
+
+    def show_order(self, order: OrderView) -> None:
+        """Show `order` afresh: what was typed for another order is forgotten."""
+        self.order = order
+        for field in (self.minutes, self.amount, self.reason):
+            field.clear()
+        self.error.clear()
+        self.done_note.clear()
+        self.lulu_error.clear()
+        self._methods.setExclusive(False)
+        for button in self.methods.values():
+            button.setChecked(False)
+        self._methods.setExclusive(True)
+        self._fill_lulus(order)
+        self._show_state()
+
+    def _fill_lulus(self, order: OrderView) -> None:
+        """Lulus with the service's skill first, then onboarded before those in
+        training, then the best rated (the ranked suggestions come with their own step)."""
+        comptoir = self._context.comptoir
+        category = comptoir.catalogue.service(order.service_id).category_id
+        codes = {c.id: c.code for c in comptoir.catalogue.categories()}
+        skill = codes.get(category, "")
+        lulus = comptoir.lulus.list()
+        self.skilled = {lulu.id for lulu in lulus if skill in lulu.skills}
+        lulus.sort(
+            key=lambda lulu: (
+                lulu.id not in self.skilled,
+                lulu.in_training,
+                -(lulu.rating_average or 0),
+                lulu.display_name,
+            )
+        )
+        self.lulus.clear()
+        for lulu in lulus:
+            item = QListWidgetItem(self._lulu_text(lulu))
+            item.setData(LULU_ROLE, lulu)
+            item.setSizeHint(QSize(0, ROW_PX))  # a finger's height, not a line of text
+            self.lulus.addItem(item)
+
+    def _lulu_text(self, lulu: LuluView) -> str:
+        parts = [lulu.display_name, lulu.neighbourhood]
+        if lulu.id in self.skilled:
+            parts.append(self.tr("has the skill"))
+        if lulu.rating_average is not None:
+            parts.append(f"★ {self._context.language.locale.toString(lulu.rating_average, 'f', 1)}")
+        if lulu.in_training:
+            parts.append(self.tr("in training"))
+        return " · ".join(part for part in parts if part)
+
+    def _show_state(self) -> None:
+        order = self.order
+        if order is None:
+            return
+        allowed = TRANSITIONS[order.status]
+        self.confirm.setVisible(order.status is OrderStatus.REQUESTED)
+        self.withdraw.setVisible(
+            order.status is OrderStatus.ASSIGNED and OrderStatus.CONFIRMED in allowed
+        )
+        self.assign_box.setVisible(OrderStatus.ASSIGNED in allowed)
+        self.done_box.setVisible(OrderStatus.DONE in allowed)
+        self.cancel_box.setVisible(OrderStatus.CANCELLED in allowed)
+        due = self._context.comptoir.payments.balance_due(order.id)
+        self.pay_box.setVisible(order.status not in FINAL_STATUSES and due > 0)
+        if not self.amount.text and due > 0:
+            self.amount.set_text(cents_to_typed(due))
+        self.retranslate()
+
+    # --- the actions --------------------------------------------------------------------
+
+    @property
+    def _attendant_id(self) -> uuid.UUID | None:
+        return self.attendant.id if self.attendant else None
+
+    def _confirm(self) -> None:
+        order_id, who = self._order_id, self._attendant_id
+        self._run(lambda o: o.confirm(order_id, attendant_id=who), self.tr("Order confirmed."))
+
+    def _withdraw(self) -> None:
+        order_id, who = self._order_id, self._attendant_id
+        self._run(lambda o: o.withdraw(order_id, attendant_id=who), self.tr("Lulu withdrawn."))
+
+    def _assign(self) -> None:
+        if self.lulus.currentRow() < 0:
+            self.lulu_error.setText(message("lulu.required", current_lang()))
+            return
+        lulu: LuluView = self.lulus.currentItem().data(LULU_ROLE)
+        order_id, who = self._order_id, self._attendant_id
+        self._run(
+            lambda o: o.assign(order_id, lulu.id, attendant_id=who),
+            self.tr("Assigned to {name}.").format(name=lulu.display_name),
+        )
+
+    def _mark_done(self) -> None:
+        if not self.minutes.is_valid:
+            self.minutes.show_error("actual_minutes.out_of_range", max=24 * 60)
+            return
+        minutes: int = self.minutes.value
+        order_id, who = self._order_id, self._attendant_id
+        self._run(
+            lambda o: o.mark_done(order_id, minutes, attendant_id=who),
+            self.tr("Marked done."),
+        )
+
+    def _cancel(self) -> None:
+        if not self.reason.is_valid:
+            self.reason.show_error("reason.required")
+            return
+        reason: str = self.reason.value
+        order_id, who = self._order_id, self._attendant_id
+        self._run(
+            lambda o: o.cancel(order_id, reason, attendant_id=who), self.tr("Order cancelled.")
+        )
+
+    def _pay(self) -> None:
+        method = next((m for m, b in self.methods.items() if b.isChecked()), None)
+        if method is None or not self.amount.is_valid:
+            return
+        cents: int = self.amount.value
+        order_id, who = self._order_id, self._attendant_id
+        payments = self._context.comptoir.payments
+        note = self.tr("Payment of {amount} recorded.").format(amount=money(cents))
+        self._write(
+            lambda: payments.record(order_id, method, cents, attendant_id=who), note, clear=True
+        )
+
+    def _reprint(self) -> None:
+        order_id = self._order_id
+        jobs = self._context.comptoir.print_jobs
+        self._write(lambda: jobs.reprint(order_id), self.tr("The ticket is sent to the printer."))
+
+    @property
+    def _order_id(self) -> uuid.UUID:
+        assert self.order is not None
+        return self.order.id
+
+    def _run(self, step: Callable[[Any], OrderView], note: str) -> None:
+        orders = self._context.comptoir.orders
+        self._write(lambda: step(orders), note)
+
+    def _write(self, work: Callable[[], object], note: str, *, clear: bool = False) -> None:
+        self.error.clear()
+        self.done_note.clear()
+        self.lulu_error.clear()
+        self._context.tasks.run(
+            work, lambda _result: self._written(note, clear=clear), self._refused
+        )
+
+    def _written(self, note: str, *, clear: bool) -> None:
+        if self.order is None:
+            return
+        order = self._context.comptoir.orders.get(self.order.id)
+        self.order = order
+        if clear:
+            self.amount.clear()
+        self._fill_lulus(order)
+        self._show_state()
+        self.done_note.setText(note)
+        self.changed.emit(order)
+
+    def _refused(self, error: Exception) -> None:
+        lang = current_lang()
+        if isinstance(error, ValidationError):
+            fields = {
+                "actual_minutes": self.minutes,
+                "amount": self.amount,
+                "reason": self.reason,
+            }
+            for name, key in error.fields.items():
+                if name in fields:
+                    fields[name].show_error(key, **error.params)
+                elif name == "lulu":
+                    self.lulu_error.setText(message(key, lang, **error.params))
+                else:
+                    self.error.setText(message(key, lang, **error.params))
+        elif isinstance(error, ComptoirError):
+            self.error.setText(message(error.key, lang, **error.params))
+        else:
+            self.error.setText(message("error.unexpected", lang))
+
+    def _refresh_buttons(self) -> None:
+        self.assign.setEnabled(self.lulus.currentItem() is not None)
+        self.mark_done.setEnabled(bool(self.minutes.text.strip()))
+        self.cancel.setEnabled(bool(self.reason.text.strip()))
+        chosen = any(b.isChecked() for b in self.methods.values())
+        self.pay.setEnabled(chosen and self.amount.is_valid)
+
+    # --- words ------------------------------------------------------------------------
+
+    def _facts(self, order: OrderView) -> str:
+        comptoir = self._context.comptoir
+        client = comptoir.clients.get(order.client_id)
+        address = order.address
+        where = ", ".join(p for p in (address.street, address.postcode, address.city) if p)
+        lines = [
+            order.service_name(current_lang()),
+            self.tr("When: {start} – {end}").format(
+                start=paris_datetime(order.slot_start), end=paris_time(order.slot_end)
+            ),
+            self.tr("Client: {name}, {phone}").format(name=client.name, phone=client.phone_display),
+            self.tr("Address: {address}").format(address=where),
+            self.tr("Channel: {channel}").format(channel=WORDS.channel(order.channel)),
+        ]
+        if order.description:
+            lines.append(self.tr("Asked: {text}").format(text=order.description))
+        if order.lulu_id is not None:
+            lulu = comptoir.lulus.get(order.lulu_id)
+            lines.append(self.tr("Lulu: {name}").format(name=lulu.display_name))
+        if order.cancel_reason:
+            lines.append(self.tr("Reason: {reason}").format(reason=order.cancel_reason))
+        return "\n".join(lines)
+
+    def _money(self, order: OrderView) -> str:
+        payments = self._context.comptoir.payments
+        lines = [
+            self.tr("Estimate: {price} for {units} × {minutes} min").format(
+                price=money(order.estimated_price.total_cents),
+                units=order.estimated_units,
+                minutes=order.unit_minutes,
+            )
+        ]
+        if order.final_price is not None:
+            lines.append(
+                self.tr("Final price: {price}").format(price=money(order.final_price.total_cents))
+            )
+        for payment in payments.for_order(order.id):
+            lines.append(
+                self.tr("{method}: {amount}, {at}").format(
+                    method=WORDS.method(payment.method),
+                    amount=money(payment.amount_cents),
+                    at=paris_datetime(payment.at),
+                )
+            )
+        due = payments.balance_due(order.id)
+        lines.append(self.tr("Still due: {amount}").format(amount=money(due)))
+        return "\n".join(lines)
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("Back to the queue"))
+        self.timeline_title.setText(_bold(self.tr("Steps")))
+        self.money_title.setText(_bold(self.tr("Price and payments")))
+        self.confirm.setText(self.tr("Confirm the order"))
+        self.withdraw.setText(self.tr("Withdraw the Lulu"))
+        self.assign_title.setText(_bold(self.tr("Assign a Lulu")))
+        self.lulus.setAccessibleName(self.tr("Lulus"))
+        self.assign.setText(self.tr("Assign this Lulu"))
+        self.minutes.set_title(self.tr("Actual time, in minutes"))
+        self.mark_done.setText(self.tr("Mark done"))
+        self.pay_title.setText(_bold(self.tr("Record a payment")))
+        for method, button in self.methods.items():
+            button.setText(WORDS.method(method))
+        self.amount.set_title(self.tr("Amount, in euros"))
+        self.pay.setText(self.tr("Record the payment"))
+        self.reason.set_title(self.tr("Reason for cancelling"))
+        self.cancel.setText(self.tr("Cancel the order"))
+        self.reprint.setText(self.tr("Print the ticket again"))
+        order = self.order
+        if order is not None:
+            self.heading.setText(
+                self.tr("Order {number}: {status}").format(
+                    number=order.number, status=WORDS.status(order.status)
+                )
+            )
+            self.summary.setText(self._facts(order))
+            steps = self._context.comptoir.orders.timeline(order.id)
+            self.timeline.setText(
+                "\n".join(f"{WORDS.status(s.status)}: {paris_datetime(s.at)}" for s in steps)
+            )
+            self.money_shown.setText(self._money(order))
+            for row in range(self.lulus.count()):
+                item = self.lulus.item(row)
+                item.setText(self._lulu_text(item.data(LULU_ROLE)))
+        self._refresh_buttons()
+
+    def reset(self) -> None:
+        self.order = None
+        self.attendant = None
+        self.lulus.clear()
+        for field in (self.minutes, self.amount, self.reason):
+            field.clear()
+        for text in (self.heading, self.summary, self.timeline, self.money_shown, self.error):
+            text.clear()
+        self.done_note.clear()

@@ -1,0 +1,207 @@
+"""The order queue: filters by status (with counts), day and channel above a lazy table
+of orders. New orders appear by themselves: a timer asks the store for its newest order
+every two seconds (one indexed row) and only then reads more."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk_app.clock import to_paris
+from kiosk_app.services.orders import OrderView
+from sync.protocol import Channel, OrderStatus
+
+from ..context import KioskContext
+from ..resident.catalogue import make_flickable
+from ..widgets.buttons import TouchButton
+from ..widgets.screen import Screen, label
+from .queue_model import ORDER_ROLE, OrderQueueModel, QueueFilter
+from .words import WORDS
+
+POLL_MS = 2000
+ROW_PX = 56
+
+
+class QueuePage(Screen):  # a Screen: it retranslates itself
+    opened = Signal(object)  # OrderView
+
+    def __init__(self, context: KioskContext, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._newest: tuple[uuid.UUID, object] | None = None
+        self.day: date | None = None
+        self.counts: dict[OrderStatus, int] = {}
+        self.title = label("title", parent=self)
+
+        self.status_buttons: dict[OrderStatus, TouchButton] = {}
+        statuses = QHBoxLayout()
+        for status in OrderStatus:
+            # Key-styled (narrow padding, lit when on): six of them fit beside the menu.
+            button = TouchButton(role="key", parent=self)
+            button.setCheckable(True)
+            button.toggled.connect(self._apply)
+            self.status_buttons[status] = button
+            statuses.addWidget(button, 1)
+
+        self.previous_day = TouchButton("◀", parent=self)
+        self.previous_day.clicked.connect(lambda: self._move_day(-1))
+        self.day_shown = label(parent=self)
+        self.day_shown.setMinimumWidth(300)
+        self.next_day = TouchButton("▶", parent=self)
+        self.next_day.clicked.connect(lambda: self._move_day(1))
+        self.today = TouchButton(parent=self)
+        self.today.clicked.connect(lambda: self._set_day(self._today()))
+        self.all_days = TouchButton(parent=self)
+        self.all_days.clicked.connect(lambda: self._set_day(None))
+        days = QHBoxLayout()
+        for widget in (self.previous_day, self.day_shown, self.next_day):
+            days.addWidget(widget)
+        days.addStretch(1)
+        days.addWidget(self.today)
+        days.addWidget(self.all_days)
+
+        self._channels = QButtonGroup(self)
+        self.channel_buttons: dict[Channel | None, TouchButton] = {}
+        channels = QHBoxLayout()
+        for channel in (None, *Channel):
+            button = TouchButton(parent=self)
+            button.setCheckable(True)
+            self._channels.addButton(button)
+            self.channel_buttons[channel] = button
+            channels.addWidget(button, 1)
+        self.channel_buttons[None].setChecked(True)
+        self._channels.buttonToggled.connect(self._channel_toggled)
+
+        self.model = OrderQueueModel(context.comptoir.orders, parent=self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(ROW_PX)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        make_flickable(self.view)
+        self.view.clicked.connect(self._open)
+        self.empty = label("small", parent=self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(statuses)
+        layout.addLayout(days)
+        layout.addLayout(channels)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self.check_new)
+        self.retranslate()
+
+    # --- opening and keeping up -----------------------------------------------------------
+
+    def start(self) -> None:
+        """The counter opened: today's queue, kept up to date."""
+        self.day = self._today()
+        self._newest = self._newest_key()
+        self._apply()
+        self.poll.start()
+
+    def stop(self) -> None:
+        """Locked: nothing read, nothing shown."""
+        self.poll.stop()
+        self.model.clear()
+
+    def check_new(self) -> None:
+        newest = self._newest_key()
+        if newest == self._newest:
+            return
+        self._newest = newest
+        self.model.take_new()
+        self._refresh_counts()
+
+    def _newest_key(self) -> tuple[uuid.UUID, object] | None:
+        newest = self._context.comptoir.orders.list(limit=1)
+        return (newest[0].id, newest[0].created_at) if newest else None
+
+    def order_changed(self, order: OrderView) -> None:
+        self.model.replace(order)
+        self._refresh_counts()
+
+    # --- filters ----------------------------------------------------------------------
+
+    def _today(self) -> date:
+        return to_paris(self._context.clock()).date()
+
+    def _move_day(self, step: int) -> None:
+        self._set_day((self.day or self._today()) + timedelta(days=step))
+
+    def _set_day(self, day: date | None) -> None:
+        self.day = day
+        self._apply()
+
+    @property
+    def queue_filter(self) -> QueueFilter:
+        statuses = frozenset(s for s, b in self.status_buttons.items() if b.isChecked())
+        channel = next(c for c, b in self.channel_buttons.items() if b.isChecked())
+        return QueueFilter(statuses=statuses, day=self.day, channel=channel)
+
+    def _channel_toggled(self, _button: object, on: bool) -> None:
+        if on:  # the button switched off by the exclusive group changes nothing
+            self._apply()
+
+    def _apply(self) -> None:
+        self.model.set_filter(self.queue_filter)
+        self.view.scrollToTop()
+        self._refresh_counts()
+        self.retranslate()
+
+    def _refresh_counts(self) -> None:
+        f = self.model.filter
+        self.counts = self._context.comptoir.orders.counts_by_status(day=f.day, channel=f.channel)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        for status, button in self.status_buttons.items():
+            button.setText(f"{WORDS.status(status)}\n{self.counts.get(status, 0)}")
+
+    def _open(self, index: QModelIndex) -> None:
+        order = index.data(ORDER_ROLE)
+        if isinstance(order, OrderView):
+            self.opened.emit(order)
+
+    # --- words ------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Order queue"))
+        self._show_counts()
+        self.previous_day.set_accessible(self.tr("Previous day"))
+        self.next_day.set_accessible(self.tr("Next day"))
+        if self.day is None:
+            self.day_shown.setText(self.tr("Every day"))
+        else:
+            shown = QDate(self.day.year, self.day.month, self.day.day)
+            self.day_shown.setText(self._context.language.locale.toString(shown, "dddd d MMMM"))
+        self.today.setText(self.tr("Today"))
+        self.all_days.setText(self.tr("Every day"))
+        self.channel_buttons[None].setText(self.tr("Every channel"))
+        for channel in Channel:
+            self.channel_buttons[channel].setText(WORDS.channel(channel))
+        self.view.setAccessibleName(self.tr("Orders"))
+        self.empty.setText("" if self.model.rowCount() else self.tr("No order matches."))
+        self.model.retranslate()
