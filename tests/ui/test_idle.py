@@ -78,16 +78,11 @@ def test_an_unlocked_counter_locks_itself_when_left_alone(
 def test_an_order_still_being_written_when_the_session_ends_is_shown_to_no_one(
     kiosk: Resident, comptoir: Comptoir
 ) -> None:
-    from .test_order_flow import choose_tomorrow_morning, fill_address, open_service
+    from .test_order_flow import walk_to_who
 
     window = kiosk.window
     ordering = window.ordering
-    open_service(kiosk, "Courses et commissions", "Faire les courses")
-    kiosk.tap_named("Commander ce service")
-    choose_tomorrow_morning(kiosk)
-    kiosk.tap(ordering.next)
-    fill_address(kiosk)
-    kiosk.tap(ordering.next)
+    walk_to_who(kiosk)
     kiosk.fill(ordering.who.phone.editor, "0612345678")
     kiosk.fill(ordering.who.name.editor, "Ana Lima")
     kiosk.tap(ordering.next)  # who → what

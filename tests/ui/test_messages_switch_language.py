@@ -59,15 +59,10 @@ def test_an_order_rated_already_is_refused_in_the_new_language(
 def test_a_slot_refused_by_the_core_is_said_again_in_the_new_language(
     kiosk: Resident, clock: object
 ) -> None:
-    from .test_order_flow import choose_tomorrow_morning, fill_address, open_service
+    from .test_order_flow import walk_to_who
 
     ordering = kiosk.window.ordering
-    open_service(kiosk, "Courses et commissions", "Faire les courses")
-    kiosk.tap_named("Commander ce service")
-    choose_tomorrow_morning(kiosk)
-    kiosk.tap(ordering.next)
-    fill_address(kiosk)
-    kiosk.tap(ordering.next)
+    walk_to_who(kiosk)
     kiosk.fill(ordering.who.phone.editor, "0612345678")
     kiosk.fill(ordering.who.name.editor, "Ana Lima")
     kiosk.tap(ordering.next)

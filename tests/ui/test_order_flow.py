@@ -43,6 +43,17 @@ def fill_address(kiosk: Resident) -> None:
     kiosk.fill(where.notes.editor, "Code 4521B, porte à gauche")
 
 
+def walk_to_who(kiosk: Resident) -> None:
+    """Order "Faire les courses" for tomorrow morning at the usual address, up to the
+    "who" step, as a resident would tap through."""
+    open_service(kiosk, "Courses et commissions", "Faire les courses")
+    kiosk.tap_named("Commander ce service")
+    choose_tomorrow_morning(kiosk)
+    kiosk.tap(kiosk.window.ordering.next)
+    fill_address(kiosk)
+    kiosk.tap(kiosk.window.ordering.next)
+
+
 def test_a_new_resident_orders_a_service_from_the_welcome_screen(
     kiosk: Resident, comptoir: Comptoir
 ) -> None:
@@ -126,12 +137,7 @@ def test_a_known_client_is_recognised_by_phone_and_only_confirms(
     )
     window = kiosk.window
     ordering = window.ordering
-    open_service(kiosk, "Courses et commissions", "Faire les courses")
-    kiosk.tap_named("Commander ce service")
-    choose_tomorrow_morning(kiosk)
-    kiosk.tap(ordering.next)
-    fill_address(kiosk)
-    kiosk.tap(ordering.next)
+    walk_to_who(kiosk)
     kiosk.fill(ordering.who.phone.editor, "0698765432")
     # Recognised: initials only, never the name or address of whoever owns the number.
     assert ordering.who.known.text() == "Bon retour, M. C. ! Nous connaissons ce numéro."
@@ -182,12 +188,7 @@ def test_a_slot_that_passes_while_typing_is_refused_beside_the_question(
     kiosk: Resident, comptoir: Comptoir, clock: object
 ) -> None:
     ordering = kiosk.window.ordering
-    open_service(kiosk, "Courses et commissions", "Faire les courses")
-    kiosk.tap_named("Commander ce service")
-    choose_tomorrow_morning(kiosk)
-    kiosk.tap(ordering.next)
-    fill_address(kiosk)
-    kiosk.tap(ordering.next)
+    walk_to_who(kiosk)
     kiosk.fill(ordering.who.phone.editor, "0612345678")
     kiosk.fill(ordering.who.name.editor, "Ana Lima")
     kiosk.tap(ordering.next)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from .support import Resident
-from .test_order_flow import choose_tomorrow_morning, fill_address, open_service
+from .test_order_flow import walk_to_who
 
 
 def plain(text: str) -> str:
@@ -19,12 +19,7 @@ def test_the_estimate_follows_every_touch_of_the_steppers(kiosk: Resident) -> No
     window = kiosk.window
     ordering = window.ordering
     # "Faire les courses": 5 € per 20 min, usually 3 × 20 min, at most 9, tax credit.
-    open_service(kiosk, "Courses et commissions", "Faire les courses")
-    kiosk.tap_named("Commander ce service")
-    choose_tomorrow_morning(kiosk)
-    kiosk.tap(ordering.next)
-    fill_address(kiosk)
-    kiosk.tap(ordering.next)
+    walk_to_who(kiosk)
     kiosk.fill(ordering.who.phone.editor, "0612345678")
     kiosk.fill(ordering.who.name.editor, "Ana Lima")
     kiosk.tap(ordering.next)

@@ -16,7 +16,7 @@ from sync.protocol import Channel
 
 from .conftest import HOLD_MS, MakeKiosk
 from .support import LEFT, Resident
-from .test_order_flow import choose_tomorrow_morning, fill_address, open_service
+from .test_order_flow import open_service, walk_to_who
 from .tour_data import done_order
 
 IDLE_MS = 300
@@ -75,12 +75,7 @@ def test_walking_away_after_being_recognised_forgets_the_client(
     kiosk = make_kiosk(idle_ms=IDLE_MS, countdown_s=1)
     window = kiosk.window
     ordering = window.ordering
-    open_service(kiosk, "Courses et commissions", "Faire les courses")
-    kiosk.tap_named("Commander ce service")
-    choose_tomorrow_morning(kiosk)
-    kiosk.tap(ordering.next)
-    fill_address(kiosk)
-    kiosk.tap(ordering.next)
+    walk_to_who(kiosk)
     kiosk.fill(ordering.who.phone.editor, "0698765432")
     assert ordering.who.client is not None
     kiosk.tap(window.keyboard.digits.done)
