@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import OrderStatus, PaymentMethod
@@ -15,7 +15,7 @@ from sync.protocol import OrderStatus, PaymentMethod
 from ..clock import Clock, utc_now
 from ..errors import NotFound, TransitionNotAllowed, ValidationError
 from ..store.database import Store
-from ..store.models import Order, Payment, PaymentKind
+from ..store.models import SIGNED_AMOUNT, Order, Payment, PaymentKind
 from .invoices import issue_credit_note, issue_invoice
 from .journal import audit, enqueue_op, enqueue_print
 from .orders import apply_transition, order_view
@@ -36,11 +36,8 @@ class PaymentView:
 
 def paid_cents(session: Session, order_id: uuid.UUID) -> int:
     """Net amount received for an order: payments less refunds."""
-    signed = case(
-        (Payment.kind == PaymentKind.REFUND, -Payment.amount_cents), else_=Payment.amount_cents
-    )
     total = session.scalar(
-        select(func.coalesce(func.sum(signed), 0)).where(Payment.order_id == order_id)
+        select(func.coalesce(func.sum(SIGNED_AMOUNT), 0)).where(Payment.order_id == order_id)
     )
     return int(total or 0)
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import OrderStatus
@@ -15,12 +15,12 @@ from sync.protocol import OrderStatus
 from ..clock import PARIS
 from ..store.database import Store
 from ..store.models import (
+    SIGNED_AMOUNT,
     KioskVisit,
     OnboardingStage,
     Order,
     OrderEvent,
     Payment,
-    PaymentKind,
     Rating,
 )
 from .lulus import count_by_stage
@@ -90,11 +90,10 @@ def compute_stats(session: Session, start: date, end: date) -> Stats:
         )
         or 0
     )
-    signed = case(
-        (Payment.kind == PaymentKind.REFUND, -Payment.amount_cents), else_=Payment.amount_cents
-    )
     revenue = session.scalar(
-        select(func.coalesce(func.sum(signed), 0)).where(Payment.at >= since, Payment.at < until)
+        select(func.coalesce(func.sum(SIGNED_AMOUNT), 0)).where(
+            Payment.at >= since, Payment.at < until
+        )
     )
     rating_avg, rating_count = session.execute(
         select(func.avg(Rating.stars), func.count()).where(Rating.at >= since, Rating.at < until)

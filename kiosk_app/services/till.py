@@ -30,6 +30,7 @@ from ..errors import (
 )
 from ..store.database import Store
 from ..store.models import (
+    SIGNED_AMOUNT,
     Attendant,
     CashCount,
     CashSession,
@@ -115,12 +116,9 @@ def open_session_id(session: Session) -> uuid.UUID | None:
 def expected_figures(session: Session, row: CashSession) -> dict[PaymentMethod, tuple[int, int]]:
     """Per method: (expected cents, number of payments) of a session's own payments;
     payments less refunds, and the float on top of the cash."""
-    signed = case(
-        (Payment.kind == PaymentKind.REFUND, -Payment.amount_cents), else_=Payment.amount_cents
-    )
     counted = func.sum(case((Payment.kind == PaymentKind.PAYMENT, 1), else_=0))
     rows = session.execute(
-        select(Payment.method, func.sum(signed), counted)
+        select(Payment.method, func.sum(SIGNED_AMOUNT), counted)
         .where(Payment.cash_session_id == row.id)
         .group_by(Payment.method)
     ).all()

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     Uuid,
+    case,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -288,6 +289,13 @@ class Payment(Base):
     cash_session_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("cash_sessions.id"), index=True
     )
+
+
+# A payment's amount counted with its sign (refunds negative): what every sum of money
+# received adds up (what an order has been paid, a period's revenue, a till's expected).
+SIGNED_AMOUNT = case(
+    (Payment.kind == PaymentKind.REFUND, -Payment.amount_cents), else_=Payment.amount_cents
+)
 
 
 class Rating(Base):
