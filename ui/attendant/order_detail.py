@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.domain import validation
-from kiosk_app.errors import ComptoirError, ValidationError
 from kiosk_app.messages import message
 from kiosk_app.services.attendants import AttendantView
 from kiosk_app.services.lulus import LuluView
@@ -34,7 +33,7 @@ from ..format import money, paris_datetime, paris_time
 from ..i18n import current_lang
 from ..resident.catalogue import make_flickable
 from ..widgets.buttons import TouchButton
-from ..widgets.field import TextField
+from ..widgets.field import TextField, show_refusal
 from ..widgets.screen import Screen, label
 from .amounts import actual_minutes, cents_to_typed, euros_to_cents
 from .words import WORDS
@@ -345,24 +344,12 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.changed.emit(order)
 
     def _refused(self, error: Exception) -> None:
-        lang = current_lang()
-        if isinstance(error, ValidationError):
-            fields = {
-                "actual_minutes": self.minutes,
-                "amount": self.amount,
-                "reason": self.reason,
-            }
-            for name, key in error.fields.items():
-                if name in fields:
-                    fields[name].show_error(key, **error.params)
-                elif name == "lulu":
-                    self.lulu_error.setText(message(key, lang, **error.params))
-                else:
-                    self.error.setText(message(key, lang, **error.params))
-        elif isinstance(error, ComptoirError):
-            self.error.setText(message(error.key, lang, **error.params))
-        else:
-            self.error.setText(message("error.unexpected", lang))
+        fields = {"actual_minutes": self.minutes, "amount": self.amount, "reason": self.reason}
+
+        def say(field: str, text: str) -> None:
+            (self.lulu_error if field == "lulu" else self.error).setText(text)
+
+        show_refusal(error, fields, say)
 
     def _refresh_buttons(self) -> None:
         self.assign.setEnabled(self.lulus.currentItem() is not None)

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.domain import validation
-from kiosk_app.errors import ComptoirError, ValidationError
-from kiosk_app.messages import message
 from kiosk_app.services.attendants import AttendantView
 from kiosk_app.services.catalogue import ServiceView
 from kiosk_app.services.clients import AddressInput, ClientView
@@ -32,7 +30,7 @@ from ..context import KioskContext
 from ..format import money
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
-from ..widgets.field import TextField
+from ..widgets.field import TextField, show_refusal
 from ..widgets.screen import Screen, label
 from ..widgets.slot_picker import SlotPicker
 from ..widgets.stepper import Stepper
@@ -231,24 +229,14 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
 
     def _refused(self, error: Exception) -> None:
         self._refresh()
-        lang = current_lang()
-        if isinstance(error, ValidationError):
-            fields = {
-                "phone": self.phone,
-                "name": self.name,
-                "street": self.street,
-                "postcode": self.postcode,
-                "description": self.description,
-            }
-            for name, key in error.fields.items():
-                if name in fields:
-                    fields[name].show_error(key, **error.params)
-                else:
-                    self.error.setText(message(key, lang, **error.params))
-        elif isinstance(error, ComptoirError):
-            self.error.setText(message(error.key, lang, **error.params))
-        else:
-            self.error.setText(message("error.unexpected", lang))
+        fields = {
+            "phone": self.phone,
+            "name": self.name,
+            "street": self.street,
+            "postcode": self.postcode,
+            "description": self.description,
+        }
+        show_refusal(error, fields, lambda _field, text: self.error.setText(text))
 
     # --- words ------------------------------------------------------------------------
 

@@ -4,13 +4,13 @@ screen accepts is what the store accepts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from kiosk_app.errors import ValidationError
+from kiosk_app.errors import ComptoirError, ValidationError
 from kiosk_app.messages import message
 
 from ..i18n import current_lang
@@ -129,3 +129,22 @@ class TextField(QWidget):
             self.editor.setProperty("invalid", invalid)
             self.editor.style().unpolish(self.editor)
             self.editor.style().polish(self.editor)
+
+
+def show_refusal(
+    error: Exception, fields: Mapping[str, TextField], say: Callable[[str, str], None]
+) -> None:
+    """Show what the core refused where the attendant looks for it: a field's message
+    beside that field; anything else through `say(field_name, text)` (the name is ""
+    when the refusal is about no field), in the current language."""
+    lang = current_lang()
+    if isinstance(error, ValidationError):
+        for name, key in error.fields.items():
+            if name in fields:
+                fields[name].show_error(key, **error.params)
+            else:
+                say(name, message(key, lang, **error.params))
+    elif isinstance(error, ComptoirError):
+        say("", message(error.key, lang, **error.params))
+    else:
+        say("", message("error.unexpected", lang))
