@@ -59,29 +59,39 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
     def start_workers(comptoir: Comptoir) -> Callable[[], None]:
         """What runs beside the window, on worker threads: the print queue, and sync
-        with the central server once enrolled (the demo starts its own on loopback)."""
+        with the central server once enrolled. Joining the demo's own server (starting
+        it, enrolling, taking its catalogue) is network work too: it runs on a thread of
+        its own, never on the GUI thread, and the sync worker starts after it."""
+        import threading
+
         from printing.queue import PrintWorker
         from sync.enrolment import enrol, is_enrolled, open_client
         from sync.worker import SyncWorker
 
+        store = comptoir.store
         stops: list[Callable[[], None]] = []
         printer = PrintWorker.from_settings(comptoir, data_dir)
         printer.start()
         stops.append(printer.stop)
-        if args.demo:
-            from server.demo import start_local_server
 
-            central = start_local_server(data_dir / "central")
-            stops.append(central.stop)
-            enrol(comptoir.store, data_dir, central.url, central.token).close()
-        if is_enrolled(comptoir.store):
-            store = comptoir.store
-            syncer = SyncWorker(store, data_dir, lambda: open_client(store, data_dir))
-            syncer.start()
-            stops.insert(0, syncer.stop)
+        def start_sync() -> None:
+            if args.demo:
+                from server.demo import start_local_server
+
+                central = start_local_server(data_dir / "central")
+                stops.append(central.stop)
+                enrol(store, data_dir, central.url, central.token).close()
+            if is_enrolled(store):
+                syncer = SyncWorker(store, data_dir, lambda: open_client(store, data_dir))
+                syncer.start()
+                stops.append(syncer.stop)
+
+        starting = threading.Thread(target=start_sync, name="sync-start", daemon=True)
+        starting.start()
 
         def stop_all() -> None:
-            for stop in stops:
+            starting.join()
+            for stop in reversed(stops):  # sync, then the demo's server, then printing
                 stop()
 
         return stop_all
