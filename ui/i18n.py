@@ -2,16 +2,25 @@
 `.qm` beside them. Source strings are English; French is a full translation and English
 only needs its plural forms (lupdate -pluralonly).
 
-    python -m ui.i18n build    refresh the .ts from ui/ and compile the .qm
-    python -m ui.i18n check    fail if a string lacks its translation
+    python -m ui.i18n build        refresh the .ts from ui/ and compile the .qm
+    python -m ui.i18n check        fail if a string lacks its translation
+    python -m ui.i18n fill X.json  give French translations ({"English": "Français"}) to
+                                   the unfinished strings, then compile
+
+Every command holds a lock on the folder, so that two people filling at once do not
+overwrite each other's translations.
 """
 
 from __future__ import annotations
 
+import fcntl
+import html
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
@@ -126,10 +135,50 @@ def translated_sources(ts_file: Path) -> set[str]:
     return {m.findtext("source") or "" for m in ET.parse(ts_file).getroot().iter("message")}
 
 
+def fill(translations: Mapping[str, str], ts_file: Path) -> list[str]:
+    """Give each unfinished message whose source is a key of `translations` its text;
+    returns the keys that matched no unfinished message."""
+    text = ts_file.read_text(encoding="utf-8")
+    unused = []
+    for source, translated in translations.items():
+        unfinished = (
+            f"<source>{html.escape(source, quote=False)}</source>\n"
+            '        <translation type="unfinished"></translation>'
+        )
+        if unfinished not in text:
+            unused.append(source)
+            continue
+        done = (
+            f"<source>{html.escape(source, quote=False)}</source>\n"
+            f"        <translation>{html.escape(translated, quote=False)}</translation>"
+        )
+        text = text.replace(unfinished, done)
+    ts_file.write_text(text, encoding="utf-8")
+    return unused
+
+
+@contextmanager
+def _locked() -> Iterator[None]:
+    with open(I18N_DIR / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    command = (argv if argv is not None else sys.argv[1:] or ["build"])[0]
+    args = list(argv if argv is not None else sys.argv[1:] or ["build"])
+    with _locked():
+        return _run(args)
+
+
+def _run(args: list[str]) -> int:
+    command = args[0]
     if command == "build":
         update_ts()
+        release()
+    elif command == "fill":
+        translations = json.loads(Path(args[1]).read_text(encoding="utf-8"))
+        for source in fill(translations, ts_path("fr")):
+            print(f"not unfinished in comptoir_fr.ts: {source!r}", file=sys.stderr)
         release()
     missing = {lang: untranslated(ts_path(lang)) for lang in LANGS}
     for lang, sources in missing.items():

@@ -246,6 +246,10 @@
         <translation>Clients</translation>
     </message>
     <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>Le mois</translation>
     </message>

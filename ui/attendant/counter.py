@@ -5,6 +5,8 @@ with everything shown here forgotten."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,10 +31,9 @@ from .queue import QueuePage
 from .words import WORDS
 
 NAV_PX = 290
-# The counter's screens, in the navigation's order. Those not built yet (Lulus, clients,
-# the month) are shown disabled: the attendant never lands on an empty page.
-SECTIONS = ("queue", "new_order", "lulus", "clients", "month")
-BUILT = frozenset({"queue", "new_order"})
+# The counter's screens, in the navigation's order. A section without a page yet is shown
+# disabled: the attendant never lands on an empty page.
+SECTIONS = ("queue", "new_order", "lulus", "clients", "till", "month")
 
 
 def _scrolling(page: QWidget, *, parent: QWidget) -> QScrollArea:
@@ -61,7 +62,7 @@ class CounterScreen(Screen):
         for section in SECTIONS:
             button = TouchButton(parent=self)
             button.setCheckable(True)
-            button.setEnabled(section in BUILT)
+            button.setEnabled(False)
             button.clicked.connect(lambda _=False, name=section: self.show_section(name))
             self._nav.addButton(button)
             self.nav[section] = button
@@ -84,13 +85,16 @@ class CounterScreen(Screen):
         self.detail_page = _scrolling(self.detail, parent=self.pages)
         self.order_form = CounterOrderPage(context)
         self.order_form.placed.connect(self._placed)
-        self.order_page = _scrolling(self.order_form, parent=self.pages)
-        # Every page scrolls: the counter never makes the window wider than a small
-        # screen (the kiosk's window is sized to the screen, full screen).
-        self.queue_page = _scrolling(self.queue, parent=self.pages)
-        self.pages.addWidget(self.queue_page)
         self.pages.addWidget(self.detail_page)
-        self.pages.addWidget(self.order_page)
+        # Each section's page, by name (see add_section).
+        self.sections: dict[str, QScrollArea] = {}
+        self._starters: dict[str, Callable[[], None]] = {}
+        self._resetters: list[Callable[[], None]] = []
+        self.add_section("queue", self.queue)
+        self.add_section(
+            "new_order", self.order_form, start=self.order_form.start, reset=self.order_form.reset
+        )
+        # The other sections' pages: one line each.
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._keep_focus_visible)
@@ -110,14 +114,36 @@ class CounterScreen(Screen):
         self.show_section("queue")
         self.retranslate()
 
+    def add_section(
+        self,
+        name: str,
+        page: QWidget,
+        *,
+        start: Callable[[], None] | None = None,
+        reset: Callable[[], None] | None = None,
+    ) -> QScrollArea:
+        """Give the navigation's `name` its page; `start` runs each time it is shown
+        (to load fresh figures), `reset` when the counter locks (to forget what was shown
+        and typed). Every page scrolls: the counter never makes the window wider than a
+        small screen."""
+        area = _scrolling(page, parent=self.pages)
+        self.pages.addWidget(area)
+        self.sections[name] = area
+        if start is not None:
+            self._starters[name] = start
+        if reset is not None:
+            self._resetters.append(reset)
+        self.nav[name].setEnabled(True)
+        return area
+
     def show_section(self, section: str) -> None:
         self.nav[section].setChecked(True)
-        if section == "queue":
-            self.pages.setCurrentWidget(self.queue_page)
-        elif section == "new_order":
-            self.order_form.start()
-            self.pages.setCurrentWidget(self.order_page)
-            self.order_page.verticalScrollBar().setValue(0)
+        start = self._starters.get(section)
+        if start is not None:
+            start()
+        area = self.sections[section]
+        self.pages.setCurrentWidget(area)
+        area.verticalScrollBar().setValue(0)
 
     def open_order(self, order: OrderView) -> None:
         self.detail.show_order(order)
@@ -128,7 +154,7 @@ class CounterScreen(Screen):
         """The field being typed stays above the docked keyboard."""
         if new is None:
             return
-        for page in (self.detail_page, self.order_page):
+        for page in (self.detail_page, *self.sections.values()):
             inner = page.widget()
             if inner is not None and inner.isAncestorOf(new):
                 page.ensureWidgetVisible(new, 16, 32)
@@ -160,6 +186,7 @@ class CounterScreen(Screen):
         self.nav["new_order"].setText(self.tr("New order"))
         self.nav["lulus"].setText(self.tr("Lulus"))
         self.nav["clients"].setText(self.tr("Clients"))
+        self.nav["till"].setText(self.tr("Till"))
         self.nav["month"].setText(self.tr("Month"))
         self.lock.setText(self.tr("Lock"))
 
@@ -168,6 +195,7 @@ class CounterScreen(Screen):
         self.attendant = None
         self.queue.stop()
         self.detail.reset()
-        self.order_form.reset()
-        self.pages.setCurrentWidget(self.queue_page)
+        for reset in self._resetters:
+            reset()
+        self.pages.setCurrentWidget(self.sections["queue"])
         self.retranslate()
