@@ -22,6 +22,13 @@ DEFAULT_OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.screenshots", description=__doc__)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="STEP",
+        help="shoot only these steps of the tour (include the steps that lead to them, "
+        "e.g. pin_pad counter counter_clients)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -64,7 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         if printer.run_once():
                             window.confirmation.refresh_ticket()
 
-                    for name in tour(window, data, lang=lang, settle=settle):
+                    only = tuple(args.only) if args.only else None
+                    for name in tour(window, data, lang=lang, settle=settle, only=only):
                         path = args.out / f"{name}-{lang}-{width}x{height}.png"
                         window.grab().save(str(path))
                         count += 1
