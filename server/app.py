@@ -13,7 +13,6 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
-from starlette.middleware.gzip import GZipMiddleware
 
 from sync.protocol import (
     DEFAULT_PULL_LIMIT,
@@ -44,8 +43,9 @@ from .public_page import (
     render_missing,
     render_order,
 )
-from .push import IdempotencyMismatch, Rejected, push_batch
+from .push import IdempotencyMismatch, push_batch
 from .web_orders import WebOrderCreated, WebOrderRequest, create_web_order
+from .writer import Rejected
 
 Clock = Callable[[], datetime]
 
@@ -152,7 +152,7 @@ def sync_routes() -> APIRouter:
             }
         },
     )
-    def push(
+    async def push(
         request: Request,
         batch: PushRequest,
         token: Token,
@@ -165,7 +165,8 @@ def sync_routes() -> APIRouter:
             return push_batch(session, device, key, batch, now=now)
 
         try:
-            answer = database(request).run_write(apply)
+            # Awaited, not run on a pool thread: the write runs on the database's writer.
+            answer = await database(request).run_write_async(apply)
         except IdempotencyMismatch:
             raise ApiError(
                 422, ErrorCode.IDEMPOTENCY_MISMATCH, "this Idempotency-Key came with another body"
@@ -299,6 +300,5 @@ def create_app(db: Database, *, clock: Clock | None = None) -> FastAPI:
             503, ErrorCode.BUSY, "the server is busy, retry shortly", **{"Retry-After": "1"}
         )
 
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimits)
     return app

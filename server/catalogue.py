@@ -21,9 +21,8 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import Entity
 
-from .changes import record_changes
-from .push import Writer
 from .records import utc_text
+from .writer import Writer
 
 # The same namespace and names ("category:CODE", "service:CODE") as the kiosk's own
 # catalogue loader (kiosk_app.services.catalogue): a kiosk that loaded the demo file
@@ -153,6 +152,5 @@ def import_catalogue(
         }
         _upsert(w, Entity.LULU, lulu_id, data)
         lulus += 1
-    session.flush()
-    record_changes(session, w.changed)
+    w.finish()
     return len(category_ids), services, lulus

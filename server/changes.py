@@ -14,13 +14,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import and_, delete, func, insert, select, text
+from sqlalchemy import and_, bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from sync.protocol import Change as WireChange
 from sync.protocol import Entity, PullResponse
 
-from .models import Change, Counter, Record
+from .models import Base, Change, Counter, Record
 
 # What kiosks pull: the catalogue and Lulus' public profiles (decided here), clients,
 # orders, payments and ratings. Visits, applications and onboarding files only go up.
@@ -40,6 +40,10 @@ FLOOR = "change_log_floor"
 
 Key = tuple[str, uuid.UUID]
 
+# Built once: a statement built per call costs more than SQLite's work (see writer.py).
+LOCK_CHANGE_LOG = text("SELECT pg_advisory_xact_lock(:key)")
+NEW_CHANGES = Change.metadata.tables[Change.__tablename__].insert()
+
 
 class CursorUnknown(Exception):
     """A cursor below what the log still holds, or beyond what it ever held."""
@@ -54,36 +58,51 @@ def record_changes(session: Session, keys: Iterable[Key]) -> None:
     ]
     if not rows:
         return
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})
-    session.execute(insert(Change), rows)
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(LOCK_CHANGE_LOG, {"key": CHANGE_LOG_LOCK})
+    connection.execute(NEW_CHANGES, rows)
 
 
 def log_floor(session: Session) -> int:
     return session.scalar(select(Counter.value).where(Counter.name == FLOOR)) or 0
 
 
+_CHANGES, _RECORDS, _COUNTERS = (
+    Base.metadata.tables[model.__tablename__] for model in (Change, Record, Counter)
+)
+# Built once, like the push's statements (writer.py): an empty pull is two of them.
+_LOG_BOUNDS = select(
+    func.max(_CHANGES.c.seq),
+    select(_COUNTERS.c.value).where(_COUNTERS.c.name == FLOOR).scalar_subquery(),
+)
+_PAGE = (
+    select(
+        _CHANGES.c.seq, _RECORDS.c.entity, _RECORDS.c.entity_id, _RECORDS.c.version, _RECORDS.c.data
+    )
+    .join(
+        _RECORDS,
+        and_(_RECORDS.c.entity == _CHANGES.c.entity, _RECORDS.c.entity_id == _CHANGES.c.entity_id),
+    )
+    .where(_CHANGES.c.seq > bindparam("cursor"))
+    .order_by(_CHANGES.c.seq)
+    .limit(bindparam("rows"))
+)
+
+
 def pull(session: Session, cursor: int, limit: int) -> PullResponse:
     """The records changed after `cursor`, each at most once per page, in change order
     (a record appears where it first changed, so an order's client comes before it)."""
-    floor_value = select(Counter.value).where(Counter.name == FLOOR).scalar_subquery()
-    top, floor = session.execute(select(func.max(Change.seq), floor_value)).one()
+    connection = session.connection()
+    top, floor = connection.execute(_LOG_BOUNDS).one()
     top, floor = top or 0, floor or 0
     # 0 is "from the start", always known; between 0 and the floor the log was pruned;
     # beyond the top it is a cursor of another server (or of a restored database).
     if cursor < 0 or 0 < cursor < floor or cursor > max(top, floor):
         raise CursorUnknown()
-    rows = session.execute(
-        select(Change.seq, Record.entity, Record.entity_id, Record.version, Record.data)
-        .join(
-            Record,
-            and_(Record.entity == Change.entity, Record.entity_id == Change.entity_id),
-        )
-        .where(Change.seq > cursor)
-        .order_by(Change.seq)
-        .limit(limit + 1)
-    ).all()
+    if cursor >= top:
+        return PullResponse(changes=[], next_cursor=cursor, has_more=False)
+    rows = connection.execute(_PAGE, {"cursor": cursor, "rows": limit + 1}).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     seen: set[Key] = set()

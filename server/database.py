@@ -3,14 +3,16 @@ default, PostgreSQL (psycopg 3) from a URL; migrated with Alembic at start."""
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
+from anyio import to_thread
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,7 +33,10 @@ def normalise_url(url: str) -> str:
 
 
 def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    # SQLAlchemy's pysqlite recipe: let the "begin" event issue BEGIN itself.
+    # The driver issues no BEGIN of its own: `_begin` does, in the mode each use needs
+    # (SQLAlchemy's pysqlite recipe, with BEGIN sent by us instead of by a "begin"
+    # event: any engine event makes SQLAlchemy dispatch events around every statement,
+    # about a tenth of a push's time on the server).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -41,10 +46,12 @@ def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> Non
     cursor.close()
 
 
-def _begin_sqlite(connection: Any) -> None:
-    # Writers take the lock at BEGIN: no deadlock upgrading a read transaction.
-    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-    connection.exec_driver_sql(f"BEGIN {mode}")
+def _begin(session: Session, mode: str) -> None:
+    """Begin the session's transaction on SQLite; writers take the lock at BEGIN
+    (IMMEDIATE): no deadlock upgrading a read transaction."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def create_server_engine(url: str) -> Engine:
@@ -52,7 +59,6 @@ def create_server_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, pool_size=20, max_overflow=40)
         event.listen(engine, "connect", _configure_sqlite)
-        event.listen(engine, "begin", _begin_sqlite)
         return engine
     return create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
 
@@ -64,6 +70,8 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN")  # see _configure_sqlite
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
@@ -72,11 +80,14 @@ T = TypeVar("T")
 
 
 class _Job:
-    def __init__(self, work: Callable[[Session], Any]) -> None:
+    def __init__(
+        self, work: Callable[[Session], Any], on_done: Callable[[_Job], None] | None = None
+    ) -> None:
         self.work = work
         self.result: Any = None
         self.error: BaseException | None = None
         self.done = threading.Event()
+        self.on_done = on_done
 
 
 class GroupCommit:
@@ -96,7 +107,31 @@ class GroupCommit:
         self._start_lock = threading.Lock()
 
     def run(self, work: Callable[[Session], T]) -> T:
-        job = _Job(work)
+        job = self._submit(_Job(work))
+        job.done.wait()
+        result: T = _outcome(job)
+        return result
+
+    async def run_async(self, work: Callable[[Session], T]) -> T:
+        """`run` for a coroutine: it waits without holding a thread of the server's
+        pool (fifty kiosks waiting on one commit would otherwise hold fifty threads,
+        each woken in turn to hand back an answer)."""
+        loop = asyncio.get_running_loop()
+        finished: asyncio.Future[_Job] = loop.create_future()
+
+        def settle(job: _Job) -> None:
+            if not finished.done():  # the request may have been cancelled meanwhile
+                finished.set_result(job)
+
+        def hand_back(job: _Job) -> None:  # on the writer thread
+            with suppress(RuntimeError):  # the loop is closed: the server stopped
+                loop.call_soon_threadsafe(settle, job)
+
+        self._submit(_Job(work, hand_back))
+        result: T = _outcome(await finished)
+        return result
+
+    def _submit(self, job: _Job) -> _Job:
         with self._start_lock:
             if self._thread is None:
                 self._thread = threading.Thread(
@@ -104,11 +139,7 @@ class GroupCommit:
                 )
                 self._thread.start()
         self._queue.put(job)
-        job.done.wait()
-        if job.error is not None:
-            raise job.error
-        result: T = job.result
-        return result
+        return job
 
     def stop(self) -> None:
         with self._start_lock:
@@ -155,6 +186,14 @@ class GroupCommit:
         finally:
             for job in group:
                 job.done.set()
+                if job.on_done is not None:
+                    job.on_done(job)
+
+
+def _outcome(job: _Job) -> Any:
+    if job.error is not None:
+        raise job.error
+    return job.result
 
 
 class Database:
@@ -165,10 +204,7 @@ class Database:
         self.dialect = self.engine.dialect.name
         self._write_lock = threading.Lock() if self.dialect == "sqlite" else None
         self._group = GroupCommit(self.write) if self.dialect == "sqlite" else None
-        self._reader = sessionmaker(self.engine, expire_on_commit=False)
-        self._writer = sessionmaker(
-            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
-        )
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
     def open(cls, url: str) -> Database:
@@ -182,19 +218,21 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._reader() as session, session.begin():
+        with self._sessions() as session, session.begin():
+            _begin(session, "DEFERRED")
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         if self._write_lock is None:
-            with self._writer() as session, session.begin():
+            with self._sessions() as session, session.begin():
                 yield session
             return
         # SQLite has one writer at a time; its busy handler makes the others poll with
         # sleeps of up to 100 ms. Queueing the server's own writers on a lock instead
         # hands the file over at once, in arrival order.
-        with self._write_lock, self._writer() as session, session.begin():
+        with self._write_lock, self._sessions() as session, session.begin():
+            _begin(session, "IMMEDIATE")
             yield session
 
     def run_write(self, work: Callable[[Session], T]) -> T:
@@ -204,6 +242,13 @@ class Database:
             return self._group.run(work)
         with self.write() as session:
             return work(session)
+
+    async def run_write_async(self, work: Callable[[Session], T]) -> T:
+        """`run_write` from a coroutine: on SQLite it joins the group commit without
+        taking a thread; elsewhere it runs on the server's thread pool."""
+        if self._group is not None:
+            return await self._group.run_async(work)
+        return await to_thread.run_sync(self.run_write, work)
 
     def close(self) -> None:
         if self._group is not None:

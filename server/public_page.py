@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import Entity, OrderStatus
 
-from .changes import record_changes
 from .models import Record
-from .push import RATABLE, Conflicting, Rejected, Writer, add_rating
+from .push import RATABLE, Conflicting, add_rating
 from .records import RatingRecord
+from .writer import Rejected, Writer
 
 PARIS = ZoneInfo("Europe/Paris")
 TOKEN_MAX = 64
@@ -155,6 +155,5 @@ def rate_from_page(
         )
     except (Rejected, Conflicting):
         return False
-    session.flush()
-    record_changes(session, w.changed)
+    w.finish()
     return True

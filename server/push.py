@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import (
@@ -33,8 +33,8 @@ from sync.protocol import (
     is_allowed,
 )
 
-from .changes import Key, record_changes
-from .models import AppliedOp, Batch, Record
+from .changes import Key
+from .models import AppliedOp, Batch
 from .records import (
     CLIENT_ERASED,
     CLIENT_PATCHABLE,
@@ -50,6 +50,7 @@ from .records import (
     as_json,
     utc_text,
 )
+from .writer import Held, Rejected, Writer
 
 RATABLE = frozenset({OrderStatus.DONE, OrderStatus.PAID})
 M = TypeVar("M", bound=BaseModel)
@@ -59,15 +60,8 @@ class IdempotencyMismatch(Exception):
     """The same Idempotency-Key came with another body."""
 
 
-class Rejected(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(code, message)
-        self.code = code
-        self.message = message
-
-
 class Conflicting(Exception):
-    def __init__(self, record: Record) -> None:
+    def __init__(self, record: Held) -> None:
         super().__init__(record.entity, record.entity_id)
         self.server_row = server_row(record)
 
@@ -76,7 +70,7 @@ class AlreadyThere(Exception):
     """Insert-if-absent found the record: the op is a duplicate of what is held."""
 
 
-def server_row(record: Record) -> dict[str, Any]:
+def server_row(record: Held) -> dict[str, Any]:
     return {**record.data, "version": record.version}
 
 
@@ -87,88 +81,6 @@ def validated(model: type[M], data: dict[str, Any]) -> M:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "data"
         raise Rejected("invalid", f"{where}: {first['msg']}") from None
-
-
-class Writer:
-    """The records of one transaction, with the keys of what changed, in order."""
-
-    def __init__(self, session: Session, now: datetime) -> None:
-        self.session = session
-        self.now = now
-        self.changed: list[Key] = []
-        # Records looked up ahead for a whole batch (None: known to be absent), and
-        # lookups (public tokens) known to be taken: one query each instead of one per op.
-        self._known: dict[Key, Record | None] = {}
-        self._taken: dict[str, set[str]] = {}
-
-    def prefetch(self, ids: set[uuid.UUID], lookups: dict[Entity, set[str]]) -> None:
-        if ids:
-            for record in self.session.scalars(select(Record).where(Record.entity_id.in_(ids))):
-                self._known[(record.entity, record.entity_id)] = record
-            for entity in Entity:
-                for entity_id in ids:
-                    self._known.setdefault((entity.value, entity_id), None)
-        for entity, keys in lookups.items():
-            taken = self.session.scalars(
-                select(Record.lookup).where(Record.entity == entity.value, Record.lookup.in_(keys))
-            )
-            self._taken[entity.value] = {key for key in taken if key is not None}
-
-    def get(self, entity: Entity, entity_id: uuid.UUID) -> Record | None:
-        key = (entity.value, entity_id)
-        if key in self._known:
-            return self._known[key]
-        return self.session.get(Record, key)
-
-    def taken(self, entity: Entity, lookup: str) -> bool:
-        if entity.value in self._taken:
-            return lookup in self._taken[entity.value]
-        return self.lookup(entity, lookup) is not None
-
-    def require(self, entity: Entity, entity_id: uuid.UUID, code: str) -> Record:
-        record = self.get(entity, entity_id)
-        if record is None:
-            raise Rejected(code, f"no {entity.value} {entity_id} on the server")
-        return record
-
-    def insert(
-        self,
-        entity: Entity,
-        entity_id: uuid.UUID,
-        data: dict[str, Any],
-        *,
-        version: int = 1,
-        lookup: str | None = None,
-        parent_id: uuid.UUID | None = None,
-    ) -> Record:
-        record = Record(
-            entity=entity.value,
-            entity_id=entity_id,
-            version=version,
-            data=data,
-            lookup=lookup,
-            parent_id=parent_id,
-            updated_at=self.now,
-        )
-        self.session.add(record)
-        self._known[(entity.value, entity_id)] = record
-        if lookup is not None and entity.value in self._taken:
-            self._taken[entity.value].add(lookup)
-        self.changed.append((entity.value, entity_id))
-        return record
-
-    def update(self, record: Record, data: dict[str, Any], *, lookup: str | None = None) -> None:
-        record.data = data  # a new dict: the JSON column sees the change
-        record.version += 1
-        record.updated_at = self.now
-        if lookup is not None:
-            record.lookup = lookup
-        self.changed.append((record.entity, record.entity_id))
-
-    def lookup(self, entity: Entity, key: str) -> Record | None:
-        return self.session.scalar(
-            select(Record).where(Record.entity == entity.value, Record.lookup == key).limit(1)
-        )
 
 
 # --- One handler per (entity, kind) -------------------------------------------------
@@ -257,16 +169,12 @@ def append_rating(w: Writer, op: Op) -> None:
     add_rating(w, rating)
 
 
-def add_rating(w: Writer, rating: RatingRecord) -> Record:
+def add_rating(w: Writer, rating: RatingRecord) -> Held:
     """Once per done order; the Lulu's public average follows."""
     order = w.require(Entity.ORDER, rating.order_id, "unknown_order")
     if OrderStatus(order.data["status"]) not in RATABLE:
         raise Rejected("not_ratable", "only a done order can be rated")
-    earlier = w.session.scalar(
-        select(Record).where(
-            Record.entity == Entity.RATING.value, Record.parent_id == order.entity_id
-        )
-    )
+    earlier = w.child(Entity.RATING, order.entity_id)
     if earlier is not None:
         raise Conflicting(earlier)
     record = w.insert(Entity.RATING, rating.id, as_json(rating), parent_id=rating.order_id)
@@ -331,22 +239,39 @@ HANDLERS: dict[tuple[Entity, OpKind], Callable[[Writer, Op], None]] = {
 }
 
 
-def _batch_keys(request: PushRequest) -> tuple[set[uuid.UUID], dict[Entity, set[str]]]:
+# The fields of an op's data that name another record, and what they name.
+_REFERENCES = (("client_id", Entity.CLIENT), ("order_id", Entity.ORDER))
+
+
+def _batch_keys(request: PushRequest) -> tuple[set[Key], dict[Entity, set[str]]]:
     """The records a batch touches or names (its entities, their clients and orders)
     and the public tokens its orders claim, to look them all up at once."""
-    ids: set[uuid.UUID] = set()
+    keys: set[Key] = set()
     tokens: set[str] = set()
     for op in request.ops:
-        ids.add(op.entity_id)
-        for field in ("client_id", "order_id"):
+        keys.add((op.entity.value, op.entity_id))
+        for field, entity in _REFERENCES:
             value = op.data.get(field)
             if isinstance(value, str):
                 with suppress(ValueError):  # the op's own check rejects it
-                    ids.add(uuid.UUID(value))
+                    keys.add((entity.value, uuid.UUID(value)))
         token = op.data.get("public_token")
         if op.entity is Entity.ORDER and isinstance(token, str):
             tokens.add(token)
-    return ids, {Entity.ORDER: tokens} if tokens else {}
+    return keys, {Entity.ORDER: tokens} if tokens else {}
+
+
+BATCHES = Batch.metadata.tables[Batch.__tablename__]
+APPLIED_OPS = AppliedOp.metadata.tables[AppliedOp.__tablename__]
+BATCH_HASH = select(BATCHES.c.body_hash).where(
+    BATCHES.c.device_id == bindparam("device"), BATCHES.c.key == bindparam("key")
+)
+NEW_BATCH = BATCHES.insert()
+APPLIED = select(APPLIED_OPS.c.op_id).where(
+    APPLIED_OPS.c.device_id == bindparam("device"),
+    APPLIED_OPS.c.op_id.in_(bindparam("op_ids", expanding=True)),
+)
+NEW_APPLIED = APPLIED_OPS.insert()
 
 
 def body_hash(request: PushRequest) -> str:
@@ -358,19 +283,19 @@ def push_batch(
 ) -> PushResponse:
     """Apply one batch inside the caller's transaction and say what became of each op.
     The caller found `device_id` live in this same transaction (and locked its row)."""
+    connection = session.connection()
     digest = body_hash(request)
-    batch = session.get(Batch, (device_id, key))
-    if batch is not None and batch.body_hash != digest:
+    known_hash = connection.execute(BATCH_HASH, {"device": device_id, "key": key}).scalar()
+    if known_hash is not None and known_hash != digest:
         raise IdempotencyMismatch()
-    if batch is None:
-        session.add(Batch(device_id=device_id, key=key, body_hash=digest, received_at=now))
-    done = set(
-        session.scalars(
-            select(AppliedOp.op_id).where(
-                AppliedOp.device_id == device_id,
-                AppliedOp.op_id.in_([op.op_id for op in request.ops]),
-            )
+    if known_hash is None:
+        connection.execute(
+            NEW_BATCH, {"device_id": device_id, "key": key, "body_hash": digest, "received_at": now}
         )
+    done = set(
+        connection.execute(
+            APPLIED, {"device": device_id, "op_ids": [op.op_id for op in request.ops]}
+        ).scalars()
     )
     writer = Writer(session, now)
     writer.prefetch(*_batch_keys(request))
@@ -406,11 +331,10 @@ def push_batch(
         done.add(op.op_id)
         newly_done.append(op.op_id)
         results.append(OpResult(op_id=op.op_id, outcome=outcome))
-    session.flush()
     if newly_done:
-        session.execute(
-            insert(AppliedOp),
+        connection.execute(
+            NEW_APPLIED,
             [{"device_id": device_id, "op_id": op_id, "applied_at": now} for op_id in newly_done],
         )
-    record_changes(session, writer.changed)
+    writer.finish()
     return PushResponse(results=results)

@@ -13,10 +13,9 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import Channel, Entity, OrderStatus
 
-from .changes import record_changes
 from .models import Counter
-from .push import Rejected, Writer
 from .records import AddressFields, ClientRecord, OrderRecord, as_json, utc_text
+from .writer import Rejected, Writer
 
 # Web orders take numbers of the series "00": kiosks are "01" to "99", and the number
 # pad of the counter can still type them.
@@ -119,8 +118,8 @@ def create_web_order(
     }
     order = OrderRecord.model_validate(data)
     w.insert(Entity.ORDER, order_id, as_json(order), lookup=order.public_token)
-    session.flush()
-    record_changes(session, w.changed)
+    session.flush()  # the number series (ORM)
+    w.finish()
     return WebOrderCreated(
         id=order_id,
         number=order.number,

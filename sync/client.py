@@ -161,9 +161,19 @@ class SyncClient:
         )
         self._http.mount("https://", HTTPAdapter(max_retries=retry))
         self._http.mount("http://", HTTPAdapter(max_retries=retry))
-        # Passed with each request: a Session's own `verify` loses to $REQUESTS_CA_BUNDLE
-        # (psf/requests#3829), and a configured bundle must win.
-        self._verify: str | bool = ca_bundle or True
+        # The environment (proxies, $REQUESTS_CA_BUNDLE) is read once, here: requests
+        # would scan every variable of it twice per request (urllib's getproxies), about
+        # a third of a request's time on a loopback. Also no ~/.netrc login can replace
+        # the bearer token.
+        self._http.trust_env = False
+        self._http.proxies = requests.utils.get_environ_proxies(self.base_url)
+        # Passed with each request: a configured bundle must win over the environment's.
+        self._verify: str | bool = (
+            ca_bundle
+            or os.environ.get("REQUESTS_CA_BUNDLE")
+            or os.environ.get("CURL_CA_BUNDLE")
+            or True
+        )
         self._http.headers.update(
             {
                 "Authorization": f"Bearer {token}",
