@@ -6,15 +6,15 @@ from __future__ import annotations
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import Channel, OrderStatus
 
-from ..clock import PARIS, Clock, utc_now
+from ..clock import Clock, utc_now
 from ..domain import validation
 from ..domain.lifecycle import ensure_allowed
 from ..domain.pricing import Price, price_for, units_for_minutes
@@ -25,6 +25,9 @@ from ..store.fast import RowWriter, driver_connection
 from ..store.models import Client, Lulu, Order, OrderEvent
 from .clients import AddressInput, check_address
 from .journal import audit, enqueue_op, enqueue_print
+from .order_queue import QUEUE_ORDER
+from .order_queue import counts_query as queue_counts_query
+from .order_queue import filtered as queue_filtered
 from .settings import DEFAULTS
 
 ORDER_SERIES = "orders"
@@ -33,7 +36,6 @@ _ORDERS = RowWriter(Order.__table__)  # type: ignore[arg-type]
 _ORDER_EVENTS = RowWriter(OrderEvent.__table__)  # type: ignore[arg-type]
 _CLIENTS = RowWriter(Client.__table__)  # type: ignore[arg-type]
 _ADDRESS_COLUMNS = ("street", "postcode", "city", "building", "floor", "has_lift", "access_notes")
-_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,20 +464,20 @@ class OrderService:
         offset: int = 0,
         limit: int = 100,
     ) -> list[OrderView]:
-        """The counter's queue: newest first, filtered; a page at a time."""
-        query = _filtered(select(Order), statuses=statuses, day=day, channel=channel)
-        query = query.order_by(Order.created_at.desc()).offset(offset).limit(limit)
+        """Orders newest first, filtered, in the counter queue's order (order_queue.py,
+        which reads the queue's lines themselves a page at a time)."""
+        query = queue_filtered(select(Order), statuses=statuses, day=day, channel=channel)
+        query = query.order_by(*QUEUE_ORDER).offset(offset).limit(limit)
         with self._store.read() as session:
             return [order_view(row) for row in session.scalars(query)]
 
     def counts_by_status(
         self, *, day: date | None = None, channel: Channel | None = None
     ) -> dict[OrderStatus, int]:
-        query = _filtered(
-            select(Order.status, func.count()), statuses=None, day=day, channel=channel
-        ).group_by(Order.status)
         with self._store.read() as session:
-            counts: dict[OrderStatus, int] = dict(session.execute(query).all())
+            counts: dict[OrderStatus, int] = dict(
+                session.execute(queue_counts_query(day, channel)).all()
+            )
         return {status: counts.get(status, 0) for status in OrderStatus}
 
     # --- Moving through the lifecycle -------------------------------------------------
@@ -647,20 +649,3 @@ def _address_values(address: AddressInput) -> dict[str, Any]:
         "has_lift": address.has_lift,
         "access_notes": address.access_notes,
     }
-
-
-def _filtered(
-    query: _Query,
-    *,
-    statuses: frozenset[OrderStatus] | None,
-    day: date | None,
-    channel: Channel | None,
-) -> _Query:
-    if statuses:
-        query = query.where(Order.status.in_(statuses))
-    if channel is not None:
-        query = query.where(Order.channel == channel)
-    if day is not None:
-        start = datetime.combine(day, time(), PARIS)
-        query = query.where(Order.slot_start >= start, Order.slot_start < start + timedelta(days=1))
-    return query

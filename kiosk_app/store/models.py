@@ -231,6 +231,12 @@ class Order(Address, Base):
     __table_args__ = (
         CheckConstraint("estimated_units > 0", name="estimated_units_positive"),
         Index("ix_orders_status_slot", "status", "slot_start"),
+        # The counter's queue: newest first, filtered by channel, status or both
+        # (services/order_queue.py), and by the day of the slot (migration 0004).
+        Index("ix_orders_channel_created", "channel", "created_at"),
+        Index("ix_orders_status_created", "status", "created_at"),
+        Index("ix_orders_channel_status_created", "channel", "status", "created_at"),
+        Index("ix_orders_slot_start", "slot_start"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -248,7 +254,7 @@ class Order(Address, Base):
     estimated_units: Mapped[int] = mapped_column(Integer)
     actual_units: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text, default="")
-    channel: Mapped[Channel] = mapped_column(_enum(Channel), index=True)
+    channel: Mapped[Channel] = mapped_column(_enum(Channel))
     lulu_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("lulus.id"), index=True)
     status: Mapped[OrderStatus] = mapped_column(_enum(OrderStatus))
     cancel_reason: Mapped[str | None] = mapped_column(Text)

@@ -4,10 +4,9 @@ every two seconds (one indexed row) and only then reads more."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.clock import to_paris
+from kiosk_app.services.order_queue import QueueFilter, QueueKey, QueueLine
 from kiosk_app.services.orders import OrderView
 from sync.protocol import Channel, OrderStatus
 
@@ -26,10 +26,11 @@ from ..context import KioskContext
 from ..resident.catalogue import make_flickable
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Screen, label
-from .queue_model import ORDER_ROLE, OrderQueueModel, QueueFilter
+from .queue_model import COLUMNS, ORDER_ROLE, OrderQueueModel
 from .words import WORDS
 
 POLL_MS = 2000
+CELL_PADDING_PX = 12  # both sides of a cell's text
 ROW_PX = 56
 
 
@@ -39,7 +40,8 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
     def __init__(self, context: KioskContext, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._newest: tuple[uuid.UUID, object] | None = None
+        self._newest: QueueKey | None = None
+        self._longest_number = "00-0000"
         self.day: date | None = None
         self.counts: dict[OrderStatus, int] = {}
         self.title = label("title", parent=self)
@@ -83,7 +85,7 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         self.channel_buttons[None].setChecked(True)
         self._channels.buttonToggled.connect(self._channel_toggled)
 
-        self.model = OrderQueueModel(context.comptoir.orders, parent=self)
+        self.model = OrderQueueModel(context.comptoir.order_queue, parent=self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -93,8 +95,11 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         self.view.verticalHeader().setDefaultSectionSize(ROW_PX)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Widths worked out from the words (_size_columns), not from the rows:
+        # ResizeToContents reads up to a thousand rows on every page fetched and every
+        # filter, which stalls the scrolling of a long queue.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COLUMNS.index("service"), QHeaderView.ResizeMode.Stretch)
         make_flickable(self.view)
         self.view.clicked.connect(self._open)
         self.empty = label("small", parent=self)
@@ -134,10 +139,15 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         self._newest = newest
         self.model.take_new()
         self._refresh_counts()
+        self._size_columns()  # its number may have one more digit
 
-    def _newest_key(self) -> tuple[uuid.UUID, object] | None:
-        newest = self._context.comptoir.orders.list(limit=1)
-        return (newest[0].id, newest[0].created_at) if newest else None
+    def _newest_key(self) -> QueueKey | None:
+        newest = self._context.comptoir.order_queue.page(QueueFilter(), limit=1)
+        if not newest:
+            return None
+        # Numbers grow: the newest has the most digits the number column must show.
+        self._longest_number = newest[0].number
+        return newest[0].key
 
     def order_changed(self, order: OrderView) -> None:
         self.model.replace(order)
@@ -169,11 +179,13 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         self.model.set_filter(self.queue_filter)
         self.view.scrollToTop()
         self._refresh_counts()
-        self.retranslate()
+        self._show_day()
+        self._show_empty()
+        self._size_columns()
 
     def _refresh_counts(self) -> None:
         f = self.model.filter
-        self.counts = self._context.comptoir.orders.counts_by_status(day=f.day, channel=f.channel)
+        self.counts = self._context.comptoir.order_queue.counts(day=f.day, channel=f.channel)
         self._show_counts()
 
     def _show_counts(self) -> None:
@@ -181,9 +193,10 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
             button.setText(f"{WORDS.status(status)}\n{self.counts.get(status, 0)}")
 
     def _open(self, index: QModelIndex) -> None:
-        order = index.data(ORDER_ROLE)
-        if isinstance(order, OrderView):
-            self.opened.emit(order)
+        line = index.data(ORDER_ROLE)
+        if isinstance(line, QueueLine):
+            # The whole order, read now: the queue holds only what its lines show.
+            self.opened.emit(self._context.comptoir.orders.get(line.id))
 
     # --- words ------------------------------------------------------------------------
 
@@ -192,16 +205,54 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         self._show_counts()
         self.previous_day.set_accessible(self.tr("Previous day"))
         self.next_day.set_accessible(self.tr("Next day"))
-        if self.day is None:
-            self.day_shown.setText(self.tr("Every day"))
-        else:
-            shown = QDate(self.day.year, self.day.month, self.day.day)
-            self.day_shown.setText(self._context.language.locale.toString(shown, "dddd d MMMM"))
+        self._show_day()
         self.today.setText(self.tr("Today"))
         self.all_days.setText(self.tr("Every day"))
         self.channel_buttons[None].setText(self.tr("Every channel"))
         for channel in Channel:
             self.channel_buttons[channel].setText(WORDS.channel(channel))
         self.view.setAccessibleName(self.tr("Orders"))
-        self.empty.setText("" if self.model.rowCount() else self.tr("No order matches."))
+        self._show_empty()
         self.model.retranslate()
+        self._size_columns()
+
+    def _show_day(self) -> None:
+        if self.day is None:
+            self.day_shown.setText(self.tr("Every day"))
+        else:
+            shown = QDate(self.day.year, self.day.month, self.day.day)
+            self.day_shown.setText(self._context.language.locale.toString(shown, "dddd d MMMM"))
+
+    def _show_empty(self) -> None:
+        self.empty.setText("" if self.model.rowCount() else self.tr("No order matches."))
+
+    def _size_columns(self) -> None:
+        """Each column but the service's as wide as the widest text it can show in the
+        current language, measured from the words: the columns never move as the
+        attendant scrolls, and no row is read to size them."""
+        self.view.ensurePolished()
+        header = self.view.horizontalHeader()
+        header.ensurePolished()
+        cells, titles = self.view.fontMetrics(), header.fontMetrics()
+        locale = self._context.language.locale
+
+        def widest(names: list[str]) -> str:
+            return max(names, key=cells.horizontalAdvance)
+
+        if self.day is None:  # "mercredi 30 septembre, 23:59", with the longest names
+            day = widest([locale.dayName(d) for d in range(1, 8)])
+            month = widest([locale.monthName(m) for m in range(1, 13)])
+            slot = f"{day} 30 {month}, 23:59"
+        else:  # a day chosen above: the hour is enough
+            slot = "23:59"
+        texts = {
+            "number": self._longest_number,
+            "slot": slot,
+            "status": widest([WORDS.status(status) for status in OrderStatus]),
+            "channel": widest([WORDS.channel(channel) for channel in Channel]),
+        }
+        for name, text in texts.items():
+            column = COLUMNS.index(name)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(cells.horizontalAdvance(text), titles.horizontalAdvance(title))
+            header.resizeSection(column, width + CELL_PADDING_PX)

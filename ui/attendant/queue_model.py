@@ -1,17 +1,18 @@
 """The order queue as a table model over the store, fetched a page at a time: the view
 asks for more rows as it scrolls (canFetchMore/fetchMore), so opening the queue or
-changing a filter reads one page, whatever the size of the store."""
+changing a filter reads one page, whatever the size of the store. Each page continues
+after the last line held (kiosk_app/services/order_queue.py), so the thousandth page
+costs what the first does; a line holds only what it shows."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from kiosk_app.services.orders import OrderService, OrderView
+from kiosk_app.services.order_queue import OrderQueueService, QueueFilter, QueueKey, QueueLine
+from kiosk_app.services.orders import OrderView
 from sync.protocol import Channel, OrderStatus
 
 from ..format import paris_datetime, paris_time
@@ -21,24 +22,28 @@ from .words import WORDS
 PAGE = 100
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("number", "slot", "service", "status", "channel")
+_ID = QueueLine._fields.index("id_hex")
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, ORDER_ROLE})
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True, slots=True)
-class QueueFilter:
-    statuses: frozenset[OrderStatus] = frozenset()  # empty: every status
-    day: date | None = None
-    channel: Channel | None = None
-
-
 class OrderQueueModel(QAbstractTableModel):
-    def __init__(self, orders: OrderService, *, parent: QObject | None = None) -> None:
+    def __init__(self, queue: OrderQueueService, *, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._orders = orders
-        self._rows: list[OrderView] = []
+        self._queue = queue
+        # Each line held as a plain tuple of atoms (strings, datetimes, an int): CPython
+        # stops tracking such a tuple in its garbage collector (not a NamedTuple, a
+        # subclass), so a queue scrolled through 100,000 orders adds nothing to the
+        # collector's full passes, which stalled the scrolling by hundreds of ms.
+        self._rows: list[tuple[Any, ...]] = []
         self._exhausted = True
         self.filter = QueueFilter()
+        # The words of the status and channel columns, looked up once per language:
+        # the view asks for every cell's text many times (painting, accessibility).
+        self._words: dict[str, str] = {}  # by the status's or channel's value
+        self._lang = ""
+        self._take_words()
 
     # --- what the view reads ------------------------------------------------------------
 
@@ -49,14 +54,14 @@ class OrderQueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # The view asks for a dozen roles per cell as it paints: the others are
+        # answered first, at the cost of a comparison.
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
-        order = self._rows[index.row()]
+        order = QueueLine._make(self._rows[index.row()])
         if role == ORDER_ROLE:
             return order
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._cell(order, COLUMNS[index.column()])
-        return None
+        return self._cell(order, COLUMNS[index.column()])
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -71,7 +76,7 @@ class OrderQueueModel(QAbstractTableModel):
             "channel": self.tr("Channel"),
         }[COLUMNS[section]]
 
-    def _cell(self, order: OrderView, column: str) -> str:
+    def _cell(self, order: QueueLine, column: str) -> str:
         if column == "number":
             return order.number
         if column == "slot":
@@ -80,16 +85,22 @@ class OrderQueueModel(QAbstractTableModel):
                 return paris_time(order.slot_start)
             return paris_datetime(order.slot_start)
         if column == "service":
-            return order.service_name(current_lang())
+            return order.service_name(self._lang)
         if column == "status":
-            return WORDS.status(order.status)
-        return WORDS.channel(order.channel)
+            return self._words[order.status_value]
+        return self._words[order.channel_value]
 
-    def order_at(self, row: int) -> OrderView:
-        return self._rows[row]
+    def _take_words(self) -> None:
+        self._lang = current_lang()
+        self._words = {status: WORDS.status(status) for status in OrderStatus}
+        self._words.update({channel: WORDS.channel(channel) for channel in Channel})
+
+    def order_at(self, row: int) -> QueueLine:
+        return QueueLine._make(self._rows[row])
 
     def row_of(self, order_id: uuid.UUID) -> int | None:
-        return next((row for row, o in enumerate(self._rows) if o.id == order_id), None)
+        wanted = order_id.hex
+        return next((row for row, held in enumerate(self._rows) if held[_ID] == wanted), None)
 
     # --- fetching -----------------------------------------------------------------------
 
@@ -99,7 +110,7 @@ class OrderQueueModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        page = self._page(len(self._rows))
+        page = self._page(after=self.order_at(-1).key if self._rows else None)
         self._exhausted = len(page) < PAGE
         if page:
             start = len(self._rows)
@@ -110,7 +121,7 @@ class OrderQueueModel(QAbstractTableModel):
     def set_filter(self, queue_filter: QueueFilter) -> None:
         self.beginResetModel()
         self.filter = queue_filter
-        self._rows = self._page(0)
+        self._rows = self._page()
         self._exhausted = len(self._rows) < PAGE
         self.endResetModel()
 
@@ -119,11 +130,8 @@ class OrderQueueModel(QAbstractTableModel):
         self._rows, self._exhausted = [], True
         self.endResetModel()
 
-    def _page(self, offset: int) -> list[OrderView]:
-        f = self.filter
-        return self._orders.list(
-            statuses=f.statuses or None, day=f.day, channel=f.channel, offset=offset, limit=PAGE
-        )
+    def _page(self, *, after: QueueKey | None = None) -> list[tuple[Any, ...]]:
+        return [tuple(line) for line in self._queue.page(self.filter, after=after, limit=PAGE)]
 
     # --- keeping up with the store ------------------------------------------------------
 
@@ -131,15 +139,15 @@ class OrderQueueModel(QAbstractTableModel):
         """Put at the top the orders created since the rows were read (newest first, so
         they are at the head of the first page); rows already shown stay where they are,
         and so does the attendant's scrolling. Returns how many came."""
-        known = {order.id for order in self._rows}
-        first = self._page(0)
+        known = {held[_ID] for held in self._rows}
+        first = self._page()
         # Only orders newer than the top row: one that merely changed into the filtered
         # status belongs further down, and is picked up when the filter is next applied.
-        newest = self._rows[0].created_at if self._rows else None
+        newest = self.order_at(0).key if self._rows else None
         new = [
-            order
-            for order in first
-            if order.id not in known and (newest is None or order.created_at >= newest)
+            held
+            for held in first
+            if held[_ID] not in known and (newest is None or QueueLine._make(held).key > newest)
         ]
         if len(new) == len(first) and known:
             # More than a page arrived at once: start again from the top.
@@ -155,10 +163,11 @@ class OrderQueueModel(QAbstractTableModel):
         """An order changed at the counter: its row shows the change at once."""
         row = self.row_of(order.id)
         if row is not None:
-            self._rows[row] = order
+            self._rows[row] = tuple(QueueLine.of(order, self.order_at(row).key))
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def retranslate(self) -> None:
+        self._take_words()
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 4))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
