@@ -19,17 +19,24 @@ from pathlib import Path
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.errors import NotFound
-from kiosk_app.services.print_jobs import PrintJobView
+from kiosk_app.services.print_jobs import INVOICE_KIND, PrintJobView
+from kiosk_app.store.models import InvoiceKind
 
 from .connections import Connection, PrinterFault, connection_for
 from .escpos import render
 from .image import save_ticket
+from .pdf.invoice import invoice_pdf
 from .profiles import PrinterProfile, profile_for
 from .sources import ticket_for
 
 log = logging.getLogger(__name__)
 
 RETRY_DELAYS = (2.0, 5.0, 10.0, 30.0, 60.0)  # seconds; the last one repeats
+
+
+def invoice_file(data_dir: Path, number: str) -> Path:
+    """Where an invoice's PDF is saved: the data folder's invoices/, by its number."""
+    return data_dir / "invoices" / f"{number}.pdf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +139,8 @@ class PrintWorker:
 
     def _print(self, job: PrintJobView) -> bool:
         jobs = self._comptoir.print_jobs
+        if job.kind == INVOICE_KIND:
+            return self._save_invoice(job)
         try:
             ticket = ticket_for(self._comptoir, job.kind, job.order_id, job_id=job.id)
         except (NotFound, KeyError):
@@ -156,6 +165,31 @@ class PrintWorker:
         jobs.mark_printed(job.id)
         self._faults_in_a_row = 0
         self._emit(job, "printed")
+        return True
+
+    def _save_invoice(self, job: PrintJobView) -> bool:
+        """An A4 invoice is a PDF in the data folder (a ticket printer cannot print it):
+        the attendant prints or sends that file."""
+        jobs = self._comptoir.print_jobs
+        invoices = (
+            [
+                invoice
+                for invoice in self._comptoir.invoices.for_order(job.order_id)
+                if invoice.kind is InvoiceKind.INVOICE
+            ]
+            if job.order_id is not None
+            else []
+        )
+        if not invoices:
+            jobs.give_up(job.id, "printer.unprintable")
+            self._emit(job, "failed", "printer.unprintable")
+            return True
+        document = self._comptoir.invoices.document(invoices[-1].id)
+        path = invoice_file(self._tickets_dir.parent, document.number)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        invoice_pdf(document, path)
+        jobs.mark_printed(job.id)
+        self._emit(job, "saved", "printer.saved_to_file", (path,))
         return True
 
     def _emit(

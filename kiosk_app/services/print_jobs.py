@@ -17,10 +17,12 @@ from sqlalchemy import select, update
 from ..clock import Clock, utc_now
 from ..errors import NotFound
 from ..store.database import Store
-from ..store.models import Order, PrintJob, PrintStatus
-from .journal import enqueue_print
+from ..store.models import Invoice, InvoiceKind, Order, PrintJob, PrintStatus
+from .journal import audit, enqueue_print
 
 TICKET_KINDS = frozenset({"order_ticket", "receipt", "receipt_copy"})
+# An order's A4 invoice: the print worker lays it out as a PDF in the data folder.
+INVOICE_KIND = "invoice"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +145,31 @@ class PrintJobService:
             return enqueue_print(
                 session, kind=kind, order_id=order_id, lang=order.lang, now=self._clock()
             )
+
+    def print_invoice(self, order_id: uuid.UUID, *, attendant_id: uuid.UUID | None) -> str:
+        """Queue the order's invoice (its latest, credit notes aside) for printing, as
+        often as asked: a new job each time, audited. Returns the invoice's number."""
+        now = self._clock()
+        with self._store.write() as session:
+            order = session.get(Order, order_id)
+            invoice = session.scalar(
+                select(Invoice)
+                .where(Invoice.order_id == order_id, Invoice.kind == InvoiceKind.INVOICE)
+                .order_by(Invoice.issued_at.desc())
+                .limit(1)
+            )
+            if order is None or invoice is None:
+                raise NotFound(entity="order" if order is None else "invoice")
+            job_id = enqueue_print(
+                session, kind=INVOICE_KIND, order_id=order_id, lang=order.lang, now=now
+            )
+            audit(
+                session,
+                attendant_id=attendant_id,
+                action="invoice.print",
+                entity="invoice",
+                entity_id=invoice.id,
+                now=now,
+                details={"number": invoice.number, "print_job": job_id},
+            )
+            return invoice.number

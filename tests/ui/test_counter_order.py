@@ -35,15 +35,17 @@ def test_a_known_client_orders_at_the_counter_in_one_screen(
     kiosk.tap(form.picker.window_buttons[0])
     kiosk.window.counter.scroll_to(form.units.plus)
     kiosk.tap(form.units.plus)
-    assert form.chosen_service.text() == "Poser un rideau : 10\u00a0€"
+    assert form.units.shown.text() == "2 × 20 min\n10\u00a0€"
     kiosk.window.counter.scroll_to(form.confirm)
-    kiosk.tap_named("Confirmer et imprimer le ticket")
+    kiosk.tap_named("Confirmer et imprimer")
     newest = comptoir.orders.list(limit=1)[0]
     assert newest.id != earlier.id
     assert newest.channel is Channel.COUNTER and newest.status is OrderStatus.REQUESTED
     assert newest.client_id == earlier.client_id and newest.estimated_units == 2
     assert [j.kind for j in comptoir.print_jobs.for_order(newest.id)] == ["order_ticket"]
-    # Its detail opens, to confirm and assign at once; the queue lists it (tomorrow's).
+    # Its detail opens from the confirmation; the queue lists it (tomorrow's).
+    assert f"Commande {newest.number} enregistrée" in form.confirmation.text()
+    kiosk.tap_named("Ouvrir cette commande")
     detail = kiosk.window.counter.detail
     assert detail.isVisible() and detail.order is not None and detail.order.id == newest.id
     kiosk.tap_named("Retour à la file")
