@@ -79,10 +79,18 @@ class ClientView:
         return validation.format_phone(self.phone) if self.phone else ""
 
 
+def erased_name(client_id: uuid.UUID) -> str:
+    """The neutral name an erased client is shown under everywhere ("Client" is the same
+    word in French and English; the digits of the random id tell erased clients apart in
+    the accounts without saying who they were)."""
+    return f"Client {client_id.hex[:6].upper()}"
+
+
 def client_view(row: Client) -> ClientView:
     return ClientView(
         id=row.id,
-        name=row.name,
+        # An erased record pulled back from the server holds an empty name.
+        name=erased_name(row.id) if row.erased_at is not None else row.name,
         phone=row.phone,
         email=row.email,
         lang=row.lang,

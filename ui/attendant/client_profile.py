@@ -1,0 +1,414 @@
+"""One client at the counter: their history (client_history.py), their details to
+correct, the export of everything held about them and their erasure, after a
+confirmation that says plainly what goes and what stays. Writes go off the GUI thread
+with the logged-in attendant's id; a refusal of the core is shown beside its field."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk_app.domain import validation
+from kiosk_app.errors import ValidationError
+from kiosk_app.services.client_records import ClientChanges, ClientHistory
+from kiosk_app.services.clients import AddressInput, erased_name
+
+from ..context import KioskContext
+from ..format import paris_datetime
+from ..widgets.buttons import TouchButton
+from ..widgets.field import TextField, show_refusal
+from ..widgets.screen import Label, Screen, label
+from .client_history import ClientHistoryView
+
+LANGS = ("fr", "en")
+
+
+def _text(field: str, max_length: int, *, required: bool = False) -> Callable[[str], str]:
+    return partial(validation.bounded_text, field=field, max_length=max_length, required=required)
+
+
+def _floor(typed: str) -> int | None:
+    text = typed.strip()
+    if not text:
+        return None
+    digits = text.removeprefix("-")
+    # ASCII digits, three at most: "²" is a digit int() refuses, a paste is not parsed.
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= 2):
+        raise ValidationError(
+            {"floor": "floor.out_of_range"}, min=validation.FLOOR_MIN, max=validation.FLOOR_MAX
+        )
+    return validation.floor(int(text))
+
+
+def _bold(text: str) -> str:
+    return f"<b>{text}</b>"
+
+
+class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
+    changed = Signal()  # edited or erased: the list of clients follows
+
+    def __init__(
+        self,
+        context: KioskContext,
+        attendant_id: Callable[[], uuid.UUID | None],
+        *,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._attendant_id = attendant_id
+        self.history: ClientHistory | None = None
+        self.exported: Path | None = None
+
+        self.heading = label("title", parent=self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a name as typed
+        self.facts = label(parent=self)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.orders = ClientHistoryView(parent=self)
+
+        self.details_title = label(parent=self)
+        self.name = TextField(validation.person_name, parent=self)
+        self.phone = TextField(validation.phone, digits=True, parent=self)
+        self.email = TextField(validation.optional_email, parent=self)
+        self.street = TextField(_text("street", validation.STREET_MAX, required=True), parent=self)
+        self.postcode = TextField(validation.postcode, digits=True, parent=self)
+        self.city = TextField(_text("city", validation.CITY_MAX, required=True), parent=self)
+        self.building = TextField(_text("building", validation.BUILDING_MAX), parent=self)
+        self.floor = TextField(_floor, digits=True, parent=self)
+        self.access_notes = TextField(
+            _text("access_notes", validation.ACCESS_NOTES_MAX), multiline=True, parent=self
+        )
+        self.fields: dict[str, TextField] = {
+            "name": self.name,
+            "phone": self.phone,
+            "email": self.email,
+            "street": self.street,
+            "postcode": self.postcode,
+            "city": self.city,
+            "building": self.building,
+            "floor": self.floor,
+            "access_notes": self.access_notes,
+        }
+        for field in self.fields.values():
+            field.changed.connect(self._refresh)
+        self.lang_title = label(parent=self)
+        self._langs = QButtonGroup(self)
+        self.langs: dict[str, TouchButton] = {}
+        self.langs_row = QWidget(self)
+        langs = QHBoxLayout(self.langs_row)
+        langs.setContentsMargins(0, 0, 0, 0)
+        for code in LANGS:
+            button = TouchButton(role="key", parent=self)
+            button.setCheckable(True)
+            self._langs.addButton(button)
+            self.langs[code] = button
+            langs.addWidget(button)
+        langs.addStretch(1)
+        self._langs.buttonToggled.connect(lambda *_: self._refresh())
+        self.save = TouchButton(role="primary", parent=self)
+        self.save.clicked.connect(self._save)
+        # Beside the button: the attendant who just tapped it is looking there.
+        self.saved = label("success", parent=self)
+        self.save_error = label("error", parent=self)
+
+        self.note = label("success", parent=self)
+        self.error = label("error", parent=self)
+        self.export = TouchButton(parent=self)
+        self.export.clicked.connect(self._export)
+        self.erase = TouchButton(parent=self)
+        self.erase.clicked.connect(self._ask_erase)
+        self.erase_blocked = label("small", parent=self)
+
+        self.confirm_box = QFrame(self)
+        self.confirm_box.setObjectName("card")
+        self.confirm_text = label(parent=self.confirm_box)
+        self.confirm_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.confirm_erase = TouchButton(role="primary", parent=self.confirm_box)
+        self.confirm_erase.clicked.connect(self._erase)
+        self.keep = TouchButton(parent=self.confirm_box)
+        self.keep.clicked.connect(self._keep)
+        answers = QHBoxLayout()
+        answers.addWidget(self.keep)
+        answers.addWidget(self.confirm_erase)
+        confirm = QVBoxLayout(self.confirm_box)
+        confirm.setContentsMargins(24, 16, 24, 16)
+        confirm.addWidget(self.confirm_text)
+        confirm.addLayout(answers)
+        self.confirm_box.hide()
+
+        self.details = QWidget(self)
+        grid = QGridLayout(self.details)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        # Phone, e-mail and street take a whole row: "06 59 64 91 73" and a street name
+        # must be read whole at 1280 px; the short ones go in pairs.
+        rows: list[tuple[QWidget, ...]] = [
+            (self.details_title,),
+            (self.name,),
+            (self.phone,),
+            (self.email,),
+            (self.street,),
+            (self.postcode, self.city),
+            (self.building, self.floor),
+            (self.access_notes,),
+            (self.lang_title,),
+            (self.langs_row,),
+            (self.saved,),
+            (self.save_error,),
+            (self.save,),
+        ]
+        for row, widgets in enumerate(rows):
+            if len(widgets) == 1:
+                grid.addWidget(widgets[0], row, 0, 1, 2)
+            else:
+                for column, widget in enumerate(widgets):
+                    grid.addWidget(widget, row, column)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.export)
+        actions.addWidget(self.erase)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addLayout(actions)
+        layout.addWidget(self.erase_blocked)
+        layout.addWidget(self.confirm_box)
+        layout.addWidget(self.orders)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
+        self._forget_notes()
+        self.retranslate()
+
+    # --- showing ------------------------------------------------------------------------
+
+    def show_client(self, client_id: uuid.UUID) -> None:
+        """Show the client afresh: what was typed for another one is forgotten."""
+        self._forget_notes()
+        self.exported = None
+        self._load(client_id)
+
+    def _load(self, client_id: uuid.UUID) -> None:
+        history = self._context.comptoir.client_records.history(client_id)
+        self.history = history
+        client = history.client
+        self.confirm_box.hide()
+        self.details.setVisible(not client.erased)
+        values = {
+            "name": client.name,
+            "phone": client.phone_display,
+            "email": client.email or "",
+            "street": client.address.street,
+            "postcode": client.address.postcode,
+            "city": client.address.city,
+            "building": client.address.building,
+            "floor": "" if client.address.floor is None else str(client.address.floor),
+            "access_notes": client.address.access_notes,
+        }
+        for name, field in self.fields.items():
+            field.set_text(values[name])
+        self.langs["en" if client.lang == "en" else "fr"].setChecked(True)
+        self.orders.show_history(history)
+        self.retranslate()
+
+    def _changes(self) -> ClientChanges:
+        assert self.history is not None
+        return ClientChanges(
+            name=self.name.text,
+            phone=self.phone.text,
+            email=self.email.text,
+            lang=next(code for code, b in self.langs.items() if b.isChecked()),
+            address=AddressInput(
+                street=self.street.text,
+                postcode=self.postcode.text,
+                city=self.city.text,
+                building=self.building.text,
+                floor=self.floor.value if self.floor.is_valid else None,
+                has_lift=self.history.client.address.has_lift,
+                access_notes=self.access_notes.text,
+            ),
+        )
+
+    def _refresh(self) -> None:
+        self.save.setEnabled(
+            self.history is not None and all(f.is_valid for f in self.fields.values())
+        )
+
+    # --- the actions --------------------------------------------------------------------
+
+    @property
+    def _client_id(self) -> uuid.UUID:
+        assert self.history is not None
+        return self.history.client.id
+
+    def _run(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        self._forget_notes()
+        self._context.tasks.run(work, done, self._refused)
+
+    def _forget_notes(self) -> None:
+        for text in (self.note, self.error, self.saved, self.save_error):
+            text.clear()
+            text.hide()  # an empty line would push the buttons down
+
+    @staticmethod
+    def _tell(where: Label, text: Callable[[], str]) -> None:
+        where.say(text)
+        where.show()
+
+    def _save(self) -> None:
+        changes, client_id, who = self._changes(), self._client_id, self._attendant_id()
+        records = self._context.comptoir.client_records
+        self._forget_notes()
+        self._context.tasks.run(
+            lambda: records.edit(client_id, changes, attendant_id=who),
+            lambda _view: self._written(client_id, lambda: self.tr("Details saved."), self.saved),
+            self._save_refused,
+        )
+
+    def _export(self) -> None:
+        client_id, who = self._client_id, self._attendant_id()
+        records = self._context.comptoir.client_records
+        self._run(lambda: records.export(client_id, attendant_id=who), self._exported)
+
+    def _exported(self, path: object) -> None:
+        assert isinstance(path, Path)
+        self.exported = path
+        self._tell(
+            self.note,
+            lambda: self.tr(
+                "The data is saved in {path} (readable by this computer's account only)."
+            ).format(path=str(path)),
+        )
+
+    def _ask_erase(self) -> None:
+        self._forget_notes()
+        self.confirm_box.show()
+        self.retranslate()
+
+    def _keep(self) -> None:
+        self.confirm_box.hide()
+
+    def _erase(self) -> None:
+        client_id, who = self._client_id, self._attendant_id()
+        records = self._context.comptoir.client_records
+        self.confirm_box.hide()
+        self._run(
+            lambda: records.erase(client_id, attendant_id=who),
+            lambda _view: self._written(
+                client_id, lambda: self.tr("The client's data has been erased."), self.note
+            ),
+        )
+
+    def _written(self, client_id: uuid.UUID, note: Callable[[], str], where: Label) -> None:
+        """Written: the client read again, and `note` said in the current language (it
+        follows a language switch)."""
+        if self.history is None or self.history.client.id != client_id:
+            return  # locked, or another client shown since
+        self._load(client_id)
+        self._tell(where, note)
+        self.changed.emit()
+
+    def _refused(self, error: Exception) -> None:
+        show_refusal(error, self.fields, lambda _field, text: self._tell(self.error, lambda: text))
+
+    def _save_refused(self, error: Exception) -> None:
+        show_refusal(
+            error, self.fields, lambda _field, text: self._tell(self.save_error, lambda: text)
+        )
+
+    # --- words ------------------------------------------------------------------------
+
+    def _facts_text(self, history: ClientHistory) -> str:
+        client = history.client
+        if client.erased:
+            return self.tr("Erased: only the orders and invoices remain, for the accounts.")
+        lines = [client.phone_display]
+        if client.consent_at is not None:
+            lines.append(
+                self.tr("Agreed to the use of their details on {day}.").format(
+                    day=paris_datetime(client.consent_at)
+                )
+            )
+        return "\n".join(line for line in lines if line)
+
+    def _confirm_text(self, history: ClientHistory) -> str:
+        client = history.client
+        return "\n\n".join(
+            (
+                self.tr("Erase all the personal data of {name}?").format(name=client.name),
+                self.tr(
+                    "What goes: the name, phone, e-mail, address and access notes; the "
+                    "address and description of their {count} order(s); the comments of "
+                    "their ratings. Their name becomes “{neutral}”."
+                ).format(count=len(history.orders), neutral=erased_name(client.id)),
+                self.tr(
+                    "What stays, for the accounts: the orders (service, day, price, step), "
+                    "the payments, the stars given, and the invoices already issued, which "
+                    "keep the name and address printed on them."
+                ),
+                self.tr("This cannot be undone."),
+            )
+        )
+
+    def retranslate(self) -> None:
+        self.details_title.setText(_bold(self.tr("Details")))
+        self.name.set_title(self.tr("Name"))
+        self.phone.set_title(self.tr("Phone"))
+        self.email.set_title(self.tr("E-mail (optional)"))
+        self.street.set_title(self.tr("Street and number"))
+        self.postcode.set_title(self.tr("Postcode"))
+        self.city.set_title(self.tr("City"))
+        self.building.set_title(self.tr("Building (optional)"))
+        self.floor.set_title(self.tr("Floor (optional)"))
+        self.access_notes.set_title(self.tr("Access notes: door code, floor… (optional)"))
+        self.lang_title.setText(self.tr("Language of tickets and messages"))
+        self.langs["fr"].setText("Français")
+        self.langs["en"].setText("English")
+        self.save.setText(self.tr("Save the details"))
+        self.export.setText(self.tr("Export data"))
+        self.erase.setText(self.tr("Erase this client"))
+        self.keep.setText(self.tr("No, keep"))
+        self.confirm_erase.setText(self.tr("Yes, erase"))
+        history = self.history
+        if history is None:
+            return
+        client = history.client
+        self.heading.setText(client.name)
+        self.facts.setText(self._facts_text(history))
+        blocked = history.open_orders
+        self.erase.setVisible(not client.erased)
+        self.export.setVisible(not client.erased)
+        self.erase.setEnabled(blocked == 0)
+        self.erase_blocked.setText(
+            self.tr(
+                "Erasing is possible once every order is paid or cancelled "
+                "(still in progress: {count})."
+            ).format(count=blocked)
+            if blocked and not client.erased
+            else ""
+        )
+        self.erase_blocked.setVisible(bool(blocked) and not client.erased)
+        self.confirm_text.setText(self._confirm_text(history))
+        self._refresh()
+
+    def reset(self) -> None:
+        """Locked: no name, phone or address stays on the screen or in a field."""
+        self.history = None
+        self.exported = None
+        for field in self.fields.values():
+            field.clear()
+        for text in (self.heading, self.facts, self.confirm_text):
+            text.clear()
+        self._forget_notes()
+        self.confirm_box.hide()
+        self.orders.show_history(None)
+        self._refresh()
