@@ -1,0 +1,469 @@
+"""The till at the counter, driven through its widgets after a PIN login: opened with a
+float typed on its pad, followed through the day's payments, closed by counting; a
+difference above the threshold needs a manager's PIN. The store, the audit log and the
+closing report's ESC/POS bytes are checked after each step."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from kiosk_app.comptoir import Comptoir
+from kiosk_app.services.attendants import AttendantView
+from kiosk_app.services.orders import OrderView
+from kiosk_app.services.till import DEFAULT_THRESHOLD_CENTS, MAX_COUNTED_CENTS, MAX_FLOAT_CENTS
+from kiosk_app.store.models import Attendant, AuditEntry
+from printing.escpos import render
+from printing.profiles import profile_for
+from printing.sources import ticket_for
+from sync.protocol import PaymentMethod
+from tests.printing.escpos_reader import read
+from ui.attendant.till import TillPage
+
+from .counter_support import log_in, place_order
+from .support import Resident
+
+CASH, CARD, CHEQUE, CESU, TRANSFER = PaymentMethod
+
+
+def person(comptoir: Comptoir, name: str) -> AttendantView:
+    return next(a for a in comptoir.attendants.list() if a.name == name)
+
+
+def done_order(comptoir: Comptoir, hour: int) -> OrderView:
+    """A curtain hung in 55 minutes: 3 units, 15 € due."""
+    order = place_order(comptoir, hour=hour)
+    name = {10: "Inès Moreau", 13: "Karim Benali"}[hour]
+    lulu = comptoir.lulus.register_application(
+        name, f"07 81 22 33 {hour:02d}", ["bricolage"], "Le matin"
+    )
+    comptoir.orders.confirm(order.id, attendant_id=None)
+    comptoir.orders.assign(order.id, lulu, attendant_id=None)
+    return comptoir.orders.mark_done(order.id, 55, attendant_id=None)
+
+
+def till_page(kiosk: Resident) -> TillPage:
+    """The counter's till section, shown as the attendant reaches it."""
+    counter = kiosk.window.counter
+    kiosk.tap(counter.nav["till"])
+    return counter.till
+
+
+def type_on_pad(kiosk: Resident, page: TillPage, text: str) -> None:
+    for key in text:
+        kiosk.tap(page.pad.keys[key])
+
+
+def count(kiosk: Resident, page: TillPage, method: PaymentMethod, text: str) -> None:
+    """Tap the method's line, erase what it holds, type the amount counted."""
+    field = page.close_form.rows[method].field
+    kiosk.tap(field)
+    for _ in field.text():
+        kiosk.tap(page.pad.erase)
+    type_on_pad(kiosk, page, text)
+
+
+def till_jobs(comptoir: Comptoir) -> list[Any]:
+    return [job for job in comptoir.print_jobs.queued(limit=100) if job.kind == "till_report"]
+
+
+def printed_z(comptoir: Comptoir, job_id: uuid.UUID) -> str:
+    """The Z as the printer receives it (ESC/POS, CP858), read back as text."""
+    ticket = ticket_for(comptoir, "till_report", None, job_id=job_id)
+    return read(render(ticket, profile_for("80", "cp858"))).text
+
+
+def audit_actions(comptoir: Comptoir) -> list[tuple[str, uuid.UUID | None, str]]:
+    with comptoir.store.read() as session:
+        rows = session.execute(
+            select(AuditEntry.action, AuditEntry.attendant_id, AuditEntry.details).where(
+                AuditEntry.action.like("till.%")
+            )
+        ).all()
+    return [(action, who, str(details)) for action, who, details in rows]
+
+
+def failed_pins(comptoir: Comptoir, attendant_id: uuid.UUID) -> int:
+    with comptoir.store.read() as session:
+        return int(
+            session.scalar(select(Attendant.failed_attempts).where(Attendant.id == attendant_id))
+            or 0
+        )
+
+
+def test_open_with_a_float_follow_the_payments_and_close_without_difference(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    camille = person(comptoir, "Camille")
+    log_in(kiosk)
+    page = till_page(kiosk)
+    assert page.title.text() == "La caisse est fermée"
+    assert not page.open_button.isEnabled()  # no float typed yet
+    type_on_pad(kiosk, page, "150,00")
+    assert page.float_field.text() == "150,00"
+    kiosk.tap_named("Ouvrir la caisse")
+    session = comptoir.till.current()
+    assert session is not None and session.float_cents == 150_00
+    assert session.opened_by == "Camille"
+    assert page.title.text() == "La caisse est ouverte"
+    assert "Ouverte par Camille" in page.status.text()
+    assert "150\u00a0€" in page.status.text()
+    assert page.note.text() == "La caisse est ouverte avec un fond de 150\u00a0€."
+
+    # The day's payments, taken at the counter while the till is open.
+    first, second = done_order(comptoir, 10), done_order(comptoir, 13)
+    comptoir.payments.record(first.id, CASH, 15_00, attendant_id=camille.id)
+    comptoir.payments.record(second.id, CARD, 10_00, attendant_id=camille.id)
+    comptoir.payments.record(second.id, CESU, 5_00, attendant_id=camille.id)
+    kiosk.tap(kiosk.window.counter.nav["queue"])
+    page = till_page(kiosk)  # shown again: the figures are read afresh
+    rows = page.close_form.rows
+    assert rows[CASH].name.text() == "Espèces (1)"
+    assert rows[CASH].expected.text() == "165\u00a0€"  # the float and the cash taken
+    assert rows[CARD].expected.text() == "10\u00a0€"
+    assert rows[CESU].expected.text() == "5\u00a0€"
+    # Nothing expected, nothing to type: those lines start at 0.
+    assert rows[CHEQUE].field.text() == "0" and rows[TRANSFER].field.text() == "0"
+    assert rows[CASH].field.text() == ""
+
+    count(kiosk, page, CASH, "165")
+    count(kiosk, page, CARD, "10,00")
+    count(kiosk, page, CESU, "5")
+    assert [row.difference.text() for row in rows.values()] == ["0\u00a0€"] * 5
+    assert page.close_form.total_counted.text() == "180\u00a0€"
+    assert not page.close_form.manager_box.isVisible()
+    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+
+    # The store: the session closed by Camille, with its counts and no approver.
+    assert comptoir.till.current() is None
+    closed = comptoir.till.get(session.number)
+    assert closed.closed_by == "Camille" and closed.approved_by is None
+    assert {line.method: (line.expected_cents, line.counted_cents) for line in closed.lines} == {
+        CASH: (165_00, 165_00),
+        CARD: (10_00, 10_00),
+        CHEQUE: (0, 0),
+        CESU: (5_00, 5_00),
+        TRANSFER: (0, 0),
+    }
+    assert [(a, who) for a, who, _ in audit_actions(comptoir)] == [
+        ("till.open", camille.id),
+        ("till.close", camille.id),
+    ]
+    # The Z: queued for the printer, shown on the screen, and its bytes say the figures.
+    (job,) = till_jobs(comptoir)
+    assert page.note.text() == "La caisse est clôturée. Le rapport Z-0001 part à l’imprimante."
+    assert page.title.text() == "La caisse est fermée"
+    assert page.history.item(0).text().startswith("Z-0001 · ")
+    assert "Espèces : attendu 165\u00a0€, compté 165\u00a0€, écart 0\u00a0€" in page.report.text()
+    z = printed_z(comptoir, job.id)
+    assert "CLÔTURE DE CAISSE" in z and "Z-0001" in z
+    assert "Fond de caisse" in z and "150,00 €" in z
+    assert "Attendu" in z and "165,00 €" in z and "Compté" in z
+    assert "Total compté" in z and "180,00 €" in z
+
+    # A past closing printed again: a new print job, said on the screen.
+    kiosk.tap_named("Réimprimer ce rapport")
+    assert len(till_jobs(comptoir)) == 2
+    assert page.note.text() == "Le rapport Z-0001 repart à l’imprimante."
+
+
+def test_the_open_till_follows_the_payments_by_itself(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    camille = person(comptoir, "Camille")
+    comptoir.till.open(20_00, camille.id)
+    order = done_order(comptoir, 10)
+    log_in(kiosk)
+    page = till_page(kiosk)
+    rows = page.close_form.rows
+    count(kiosk, page, CASH, "35")
+    assert rows[CASH].expected.text() == "20\u00a0€"
+    assert rows[CASH].difference.text() == "+15\u00a0€"
+    page.timer.setInterval(50)  # every 5 seconds at the counter
+    # A payment taken at the counter (the order's detail, or another screen).
+    assert rows[CHEQUE].field.text() == "0"  # nothing expected yet
+    comptoir.payments.record(order.id, CASH, 10_00, attendant_id=camille.id)
+    comptoir.payments.record(order.id, CHEQUE, 5_00, attendant_id=camille.id)
+    kiosk.qtbot.waitUntil(lambda: rows[CASH].expected.text() == "30\u00a0€", timeout=3000)
+    assert rows[CASH].name.text() == "Espèces (1)"
+    assert rows[CASH].field.text() == "35"  # what was counted stays
+    assert rows[CASH].difference.text() == "+5\u00a0€"
+    # The 0 shown for cheques was no count: a cheque came in, the line waits for one.
+    assert rows[CHEQUE].expected.text() == "5\u00a0€" and rows[CHEQUE].field.text() == ""
+    assert rows[CHEQUE].difference.text() == "—"
+    assert not page.close_form.manager_box.isVisible()
+    kiosk.tap(kiosk.window.counter.nav["queue"])  # hidden: no more reading
+    assert not page.timer.isActive()
+
+
+def test_a_difference_above_the_threshold_needs_a_manager_pin(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    camille, karim = person(comptoir, "Camille"), person(comptoir, "Karim")
+    comptoir.till.open(100_00, camille.id)
+    order = done_order(comptoir, 10)
+    comptoir.payments.record(order.id, CASH, 15_00, attendant_id=camille.id)
+    log_in(kiosk)
+    page = till_page(kiosk)
+    form = page.close_form
+    count(kiosk, page, CASH, "103")  # 12 € short of the 115 € expected
+    assert form.rows[CASH].difference.text() == "−12\u00a0€"
+    assert form.total_difference.text() == "−12\u00a0€"
+    assert form.manager_box.isVisible()
+    assert form.manager_text.text() == (
+        "L’écart dépasse 5\u00a0€ : un responsable doit le valider avec son code."
+    )
+
+    # Camille alone: refused, in words, and nothing is written.
+    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    assert form.manager_error.text().startswith("Vous ne pouvez pas clôturer seul(e)")
+    session = comptoir.till.current()
+    assert session is not None and session.is_open
+    assert till_jobs(comptoir) == []
+
+    # Karim with a wrong PIN: refused, counted toward his lockout, the field emptied.
+    kiosk.tap(form.manager_buttons[karim.id])
+    type_on_pad(kiosk, page, "1111")
+    assert form.pin.text() == "1111" and form.pin.echoMode() == form.pin.EchoMode.Password
+    assert not page.pad.keys[","].isEnabled()  # a PIN has no comma
+    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    assert form.manager_error.text() == "Code incorrect."
+    assert form.pin.text() == ""
+    assert failed_pins(comptoir, karim.id) == 1
+    assert comptoir.till.current() is not None and till_jobs(comptoir) == []
+
+    # Karim's PIN: closed with the difference, Karim recorded as its approver.
+    type_on_pad(kiosk, page, "2468")
+    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    assert form.pin.text() == ""
+    assert comptoir.till.current() is None
+    closed = comptoir.till.get(session.number)
+    assert closed.approved_by == "Karim" and closed.closed_by == "Camille"
+    assert closed.line(CASH).counted_cents == 103_00 and closed.line(CASH).expected_cents == 115_00
+    assert failed_pins(comptoir, karim.id) == 0
+    assert "Écart validé par Karim." in page.report.text()
+    (job,) = till_jobs(comptoir)
+    z = printed_z(comptoir, job.id)
+    assert "115,00 €" in z and "103,00 €" in z and "-12,00 €" in z
+    assert "Écart validé par :" in z and "Karim" in z
+    # No PIN anywhere in the audit log, nor left in a widget.
+    assert not any(
+        "2468" in details or "1111" in details for *_, details in audit_actions(comptoir)
+    )
+    assert all("2468" not in field.text() for field in page.findChildren(type(form.pin)))
+
+
+def test_five_wrong_manager_pins_lock_the_manager_out(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    camille, karim = person(comptoir, "Camille"), person(comptoir, "Karim")
+    comptoir.till.open(50_00, camille.id)
+    log_in(kiosk)
+    page = till_page(kiosk)
+    form = page.close_form
+    count(kiosk, page, CASH, "40")
+    kiosk.tap(form.manager_buttons[karim.id])
+    for _ in range(5):
+        type_on_pad(kiosk, page, "9999")
+        kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    type_on_pad(kiosk, page, "2468")  # the right one, too late
+    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    assert form.manager_error.text() == "Trop d’essais : réessayez dans quelques minutes."
+    assert comptoir.till.current() is not None
+    assert till_jobs(comptoir) == []
+
+
+def test_a_manager_cannot_accept_their_own_difference(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    karim = person(comptoir, "Karim")
+    comptoir.till.open(50_00, karim.id)
+    log_in(kiosk, "Karim", "2468")
+    page = till_page(kiosk)
+    form = page.close_form
+    count(kiosk, page, CASH, "20")
+    assert form.manager_box.isVisible() and form.manager_buttons == {}
+    assert "Aucun autre responsable" in form.manager_text.text()
+    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    assert comptoir.till.current() is not None
+
+
+def test_locking_the_counter_forgets_the_counts_and_the_pin(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    camille, karim = person(comptoir, "Camille"), person(comptoir, "Karim")
+    comptoir.till.open(50_00, camille.id)
+    log_in(kiosk)
+    page = till_page(kiosk)
+    form = page.close_form
+    count(kiosk, page, CASH, "12,5")
+    kiosk.tap(form.manager_buttons[karim.id])
+    type_on_pad(kiosk, page, "24")
+    kiosk.tap(kiosk.window.counter.lock)
+    assert form.pin.text() == "" and form.rows[CASH].field.text() == ""
+    assert form.manager_id is None and page.session is None
+    assert kiosk.window.current_screen is kiosk.window.welcome
+
+
+def test_a_float_that_is_not_an_amount_is_refused_in_words(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    log_in(kiosk)
+    page = till_page(kiosk)
+    type_on_pad(kiosk, page, "5000,01")  # above the largest float
+    kiosk.tap_named("Ouvrir la caisse")
+    assert page.float_error.text() == "Fond de caisse entre 0 et 5000 €."
+    assert comptoir.till.current() is None
+    for _ in range(7):
+        kiosk.tap(page.pad.erase)
+    type_on_pad(kiosk, page, "0")  # an empty drawer is a float too
+    kiosk.tap_named("Ouvrir la caisse")
+    session = comptoir.till.current()
+    assert session is not None and session.float_cents == 0
+
+
+# --- Whatever lands in an amount field ---------------------------------------------------
+
+TRICKY = (
+    "150,00",
+    "150.5",
+    " 150 € ",
+    "0",
+    "0,01",
+    "5000",
+    "5000,01",
+    "-5",
+    "1e9",
+    "1_000",
+    "99999999",
+    "12,345",
+    ",5",
+    "١٥٠",
+    "²³",
+    "💶💶",
+    "150,00 💶",
+    "'; DROP TABLE cash_sessions; --",
+    "1 OR 1=1",
+    "NaN",
+    "Infinity",
+    "\u00a0",
+    "9" * 10_000,
+)
+AMOUNT_TEXT = st.one_of(
+    st.sampled_from(TRICKY),
+    st.from_regex(r"\A-?[0-9]{1,9}([.,][0-9]{0,3})?( ?€)?\Z"),
+    st.text(alphabet="0123456789,.-e€ ", max_size=14),
+    st.text(max_size=40),
+)
+SLOW_UI = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def euros_typed(text: str, maximum: int) -> int | None:
+    """What an attendant means by `text` (as the field shows it, after its length limit),
+    or None when it is no amount of 0 to `maximum` cents: an oracle written apart from
+    the page's parser."""
+    compact = "".join(ch for ch in text if ch not in " \u00a0€")
+    match = re.fullmatch(r"([0-9]{1,7})(?:[.,]([0-9]{1,2}))?", compact, re.ASCII)
+    if match is None:
+        return None
+    cents = int(match[1]) * 100 + int((match[2] or "0").ljust(2, "0"))
+    return cents if cents <= maximum else None
+
+
+def test_any_text_in_the_float_opens_exactly_that_amount_or_is_refused(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    camille = person(comptoir, "Camille")
+    log_in(kiosk)
+    page = till_page(kiosk)
+
+    @SLOW_UI
+    @given(text=AMOUNT_TEXT)
+    def check(text: str) -> None:
+        page.float_field.setText(text)  # as pasted: the pad types no such thing
+        shown = page.float_field.text()
+        if not shown.strip():
+            assert not page.open_button.isEnabled()
+            return
+        kiosk.tap(page.open_button)
+        session = comptoir.till.current()
+        meant = euros_typed(shown, MAX_FLOAT_CENTS)
+        if meant is None:
+            assert session is None
+            assert page.float_error.text() == "Fond de caisse entre 0 et 5000 €."
+            return
+        assert session is not None and session.float_cents == meant
+        assert page.title.text() == "La caisse est ouverte"
+        # Closed again behind the page's back (another counter), for the next example.
+        comptoir.till.close({CASH: meant}, camille.id)
+        kiosk.tap(kiosk.window.counter.nav["queue"])
+        till_page(kiosk)
+        assert page.title.text() == "La caisse est fermée"
+
+    check()
+    assert len(comptoir.till.closed()) == len(audit_actions(comptoir)) // 2
+
+
+def test_any_text_in_a_count_closes_with_that_amount_or_writes_nothing(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    camille = person(comptoir, "Camille")
+    comptoir.till.open(0, camille.id)
+    log_in(kiosk)
+    page = till_page(kiosk)
+    form = page.close_form
+
+    @SLOW_UI
+    @given(text=AMOUNT_TEXT, method=st.sampled_from(list(PaymentMethod)))
+    def check(text: str, method: PaymentMethod) -> None:
+        closed_before = len(comptoir.till.closed())
+        for row in form.rows.values():
+            row.field.setText("0")
+        form.rows[method].field.setText(text)
+        shown = form.rows[method].field.text()
+        kiosk.tap(form.close_button)
+        meant = euros_typed(shown, MAX_COUNTED_CENTS)
+        closed = comptoir.till.closed()
+        if meant is None:
+            assert form.rows[method].difference.text() == ("Montant compté entre 0 et 100000 €.")
+            assert len(closed) == closed_before and comptoir.till.current() is not None
+            return
+        if meant > DEFAULT_THRESHOLD_CENTS:  # above 5 €: no manager, nothing written
+            assert form.manager_error.text().startswith("Vous ne pouvez pas clôturer seul(e)")
+            assert len(closed) == closed_before and comptoir.till.current() is not None
+            return
+        assert len(closed) == closed_before + 1
+        assert closed[0].line(method).counted_cents == meant
+        assert closed[0].counted_cents == meant
+        comptoir.till.open(0, camille.id)  # the next example counts a new session
+        kiosk.tap(kiosk.window.counter.nav["queue"])
+        till_page(kiosk)
+
+    check()
+    closings = comptoir.till.closed()
+    assert all(len(session.lines) == len(PaymentMethod) for session in closings)
+
+
+def test_in_english_the_pad_types_a_decimal_point(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    log_in(kiosk)
+    kiosk.window.set_language("en")
+    page = till_page(kiosk)
+    assert page.pad.keys[","].text() == "."
+    assert page.pad.keys[","].accessibleName() == "Decimal mark, before the cents"
+    type_on_pad(kiosk, page, "150,5")  # the decimal mark's key
+    assert page.float_field.text() == "150.5"
+    kiosk.tap_named("Open the till")
+    session = comptoir.till.current()
+    assert session is not None and session.float_cents == 150_50
+    assert page.status.text().endswith("with a float of €150.50.")
