@@ -3,14 +3,15 @@ and in progress, kiosk visits) and more, computed from the store."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sync.protocol import OrderStatus
+from sync.protocol import Channel, OrderStatus
 
 from ..clock import PARIS
 from ..store.database import Store
@@ -70,7 +71,6 @@ def compute_stats(session: Session, start: date, end: date) -> Stats:
     since, until = _bounds(start, end)
     in_period = (Order.created_at >= since, Order.created_at < until)
 
-    orders = session.scalar(select(func.count()).select_from(Order).where(*in_period)) or 0
     done = (
         session.scalar(
             select(func.count(func.distinct(OrderEvent.order_id))).where(
@@ -98,21 +98,25 @@ def compute_stats(session: Session, start: date, end: date) -> Stats:
     rating_avg, rating_count = session.execute(
         select(func.avg(Rating.stars), func.count()).where(Rating.at >= since, Rating.at < until)
     ).one()
-    by_status = dict(
-        session.execute(
-            select(Order.status, func.count()).where(*in_period).group_by(Order.status)
-        ).all()
-    )
-    by_channel = dict(
-        session.execute(
-            select(Order.channel, func.count()).where(*in_period).group_by(Order.channel)
-        ).all()
-    )
-    # Days in Paris time: group in Python over the period's creation times, which is
-    # exact across daylight-saving changes (SQLite knows no time zones).
+    # The period's orders are read once, counted by status, channel and UTC hour: one
+    # pass over the creation-time index gives the total, both breakdowns and the days.
+    # Days are Paris days: SQLite knows no time zones, so each UTC hour ("2026-11-26 08",
+    # as stored) goes to its Paris day, exact across daylight-saving changes (Paris is a
+    # whole number of hours off UTC).
+    utc_hour = func.substr(Order.created_at, 1, 13)
+    by_status: Counter[OrderStatus] = Counter()
+    by_channel: Counter[Channel] = Counter()
     per_day = {(start + timedelta(days=i)).isoformat(): 0 for i in range((end - start).days + 1)}
-    for (created,) in session.execute(select(Order.created_at).where(*in_period)):
-        per_day[created.astimezone(PARIS).date().isoformat()] += 1
+    for status, channel, hour, count in session.execute(
+        select(Order.status, Order.channel, utc_hour, func.count())
+        .where(*in_period)
+        .group_by(Order.status, Order.channel, utc_hour)
+    ):
+        by_status[status] += count
+        by_channel[channel] += count
+        moment = datetime.strptime(hour, "%Y-%m-%d %H").replace(tzinfo=UTC)
+        per_day[moment.astimezone(PARIS).date().isoformat()] += count
+    orders = sum(by_status.values())
     top = session.execute(
         select(Order.service_name_fr, Order.service_name_en, func.count().label("n"))
         .where(*in_period)
@@ -133,10 +137,23 @@ def compute_stats(session: Session, start: date, end: date) -> Stats:
         average_rating=round(float(rating_avg), 2) if rating_avg is not None else None,
         ratings=rating_count,
         orders_by_status={s.value: by_status.get(s, 0) for s in OrderStatus},
-        orders_by_channel={c.value: n for c, n in by_channel.items()},
+        orders_by_channel={c.value: by_channel[c] for c in Channel if by_channel[c]},
         orders_per_day=per_day,
         top_services=[TopService(fr, en, n) for fr, en, n in top],
     )
+
+
+def month_of(day: date) -> tuple[date, date]:
+    """The calendar month holding `day`: its first and last days."""
+    first = day.replace(day=1)
+    following = (first + timedelta(days=31)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def months_after(day: date, count: int) -> date:
+    """The first day of the month `count` months after `day`'s (before it if negative)."""
+    index = day.year * 12 + day.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
 
 
 class StatsService:
