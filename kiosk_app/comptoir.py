@@ -8,15 +8,20 @@ from pathlib import Path
 from .clock import Clock, utc_now
 from .services.attendants import AttendantService
 from .services.catalogue import CatalogueService
+from .services.client_records import ClientRecordService
 from .services.clients import ClientService
 from .services.invoices import InvoiceService
+from .services.lulu_records import LuluRecordService
 from .services.lulus import LuluService
+from .services.onboarding import OnboardingService
+from .services.order_queue import OrderQueueService
 from .services.orders import OrderService
 from .services.payments import PaymentService
 from .services.print_jobs import PrintJobService
 from .services.ratings import RatingService
 from .services.settings import SettingsService
 from .services.stats import StatsService
+from .services.suggestions import SuggestionService
 from .services.till import TillService
 from .services.visits import VisitService
 from .store.database import Store
@@ -28,16 +33,21 @@ class Comptoir:
     settings: SettingsService
     catalogue: CatalogueService
     clients: ClientService
+    client_records: ClientRecordService
     orders: OrderService
+    order_queue: OrderQueueService
     payments: PaymentService
     ratings: RatingService
     visits: VisitService
     lulus: LuluService
+    onboarding: OnboardingService
+    lulu_records: LuluRecordService
     attendants: AttendantService
     stats: StatsService
     invoices: InvoiceService
     print_jobs: PrintJobService
     till: TillService
+    suggestions: SuggestionService
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock = utc_now) -> Comptoir:
@@ -49,16 +59,21 @@ class Comptoir:
             settings=SettingsService(store),
             catalogue=CatalogueService(store),
             clients=ClientService(store),
+            client_records=ClientRecordService(store, clock=clock),
             orders=OrderService(store, clock=clock),
+            order_queue=OrderQueueService(store),
             payments=PaymentService(store, clock=clock),
             ratings=RatingService(store, clock=clock),
             visits=VisitService(store, clock=clock),
             lulus=LuluService(store, clock=clock),
+            onboarding=OnboardingService(store, clock=clock),
+            lulu_records=LuluRecordService(store),
             attendants=attendants,
             stats=StatsService(store),
             invoices=InvoiceService(store),
             print_jobs=PrintJobService(store, clock=clock),
             till=TillService(store, attendants, clock=clock),
+            suggestions=SuggestionService(store, clock=clock),
         )
 
     def close(self) -> None:

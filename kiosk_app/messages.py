@@ -54,6 +54,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce numéro n’est pas valide (exemple : 06 12 34 56 78).",
         "This number is not valid (example: 06 12 34 56 78).",
     ),
+    "phone.taken": (
+        "Un autre client a déjà ce numéro.",
+        "Another client already has this number.",
+    ),
+    "lang.invalid": ("Choisissez le français ou l’anglais.", "Choose French or English."),
+    "error.client_open_orders": (
+        "Ce client a encore {count} commande(s) en cours : terminez-les ou annulez-les "
+        "avant d’effacer ses données.",
+        "This client still has {count} order(s) in progress: finish or cancel them "
+        "before erasing their data.",
+    ),
+    "error.client_erased": (
+        "Les données de ce client ont été effacées.",
+        "This client's data has been erased.",
+    ),
     "email.invalid": ("Cette adresse e-mail n’est pas valide.", "This email address is not valid."),
     "email.too_long": ("Cette adresse e-mail est trop longue.", "This email address is too long."),
     "postcode.invalid": (
@@ -181,9 +196,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "skills.unknown": ("Savoir-faire inconnu.", "Unknown skill."),
     "checklist.unknown_item": ("Étape de dossier inconnue.", "Unknown checklist item."),
     "tutor.invalid": ("Ce tuteur n’est pas valide.", "This tutor is not valid."),
+    "tutor.not_pairable": (
+        "Ce Lulu n’est pas en formation avec un tuteur.",
+        "This Lulu is not in training with a tutor.",
+    ),
     "stage.checklist_incomplete": (
         "Le dossier doit être complet pour valider ce Lulu.",
         "The file must be complete before this Lulu is onboarded.",
+    ),
+    "stage.move_not_allowed": (
+        "Ce dossier ne peut pas passer à cette étape d’ici.",
+        "This file cannot move to that stage from here.",
+    ),
+    "stage.unknown": ("Étape inconnue.", "Unknown stage."),
+    "checklist.onboarded_complete": (
+        "Le dossier d’un Lulu validé reste complet : repassez-le d’abord en dossier en cours.",
+        "An onboarded Lulu's file stays complete: move it back to file in progress first.",
+    ),
+    "tutor.not_self": (
+        "Un Lulu ne peut pas être son propre tuteur.",
+        "A Lulu cannot tutor themself.",
+    ),
+    "tutor.not_onboarded": (
+        "Le tuteur doit être un Lulu validé.",
+        "The tutor must be an onboarded Lulu.",
     ),
     "pin.invalid": (
         "Le code compte de {min} à {max} chiffres.",

@@ -103,16 +103,21 @@ def update_ts(target_dir: Path = I18N_DIR) -> None:
 
 def release(source_dir: Path = I18N_DIR, target_dir: Path = I18N_DIR) -> None:
     for lang in LANGS:
+        target = target_dir / f"comptoir_{lang}.qm"
+        # Compiled beside, then renamed: a running kiosk (or test) that has the .qm
+        # mapped never sees it half-written.
+        partial = target.with_suffix(".qm.partial")
         subprocess.run(
             [
                 str(BIN_DIR / "pyside6-lrelease"),
                 str(source_dir / f"comptoir_{lang}.ts"),
                 "-qm",
-                str(target_dir / f"comptoir_{lang}.qm"),
+                str(partial),
             ],
             check=True,
             capture_output=True,
         )
+        partial.replace(target)
 
 
 def untranslated(ts_file: Path) -> list[str]:

@@ -91,6 +91,222 @@
     </message>
 </context>
 <context>
+    <name>ClientHistoryView</name>
+    <message>
+        <source>Price {amount}</source>
+        <translation>Prix {amount}</translation>
+    </message>
+    <message>
+        <source>refunded {amount} ({method})</source>
+        <translation>remboursé {amount} ({method})</translation>
+    </message>
+    <message>
+        <source>paid {amount} ({method})</source>
+        <translation>payé {amount} ({method})</translation>
+    </message>
+    <message>
+        <source>rated {stars} ★</source>
+        <translation>noté {stars} ★</translation>
+    </message>
+    <message>
+        <source>invoice {number}</source>
+        <translation>facture {number}</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>No order yet.</source>
+        <translation>Aucune commande pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Older orders not shown: {count}.</source>
+        <translation>Commandes plus anciennes non affichées : {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientProfilePanel</name>
+    <message>
+        <source>Details saved.</source>
+        <translation>Coordonnées enregistrées.</translation>
+    </message>
+    <message>
+        <source>The data is saved in {path} (readable by this computer&apos;s account only).</source>
+        <translation>Les données sont enregistrées dans {path} (lisibles par le seul compte de cet ordinateur).</translation>
+    </message>
+    <message>
+        <source>The client&apos;s data has been erased.</source>
+        <translation>Les données du client ont été effacées.</translation>
+    </message>
+    <message>
+        <source>Erased: only the orders and invoices remain, for the accounts.</source>
+        <translation>Effacé : seules restent les commandes et les factures, pour la comptabilité.</translation>
+    </message>
+    <message>
+        <source>Agreed to the use of their details on {day}.</source>
+        <translation>A accepté l’utilisation de ses coordonnées le {day}.</translation>
+    </message>
+    <message>
+        <source>Erase all the personal data of {name}?</source>
+        <translation>Effacer toutes les données personnelles de {name} ?</translation>
+    </message>
+    <message>
+        <source>What goes: the name, phone, e-mail, address and access notes; the address and description of their {count} order(s); the comments of their ratings. Their name becomes “{neutral}”.</source>
+        <translation>Ce qui part : le nom, le téléphone, l’e-mail, l’adresse et les indications d’accès ; l’adresse et la description de ses {count} commande(s) ; les commentaires de ses notes. Son nom devient « {neutral} ».</translation>
+    </message>
+    <message>
+        <source>What stays, for the accounts: the orders (service, day, price, step), the payments, the stars given, and the invoices already issued, which keep the name and address printed on them.</source>
+        <translation>Ce qui reste, pour la comptabilité : les commandes (prestation, jour, prix, étape), les paiements, les étoiles données, et les factures déjà émises, qui gardent le nom et l’adresse imprimés dessus.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>C’est définitif.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail (optional)</source>
+        <translation>E-mail (facultatif)</translation>
+    </message>
+    <message>
+        <source>Street and number</source>
+        <translation>Numéro et rue</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Building (optional)</source>
+        <translation>Bâtiment (facultatif)</translation>
+    </message>
+    <message>
+        <source>Floor (optional)</source>
+        <translation>Étage (facultatif)</translation>
+    </message>
+    <message>
+        <source>Access notes: door code, floor… (optional)</source>
+        <translation>Indications d’accès : code, étage… (facultatif)</translation>
+    </message>
+    <message>
+        <source>Language of tickets and messages</source>
+        <translation>Langue des tickets et des messages</translation>
+    </message>
+    <message>
+        <source>Save the details</source>
+        <translation>Enregistrer les coordonnées</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Exporter les données</translation>
+    </message>
+    <message>
+        <source>Erase this client</source>
+        <translation>Effacer ce client</translation>
+    </message>
+    <message>
+        <source>No, keep</source>
+        <translation>Non, garder</translation>
+    </message>
+    <message>
+        <source>Yes, erase</source>
+        <translation>Oui, effacer</translation>
+    </message>
+    <message>
+        <source>Erasing is possible once every order is paid or cancelled (still in progress: {count}).</source>
+        <translation>L’effacement sera possible quand toutes les commandes seront réglées ou annulées (encore en cours : {count}).</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPage</name>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Phone or name</source>
+        <translation>Téléphone ou nom</translation>
+    </message>
+    <message>
+        <source>Find a client</source>
+        <translation>Trouver un client</translation>
+    </message>
+    <message>
+        <source>Clients found</source>
+        <translation>Clients trouvés</translation>
+    </message>
+    <message>
+        <source>No client found.</source>
+        <translation>Aucun client trouvé.</translation>
+    </message>
+    <message>
+        <source>Type a phone number or a name, then touch a client to see their record.</source>
+        <translation>Tapez un numéro de téléphone ou un nom, puis touchez un client pour voir sa fiche.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseForm</name>
+    <message>
+        <source>No other manager is registered here: count again, or call a manager.</source>
+        <translation>Aucun autre responsable n’est enregistré ici : recomptez, ou appelez un responsable.</translation>
+    </message>
+    <message>
+        <source>Count and close the till</source>
+        <translation>Compter et clôturer la caisse</translation>
+    </message>
+    <message>
+        <source>Tap a line, then type the amount counted (0 if none).</source>
+        <translation>Touchez une ligne, tapez le montant compté (0 si rien).</translation>
+    </message>
+    <message>
+        <source>Method (payments)</source>
+        <translation>Moyen (paiements)</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>{method} counted, in euros</source>
+        <translation>{method} compté, en euros</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>PIN of the manager</source>
+        <translation>Code du responsable</translation>
+    </message>
+    <message>
+        <source>Close the till and print the Z</source>
+        <translation>Clôturer la caisse et imprimer le Z</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationScreen</name>
     <message>
         <source>Thank you, your order is registered.</source>
@@ -155,20 +371,28 @@
 <context>
     <name>CounterOrderPage</name>
     <message>
-        <source>{units} × {minutes} min</source>
-        <translation>{units} × {minutes} min</translation>
+        <source>+ New client</source>
+        <translation>+ Nouveau client</translation>
     </message>
     <message>
-        <source>{service}: {price}</source>
-        <translation>{service} : {price}</translation>
+        <source>No Lulu yet (assign later)</source>
+        <translation>Pas encore de Lulu (attribuer plus tard)</translation>
     </message>
     <message>
-        <source>New order</source>
-        <translation>Nouvelle commande</translation>
+        <source>Order {number} placed: {service}, {when}. The ticket is printing.</source>
+        <translation>Commande {number} enregistrée : {service}, {when}. Le ticket s’imprime.</translation>
     </message>
     <message>
-        <source>Find a client: phone or name</source>
-        <translation>Chercher un client : téléphone ou nom</translation>
+        <source>Lulu chosen: {name}</source>
+        <translation>Lulu choisi : {name}</translation>
+    </message>
+    <message>
+        <source>1. Client</source>
+        <translation>1. Client</translation>
+    </message>
+    <message>
+        <source>Phone or name</source>
+        <translation>Téléphone ou nom</translation>
     </message>
     <message>
         <source>Find a client</source>
@@ -195,12 +419,42 @@
         <translation>Code postal</translation>
     </message>
     <message>
-        <source>The client agrees to the use of these details</source>
-        <translation>Le client accepte l’usage de ces informations</translation>
+        <source>Building, floor, door code</source>
+        <translation>Bâtiment, étage, digicode</translation>
+    </message>
+    <message>
+        <source>2. Service and slot</source>
+        <translation>2. Service et créneau</translation>
+    </message>
+    <message>
+        <source>Confirm and print</source>
+        <translation>Confirmer et imprimer</translation>
+    </message>
+    <message>
+        <source>Open this order</source>
+        <translation>Ouvrir cette commande</translation>
     </message>
     <message>
         <source>Find a service</source>
         <translation>Chercher une prestation</translation>
+    </message>
+    <message>
+        <source>still in training</source>
+        <translation>encore en formation</translation>
+    </message>
+    <message>
+        <source>No service yet</source>
+        <translation>Aucun service</translation>
+    </message>
+    <message>
+        <source>{units} × {minutes} min
+{price}</source>
+        <translation>{units} × {minutes} min
+{price}</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consentement donné</translation>
     </message>
     <message>
         <source>Services found</source>
@@ -215,12 +469,20 @@
         <translation>Plus long</translation>
     </message>
     <message>
+        <source>3. Details</source>
+        <translation>3. Adresse et détails</translation>
+    </message>
+    <message>
         <source>What is to be done</source>
         <translation>Ce qu’il y a à faire</translation>
     </message>
     <message>
-        <source>Confirm and print the ticket</source>
-        <translation>Confirmer et imprimer le ticket</translation>
+        <source>Lulu (optional)</source>
+        <translation>Lulu (facultatif)</translation>
+    </message>
+    <message>
+        <source>Lulus with the skill</source>
+        <translation>Lulus qui ont le savoir-faire</translation>
     </message>
 </context>
 <context>
@@ -326,6 +588,29 @@
     </message>
 </context>
 <context>
+    <name>DayBarChart</name>
+    <message>
+        <source>No day to show.</source>
+        <translation>Aucun jour à afficher.</translation>
+    </message>
+    <message>
+        <source>From {first} to {last}.</source>
+        <translation>Du {first} au {last}.</translation>
+    </message>
+    <message>
+        <source>None on any day.</source>
+        <translation>Zéro chaque jour.</translation>
+    </message>
+    <message>
+        <source>Highest: {count} on {day}.</source>
+        <translation>Maximum : {count} le {day}.</translation>
+    </message>
+    <message>
+        <source>{day}: {count}</source>
+        <translation>{day} : {count}</translation>
+    </message>
+</context>
+<context>
     <name>FollowScreen</name>
     <message>
         <source>Requested: the counter will call you</source>
@@ -390,6 +675,417 @@
     </message>
 </context>
 <context>
+    <name>LuluHistory</name>
+    <message>
+        <source>~{time}</source>
+        <translation>~{time}</translation>
+    </message>
+    <message>
+        <source>{stars}  order {number}, {day}: “{comment}”</source>
+        <translation>{stars}  commande {number}, {day} : « {comment} »</translation>
+    </message>
+    <message>
+        <source>{stars}  order {number}, {day}</source>
+        <translation>{stars}  commande {number}, {day}</translation>
+    </message>
+    <message>
+        <source>Their orders</source>
+        <translation>Ses commandes</translation>
+    </message>
+    <message>
+        <source>Ratings received</source>
+        <translation>Notes reçues</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Service asked</source>
+        <translation>Prestation</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Orders of this Lulu</source>
+        <translation>Commandes de ce Lulu</translation>
+    </message>
+    <message>
+        <source>◀ Newer</source>
+        <translation>◀ Plus récentes</translation>
+    </message>
+    <message>
+        <source>Older ▶</source>
+        <translation>Plus anciennes ▶</translation>
+    </message>
+    <message>
+        <source>Services done: {done} · time worked: {time} · average rating: {average} ({count})</source>
+        <translation>Prestations réalisées : {done} · temps de travail : {time} · note moyenne : {average} ({count})</translation>
+    </message>
+    <message>
+        <source>No order yet.</source>
+        <translation>Aucune commande pour l’instant.</translation>
+    </message>
+    <message>
+        <source>No rating yet.</source>
+        <translation>Aucune note pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>LuluProfilePanel</name>
+    <message>
+        <source>same skills</source>
+        <translation>mêmes savoir-faire</translation>
+    </message>
+    <message>
+        <source>Moved to: {stage}.</source>
+        <translation>Passé(e) à l’étape : {stage}.</translation>
+    </message>
+    <message>
+        <source>Ticked: {item}.</source>
+        <translation>Coché : {item}.</translation>
+    </message>
+    <message>
+        <source>Unticked: {item}.</source>
+        <translation>Décoché : {item}.</translation>
+    </message>
+    <message>
+        <source>{name} is now the tutor.</source>
+        <translation>{name} est désormais le tuteur ou la tutrice.</translation>
+    </message>
+    <message>
+        <source>No tutor any more.</source>
+        <translation>Plus de tuteur.</translation>
+    </message>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation>Téléphone : {phone}</translation>
+    </message>
+    <message>
+        <source>Applied: {day}</source>
+        <translation>Candidature : {day}</translation>
+    </message>
+    <message>
+        <source>Neighbourhood: {name}</source>
+        <translation>Quartier : {name}</translation>
+    </message>
+    <message>
+        <source>Skills: {skills}</source>
+        <translation>Savoir-faire : {skills}</translation>
+    </message>
+    <message>
+        <source>Speaks: {languages}</source>
+        <translation>Langues : {languages}</translation>
+    </message>
+    <message>
+        <source>Available: {when}</source>
+        <translation>Disponibilités : {when}</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Tutor</source>
+        <translation>Tuteur</translation>
+    </message>
+    <message>
+        <source>Onboarded Lulus who can tutor</source>
+        <translation>Lulus validés qui peuvent être tuteurs</translation>
+    </message>
+    <message>
+        <source>Choose as tutor</source>
+        <translation>Choisir comme tuteur</translation>
+    </message>
+    <message>
+        <source>Remove the tutor</source>
+        <translation>Retirer le tuteur</translation>
+    </message>
+    <message>
+        <source>Stage: {stage}, since {day}</source>
+        <translation>Étape : {stage}, depuis le {day}</translation>
+    </message>
+    <message>
+        <source>The file is complete. To change it, move it back to file in progress.</source>
+        <translation>Le dossier est complet. Pour le modifier, repassez-le en dossier en cours.</translation>
+    </message>
+    <message>
+        <source>Tick every item to onboard this Lulu.</source>
+        <translation>Cochez chaque pièce pour valider ce Lulu.</translation>
+    </message>
+    <message>
+        <source>Tutor: {name}</source>
+        <translation>Tuteur : {name}</translation>
+    </message>
+    <message>
+        <source>No tutor yet. Choose an onboarded Lulu:</source>
+        <translation>Pas encore de tuteur. Choisissez un Lulu validé :</translation>
+    </message>
+</context>
+<context>
+    <name>LuluWords</name>
+    <message>
+        <source>Onboarded</source>
+        <translation>Validés</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactifs</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Candidats</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>candidat(e)</translation>
+    </message>
+    <message>
+        <source>file in progress</source>
+        <translation>dossier en cours</translation>
+    </message>
+    <message>
+        <source>onboarded</source>
+        <translation>validé(e)</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactif(ve)</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Identity checked</source>
+        <translation>Identité vérifiée</translation>
+    </message>
+    <message>
+        <source>Registered as self-employed</source>
+        <translation>Inscrit(e) comme auto-entrepreneur</translation>
+    </message>
+    <message>
+        <source>Declared to URSSAF</source>
+        <translation>Déclaré(e) à l’URSSAF</translation>
+    </message>
+    <message>
+        <source>Insured</source>
+        <translation>Assuré(e)</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Formé(e)</translation>
+    </message>
+    <message>
+        <source>Onboard</source>
+        <translation>Valider ce Lulu</translation>
+    </message>
+    <message>
+        <source>Set inactive</source>
+        <translation>Passer en inactif</translation>
+    </message>
+    <message>
+        <source>Back to candidate</source>
+        <translation>Revenir en candidature</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Reopen the file</source>
+        <translation>Rouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>arabe</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>espagnol</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>portugais</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>chinois</translation>
+    </message>
+    <message>
+        <source>Wolof</source>
+        <translation>wolof</translation>
+    </message>
+</context>
+<context>
+    <name>LulusPage</name>
+    <message>
+        <source>{phone} · applied {day}</source>
+        <translation>{phone} · candidature le {day}</translation>
+    </message>
+    <message>
+        <source>Our Lulus</source>
+        <translation>Nos Lulus</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>List of Lulus</source>
+        <translation>Liste des Lulus</translation>
+    </message>
+    <message>
+        <source>No Lulu at this stage.</source>
+        <translation>Aucun Lulu à cette étape.</translation>
+    </message>
+    <message>
+        <source>Touch a Lulu in the list to see their file.</source>
+        <translation>Touchez un Lulu dans la liste pour voir son dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthPage</name>
+    <message>
+        <source>The figures could not be counted. Try again.</source>
+        <translation>Les chiffres n&apos;ont pas pu être calculés. Réessayez.</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>Du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>{stars} / 5</source>
+        <translation>{stars} / 5</translation>
+    </message>
+    <message>
+        <source>Average rating (no rating yet)</source>
+        <translation>Note moyenne (aucune note encore)</translation>
+    </message>
+    <message>
+        <source>Average rating (1 rating)</source>
+        <translation>Note moyenne (1 note)</translation>
+    </message>
+    <message>
+        <source>Average rating ({count} ratings)</source>
+        <translation>Note moyenne ({count} notes)</translation>
+    </message>
+    <message>
+        <source>Orders recorded</source>
+        <translation>Commandes enregistrées</translation>
+    </message>
+    <message>
+        <source>Services done</source>
+        <translation>Prestations réalisées</translation>
+    </message>
+    <message>
+        <source>Received, net of refunds</source>
+        <translation>Encaissé, net des remboursements</translation>
+    </message>
+    <message>
+        <source>Kiosk visits</source>
+        <translation>Visites au kiosque</translation>
+    </message>
+    <message>
+        <source>Lulus onboarded</source>
+        <translation>Lulus au dossier bouclé</translation>
+    </message>
+    <message>
+        <source>Lulus with their file in progress</source>
+        <translation>Lulus au dossier en cours</translation>
+    </message>
+    <message>
+        <source>Candidates to become a Lulu</source>
+        <translation>Candidats pour devenir Lulu</translation>
+    </message>
+    <message>
+        <source>The month at a glance</source>
+        <translation>Le mois en un coup d&apos;œil</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Mois précédent</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Période suivante</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mois suivant</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Le mois dernier</translation>
+    </message>
+    <message>
+        <source>Past 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Lulus: their files as they stand today.</source>
+        <translation>Lulus : leurs dossiers tels qu&apos;ils sont aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>Orders per day (weekends shaded)</source>
+        <translation>Commandes par jour (week-ends grisés)</translation>
+    </message>
+    <message>
+        <source>Orders per day</source>
+        <translation>Commandes par jour</translation>
+    </message>
+    <message>
+        <source>No order in this period.</source>
+        <translation>Aucune commande sur cette période.</translation>
+    </message>
+    <message>
+        <source>Most ordered services</source>
+        <translation>Services les plus commandés</translation>
+    </message>
+    <message>
+        <source>{rank}. {service}: {count}</source>
+        <translation>{rank}. {service} : {count}</translation>
+    </message>
+</context>
+<context>
     <name>NumberPad</name>
     <message>
         <source>OK</source>
@@ -407,12 +1103,16 @@
 <context>
     <name>OrderDetailPage</name>
     <message>
-        <source>has the skill</source>
-        <translation>a le savoir-faire</translation>
+        <source>Assigned to {name}, with their tutor {tutor}: {at}</source>
+        <translation>Attribuée à {name}, avec son tuteur {tutor} : {at}</translation>
     </message>
     <message>
-        <source>in training</source>
-        <translation>en formation</translation>
+        <source>Assigned to {name}: {at}</source>
+        <translation>Attribuée à {name} : {at}</translation>
+    </message>
+    <message>
+        <source>{status}: {at}</source>
+        <translation>{status} : {at}</translation>
     </message>
     <message>
         <source>Order confirmed.</source>
@@ -421,6 +1121,10 @@
     <message>
         <source>Lulu withdrawn.</source>
         <translation>Lulu retiré(e).</translation>
+    </message>
+    <message>
+        <source>Assigned to {name}, with their tutor {tutor}.</source>
+        <translation>Attribuée à {name}, avec son tuteur {tutor}.</translation>
     </message>
     <message>
         <source>Assigned to {name}.</source>
@@ -441,6 +1145,30 @@
     <message>
         <source>The ticket is sent to the printer.</source>
         <translation>Le ticket part à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>The invoice is sent to the printer.</source>
+        <translation>La facture est envoyée à l’impression.</translation>
+    </message>
+    <message>
+        <source>Reprint the invoice</source>
+        <translation>Réimprimer la facture</translation>
+    </message>
+    <message>
+        <source>Print the invoice</source>
+        <translation>Imprimer la facture</translation>
+    </message>
+    <message>
+        <source>Invoice {number}. Saved: {path}</source>
+        <translation>Facture {number}. Enregistrée : {path}</translation>
+    </message>
+    <message>
+        <source>Invoice {number}: its PDF is being saved as {path}</source>
+        <translation>Facture {number} : son PDF s’enregistre dans {path}</translation>
+    </message>
+    <message>
+        <source>Invoice {number}</source>
+        <translation>Facture {number}</translation>
     </message>
     <message>
         <source>When: {start} – {end}</source>
@@ -509,10 +1237,6 @@
     <message>
         <source>Assign a Lulu</source>
         <translation>Attribuer un Lulu</translation>
-    </message>
-    <message>
-        <source>Lulus</source>
-        <translation>Lulus</translation>
     </message>
     <message>
         <source>Assign this Lulu</source>
@@ -614,6 +1338,13 @@
     <message>
         <source>Back</source>
         <translation>Retour</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message>
+        <source>{first}–{last} of {total}</source>
+        <translation>{first}–{last} sur {total}</translation>
     </message>
 </context>
 <context>
@@ -794,6 +1525,150 @@
     <message>
         <source>{start} to {end}</source>
         <translation>de {start} à {end}</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionList</name>
+    <message>
+        <source>has the skill for it</source>
+        <translation>a le savoir-faire</translation>
+    </message>
+    <message>
+        <source>free at {time}</source>
+        <translation>libre à {time}</translation>
+    </message>
+    <message>
+        <source>busy at that time ({orders})</source>
+        <translation>occupé(e) à ce moment ({orders})</translation>
+    </message>
+    <message>
+        <source>knows {postcode}</source>
+        <translation>connaît le {postcode}</translation>
+    </message>
+    <message>
+        <source>not rated yet</source>
+        <translation>pas encore noté(e)</translation>
+    </message>
+    <message>
+        <source>open orders: {open} · this week: {week}</source>
+        <translation>en cours : {open} · cette semaine : {week}</translation>
+    </message>
+    <message>
+        <source>candidate in training, not yet cleared to work</source>
+        <translation>candidat(e) en formation, pas encore autorisé(e) à travailler</translation>
+    </message>
+    <message>
+        <source>in training, no tutor</source>
+        <translation>en formation, sans tuteur</translation>
+    </message>
+    <message>
+        <source>in training — tutor: {name} (free)</source>
+        <translation>en formation — tuteur : {name} (libre)</translation>
+    </message>
+    <message>
+        <source>in training — tutor: {name} (busy)</source>
+        <translation>en formation — tuteur : {name} (occupé)</translation>
+    </message>
+    <message>
+        <source>Suggested Lulus</source>
+        <translation>Lulus suggérés</translation>
+    </message>
+</context>
+<context>
+    <name>TillPad</name>
+    <message>
+        <source>Decimal mark, before the cents</source>
+        <translation>Virgule, avant les centimes</translation>
+    </message>
+    <message>
+        <source>Erase the last digit typed</source>
+        <translation>Effacer le dernier chiffre tapé</translation>
+    </message>
+</context>
+<context>
+    <name>TillPage</name>
+    <message>
+        <source>The till is open with a float of {amount}.</source>
+        <translation>La caisse est ouverte avec un fond de {amount}.</translation>
+    </message>
+    <message>
+        <source>Type an amount on every line (0 if none).</source>
+        <translation>Tapez un montant sur chaque ligne (0 s’il n’y a rien).</translation>
+    </message>
+    <message>
+        <source>The till is closed. The report {name} is sent to the printer.</source>
+        <translation>La caisse est clôturée. Le rapport {name} part à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>The report {name} is sent to the printer again.</source>
+        <translation>Le rapport {name} repart à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>You cannot close the till alone with this difference: a manager picks their name and types their PIN.</source>
+        <translation>Vous ne pouvez pas clôturer seul(e) avec cet écart : un responsable choisit son nom et tape son code.</translation>
+    </message>
+    <message>
+        <source>difference {amount}</source>
+        <translation>écart {amount}</translation>
+    </message>
+    <message>
+        <source>{name}: opened by {opener} on {opened}, closed by {closer} on {closed}.</source>
+        <translation>{name} : ouverte par {opener} le {opened}, clôturée par {closer} le {closed}.</translation>
+    </message>
+    <message>
+        <source>Float: {amount}</source>
+        <translation>Fond de caisse : {amount}</translation>
+    </message>
+    <message>
+        <source>{method}: expected {expected}, counted {counted}, difference {gap}</source>
+        <translation>{method} : attendu {expected}, compté {counted}, écart {gap}</translation>
+    </message>
+    <message>
+        <source>Difference accepted by {name}.</source>
+        <translation>Écart validé par {name}.</translation>
+    </message>
+    <message>
+        <source>The till is closed</source>
+        <translation>La caisse est fermée</translation>
+    </message>
+    <message>
+        <source>Count the float into the drawer, type it on the pad, then open the till.</source>
+        <translation>Comptez le fond de caisse dans le tiroir, tapez-le sur le pavé, puis ouvrez la caisse.</translation>
+    </message>
+    <message>
+        <source>The till is open</source>
+        <translation>La caisse est ouverte</translation>
+    </message>
+    <message>
+        <source>Opened by {name} on {when}, with a float of {amount}.</source>
+        <translation>Ouverte par {name} le {when}, avec un fond de caisse de {amount}.</translation>
+    </message>
+    <message>
+        <source>Float, in euros</source>
+        <translation>Fond de caisse, en euros</translation>
+    </message>
+    <message>
+        <source>Open the till</source>
+        <translation>Ouvrir la caisse</translation>
+    </message>
+    <message>
+        <source>Past closings (Z)</source>
+        <translation>Clôtures passées (Z)</translation>
+    </message>
+    <message>
+        <source>Past closings</source>
+        <translation>Clôtures passées</translation>
+    </message>
+    <message>
+        <source>Print this report again</source>
+        <translation>Réimprimer ce rapport</translation>
+    </message>
+</context>
+<context>
+    <name>TutorCheck</name>
+    <message>
+        <source>With their tutor {name}</source>
+        <translation>Avec son tuteur {name}</translation>
     </message>
 </context>
 <context>

@@ -25,9 +25,13 @@ from kiosk_app.services.orders import OrderView
 from ..context import KioskContext
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Screen, label
+from .clients import ClientsPage
+from .lulus import LulusPage
+from .month import MonthPage
 from .order_detail import OrderDetailPage
 from .order_form import CounterOrderPage
 from .queue import QueuePage
+from .till import TillPage
 from .words import WORDS
 
 NAV_PX = 290
@@ -95,6 +99,16 @@ class CounterScreen(Screen):
             "new_order", self.order_form, start=self.order_form.start, reset=self.order_form.reset
         )
         # The other sections' pages: one line each.
+        self.lulus = LulusPage(context, attendant=lambda: self.attendant)
+        self.add_section("lulus", self.lulus, start=self.lulus.start, reset=self.lulus.reset)
+        self.clients = ClientsPage(context, attendant=lambda: self.attendant)
+        self.add_section(
+            "clients", self.clients, start=self.clients.start, reset=self.clients.reset
+        )
+        self.till = TillPage(context, attendant=lambda: self.attendant)
+        self.add_section("till", self.till, start=self.till.start, reset=self.till.reset)
+        self.month = MonthPage(context)
+        self.add_section("month", self.month, start=self.month.start, reset=self.month.reset)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._keep_focus_visible)

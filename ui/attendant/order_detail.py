@@ -8,15 +8,14 @@ from __future__ import annotations
 import html
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,22 +23,22 @@ from PySide6.QtWidgets import (
 from kiosk_app.domain import validation
 from kiosk_app.messages import message
 from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.lulus import LuluView
 from kiosk_app.services.orders import OrderView
+from kiosk_app.services.print_jobs import INVOICE_KIND
+from kiosk_app.services.suggestions import StepWithLulu
+from kiosk_app.store.models import InvoiceKind
+from printing.queue import invoice_file
 from sync.protocol import FINAL_STATUSES, TRANSITIONS, OrderStatus, PaymentMethod
 
 from ..context import KioskContext
 from ..format import money, paris_datetime, paris_time
 from ..i18n import current_lang
-from ..resident.catalogue import make_flickable
 from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField, show_refusal
 from ..widgets.screen import Screen, label
 from .amounts import actual_minutes, cents_to_typed, euros_to_cents
+from .lulu_suggestions import SuggestionList, TutorCheck
 from .words import WORDS
-
-LULU_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_PX = 56
 
 
 def _reason(typed: str) -> str:
@@ -69,7 +68,6 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self._context = context
         self.attendant: AttendantView | None = None
         self.order: OrderView | None = None
-        self.skilled: set[uuid.UUID] = set()
 
         self.back_button = TouchButton(parent=self)
         self.back_button.clicked.connect(self.back)
@@ -92,14 +90,19 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
 
         self.assign_box, assign = _section(self)
         self.assign_title = label(parent=self.assign_box)
-        self.lulus = QListWidget(self.assign_box)
-        self.lulus.setMinimumHeight(240)
-        self.lulus.itemSelectionChanged.connect(self._refresh_buttons)
-        make_flickable(self.lulus)
+        self.lulus = SuggestionList(context, parent=self.assign_box)
+        self.lulus.itemSelectionChanged.connect(self._lulu_chosen)
+        self.with_tutor = TutorCheck(parent=self.assign_box)
         self.lulu_error = label("error", parent=self.assign_box)
         self.assign = TouchButton(role="primary", parent=self.assign_box)
         self.assign.clicked.connect(self._assign)
-        for widget in (self.assign_title, self.lulus, self.lulu_error, self.assign):
+        for widget in (
+            self.assign_title,
+            self.lulus,
+            self.with_tutor,
+            self.lulu_error,
+            self.assign,
+        ):
             assign.addWidget(widget)
 
         self.done_box, done = _section(self)
@@ -141,6 +144,10 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
 
         self.reprint = TouchButton(parent=self)
         self.reprint.clicked.connect(self._reprint)
+        self.print_invoice = TouchButton(parent=self)
+        self.print_invoice.clicked.connect(self._print_invoice)
+        self.invoice_shown = label("small", parent=self)
+        self.invoice_shown.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
         facts = QVBoxLayout()
         for widget in (
@@ -164,6 +171,8 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
             self.pay_box,
             self.cancel_box,
             self.reprint,
+            self.print_invoice,
+            self.invoice_shown,
         ):
             actions.addWidget(action)
         actions.addStretch(1)
@@ -200,38 +209,27 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self._show_state()
 
     def _fill_lulus(self, order: OrderView) -> None:
-        """Lulus with the service's skill first, then onboarded before those in
-        training, then the best rated (the ranked suggestions come with their own step)."""
-        comptoir = self._context.comptoir
-        category = comptoir.catalogue.service(order.service_id).category_id
-        codes = {c.id: c.code for c in comptoir.catalogue.categories()}
-        skill = codes.get(category, "")
-        lulus = comptoir.lulus.list()
-        self.skilled = {lulu.id for lulu in lulus if skill in lulu.skills}
-        lulus.sort(
-            key=lambda lulu: (
-                lulu.id not in self.skilled,
-                lulu.in_training,
-                -(lulu.rating_average or 0),
-                lulu.display_name,
-            )
-        )
-        self.lulus.clear()
-        for lulu in lulus:
-            item = QListWidgetItem(self._lulu_text(lulu))
-            item.setData(LULU_ROLE, lulu)
-            item.setSizeHint(QSize(0, ROW_PX))  # a finger's height, not a line of text
-            self.lulus.addItem(item)
+        """The Lulus as the core ranks them for this order, with their reasons; read
+        only when the order can be assigned (nothing is chosen for the attendant)."""
+        self.with_tutor.follow(None)
+        if OrderStatus.ASSIGNED not in TRANSITIONS[order.status]:
+            self.lulus.forget()
+            return
+        self.lulus.show_suggestions(self._context.comptoir.suggestions.for_order(order.id), order)
 
-    def _lulu_text(self, lulu: LuluView) -> str:
-        parts = [lulu.display_name, lulu.neighbourhood]
-        if lulu.id in self.skilled:
-            parts.append(self.tr("has the skill"))
-        if lulu.rating_average is not None:
-            parts.append(f"★ {self._context.language.locale.toString(lulu.rating_average, 'f', 1)}")
-        if lulu.in_training:
-            parts.append(self.tr("in training"))
-        return " · ".join(part for part in parts if part)
+    def _lulu_chosen(self) -> None:
+        self.with_tutor.follow(self.lulus.chosen())
+        self._refresh_buttons()
+
+    def _step_text(self, step: StepWithLulu) -> str:
+        when = paris_datetime(step.at)
+        if step.lulu_name and step.tutor_name:
+            return self.tr("Assigned to {name}, with their tutor {tutor}: {at}").format(
+                name=step.lulu_name, tutor=step.tutor_name, at=when
+            )
+        if step.lulu_name:
+            return self.tr("Assigned to {name}: {at}").format(name=step.lulu_name, at=when)
+        return self.tr("{status}: {at}").format(status=WORDS.status(step.status), at=when)
 
     def _show_state(self) -> None:
         order = self.order
@@ -266,14 +264,23 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self._run(lambda o: o.withdraw(order_id, attendant_id=who), self.tr("Lulu withdrawn."))
 
     def _assign(self) -> None:
-        if self.lulus.currentRow() < 0:
+        chosen = self.lulus.chosen()
+        if chosen is None:
             self.lulu_error.setText(message("lulu.required", current_lang()))
             return
-        lulu: LuluView = self.lulus.currentItem().data(LULU_ROLE)
-        order_id, who = self._order_id, self._attendant_id
-        self._run(
-            lambda o: o.assign(order_id, lulu.id, attendant_id=who),
-            self.tr("Assigned to {name}.").format(name=lulu.display_name),
+        order_id, who, paired = self._order_id, self._attendant_id, self.with_tutor.pairing
+        suggestions = self._context.comptoir.suggestions
+        if paired and chosen.tutor is not None:
+            note = self.tr("Assigned to {name}, with their tutor {tutor}.").format(
+                name=chosen.display_name, tutor=chosen.tutor.display_name
+            )
+        else:
+            note = self.tr("Assigned to {name}.").format(name=chosen.display_name)
+        self._write(
+            lambda: suggestions.assign(
+                order_id, chosen.lulu_id, with_tutor=paired, attendant_id=who
+            ),
+            note,
         )
 
     def _mark_done(self) -> None:
@@ -314,6 +321,49 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         jobs = self._context.comptoir.print_jobs
         self._write(lambda: jobs.reprint(order_id), self.tr("The ticket is sent to the printer."))
 
+    def _print_invoice(self) -> None:
+        order_id, who = self._order_id, self._attendant_id
+        jobs = self._context.comptoir.print_jobs
+        self._write(
+            lambda: jobs.print_invoice(order_id, attendant_id=who),
+            self.tr("The invoice is sent to the printer."),
+        )
+
+    def _invoice(self, order: OrderView) -> tuple[str, bool, Path] | None:
+        """The order's invoice (number, printed before?, where its PDF goes), or None."""
+        comptoir = self._context.comptoir
+        invoices = [
+            i for i in comptoir.invoices.for_order(order.id) if i.kind is InvoiceKind.INVOICE
+        ]
+        if not invoices:
+            return None
+        number = invoices[-1].number
+        printed = any(j.kind == INVOICE_KIND for j in comptoir.print_jobs.for_order(order.id))
+        return number, printed, invoice_file(comptoir.store.path.parent, number)
+
+    def _show_invoice(self, order: OrderView) -> None:
+        invoice = self._invoice(order)
+        self.print_invoice.setVisible(invoice is not None)
+        self.invoice_shown.setVisible(invoice is not None)
+        if invoice is None:
+            return
+        number, printed, path = invoice
+        self.print_invoice.setText(
+            self.tr("Reprint the invoice") if printed else self.tr("Print the invoice")
+        )
+        if path.is_file():
+            self.invoice_shown.setText(
+                self.tr("Invoice {number}. Saved: {path}").format(number=number, path=path)
+            )
+        elif printed:
+            self.invoice_shown.setText(
+                self.tr("Invoice {number}: its PDF is being saved as {path}").format(
+                    number=number, path=path
+                )
+            )
+        else:
+            self.invoice_shown.setText(self.tr("Invoice {number}").format(number=number))
+
     @property
     def _order_id(self) -> uuid.UUID:
         assert self.order is not None
@@ -347,12 +397,12 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         fields = {"actual_minutes": self.minutes, "amount": self.amount, "reason": self.reason}
 
         def say(field: str, text: str) -> None:
-            (self.lulu_error if field == "lulu" else self.error).setText(text)
+            (self.lulu_error if field in ("lulu", "tutor") else self.error).setText(text)
 
         show_refusal(error, fields, say)
 
     def _refresh_buttons(self) -> None:
-        self.assign.setEnabled(self.lulus.currentItem() is not None)
+        self.assign.setEnabled(self.lulus.chosen() is not None)
         self.mark_done.setEnabled(bool(self.minutes.text.strip()))
         self.cancel.setEnabled(bool(self.reason.text.strip()))
         chosen = any(b.isChecked() for b in self.methods.values())
@@ -415,7 +465,8 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.confirm.setText(self.tr("Confirm the order"))
         self.withdraw.setText(self.tr("Withdraw the Lulu"))
         self.assign_title.setText(_bold(self.tr("Assign a Lulu")))
-        self.lulus.setAccessibleName(self.tr("Lulus"))
+        self.lulus.retranslate()
+        self.with_tutor.retranslate()
         self.assign.setText(self.tr("Assign this Lulu"))
         self.minutes.set_title(self.tr("Actual time, in minutes"))
         self.mark_done.setText(self.tr("Mark done"))
@@ -429,26 +480,23 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.reprint.setText(self.tr("Print the ticket again"))
         order = self.order
         if order is not None:
+            self._show_invoice(order)
             self.heading.setText(
                 self.tr("Order {number}: {status}").format(
                     number=order.number, status=WORDS.status(order.status)
                 )
             )
             self.summary.setText(self._facts(order))
-            steps = self._context.comptoir.orders.timeline(order.id)
-            self.timeline.setText(
-                "\n".join(f"{WORDS.status(s.status)}: {paris_datetime(s.at)}" for s in steps)
-            )
+            steps = self._context.comptoir.suggestions.steps(order.id)
+            self.timeline.setText("\n".join(self._step_text(step) for step in steps))
             self.money_shown.setText(self._money(order))
-            for row in range(self.lulus.count()):
-                item = self.lulus.item(row)
-                item.setText(self._lulu_text(item.data(LULU_ROLE)))
         self._refresh_buttons()
 
     def reset(self) -> None:
         self.order = None
         self.attendant = None
-        self.lulus.clear()
+        self.lulus.forget()
+        self.with_tutor.follow(None)
         for field in (self.minutes, self.amount, self.reason):
             field.clear()
         for text in (self.heading, self.summary, self.timeline, self.money_shown, self.error):
