@@ -59,7 +59,7 @@ def _measure(data_dir: Path, *, rounds: int) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk_app.comptoir import Comptoir
     from ui import theme
-    from ui.app import application
+    from ui.app import application, freeze_long_lived
     from ui.attendant.queue import QueuePage
     from ui.context import KioskContext
     from ui.i18n import Language
@@ -76,6 +76,7 @@ def _measure(data_dir: Path, *, rounds: int) -> dict[str, Any]:
     page.resize(*SIZE)
     page.show()
     app.processEvents()
+    freeze_long_lived()  # as the kiosk does once its window has its store
     try:
         figures = _open_and_filter(page, app, rounds)
         note("the same reads in the core, and in raw sqlite3")

@@ -4,6 +4,7 @@ screen (sized to the screen first), no context menus, and a clean quit on SIGTER
 from __future__ import annotations
 
 import contextlib
+import gc
 import signal
 import socket
 import sys
@@ -102,6 +103,15 @@ def when_painted(widget: QWidget, callback: Callable[[], None]) -> None:
     widget.installEventFilter(FirstPaint(widget))
 
 
+def freeze_long_lived() -> None:
+    """Everything built so far (Qt's wrappers, the screens, the modules) lives as long as
+    the kiosk: collect once, then move it out of the garbage collector's sight, so that
+    its full passes no longer walk it. Without this, a full pass landing during a flick
+    stalled the order queue's scrolling for 55–65 ms."""
+    gc.collect()
+    gc.freeze()
+
+
 def run(
     open_comptoir: Callable[[], Comptoir],
     *,
@@ -129,6 +139,7 @@ def run(
             stops.append(start_workers(opened[0]))
         window.attach(KioskContext(opened[0], window.language, window.tasks))
         apply_settings(window, opened[0])
+        freeze_long_lived()
         if ready is not None:
             ready()
 

@@ -270,6 +270,8 @@ class OrderEvent(Base):
     """One step of an order's history: what the resident's timeline shows."""
 
     __tablename__ = "order_events"
+    # The month's "services done": steps to a status within a period.
+    __table_args__ = (Index("ix_order_events_to_status_at", "to_status", "at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("orders.id"), index=True)

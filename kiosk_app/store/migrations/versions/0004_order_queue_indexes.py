@@ -1,6 +1,7 @@
 """indexes for the counter's order queue: newest first within a channel, a status, or
 both; and orders by slot for the day filter. The channel's own index goes: the
-(channel, created_at) index begins with it and answers the same lookups.
+(channel, created_at) index begins with it and answers the same lookups. And the order
+steps by status and time, for the month's "services done" (it read every step).
 
 Revision ID: 0004
 Revises: 0003
@@ -29,9 +30,11 @@ def upgrade() -> None:
     op.drop_index("ix_orders_channel", table_name="orders")
     for name, columns in _INDEXES.items():
         op.create_index(name, "orders", columns, unique=False)
+    op.create_index("ix_order_events_to_status_at", "order_events", ["to_status", "at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_order_events_to_status_at", table_name="order_events")
     for name in reversed(_INDEXES):
         op.drop_index(name, table_name="orders")
     op.create_index("ix_orders_channel", "orders", ["channel"], unique=False)
