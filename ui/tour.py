@@ -301,9 +301,9 @@ def tour(
         w.counter.nav["month"].click()
         settle()
 
-    @add("counter_month_30_days")
-    def _month_30_days() -> None:
-        w.counter.month.last_days.click()
+    @add("counter_month_calendar")
+    def _month_calendar() -> None:
+        w.counter.month.this_month.click()
         settle()
 
     @add("counter_till_open")

@@ -70,10 +70,35 @@ def day_words(day: date, pattern: str) -> str:
     return FR.toString(QDate(day.year, day.month, day.day), pattern)
 
 
-def test_the_month_opens_on_the_demo_month_with_the_stores_figures(
+def test_the_month_opens_on_the_pilots_first_month(
     make_kiosk: MakeKiosk, comptoir: Comptoir
 ) -> None:
-    page = open_month(make_kiosk())
+    kiosk = make_kiosk()
+    page = open_month(kiosk)
+
+    # The 30 days up to the store's latest activity: on the demo data, the seed
+    # article's figures (311 orders, 225 services done, 17 Lulus onboarded and 15 in
+    # progress, 3,600 kiosk visits).
+    assert page.period_shown.text() == "Du 28 octobre au 26 novembre 2026"
+    figures = shown(page)
+    assert figures["orders"] == "311"
+    assert figures["services_done"] == "225"
+    assert (figures["lulus_onboarded"], figures["lulus_in_progress"]) == ("17", "15")
+    assert figures["kiosk_visits"] == FR.toString(3600)
+    assert figures == expected(comptoir.stats.compute(date(2026, 10, 28), AS_OF))
+    assert len(page.chart.days) == 30 and sum(page.chart.values) == 311
+
+    kiosk.tap_named("Ce mois-ci")
+    kiosk.tap_named("30 derniers jours")
+    assert shown(page) == figures
+
+
+def test_this_month_shows_the_stores_figures_and_a_bar_a_day(
+    make_kiosk: MakeKiosk, comptoir: Comptoir
+) -> None:
+    kiosk = make_kiosk()
+    page = open_month(kiosk)
+    kiosk.tap_named("Ce mois-ci")
     stats = comptoir.stats.compute(*NOVEMBER)
 
     assert page.period_shown.text() == "Novembre 2026"
@@ -97,28 +122,10 @@ def test_the_month_opens_on_the_demo_month_with_the_stores_figures(
     ]
 
 
-def test_the_past_30_days_are_the_pilots_first_month(
-    make_kiosk: MakeKiosk, comptoir: Comptoir
-) -> None:
-    kiosk = make_kiosk()
-    page = open_month(kiosk)
-    kiosk.tap_named("30 derniers jours")
-
-    assert page.period_shown.text() == "Du 28 octobre au 26 novembre 2026"
-    figures = shown(page)
-    # The seed article's figures: 311 orders, 225 services done, 17 Lulus onboarded and
-    # 15 in progress, 3,600 kiosk visits.
-    assert figures["orders"] == "311"
-    assert figures["services_done"] == "225"
-    assert (figures["lulus_onboarded"], figures["lulus_in_progress"]) == ("17", "15")
-    assert figures["kiosk_visits"] == FR.toString(3600)
-    assert figures == expected(comptoir.stats.compute(date(2026, 10, 28), AS_OF))
-    assert len(page.chart.days) == 30 and sum(page.chart.values) == 311
-
-
 def test_the_period_buttons_move_month_by_month(make_kiosk: MakeKiosk, comptoir: Comptoir) -> None:
     kiosk = make_kiosk()
     page = open_month(kiosk)
+    kiosk.tap_named("Ce mois-ci")
 
     kiosk.tap_named("Mois précédent")
     assert page.period == (date(2026, 10, 1), date(2026, 10, 31))
@@ -149,6 +156,7 @@ def test_english_names_and_a_fresh_start_after_locking(
 ) -> None:
     kiosk = make_kiosk()
     page = open_month(kiosk)
+    kiosk.tap_named("Ce mois-ci")
     kiosk.tap_named("Mois précédent")
     kiosk.window.set_language("en")
     kiosk.tap(page.previous)  # the language switch keeps the period chosen
@@ -170,7 +178,7 @@ def test_english_names_and_a_fresh_start_after_locking(
     kiosk.tap(pad.enter)
     assert kiosk.window.current_screen is kiosk.window.counter
     kiosk.tap(kiosk.window.counter.nav["month"])
-    assert page.period == NOVEMBER
+    assert page.period == (date(2026, 10, 28), AS_OF)
 
 
 @settings(
@@ -212,7 +220,7 @@ def test_a_count_that_fails_says_so_and_shows_no_stale_figure(
         raise OSError("disk I/O error")
 
     monkeypatch.setattr(comptoir.stats, "compute", unreadable)
-    kiosk.tap_named("Mois précédent")
+    kiosk.tap_named("Période précédente")
 
     assert page.error.isVisible()
     assert page.error.text() == "Les chiffres n'ont pas pu être calculés. Réessayez."

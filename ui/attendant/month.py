@@ -125,11 +125,13 @@ class MonthPage(Screen):  # a Screen: it retranslates itself
     # --- choosing the period ------------------------------------------------------------
 
     def start(self) -> None:
-        """Shown: the period already chosen, counted afresh; the first time, the month
-        of the store's latest activity (the demo's month on the demo data)."""
+        """Shown: the period already chosen, counted afresh; the first time, the 30 days
+        up to the store's latest activity: a month at a glance whatever the day of the
+        month (on the demo data, the pilot's month); calendar months are a tap away."""
         if self.period is None:
             span = self._context.comptoir.stats.activity_span()
-            self.show_month(span[1] if span is not None else self._today())
+            last = span[1] if span is not None else self._today()
+            self.show_period(last - timedelta(days=ROLLING_DAYS - 1), last)
         else:
             self.show_period(*self.period)
 
