@@ -7,26 +7,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk_app.services.attendants import AttendantView
 from kiosk_app.services.clients import ClientView
 
 from ..context import KioskContext
-from ..resident.catalogue import make_flickable
+from ..widgets.record_list import RecordList
 from ..widgets.screen import Screen, label
 from .client_profile import ClientProfilePanel
 
-CLIENT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_PX = 76  # two lines of text, a finger's height and more
 LIST_PX = 300
 SEARCH_MAX = 200  # what is searched of a paste: no phone nor name is longer
 FOUND = 20
@@ -46,12 +36,8 @@ class ClientsPage(Screen):  # a Screen: it retranslates itself
         self.title = label("title", parent=self)
         self.search = QLineEdit(self)
         self.search.textChanged.connect(self._search)
-        self.list = QListWidget(self)
-        self.list.setMinimumWidth(LIST_PX)
-        self.list.setMinimumHeight(ROW_PX * 5)
-        self.list.setWordWrap(True)
-        self.list.itemClicked.connect(self._chosen)
-        make_flickable(self.list)
+        self.list = RecordList(self._row_text, width_px=LIST_PX, rows_shown=5, parent=self)
+        self.list.chosen.connect(lambda client: self.show_client(client.id))
         self.empty = label("small", parent=self)
         self.hint = label("small", parent=self)
 
@@ -96,31 +82,13 @@ class ClientsPage(Screen):  # a Screen: it retranslates itself
         self.profile.show_client(client_id)
         self.profile.show()
         self.hint.hide()
-        self._select(client_id)
+        self.list.select(client_id)
 
     def _search(self, typed: str) -> None:
         self.found = self._context.comptoir.clients.search(typed[:SEARCH_MAX], limit=FOUND)
-        self.list.clear()
-        for client in self.found:
-            item = QListWidgetItem()
-            item.setData(CLIENT_ROLE, client)
-            item.setSizeHint(QSize(0, ROW_PX))
-            self.list.addItem(item)
-        if self.profile.history is not None:
-            self._select(self.profile.history.client.id)
+        shown = self.profile.history
+        self.list.fill(self.found, selected=shown.client.id if shown is not None else None)
         self.retranslate()
-
-    def _select(self, client_id: uuid.UUID) -> None:
-        for index in range(self.list.count()):
-            item = self.list.item(index)
-            if item.data(CLIENT_ROLE).id == client_id:
-                self.list.setCurrentItem(item)
-                return
-        self.list.clearSelection()
-
-    def _chosen(self, item: QListWidgetItem) -> None:
-        client: ClientView = item.data(CLIENT_ROLE)
-        self.show_client(client.id)
 
     def _profile_changed(self) -> None:
         """Edited or erased: the list shows the new name (an erased client leaves it)."""
@@ -139,9 +107,7 @@ class ClientsPage(Screen):  # a Screen: it retranslates itself
         self.search.setPlaceholderText(self.tr("Phone or name"))
         self.search.setAccessibleName(self.tr("Find a client"))
         self.list.setAccessibleName(self.tr("Clients found"))
-        for index in range(self.list.count()):
-            item = self.list.item(index)
-            item.setText(self._row_text(item.data(CLIENT_ROLE)))
+        self.list.retranslate()
         typed = self.search.text().strip()
         self.empty.setText(self.tr("No client found.") if typed and not self.found else "")
         self.empty.setVisible(bool(typed) and not self.found)

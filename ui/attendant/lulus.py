@@ -7,15 +7,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk_app.clock import to_paris
 from kiosk_app.services.attendants import AttendantView
@@ -23,14 +16,12 @@ from kiosk_app.services.lulu_records import STAGE_ORDER, RosterRow
 from kiosk_app.store.models import OnboardingStage
 
 from ..context import KioskContext
-from ..resident.catalogue import make_flickable
 from ..widgets.buttons import TouchButton
+from ..widgets.record_list import RecordList
 from ..widgets.screen import Screen, label
 from .lulu_profile import LuluProfilePanel
 from .lulu_words import LULU_WORDS
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_PX = 76  # two lines of text, a finger's height and more
 LIST_PX = 300
 
 
@@ -61,12 +52,8 @@ class LulusPage(Screen):  # a Screen: it retranslates itself
         self.filters[None].setChecked(True)
         self._filters.buttonToggled.connect(self._filter_toggled)
 
-        self.list = QListWidget(self)
-        self.list.setMinimumWidth(LIST_PX)
-        self.list.setMinimumHeight(ROW_PX * 6)
-        self.list.setWordWrap(True)
-        self.list.itemClicked.connect(self._chosen)
-        make_flickable(self.list)
+        self.list = RecordList(self._row_text, width_px=LIST_PX, rows_shown=6, parent=self)
+        self.list.chosen.connect(lambda row: self.show_lulu(row.id))
         self.empty = label("small", parent=self)
         self.hint = label("small", parent=self)
 
@@ -113,7 +100,7 @@ class LulusPage(Screen):  # a Screen: it retranslates itself
         self.profile.show()
         self._show_record()
         self.hint.hide()
-        self._select(lulu_id)
+        self.list.select(lulu_id)
 
     @property
     def stage(self) -> OnboardingStage | None:
@@ -127,27 +114,9 @@ class LulusPage(Screen):  # a Screen: it retranslates itself
         records = self._context.comptoir.lulu_records
         self.counts = records.counts()
         self.rows = records.roster(stage=self.stage)
-        self.list.clear()
-        for row in self.rows:
-            item = QListWidgetItem()
-            item.setData(ROW_ROLE, row)
-            item.setSizeHint(QSize(0, ROW_PX))
-            self.list.addItem(item)
-        if self.profile.profile is not None:
-            self._select(self.profile.profile.lulu.id)
+        shown = self.profile.profile
+        self.list.fill(self.rows, selected=shown.lulu.id if shown is not None else None)
         self.retranslate()
-
-    def _select(self, lulu_id: uuid.UUID) -> None:
-        for index in range(self.list.count()):
-            item = self.list.item(index)
-            if item.data(ROW_ROLE).id == lulu_id:
-                self.list.setCurrentItem(item)
-                return
-        self.list.clearSelection()
-
-    def _chosen(self, item: QListWidgetItem) -> None:
-        row: RosterRow = item.data(ROW_ROLE)
-        self.show_lulu(row.id)
 
     def _profile_changed(self) -> None:
         """A stage moved or an item was ticked: the counts and the list follow."""
@@ -190,9 +159,7 @@ class LulusPage(Screen):  # a Screen: it retranslates itself
             button.setText(f"{name}\n{count}")
             button.set_accessible(name)
         self.list.setAccessibleName(self.tr("List of Lulus"))
-        for index in range(self.list.count()):
-            item = self.list.item(index)
-            item.setText(self._row_text(item.data(ROW_ROLE)))
+        self.list.retranslate()
         self.empty.setText("" if self.rows else self.tr("No Lulu at this stage."))
         self.empty.setVisible(not self.rows)
         self.hint.setText(self.tr("Touch a Lulu in the list to see their file."))
