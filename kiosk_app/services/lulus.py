@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..clock import Clock, utc_now
 from ..domain import validation
-from ..errors import NotFound, ValidationError
+from ..errors import NotFound
 from ..store.database import Store
 from ..store.models import Category, Lulu, LuluApplication, LuluFile, LuluSkill, OnboardingStage
-from .journal import audit, enqueue_op
+from .journal import enqueue_op
 
 CHECKLIST = ("identity_checked", "business_registered", "urssaf_declared", "insured", "trained")
 
@@ -132,62 +132,6 @@ class LuluService:
                 now=now,
             )
             return lulu_id
-
-    def update_onboarding(
-        self,
-        lulu_id: uuid.UUID,
-        *,
-        attendant_id: uuid.UUID | None,
-        stage: OnboardingStage | None = None,
-        checklist: dict[str, bool] | None = None,
-        tutor_id: uuid.UUID | None = None,
-    ) -> LuluView:
-        """Tick checklist items, set a tutor, move the stage. A Lulu is onboarded only
-        with a complete checklist: the association vouches for them."""
-        now = self._clock()
-        with self._store.write() as session:
-            file = session.get(LuluFile, lulu_id)
-            if file is None:
-                raise NotFound(entity="lulu")
-            changed: dict[str, object] = {}
-            for item, done in (checklist or {}).items():
-                if item not in CHECKLIST:
-                    raise ValidationError({item: "checklist.unknown_item"})
-                setattr(file, item, done)
-                changed[item] = done
-            if tutor_id is not None:
-                if tutor_id == lulu_id or session.get(Lulu, tutor_id) is None:
-                    raise ValidationError({"tutor": "tutor.invalid"})
-                file.tutor_id = tutor_id
-                changed["tutor_id"] = tutor_id
-            if stage is not None and stage is not file.stage:
-                if stage is OnboardingStage.ONBOARDED and not all(
-                    getattr(file, item) for item in CHECKLIST
-                ):
-                    raise ValidationError({"stage": "stage.checklist_incomplete"})
-                file.stage = stage
-                file.stage_changed_at = now
-                changed["stage"] = stage.value
-            if changed:
-                enqueue_op(
-                    session,
-                    entity="lulu_file",
-                    entity_id=lulu_id,
-                    kind="patch",
-                    data=dict(changed),
-                    now=now,
-                )
-                audit(
-                    session,
-                    attendant_id=attendant_id,
-                    action="lulu.onboarding",
-                    entity="lulu",
-                    entity_id=lulu_id,
-                    now=now,
-                    details={k: v for k, v in changed.items() if k != "tutor_id"},
-                )
-            session.flush()
-            return _lulu_view(session.get_one(Lulu, lulu_id), _category_codes(session))
 
 
 def count_by_stage(session: Session) -> dict[OnboardingStage, int]:

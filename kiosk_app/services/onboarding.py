@@ -1,7 +1,8 @@
 """A Lulu's onboarding, as the attendant follows it: moving the file along the pipeline,
 ticking the checklist, choosing a tutor. Each change is one transaction holding the
 change, its outbox op (a `lulu_file` patch the central server merges field by field)
-and the audit entry with the attendant's id.
+and the audit entry with the attendant's id (None: a script, such as an import of Lulus
+vetted on paper, with no attendant at the counter).
 
 The pipeline, as the association runs it (MOVES below is the table):
 
@@ -24,6 +25,7 @@ The pipeline, as the association runs it (MOVES below is the table):
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import func, select
@@ -59,7 +61,7 @@ class OnboardingService:
         self._lulus = LuluService(store, clock=clock)
 
     def move(
-        self, lulu_id: uuid.UUID, to: OnboardingStage | str, *, attendant_id: uuid.UUID
+        self, lulu_id: uuid.UUID, to: OnboardingStage | str, *, attendant_id: uuid.UUID | None
     ) -> LuluView:
         """Move the Lulu's file to the stage `to`, if the pipeline allows it from here."""
         stage = _stage(to)
@@ -83,7 +85,7 @@ class OnboardingService:
         return self._lulus.get(lulu_id)
 
     def tick(
-        self, lulu_id: uuid.UUID, item: str, done: bool, *, attendant_id: uuid.UUID
+        self, lulu_id: uuid.UUID, item: str, done: bool, *, attendant_id: uuid.UUID | None
     ) -> LuluView:
         """Tick (or untick) one item of the checklist."""
         if item not in CHECKLIST:
@@ -105,7 +107,7 @@ class OnboardingService:
         return self._lulus.get(lulu_id)
 
     def set_tutor(
-        self, lulu_id: uuid.UUID, tutor_id: uuid.UUID | None, *, attendant_id: uuid.UUID
+        self, lulu_id: uuid.UUID, tutor_id: uuid.UUID | None, *, attendant_id: uuid.UUID | None
     ) -> LuluView:
         """Choose the Lulu's tutor (an onboarded Lulu, not themself), or none."""
         with self._store.write() as session:
@@ -126,6 +128,39 @@ class OnboardingService:
                     action="lulu.tutor",
                     details={"tutor_id": tutor_id},
                 )
+        return self._lulus.get(lulu_id)
+
+    def take_to(
+        self,
+        lulu_id: uuid.UUID,
+        stage: OnboardingStage,
+        *,
+        attendant_id: uuid.UUID | None,
+        ticked: Collection[str] = (),
+        tutor_id: uuid.UUID | None = None,
+    ) -> LuluView:
+        """Several steps at once, each by the rules and audited as at the counter: for a
+        script bringing in Lulus vetted on paper. The `ticked` checklist items first
+        (onboarding still needs the whole list), the tutor while still in training, then
+        the table's moves to `stage`."""
+        lulu = self._lulus.get(lulu_id)
+        unknown = set(ticked) - set(CHECKLIST)
+        if unknown:
+            raise ValidationError({"checklist": "checklist.unknown_item"})
+        path = _path(lulu.stage or _S.CANDIDATE, stage)
+        left = {item for item, done in lulu.checklist.items() if not done} - set(ticked)
+        if _S.ONBOARDED in path and left:
+            # Refused before the first step: nothing is written.
+            raise ValidationError({"stage": "stage.checklist_incomplete"})
+        for item in ticked:
+            self.tick(lulu_id, item, True, attendant_id=attendant_id)
+        for step in path:
+            if tutor_id is not None and step is _S.ONBOARDED:
+                self.set_tutor(lulu_id, tutor_id, attendant_id=attendant_id)
+                tutor_id = None
+            self.move(lulu_id, step, attendant_id=attendant_id)
+        if tutor_id is not None:
+            self.set_tutor(lulu_id, tutor_id, attendant_id=attendant_id)
         return self._lulus.get(lulu_id)
 
     def tutor_choices(self, lulu_id: uuid.UUID) -> list[LuluView]:
@@ -157,7 +192,7 @@ class OnboardingService:
         session: Session,
         file: LuluFile,
         patch: dict[str, Any],
-        attendant_id: uuid.UUID,
+        attendant_id: uuid.UUID | None,
         *,
         action: str,
         details: dict[str, Any],
@@ -194,3 +229,16 @@ def _file(session: Session, lulu_id: uuid.UUID) -> LuluFile:
     if file is None:
         raise NotFound(entity="lulu")
     return file
+
+
+def _path(start: OnboardingStage, goal: OnboardingStage) -> list[OnboardingStage]:
+    """The fewest moves of the table from `start` to `goal` (none if already there)."""
+    paths: dict[OnboardingStage, list[OnboardingStage]] = {start: []}
+    frontier = [start]
+    while frontier and goal not in paths:
+        stage = frontier.pop(0)
+        for step in MOVES[stage]:
+            if step not in paths:
+                paths[step] = [*paths[stage], step]
+                frontier.append(step)
+    return paths[goal]  # every stage reaches every other through the table

@@ -61,16 +61,20 @@ def test_an_application_needs_known_skills(comptoir: Comptoir, skills: list[str]
 
 
 def test_onboarding_needs_a_complete_checklist(comptoir: Comptoir, lulu_id: uuid.UUID) -> None:
+    """The whole way from candidate at once (a script bringing in Lulus vetted on paper)
+    keeps the counter's rules: no onboarding without the whole checklist."""
+    onboarding = comptoir.onboarding
     with pytest.raises(ValidationError) as raised:
-        comptoir.lulus.update_onboarding(
-            lulu_id, attendant_id=None, stage=OnboardingStage.ONBOARDED
+        onboarding.take_to(
+            lulu_id, OnboardingStage.ONBOARDED, attendant_id=None, ticked=["trained"]
         )
     assert raised.value.fields == {"stage": "stage.checklist_incomplete"}
-    assert comptoir.lulus.get(lulu_id).stage is OnboardingStage.CANDIDATE
+    lulu = comptoir.lulus.get(lulu_id)  # refused before the first step: nothing written
+    assert lulu.stage is OnboardingStage.CANDIDATE and not any(lulu.checklist.values())
 
-    everything = dict.fromkeys(comptoir.lulus.get(lulu_id).checklist, True)
-    lulu = comptoir.lulus.update_onboarding(
-        lulu_id, attendant_id=None, checklist=everything, stage=OnboardingStage.ONBOARDED
+    everything = list(lulu.checklist)
+    lulu = onboarding.take_to(
+        lulu_id, OnboardingStage.ONBOARDED, attendant_id=None, ticked=everything
     )
     assert lulu.stage is OnboardingStage.ONBOARDED
     assert not lulu.in_training

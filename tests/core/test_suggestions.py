@@ -24,8 +24,6 @@ from sync.protocol import OrderStatus
 
 from .support import HOME, Clock, grown, order_request, row_counts
 
-ALL_DONE = dict.fromkeys(CHECKLIST, True)
-
 
 def add_lulu(
     comptoir: Comptoir,
@@ -38,8 +36,8 @@ def add_lulu(
     """A Lulu through the pipeline an attendant follows: application, file, stage."""
     lulu_id = comptoir.lulus.register_application(name, "07 81 22 33 44", list(skills), "")
     if stage is not OnboardingStage.CANDIDATE:
-        comptoir.lulus.update_onboarding(
-            lulu_id, attendant_id=None, checklist=ALL_DONE, stage=stage, tutor_id=tutor
+        comptoir.onboarding.take_to(
+            lulu_id, stage, attendant_id=None, ticked=CHECKLIST, tutor_id=tutor
         )
     return lulu_id
 

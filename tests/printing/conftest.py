@@ -11,6 +11,7 @@ from sqlalchemy import update
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.services.clients import AddressInput
+from kiosk_app.services.lulus import CHECKLIST
 from kiosk_app.services.orders import OrderRequest, OrderView
 from kiosk_app.services.settings import DEMO_SETTINGS
 from kiosk_app.store.models import LuluFile, OnboardingStage
@@ -75,14 +76,8 @@ def lulu_id(association: Comptoir) -> uuid.UUID:
     lulu = association.lulus.register_application(
         "Aïcha Benali", "06 98 76 54 32", [category], "le matin"
     )
-    association.lulus.update_onboarding(
-        lulu,
-        attendant_id=None,
-        checklist=dict.fromkeys(
-            ("identity_checked", "business_registered", "urssaf_declared", "insured", "trained"),
-            True,
-        ),
-        stage=OnboardingStage.ONBOARDED,
+    association.onboarding.take_to(
+        lulu, OnboardingStage.ONBOARDED, attendant_id=None, ticked=CHECKLIST
     )
     # No service records a SIRET yet (the onboarding screen will): set it in the store.
     with association.store.write() as session:

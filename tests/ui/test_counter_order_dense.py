@@ -48,9 +48,7 @@ def tap_item(kiosk: Resident, matches: QListWidget, text: str) -> None:
 
 def onboarding_lulu(comptoir: Comptoir, name: str, skill: str) -> uuid.UUID:
     lulu_id = comptoir.lulus.register_application(name, "07 81 22 33 44", [skill], "Le matin")
-    comptoir.lulus.update_onboarding(
-        lulu_id, attendant_id=None, stage=OnboardingStage.FILE_IN_PROGRESS
-    )
+    comptoir.onboarding.move(lulu_id, OnboardingStage.FILE_IN_PROGRESS, attendant_id=None)
     return lulu_id
 
 

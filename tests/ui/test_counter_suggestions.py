@@ -18,8 +18,6 @@ from sync.protocol import OrderStatus
 from .counter_support import log_in, place_order
 from .support import Resident
 
-ALL_DONE = dict.fromkeys(CHECKLIST, True)
-
 
 def add_lulu(
     comptoir: Comptoir,
@@ -28,9 +26,7 @@ def add_lulu(
     tutor: uuid.UUID | None = None,
 ) -> uuid.UUID:
     lulu_id = comptoir.lulus.register_application(name, "07 81 22 33 44", ["bricolage"], "")
-    comptoir.lulus.update_onboarding(
-        lulu_id, attendant_id=None, checklist=ALL_DONE, stage=stage, tutor_id=tutor
-    )
+    comptoir.onboarding.take_to(lulu_id, stage, attendant_id=None, ticked=CHECKLIST, tutor_id=tutor)
     return lulu_id
 
 
@@ -200,7 +196,7 @@ def test_a_pairing_refused_by_the_store_is_said_beside_the_list_and_nothing_is_a
     open_order(kiosk, order.number)
     choose_lulu(kiosk, "Inès Morel")
     tap_below(kiosk, "Avec son tuteur Marie Curie")
-    comptoir.lulus.update_onboarding(trainee, attendant_id=None, stage=OnboardingStage.ONBOARDED)
+    comptoir.onboarding.move(trainee, OnboardingStage.ONBOARDED, attendant_id=None)
     tap_below(kiosk, "Attribuer ce Lulu")
 
     detail = kiosk.window.counter.detail
