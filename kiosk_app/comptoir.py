@@ -14,6 +14,7 @@ from .services.invoices import InvoiceService
 from .services.lulu_records import LuluRecordService
 from .services.lulus import LuluService
 from .services.onboarding import OnboardingService
+from .services.order_edits import OrderEditService
 from .services.order_queue import OrderQueueService
 from .services.orders import OrderService
 from .services.payments import PaymentService
@@ -35,6 +36,7 @@ class Comptoir:
     clients: ClientService
     client_records: ClientRecordService
     orders: OrderService
+    order_edits: OrderEditService
     order_queue: OrderQueueService
     payments: PaymentService
     ratings: RatingService
@@ -61,6 +63,7 @@ class Comptoir:
             clients=ClientService(store),
             client_records=ClientRecordService(store, clock=clock),
             orders=OrderService(store, clock=clock),
+            order_edits=OrderEditService(store, clock=clock),
             order_queue=OrderQueueService(store),
             payments=PaymentService(store, clock=clock),
             ratings=RatingService(store, clock=clock),

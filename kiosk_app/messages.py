@@ -175,6 +175,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "stars.out_of_range": ("Choisissez de 1 à 5 étoiles.", "Choose from 1 to 5 stars."),
     "lulu.required": ("Choisissez un Lulu.", "Please choose a Lulu."),
+    "order.not_editable": (
+        "Cette commande ne se modifie plus : la prestation est commencée, faite ou annulée.",
+        "This order can no longer be edited: the work has started, is done or was cancelled.",
+    ),
+    "order.lulu_busy": (
+        "{name} est pris(e) à ce moment-là : retirez d’abord le Lulu.",
+        "{name} is busy then: withdraw the Lulu first.",
+    ),
     "actual_minutes.out_of_range": (
         "Durée réelle entre 1 et {max} minutes.",
         "Actual time between 1 and {max} minutes.",

@@ -22,6 +22,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import (
+    EDITABLE_STATUSES,
     Entity,
     Op,
     OpKind,
@@ -38,6 +39,8 @@ from .models import AppliedOp, Batch
 from .records import (
     CLIENT_ERASED,
     CLIENT_PATCHABLE,
+    ORDER_ERASED,
+    ORDER_PATCHABLE,
     CashSessionRecord,
     ClientRecord,
     LuluApplicationRecord,
@@ -117,8 +120,9 @@ def transition_order(w: Writer, op: Op) -> None:
         if step.lulu_id is None:
             raise Rejected("invalid", "lulu_id is required to assign")
         data["lulu_id"] = str(step.lulu_id)
+        data["tutor_id"] = str(step.tutor_id) if step.tutor_id is not None else None
     elif step.to is OrderStatus.CONFIRMED:
-        data["lulu_id"] = None
+        data["lulu_id"] = data["tutor_id"] = None
     elif step.to is OrderStatus.DONE:
         if step.actual_units is None:
             raise Rejected("invalid", "actual_units is required when done")
@@ -128,6 +132,26 @@ def transition_order(w: Writer, op: Op) -> None:
             raise Rejected("invalid", "a reason is required to cancel")
         data["cancel_reason"] = step.reason
     w.update(record, data)
+
+
+def patch_order(w: Writer, op: Op) -> None:
+    record = w.require(Entity.ORDER, op.entity_id, "unknown_order")
+    unknown = set(op.data) - ORDER_PATCHABLE
+    if unknown:
+        raise Rejected("invalid", f"fields not editable: {', '.join(sorted(unknown))}")
+    # The lifecycle decides, as for transitions: once the work is done (or the order
+    # closed), whoever moved it on first wins and the kiosk gets the server's state.
+    if OrderStatus(record.data["status"]) not in EDITABLE_STATUSES:
+        raise Conflicting(record)
+    # An erasure wins over any later edit, as for the client's own record: an edit made
+    # before the kiosk heard of it must not bring the address back.
+    client = w.get(Entity.CLIENT, uuid.UUID(record.data["client_id"]))
+    if client is not None and client.data.get("erased_at"):
+        raise Conflicting(record)
+    merged = validated(OrderRecord, {**record.data, **op.data, "updated_at": utc_text(w.now)})
+    if merged.slot_end <= merged.slot_start:
+        raise Rejected("invalid", "slot_end must come after slot_start")
+    w.update(record, as_json(merged))
 
 
 def create_client(w: Writer, op: Op) -> None:
@@ -149,7 +173,19 @@ def patch_client(w: Writer, op: Op) -> None:
     data = as_json(merged)
     if merged.erased_at is not None:
         data.update(CLIENT_ERASED)  # GDPR: the person goes, the accounting stays
+        erase_orders_of(w, op.entity_id)
     w.update(record, data, lookup=data["phone"] or "")
+
+
+def erase_orders_of(w: Writer, client_id: uuid.UUID) -> None:
+    """The erased client's orders lose the address details and description, and their
+    ratings the comment; every kiosk pulls them so (the stars, prices and statuses stay
+    for the accounts)."""
+    for order in w.orders_of(client_id):
+        w.update(order, {**order.data, **ORDER_ERASED})
+        rating = w.child(Entity.RATING, order.entity_id)
+        if rating is not None and rating.data.get("comment"):
+            w.update(rating, {**rating.data, "comment": ""})
 
 
 def append_payment(w: Writer, op: Op) -> None:
@@ -228,6 +264,7 @@ def patch_lulu_file(w: Writer, op: Op) -> None:
 HANDLERS: dict[tuple[Entity, OpKind], Callable[[Writer, Op], None]] = {
     (Entity.ORDER, OpKind.CREATE): create_order,
     (Entity.ORDER, OpKind.TRANSITION): transition_order,
+    (Entity.ORDER, OpKind.PATCH): patch_order,
     (Entity.CLIENT, OpKind.CREATE): create_client,
     (Entity.CLIENT, OpKind.PATCH): patch_client,
     (Entity.PAYMENT, OpKind.APPEND): append_payment,

@@ -61,6 +61,17 @@ CLIENT_ERASED: dict[str, Any] = {
     "has_lift": None,
     "access_notes": "",
 }
+# What an erased client's orders keep of where the Lulu went: the postcode and city (the
+# area the association reports on), not the door, the floor nor what was written about
+# the person (the kiosk's erasure does the same: kiosk_app/services/client_erasure.py).
+ORDER_ERASED: dict[str, Any] = {
+    "street": "",
+    "building": "",
+    "floor": None,
+    "has_lift": None,
+    "access_notes": "",
+    "description": "",
+}
 
 
 class OrderRecord(AddressFields):
@@ -80,6 +91,7 @@ class OrderRecord(AddressFields):
     description: LongText = ""
     channel: Channel
     lulu_id: uuid.UUID | None = None
+    tutor_id: uuid.UUID | None = None  # going along with a Lulu in training
     status: OrderStatus
     cancel_reason: LongText | None = None
     lang: Lang = "fr"
@@ -89,10 +101,18 @@ class OrderRecord(AddressFields):
     version: int = 1
 
 
+# A patch may touch these order fields: what the counter edits (slot, estimate,
+# description, address details). Status, Lulu and money move by transitions only.
+ORDER_PATCHABLE = frozenset(
+    {"slot_start", "slot_end", "estimated_units", "description", *AddressFields.model_fields}
+)
+
+
 class TransitionData(RecordModel):
     from_: OrderStatus = Field(alias="from")
     to: OrderStatus
     lulu_id: uuid.UUID | None = None
+    tutor_id: uuid.UUID | None = None  # with a Lulu in training, when assigned
     actual_units: Annotated[int, Field(gt=0, le=1000)] | None = None
     reason: LongText | None = None
 

@@ -54,6 +54,10 @@ TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
 }
 
 FINAL_STATUSES = frozenset(s for s, targets in TRANSITIONS.items() if not targets)
+# An order's slot, estimate, description and address may be edited until the Lulu starts
+# the work: once done, the actual duration and the final price are recorded (and invoiced
+# once paid), and a cancelled order is closed. Kiosk and server apply the same rule.
+EDITABLE_STATUSES = frozenset({OrderStatus.REQUESTED, OrderStatus.CONFIRMED, OrderStatus.ASSIGNED})
 
 
 def is_allowed(current: OrderStatus, target: OrderStatus) -> bool:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
+from kiosk_app.services.order_edits import is_editable
 from kiosk_app.store.models import OnboardingStage
-from sync.protocol import FINAL_STATUSES, OrderStatus, PaymentMethod
+from sync.protocol import EDITABLE_STATUSES, FINAL_STATUSES, OrderStatus, PaymentMethod
 
 from .attendant.amounts import cents_to_typed
 from .widgets.keyboard import send_key
@@ -244,6 +245,26 @@ def tour(
         rows = [model.order_at(row) for row in range(model.rowCount())]
         moving = [o for o in rows if o.status not in FINAL_STATUSES] or rows
         w.counter.open_order(w.context.comptoir.orders.get(moving[0].id))
+
+    @add("counter_order_edit")
+    def _order_edit() -> None:
+        # An order still editable, its edit panel open with a new day and time chosen but
+        # not saved: the screens after this one show the store as it was.
+        detail = w.counter.detail
+        if detail.order is None or not is_editable(detail.order.status):
+            comptoir = w.context.comptoir
+            editable = comptoir.orders.list(statuses=EDITABLE_STATUSES, limit=1)
+            if not editable:
+                return  # nothing editable in this store: the previous screen stays
+            w.counter.open_order(editable[0])
+        detail.edit.click()
+        detail.editor.picker.day_buttons[2].click()
+        detail.editor.picker.window_buttons[1].click()
+        # The detail just changed its height: its layout, then its scrolling page, then
+        # the layout again at the new size (one event round each) before the shot.
+        for _ in range(3):
+            QApplication.processEvents()
+        w.counter.scroll_to(detail.editor.title)
 
     @add("counter_assign")
     def _assign() -> None:

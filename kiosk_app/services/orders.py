@@ -317,7 +317,7 @@ class OrderService:
                 "created_at": now,
                 "updated_at": now,
                 "version": 1,
-                **_address_values(address),
+                **address_values(address),
             }
             _ORDERS.insert(session, values)
             _ORDER_EVENTS.insert(
@@ -367,7 +367,7 @@ class OrderService:
             "updated_at": now,
             "erased_at": None,
             "version": 1,
-            **_address_values(address),
+            **address_values(address),
         }
         _CLIENTS.insert(session, values)
         values.pop("search_name")
@@ -388,7 +388,7 @@ class OrderService:
         """A known client who gives a new address moves (or orders for their home): keep
         the latest, as a per-field patch for the server."""
         current: dict[str, Any] = {**client.address, "lang": client.lang, "email": client.email}
-        wanted: dict[str, Any] = {**_address_values(address), "lang": lang}
+        wanted: dict[str, Any] = {**address_values(address), "lang": lang}
         if email:
             wanted["email"] = email
         changed = {key: value for key, value in wanted.items() if current[key] != value}
@@ -577,11 +577,14 @@ def apply_transition(
     now: datetime,
     attendant_id: uuid.UUID | None,
     lulu_id: uuid.UUID | None = None,
+    tutor_id: uuid.UUID | None = None,
     actual_minutes: int | None = None,
     reason: str | None = None,
 ) -> None:
     """Move `order` to `target` inside the caller's transaction: checks the lifecycle
-    table and the step's own data, records history, outbox op and audit entry."""
+    table and the step's own data, records history, outbox op and audit entry. An
+    assignment may name the tutor going along with a Lulu in training: the central
+    server keeps it on the order (the association pays the tutor's time)."""
     ensure_allowed(order.status, target)
     data: dict[str, Any] = {"from": order.status.value, "to": target.value}
     if target is OrderStatus.ASSIGNED:
@@ -589,6 +592,8 @@ def apply_transition(
             raise ValidationError({"lulu": "lulu.required"})
         order.lulu_id = lulu_id
         data["lulu_id"] = lulu_id
+        if tutor_id is not None:
+            data["tutor_id"] = tutor_id
     elif target is OrderStatus.CONFIRMED and order.status is OrderStatus.ASSIGNED:
         order.lulu_id = None
         data["lulu_id"] = None
@@ -639,7 +644,7 @@ def apply_transition(
     )
 
 
-def _address_values(address: AddressInput) -> dict[str, Any]:
+def address_values(address: AddressInput) -> dict[str, Any]:
     return {
         "street": address.street,
         "postcode": address.postcode,

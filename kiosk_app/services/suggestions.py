@@ -182,7 +182,7 @@ class SuggestionService:
             start, end, postcode, category_id = found
             lulus = _lulus(session, category_id)
             loads = _loads(session, order_id, postcode, _week_of(start))
-            busy = _busy(session, order_id, start, end)
+            busy = busy_lulus(session, order_id, start, end)
         names = {row.id: row.display_name for row in lulus}
         suggestions = [
             _suggestion(row, postcode, loads.get(row.id, (0, 0, 0)), busy, names)
@@ -226,6 +226,7 @@ class SuggestionService:
                 now=now,
                 attendant_id=attendant_id,
                 lulu_id=lulu_id,
+                tutor_id=tutor_id,
             )
             if tutor_id is not None:
                 step_id = session.scalar(
@@ -374,7 +375,7 @@ def _loads(
     return {lulu_id: (int(a), int(b), int(c)) for lulu_id, a, b, c in rows if lulu_id}
 
 
-def _busy(
+def busy_lulus(
     session: Session, order_id: uuid.UUID, start: datetime, end: datetime
 ) -> dict[uuid.UUID, list[str]]:
     """Lulus with an assigned order overlapping [start, end), and those orders' numbers

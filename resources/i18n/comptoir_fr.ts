@@ -1115,6 +1115,18 @@
         <translation>{status} : {at}</translation>
     </message>
     <message>
+        <source>Nothing was changed.</source>
+        <translation>Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Changes saved. The new ticket is sent to the printer.</source>
+        <translation>Modifications enregistrées. Le nouveau ticket part à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>Changes saved.</source>
+        <translation>Modifications enregistrées.</translation>
+    </message>
+    <message>
         <source>Order confirmed.</source>
         <translation>Commande confirmée.</translation>
     </message>
@@ -1179,6 +1191,10 @@
         <translation>Client : {name}, {phone}</translation>
     </message>
     <message>
+        <source>Client: {name}</source>
+        <translation>Client : {name}</translation>
+    </message>
+    <message>
         <source>Address: {address}</source>
         <translation>Adresse : {address}</translation>
     </message>
@@ -1235,6 +1251,10 @@
         <translation>Retirer le Lulu</translation>
     </message>
     <message>
+        <source>Edit the order</source>
+        <translation>Modifier la commande</translation>
+    </message>
+    <message>
         <source>Assign a Lulu</source>
         <translation>Attribuer un Lulu</translation>
     </message>
@@ -1277,6 +1297,97 @@
     <message>
         <source>Order {number}: {status}</source>
         <translation>Commande {number} : {status}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditPanel</name>
+    <message>
+        <source>{units} × {minutes} min: {price}</source>
+        <translation>{units} × {minutes} min : {price}</translation>
+    </message>
+    <message>
+        <source>Keep this slot</source>
+        <translation>Garder ce créneau</translation>
+    </message>
+    <message>
+        <source>Estimated duration</source>
+        <translation>Durée estimée</translation>
+    </message>
+    <message>
+        <source>Editing: nothing changes until you save.</source>
+        <translation>Modification : rien ne change avant d’enregistrer.</translation>
+    </message>
+    <message>
+        <source>(now {start} – {end})</source>
+        <translation>(actuellement {start} – {end})</translation>
+    </message>
+    <message>
+        <source>New day and time</source>
+        <translation>Nouveau jour et heure</translation>
+    </message>
+    <message>
+        <source>One unit less</source>
+        <translation>Une unité de moins</translation>
+    </message>
+    <message>
+        <source>One unit more</source>
+        <translation>Une unité de plus</translation>
+    </message>
+    <message>
+        <source>What the Lulu is to do</source>
+        <translation>Ce que le Lulu doit faire</translation>
+    </message>
+    <message>
+        <source>Street, number</source>
+        <translation>Rue, numéro</translation>
+    </message>
+    <message>
+        <source>Postcode (5 digits)</source>
+        <translation>Code postal (5 chiffres)</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Building, staircase</source>
+        <translation>Bâtiment, escalier</translation>
+    </message>
+    <message>
+        <source>Floor (empty if unknown)</source>
+        <translation>Étage (vide si inconnu)</translation>
+    </message>
+    <message>
+        <source>Lift:</source>
+        <translation>Ascenseur :</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Lift: {answer}</source>
+        <translation>Ascenseur : {answer}</translation>
+    </message>
+    <message>
+        <source>Access: door code, floor, door</source>
+        <translation>Accès : code, étage, porte</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save the changes</source>
+        <translation>Enregistrer les modifications</translation>
     </message>
 </context>
 <context>

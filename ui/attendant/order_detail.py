@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk_app.domain import validation
 from kiosk_app.messages import message
 from kiosk_app.services.attendants import AttendantView
+from kiosk_app.services.order_edits import EditResult, is_editable
 from kiosk_app.services.orders import OrderView
 from kiosk_app.services.print_jobs import INVOICE_KIND
 from kiosk_app.services.suggestions import StepWithLulu
@@ -38,6 +39,7 @@ from ..widgets.field import TextField, show_refusal
 from ..widgets.screen import Screen, label
 from .amounts import actual_minutes, cents_to_typed, euros_to_cents
 from .lulu_suggestions import SuggestionList, TutorCheck
+from .order_edit import OrderEditPanel
 from .words import WORDS
 
 
@@ -87,6 +89,13 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.confirm.clicked.connect(self._confirm)
         self.withdraw = TouchButton(parent=self)
         self.withdraw.clicked.connect(self._withdraw)
+        self.edit = TouchButton(parent=self)
+        self.edit.clicked.connect(self._open_editor)
+        # Editing replaces the detail's two columns until saved or cancelled.
+        self.editor = OrderEditPanel(context, parent=self)
+        self.editor.saved.connect(self._edited)
+        self.editor.cancelled.connect(self._close_editor)
+        self.editor.hide()
 
         self.assign_box, assign = _section(self)
         self.assign_title = label(parent=self.assign_box)
@@ -158,6 +167,12 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
             self.money_shown,
         ):
             facts.addWidget(widget)
+            if widget is self.summary:
+                # Under what it edits; the actions column, often the taller, keeps its height.
+                edit_row = QHBoxLayout()
+                edit_row.addWidget(self.edit)
+                edit_row.addStretch(1)
+                facts.addLayout(edit_row)
         facts.addStretch(1)
         actions = QVBoxLayout()
         action: QWidget
@@ -185,10 +200,13 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         columns.addLayout(actions, 0, 1)
         columns.setColumnStretch(0, 1)
         columns.setColumnStretch(1, 1)
+        self.body = QWidget(self)
+        self.body.setLayout(columns)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(columns)
+        layout.addWidget(self.body)
+        layout.addWidget(self.editor)
         self.retranslate()
 
     # --- showing an order -------------------------------------------------------------
@@ -196,6 +214,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
     def show_order(self, order: OrderView) -> None:
         """Show `order` afresh: what was typed for another order is forgotten."""
         self.order = order
+        self._close_editor()
         for field in (self.minutes, self.amount, self.reason):
             field.clear()
         self.error.clear()
@@ -236,6 +255,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         if order is None:
             return
         allowed = TRANSITIONS[order.status]
+        self.edit.setVisible(is_editable(order.status))
         self.confirm.setVisible(order.status is OrderStatus.REQUESTED)
         self.withdraw.setVisible(
             order.status is OrderStatus.ASSIGNED and OrderStatus.CONFIRMED in allowed
@@ -254,6 +274,31 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
     @property
     def _attendant_id(self) -> uuid.UUID | None:
         return self.attendant.id if self.attendant else None
+
+    def _open_editor(self) -> None:
+        if self.order is None:
+            return
+        self.error.clear()
+        self.done_note.clear()
+        self.editor.start(self.order, self._attendant_id)
+        self.body.hide()
+        self.edit.hide()
+        self.editor.show()
+
+    def _close_editor(self) -> None:
+        self.editor.hide()
+        self.body.show()
+        self.edit.setVisible(self.order is not None and is_editable(self.order.status))
+
+    def _edited(self, result: EditResult) -> None:
+        self._close_editor()
+        if not result.changed:
+            note = self.tr("Nothing was changed.")
+        elif result.reprinted:
+            note = self.tr("Changes saved. The new ticket is sent to the printer.")
+        else:
+            note = self.tr("Changes saved.")
+        self._written(note, clear=False)
 
     def _confirm(self) -> None:
         order_id, who = self._order_id, self._attendant_id
@@ -420,7 +465,10 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
             self.tr("When: {start} – {end}").format(
                 start=paris_datetime(order.slot_start), end=paris_time(order.slot_end)
             ),
-            self.tr("Client: {name}, {phone}").format(name=client.name, phone=client.phone_display),
+            # An erased client has no phone left: no dangling comma.
+            self.tr("Client: {name}, {phone}").format(name=client.name, phone=client.phone_display)
+            if client.phone_display
+            else self.tr("Client: {name}").format(name=client.name),
             self.tr("Address: {address}").format(address=where),
             self.tr("Channel: {channel}").format(channel=WORDS.channel(order.channel)),
         ]
@@ -464,6 +512,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.money_title.setText(_bold(self.tr("Price and payments")))
         self.confirm.setText(self.tr("Confirm the order"))
         self.withdraw.setText(self.tr("Withdraw the Lulu"))
+        self.edit.setText(self.tr("Edit the order"))
         self.assign_title.setText(_bold(self.tr("Assign a Lulu")))
         self.lulus.retranslate()
         self.with_tutor.retranslate()
@@ -495,6 +544,8 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
     def reset(self) -> None:
         self.order = None
         self.attendant = None
+        self.editor.reset()
+        self._close_editor()
         self.lulus.forget()
         self.with_tutor.follow(None)
         for field in (self.minutes, self.amount, self.reason):
