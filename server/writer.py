@@ -68,6 +68,11 @@ BY_PARENT = (
     .where(RECORDS.c.entity == bindparam("entity"), RECORDS.c.parent_id == bindparam("parent"))
     .limit(1)
 )
+# An erased client's orders: a pass over the orders' data (once per erasure, not per push).
+ORDERS_OF_CLIENT = select(*_COLUMNS).where(
+    RECORDS.c.entity == Entity.ORDER.value,
+    RECORDS.c.data["client_id"].as_string() == bindparam("client_id"),
+)
 LOOKUPS_TAKEN = select(RECORDS.c.lookup).where(
     RECORDS.c.entity == bindparam("entity"),
     RECORDS.c.lookup.in_(bindparam("lookups", expanding=True)),
@@ -202,6 +207,11 @@ class Writer:
         row = self.connection.execute(BY_PARENT, {"entity": entity.value, "parent": parent_id})
         found = row.first()
         return None if found is None else self._adopt(found)
+
+    def orders_of(self, client_id: uuid.UUID) -> list[Held]:
+        self.flush()
+        rows = self.connection.execute(ORDERS_OF_CLIENT, {"client_id": str(client_id)})
+        return [self._adopt(row) for row in rows]
 
     def flush(self) -> None:
         if self._new:

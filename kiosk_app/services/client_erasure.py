@@ -27,9 +27,10 @@ and invoice (French bookkeeping rules keep invoices ten years). What goes, and w
   `secure_delete` on and ends with a checkpoint that truncates the WAL, so the file holds
   no copy of what was erased.
 
-Not done here: the central server erases the client record (CLIENT_ERASED) but keeps
-its copy of the orders' address and description, having no order patch to receive; a
-full re-pull (`must_refetch`) would bring those back into this store.
+The central server does the same on receiving the erasure (server/push.py
+`erase_orders_of`): the client record, their orders' address details and description,
+their ratings' comments; the other kiosks pull the scrubbed records, and a full re-pull
+(`must_refetch`) brings back nothing erased.
 
 Erasure is refused while one of the client's orders is still open (not paid nor
 cancelled): the Lulu still needs the address to do the work, and a done order must still

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import select
-from sync_harness import Clock, Kiosk, LiveServer, kiosk_rows, order_request, server_rows
+from sync_harness import HOME, Clock, Kiosk, LiveServer, kiosk_rows, order_request, server_rows
 
 from kiosk_app.services.clients import erased_name
 from kiosk_app.store.models import Role
@@ -61,3 +61,8 @@ def _assert_erased_on_both(kiosk: Kiosk, central: LiveServer, client_id: uuid.UU
     with central.db.read() as session:
         orders = session.scalars(select(Record).where(Record.entity == "order")).all()
         assert len(orders) == 1 and orders[0].data["status"] == "cancelled"
+        # The order stays for the accounts, without where the Lulu went nor what was
+        # written about the person; the area stays.
+        order = orders[0].data
+        assert order["street"] == order["description"] == order["access_notes"] == ""
+        assert order["postcode"] == HOME.postcode and order["estimated_units"] == 2

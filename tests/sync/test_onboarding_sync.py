@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sync_harness import Kiosk, LiveServer, server_rows
+from sync_harness import Clock, Kiosk, LiveServer, order_request, server_rows
 
 from kiosk_app.services.lulus import CHECKLIST
 from kiosk_app.store.models import OnboardingStage, Role
@@ -34,3 +34,34 @@ def test_an_onboarding_reaches_the_server_field_by_field(kiosk: Kiosk, central: 
     assert learner_file["insured"] is False and learner_file["trained"] is True
     applications = server_rows(central.db, "lulu_application")
     assert {a["lulu_id"] for a in applications.values()} == {str(tutor), str(learner)}
+
+
+def test_a_trainee_sent_with_their_tutor_reaches_the_server_with_the_pairing(
+    kiosk: Kiosk, central: LiveServer, clock: Clock
+) -> None:
+    """The association pays the tutor's time: the central server's order names them,
+    and withdrawing the Lulu takes the tutor off too."""
+    app = kiosk.app
+    who = app.attendants.add("Camille Martin", Role.ATTENDANT, "1234").id
+    skill = next(s for s in app.catalogue.all_services() if s.code == "montee-courses")
+    category = next(c.code for c in app.catalogue.categories() if c.id == skill.category_id)
+    tutor = app.lulus.register_application("Awa Diop", "06 10 20 30 41", [category], "")
+    app.onboarding.take_to(tutor, OnboardingStage.ONBOARDED, attendant_id=who, ticked=CHECKLIST)
+    learner = app.lulus.register_application("Inès Moreau", "07 44 55 66 77", [category], "")
+    app.onboarding.take_to(
+        learner, OnboardingStage.FILE_IN_PROGRESS, attendant_id=who, tutor_id=tutor
+    )
+    order = app.orders.place(order_request(app, clock.now))
+    app.orders.confirm(order.id, attendant_id=who)
+    app.suggestions.assign(order.id, learner, with_tutor=True, attendant_id=who)
+    kiosk.sync()
+
+    there = server_rows(central.db, "order")[str(order.id)]
+    assert (there["lulu_id"], there["tutor_id"]) == (str(learner), str(tutor))
+
+    app.orders.withdraw(order.id, attendant_id=who)
+    app.suggestions.assign(order.id, learner, with_tutor=False, attendant_id=who)
+    report = kiosk.sync()
+    assert report.pushed.rejected == report.pushed.conflict == 0
+    there = server_rows(central.db, "order")[str(order.id)]
+    assert (there["lulu_id"], there["tutor_id"]) == (str(learner), None)
