@@ -23,9 +23,11 @@ and invoice (French bookkeeping rules keep invoices ten years). What goes, and w
   `patch_client` then applies its own CLIENT_ERASED and refuses any later edit).
 - tickets saved as files when no printer is set up (`tickets/<order number>-*`) show the
   address: they are deleted.
-- SQLite keeps old bytes in free pages and in the WAL: the erasure runs with
-  `secure_delete` on and ends with a checkpoint that truncates the WAL, so the file holds
-  no copy of what was erased.
+- SQLite keeps old bytes in free pages and in the WAL: every connection of the store
+  has `secure_delete` on (kiosk_app/store/database.py), and the erasure ends with a
+  checkpoint that truncates the WAL, so the file holds no copy of what was erased.
+- an export of the client's data made earlier (`exports/client-<id>-*.json`) is a full
+  copy: it is deleted too.
 
 The central server does the same on receiving the erasure (server/push.py
 `erase_orders_of`): the client record, their orders' address details and description,
@@ -40,8 +42,6 @@ be invoiced in the client's name. The attendant finishes or cancels it first.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,6 @@ from sqlalchemy.orm import Session
 from sync.protocol import FINAL_STATUSES, Entity
 
 from ..errors import ComptoirError
-from ..store.fast import driver_connection
 from ..store.models import Client, Order, OutboxOp, Rating
 from .clients import erased_name
 from .journal import audit, enqueue_op, wire_value
@@ -93,18 +92,6 @@ class ClientErased(ComptoirError):
     """The client was erased: nothing of them is left to edit or erase."""
 
     key = "error.client_erased"
-
-
-@contextmanager
-def zeroing_freed_bytes(session: Session) -> Iterator[None]:
-    """Within the session's transaction, freed bytes are overwritten with zeros rather
-    than left in free pages (SQLite's secure_delete)."""
-    connection = driver_connection(session)
-    connection.execute("PRAGMA secure_delete = ON")
-    try:
-        yield
-    finally:
-        connection.execute("PRAGMA secure_delete = OFF")
 
 
 def anonymise(
@@ -192,6 +179,12 @@ def _scrub_outbox(
         data = _scrubbed(op.data, erased)
         if data != op.data:
             session.execute(update(OutboxOp).where(OutboxOp.seq == op.seq).values(data=data))
+
+
+def forget_exports(exports_dir: Path, client_id: uuid.UUID) -> None:
+    """The client's data exports: "give me my data, then erase me" is the usual order."""
+    for path in exports_dir.glob(f"client-{client_id}-*.json"):
+        path.unlink(missing_ok=True)
 
 
 def forget_ticket_files(data_dir: Path, order_numbers: list[str]) -> None:

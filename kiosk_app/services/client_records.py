@@ -25,8 +25,8 @@ from .client_erasure import (
     ClientErased,
     anonymise,
     empty_the_wal,
+    forget_exports,
     forget_ticket_files,
-    zeroing_freed_bytes,
 )
 from .client_export import EXPORTS_FOLDER, by_order, export_document, save_export
 from .clients import AddressInput, ClientView, check_address, client_view
@@ -266,12 +266,13 @@ class ClientRecordService:
         outbox's erasure patch and the audit row; then leave no old copy on disk.
         Refused while one of their orders is open (ClientHasOpenOrders)."""
         now = self._clock()
-        with self._store.write() as session, zeroing_freed_bytes(session):
+        with self._store.write() as session:
             row = _client(session, client_id)
             if row.erased_at is not None:
                 raise ClientErased()
             orders = _orders(session, client_id)
             anonymise(session, row, orders, now=now, attendant_id=attendant_id)
         forget_ticket_files(self._store.path.parent, [order.number for order in orders])
+        forget_exports(self.exports_dir, client_id)
         empty_the_wal(self._store.engine)
         return self.get(client_id)

@@ -28,6 +28,11 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) ->
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted and rewritten rows are overwritten with zeros rather than left in free
+    # pages: the outbox's sent ops and an erased client's old rows carry names, phones
+    # and addresses (GDPR erasure promises no copy in the file). On every connection,
+    # since pooled connections are reused and some builds default to off.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 

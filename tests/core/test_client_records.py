@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.search_text import fold
@@ -330,6 +330,31 @@ def test_the_store_file_itself_keeps_no_copy_of_what_was_erased(
     for secret in SECRETS:
         assert secret.encode("utf-8") not in data, secret
     assert not saved.exists() and other.exists()
+
+
+def test_a_second_erasure_after_ops_were_sent_keeps_no_copy_nor_export(
+    comptoir: Comptoir, clock: Clock, attendant: AttendantView
+) -> None:
+    """The sync deletes sent outbox rows (full of names and addresses) long before an
+    erasure; a first erasure must not leave later deletions unzeroed; and the export the
+    resident asked for before being erased goes with them."""
+    first = comptoir.orders.place(order_request(comptoir, clock.now, phone="0698765432"))
+    comptoir.orders.cancel(first.id, "Plus besoin", attendant_id=attendant.id)
+    comptoir.client_records.erase(first.client_id, attendant_id=attendant.id)
+
+    second = comptoir.orders.place(order_request(comptoir, clock.now))
+    with comptoir.store.write() as session:  # pushed and acknowledged, as the sync does
+        session.execute(delete(OutboxOp))
+    comptoir.orders.cancel(second.id, "Plus besoin", attendant_id=attendant.id)
+    exported = comptoir.client_records.export(second.client_id, attendant_id=attendant.id)
+    assert b"+33612345678" in exported.read_bytes()  # the test can fail
+
+    comptoir.client_records.erase(second.client_id, attendant_id=attendant.id)
+
+    data = b"".join(_store_bytes(comptoir.store.path))
+    for secret in ("Jeanne Lefèvre", "+33612345678", "12 rue des Rosiers", "Six packs d'eau"):
+        assert secret.encode("utf-8") not in data, secret
+    assert not exported.exists()
 
 
 def _store_bytes(path: Path) -> list[bytes]:
