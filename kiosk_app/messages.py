@@ -179,6 +179,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cette commande ne se modifie plus : la prestation est commencée, faite ou annulée.",
         "This order can no longer be edited: the work has started, is done or was cancelled.",
     ),
+    "lulu.busy": (
+        "{name} a déjà la commande {number} à ce moment-là : choisissez un autre Lulu.",
+        "{name} already has order {number} then: choose another Lulu.",
+    ),
     "order.lulu_busy": (
         "{name} est pris(e) à ce moment-là : retirez d’abord le Lulu.",
         "{name} is busy then: withdraw the Lulu first.",

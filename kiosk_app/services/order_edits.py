@@ -23,12 +23,12 @@ from ..domain import validation
 from ..errors import NotFound, ValidationError
 from ..store.database import Store
 from ..store.models import Lulu, Order, Service
+
+# The suggestions' own overlap query: one definition of "busy" for the whole counter.
+from .availability import busy_lulus
 from .clients import AddressInput, check_address
 from .journal import audit, enqueue_op, enqueue_print
 from .orders import OrderView, address_values, order_view
-
-# The suggestions' own overlap query: one definition of "busy" for the whole counter.
-from .suggestions import busy_lulus
 
 EDIT_ACTION = "order.edit"
 # What the paper ticket shows that an edit can change: the resident keeps the ticket to

@@ -23,6 +23,7 @@ from ..errors import NotFound, TransitionNotAllowed, ValidationError
 from ..store.database import Store
 from ..store.fast import RowWriter, driver_connection
 from ..store.models import Client, Lulu, Order, OrderEvent
+from .availability import busy_lulus
 from .clients import AddressInput, check_address
 from .journal import audit, enqueue_op, enqueue_print
 from .order_queue import QUEUE_ORDER
@@ -588,8 +589,14 @@ def apply_transition(
     ensure_allowed(order.status, target)
     data: dict[str, Any] = {"from": order.status.value, "to": target.value}
     if target is OrderStatus.ASSIGNED:
-        if lulu_id is None or session.get(Lulu, lulu_id) is None:
+        lulu = session.get(Lulu, lulu_id) if lulu_id is not None else None
+        if lulu is None:
             raise ValidationError({"lulu": "lulu.required"})
+        clashes = busy_lulus(session, order.id, order.slot_start, order.slot_end).get(lulu.id)
+        if clashes:  # never two places at once
+            raise ValidationError(
+                {"lulu": "lulu.busy"}, name=lulu.display_name, number=", ".join(clashes)
+            )
         order.lulu_id = lulu_id
         data["lulu_id"] = lulu_id
         if tutor_id is not None:

@@ -32,6 +32,7 @@ from ..store.models import (
     OrderEvent,
     Service,
 )
+from .availability import busy_lulus
 from .journal import audit
 from .orders import OrderView, apply_transition, order_view
 
@@ -149,16 +150,6 @@ def _week_of(moment: datetime) -> tuple[datetime, datetime]:
     day = moment.astimezone(PARIS).date()
     monday = datetime.combine(day - timedelta(days=day.weekday()), time(), PARIS)
     return monday, datetime.combine(monday.date() + timedelta(days=7), time(), PARIS)
-
-
-def _overlaps(order_id: uuid.UUID, start: datetime, end: datetime) -> list[ColumnElement[bool]]:
-    # Strict comparisons: a slot ending at 14:00 leaves the Lulu free for one at 14:00.
-    return [
-        Order.status == OrderStatus.ASSIGNED,
-        Order.id != order_id,
-        Order.slot_start < end,
-        Order.slot_end > start,
-    ]
 
 
 class SuggestionService:
@@ -373,23 +364,6 @@ def _loads(
         .group_by(Order.lulu_id)
     )
     return {lulu_id: (int(a), int(b), int(c)) for lulu_id, a, b, c in rows if lulu_id}
-
-
-def busy_lulus(
-    session: Session, order_id: uuid.UUID, start: datetime, end: datetime
-) -> dict[uuid.UUID, list[str]]:
-    """Lulus with an assigned order overlapping [start, end), and those orders' numbers
-    (the status-and-slot index finds them)."""
-    rows = session.execute(
-        select(Order.lulu_id, Order.number).where(
-            Order.lulu_id.is_not(None), *_overlaps(order_id, start, end)
-        )
-    )
-    busy: dict[uuid.UUID, list[str]] = {}
-    for lulu_id, number in rows:
-        if lulu_id is not None:  # never, by the query: for the type checker
-            busy.setdefault(lulu_id, []).append(number)
-    return busy
 
 
 def _pairings(

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.errors import NotFound, TransitionNotAllowed, ValidationError
+from kiosk_app.messages import message
 from kiosk_app.services.attendants import AttendantView
 from kiosk_app.services.clients import AddressInput
 from kiosk_app.services.lulus import CHECKLIST
@@ -165,6 +166,31 @@ def test_done_cancelled_and_withdrawn_orders_do_not_make_a_lulu_busy(
     assert suggestion.free and suggestion.busy_with == ()
     # The done order is work of the week; nothing is still to do.
     assert suggestion.open_orders == 0 and suggestion.week_orders == 1
+
+
+def test_a_busy_lulu_is_refused_at_the_assignment_and_nothing_is_written(
+    comptoir: Comptoir, clock: Clock
+) -> None:
+    """The list says "busy"; the core refuses too, whoever asks (the order form's
+    "assign right away" has no list to read)."""
+    lulu = add_lulu(comptoir, "Iris Twice")
+    first = assigned(comptoir, clock, lulu)
+    order = place(comptoir, clock, start_minutes=30)
+    before = row_counts(comptoir)
+
+    with pytest.raises(ValidationError) as refused:
+        comptoir.orders.assign(order.id, lulu, attendant_id=None)
+
+    assert refused.value.fields == {"lulu": "lulu.busy"}
+    shown = message("lulu.busy", "fr", **refused.value.params)
+    assert shown == f"Iris Twice a déjà la commande {first.number} à ce moment-là : " + (
+        "choisissez un autre Lulu."
+    )
+    assert grown(before, row_counts(comptoir)) == {}
+    assert comptoir.orders.get(order.id).status is OrderStatus.CONFIRMED
+    # Right after the first one ends, the Lulu is free.
+    later = place(comptoir, clock, start_minutes=60)
+    assert comptoir.orders.assign(later.id, lulu, attendant_id=None).lulu_id == lulu
 
 
 def test_the_week_is_the_slots_paris_week(comptoir: Comptoir, clock: Clock) -> None:

@@ -198,8 +198,9 @@ def test_ten_orders_a_page_and_the_older_ones_a_tap_away(
 ) -> None:
     lulu_id = onboarded_lulu(comptoir, "Awa Diop", "06 10 20 30 41", ["bricolage"])
     numbers = []
-    for hour in range(6, 17):  # eleven orders on Friday the 27th
-        order = place_order(comptoir, day=27, hour=hour, phone=f"06 11 22 33 {hour:02d}")
+    for n in range(11):  # eleven two-hour orders, one after the other, from Friday 27th
+        day, hour = 27 + n // 5, 6 + 2 * (n % 5)
+        order = place_order(comptoir, day=day, hour=hour, phone=f"06 11 22 33 {n:02d}")
         comptoir.orders.confirm(order.id, attendant_id=None)
         comptoir.orders.assign(order.id, lulu_id, attendant_id=None)
         numbers.append(order.number)
