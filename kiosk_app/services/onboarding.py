@@ -113,11 +113,7 @@ class OnboardingService:
         with self._store.write() as session:
             file = _file(session, lulu_id)
             if tutor_id is not None:
-                tutor = session.get(LuluFile, tutor_id)
-                if tutor_id == lulu_id:
-                    raise ValidationError({"tutor": "tutor.not_self"})
-                if tutor is None or tutor.stage is not _S.ONBOARDED:
-                    raise ValidationError({"tutor": "tutor.not_onboarded"})
+                _check_tutor(session, lulu_id, tutor_id)
             if file.tutor_id != tutor_id:
                 file.tutor_id = tutor_id
                 self._record(
@@ -129,6 +125,10 @@ class OnboardingService:
                     details={"tutor_id": tutor_id},
                 )
         return self._lulus.get(lulu_id)
+
+    def _check_tutor(self, lulu_id: uuid.UUID, tutor_id: uuid.UUID) -> None:
+        with self._store.read() as session:
+            _check_tutor(session, lulu_id, tutor_id)
 
     def take_to(
         self,
@@ -152,6 +152,8 @@ class OnboardingService:
         if _S.ONBOARDED in path and left:
             # Refused before the first step: nothing is written.
             raise ValidationError({"stage": "stage.checklist_incomplete"})
+        if tutor_id is not None:
+            self._check_tutor(lulu_id, tutor_id)  # likewise, before the first step
         for item in ticked:
             self.tick(lulu_id, item, True, attendant_id=attendant_id)
         for step in path:
@@ -229,6 +231,14 @@ def _file(session: Session, lulu_id: uuid.UUID) -> LuluFile:
     if file is None:
         raise NotFound(entity="lulu")
     return file
+
+
+def _check_tutor(session: Session, lulu_id: uuid.UUID, tutor_id: uuid.UUID) -> None:
+    if tutor_id == lulu_id:
+        raise ValidationError({"tutor": "tutor.not_self"})
+    tutor = session.get(LuluFile, tutor_id)
+    if tutor is None or tutor.stage is not _S.ONBOARDED:
+        raise ValidationError({"tutor": "tutor.not_onboarded"})
 
 
 def _path(start: OnboardingStage, goal: OnboardingStage) -> list[OnboardingStage]:

@@ -173,3 +173,17 @@ def test_attendant_names_are_unique(comptoir: Comptoir, attendant: AttendantView
 def test_an_unknown_attendant_is_not_found(comptoir: Comptoir) -> None:
     with pytest.raises(NotFound):
         comptoir.attendants.log_in(uuid.uuid4(), PIN)
+
+
+def test_the_whole_way_with_a_tutor_who_cannot_tutor_writes_nothing(
+    comptoir: Comptoir, lulu_id: uuid.UUID
+) -> None:
+    """A tutor must be onboarded: refused before the first step, not halfway."""
+    other = comptoir.lulus.register_application("Awa Diop", "06 10 20 30 41", ["menage"], "")
+    with pytest.raises(ValidationError) as raised:
+        comptoir.onboarding.take_to(
+            lulu_id, OnboardingStage.FILE_IN_PROGRESS, attendant_id=None, tutor_id=other
+        )
+    assert raised.value.fields == {"tutor": "tutor.not_onboarded"}
+    lulu = comptoir.lulus.get(lulu_id)
+    assert lulu.stage is OnboardingStage.CANDIDATE and lulu.tutor_id is None

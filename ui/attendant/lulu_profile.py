@@ -208,19 +208,24 @@ class LuluProfilePanel(Screen):  # a Screen: it retranslates itself
         for text in (self.note, self.error, self.tutor_error):
             text.clear()
         self._refresh_buttons()
-        self._context.tasks.run(work, lambda _view: self._written(note), self._refused)
+        assert self.profile is not None
+        lulu_id = self.profile.lulu.id
+        self._context.tasks.run(
+            work, lambda _view: self._written(lulu_id, note), lambda e: self._refused(lulu_id, e)
+        )
 
-    def _written(self, note: str) -> None:
-        if self.profile is None:  # locked meanwhile: nothing to show to anyone
-            return
-        self._load(self.profile.lulu.id)
+    def _written(self, lulu_id: uuid.UUID, note: str) -> None:
+        if self.profile is None or self.profile.lulu.id != lulu_id:
+            return  # locked, or another Lulu shown since: the note is not theirs
+        self._load(lulu_id)
         self.note.setText(note)
         self._refresh_buttons()
         self.changed.emit()
 
-    def _refused(self, error: Exception) -> None:
-        if self.profile is not None:
-            self._load(self.profile.lulu.id)  # the toggles show what the store holds
+    def _refused(self, lulu_id: uuid.UUID, error: Exception) -> None:
+        if self.profile is None or self.profile.lulu.id != lulu_id:
+            return  # locked, or another Lulu shown since
+        self._load(lulu_id)  # the toggles show what the store holds
 
         def say(field: str, text: str) -> None:
             (self.tutor_error if field == "tutor" else self.error).setText(text)
