@@ -99,12 +99,15 @@ def create_order(w: Writer, op: Op) -> None:
     _same_id(op, order.id)
     if w.get(Entity.ORDER, order.id) is not None:
         raise AlreadyThere()
-    w.require(Entity.CLIENT, order.client_id, "unknown_client")
+    client = w.require(Entity.CLIENT, order.client_id, "unknown_client")
     if w.taken(Entity.ORDER, order.public_token):
         raise Rejected("invalid", "public_token already used")
-    w.insert(
-        Entity.ORDER, order.id, as_json(order), version=order.version, lookup=order.public_token
-    )
+    data = as_json(order)
+    if client.data.get("erased_at"):
+        # Taken offline at another kiosk before the erasure reached it: the order is
+        # kept for the accounts, without the person's address details.
+        data.update(ORDER_ERASED)
+    w.insert(Entity.ORDER, order.id, data, version=order.version, lookup=order.public_token)
 
 
 def transition_order(w: Writer, op: Op) -> None:

@@ -230,3 +230,24 @@ def test_an_edit_after_the_client_was_erased_answers_conflict(
     after = server_rows(server.db, "order")[str(order_id)]
     assert after == before
     assert "Secrète" not in repr(after) and "Code 1234" not in repr(after)
+
+
+def test_an_order_taken_offline_for_a_client_erased_meanwhile_keeps_no_address(
+    server: Server, order_id: uuid.UUID
+) -> None:
+    """Another kiosk took an order before the erasure reached it: the order is kept for
+    the accounts, without the door, the floor nor the description."""
+    erased = op("client", CLIENT_ID, "patch", {"erased_at": NOW.isoformat()})
+    assert server.push([erased])[0].outcome is Outcome.APPLIED
+    erased_order = server_rows(server.db, "order")[str(order_id)]
+    assert erased_order["street"] == "" and erased_order["postcode"] == "75004"
+
+    late_id = uuid.uuid4()
+    (_, late_order) = created(CLIENT_ID, late_id)
+    late_order["data"] |= {"number": "02-0001", "description": "Code 1234", "floor": 3}
+    (result,) = server.push([late_order])
+
+    assert result.outcome is Outcome.APPLIED
+    late = server_rows(server.db, "order")[str(late_id)]
+    assert late["street"] == late["description"] == "" and late["floor"] is None
+    assert (late["postcode"], late["estimated_units"]) == ("75004", 2)
