@@ -13,7 +13,7 @@ import statistics
 import subprocess
 import sys
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +38,15 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CHUNK = 5_000
 MINUTES_BETWEEN_ORDERS = 10
 # The path of an order that went all the way; older orders have gone further.
-_PATH = (
+PATH = (
     OrderStatus.REQUESTED,
     OrderStatus.CONFIRMED,
     OrderStatus.ASSIGNED,
     OrderStatus.DONE,
     OrderStatus.PAID,
 )
+
+ADDRESS_KEYS = ("street", "postcode", "city", "building", "floor", "has_lift", "access_notes")
 
 
 def _client_rows(count: int, rng: random.Random) -> list[dict[str, Any]]:
@@ -83,10 +85,61 @@ def _final_status(age: int, rng: random.Random) -> OrderStatus:
     if rng.random() < 0.08:
         return OrderStatus.CANCELLED
     if age < 40:
-        return _PATH[rng.randrange(3)]
+        return PATH[rng.randrange(3)]
     if age < 200:
-        return _PATH[rng.randrange(2, 5)]
+        return PATH[rng.randrange(2, 5)]
     return OrderStatus.PAID
+
+
+def steps_to(status: OrderStatus) -> list[tuple[OrderStatus | None, OrderStatus]]:
+    """The (from, to) steps of an order's history that ended at `status`."""
+    steps = (
+        (*PATH[:2], status) if status is OrderStatus.CANCELLED else PATH[: PATH.index(status) + 1]
+    )
+    return list(zip((None, *steps), steps, strict=False))
+
+
+def order_row(
+    number: str,
+    client: dict[str, Any],
+    service: Any,
+    *,
+    status: OrderStatus,
+    created: datetime,
+    slot: datetime,
+    channel: Channel,
+    lulu_id: uuid.UUID | None,
+    description: str = "",
+) -> dict[str, Any]:
+    """An order row as the core writes it, for bulk inserts: the service's terms copied,
+    its typical duration, the client's address."""
+    units = service.typical_units
+    return {
+        "id": uuid.uuid4(),
+        "number": number,
+        "client_id": client["id"],
+        "service_id": service.id,
+        "service_name_fr": service.name_fr,
+        "service_name_en": service.name_en,
+        "unit_minutes": service.unit_minutes,
+        "unit_price_cents": service.unit_price_cents,
+        "tax_credit": service.tax_credit,
+        "slot_start": slot,
+        "slot_end": slot + timedelta(minutes=units * service.unit_minutes),
+        "estimated_units": units,
+        "actual_units": units if status in PATH[3:] else None,
+        "description": description,
+        "channel": channel,
+        "lulu_id": lulu_id if status in PATH[2:] else None,
+        "status": status,
+        "cancel_reason": "Empêchement" if status is OrderStatus.CANCELLED else None,
+        "lang": "fr",
+        "public_token": uuid.uuid4().hex + uuid.uuid4().hex[:11],
+        "created_at": created,
+        "updated_at": created,
+        "version": 1,
+        **{key: client[key] for key in ADDRESS_KEYS},
+    }
 
 
 def build_large_store(data_dir: Path, *, orders: int, seed: int = 3) -> None:
@@ -113,44 +166,19 @@ def build_large_store(data_dir: Path, *, orders: int, seed: int = 3) -> None:
             created = START - timedelta(minutes=MINUTES_BETWEEN_ORDERS * (orders - i))
             client, service = rng.choice(clients), rng.choice(services)
             status = _final_status(orders - i, rng)
-            finished = status in (OrderStatus.DONE, OrderStatus.PAID)
-            units = service.typical_units
-            slot = created + timedelta(hours=rng.randint(2, 240))
-            order_id = uuid.uuid4()
-            order_rows.append(
-                {
-                    "id": order_id,
-                    "number": f"01-{i + 1:04d}",
-                    "client_id": client["id"],
-                    "service_id": service.id,
-                    "service_name_fr": service.name_fr,
-                    "service_name_en": service.name_en,
-                    "unit_minutes": service.unit_minutes,
-                    "unit_price_cents": service.unit_price_cents,
-                    "tax_credit": service.tax_credit,
-                    "slot_start": slot,
-                    "slot_end": slot + timedelta(minutes=units * service.unit_minutes),
-                    "estimated_units": units,
-                    "actual_units": units if finished else None,
-                    "description": rng.choice(["", *descriptions]),
-                    "channel": Channel.COUNTER if rng.random() < 0.6 else Channel.SELF_SERVICE,
-                    "lulu_id": rng.choice(lulus)["id"] if status in _PATH[2:] else None,
-                    "status": status,
-                    "cancel_reason": "Empêchement" if status is OrderStatus.CANCELLED else None,
-                    "lang": "fr",
-                    "public_token": uuid.uuid4().hex + uuid.uuid4().hex[:11],
-                    "created_at": created,
-                    "updated_at": created,
-                    "version": 1,
-                    **{key: client[key] for key in ("street", "postcode", "city", "building")},
-                    **{key: client[key] for key in ("floor", "has_lift", "access_notes")},
-                }
+            row = order_row(
+                f"01-{i + 1:04d}",
+                client,
+                service,
+                status=status,
+                created=created,
+                slot=created + timedelta(hours=rng.randint(2, 240)),
+                channel=Channel.COUNTER if rng.random() < 0.6 else Channel.SELF_SERVICE,
+                lulu_id=rng.choice(lulus)["id"],
+                description=rng.choice(["", *descriptions]),
             )
-            steps = (
-                (*_PATH[:2], status)
-                if status is OrderStatus.CANCELLED
-                else _PATH[: _PATH.index(status) + 1]
-            )
+            order_rows.append(row)
+            order_id = row["id"]
             event_rows.extend(
                 {
                     "order_id": order_id,
@@ -159,7 +187,7 @@ def build_large_store(data_dir: Path, *, orders: int, seed: int = 3) -> None:
                     "at": created + timedelta(hours=n),
                     "attendant_id": None,
                 }
-                for n, (previous, step) in enumerate(zip((None, *steps), steps, strict=False))
+                for n, (previous, step) in enumerate(steps_to(status))
             )
             print_rows.append(
                 {

@@ -45,18 +45,12 @@ from sync.protocol import Channel, OrderStatus, PaymentMethod
 
 from .measure import note, scaled
 from .store_data import START, SimulatedClock, demo_catalogue
+from .store_open import PATH, order_row, steps_to
 
 MONTH = date(2026, 11, 1)
 DAYS = 30
 # The pilot's proportions (seed article): 311 orders, 225 done, 3,600 visits.
 VISITS_PER_ORDER = 3600 / 311
-_PATH = (
-    OrderStatus.REQUESTED,
-    OrderStatus.CONFIRMED,
-    OrderStatus.ASSIGNED,
-    OrderStatus.DONE,
-    OrderStatus.PAID,
-)
 _STATUS_WEIGHTS = (5, 5, 8, 12, 60, 10)  # requested … paid, then cancelled
 
 
@@ -104,52 +98,33 @@ def build_month_store(data_dir: Path, *, orders: int, seed: int = 11) -> None:
     events: list[dict[str, Any]] = []
     payments: list[dict[str, Any]] = []
     ratings: list[dict[str, Any]] = []
-    statuses = (*_PATH, OrderStatus.CANCELLED)
+    statuses = (*PATH, OrderStatus.CANCELLED)
     for i in range(orders):
         created = _moment(rng)
         service, client = rng.choice(services), rng.choice(clients)
         status = rng.choices(statuses, _STATUS_WEIGHTS)[0]
         units = service.typical_units
-        order_id = uuid.uuid4()
-        order_rows.append(
+        row = order_row(
+            f"01-{i + 1:05d}",
+            client,
+            service,
+            status=status,
+            created=created,
+            slot=created + timedelta(days=1),
+            channel=rng.choice(list(Channel)),
+            lulu_id=rng.choice(lulus)["id"],
+        )
+        order_rows.append(row)
+        order_id = row["id"]
+        events.extend(
             {
-                "id": order_id,
-                "number": f"01-{i + 1:05d}",
-                "client_id": client["id"],
-                "service_id": service.id,
-                "service_name_fr": service.name_fr,
-                "service_name_en": service.name_en,
-                "unit_minutes": service.unit_minutes,
-                "unit_price_cents": service.unit_price_cents,
-                "tax_credit": service.tax_credit,
-                "slot_start": created + timedelta(days=1),
-                "slot_end": created + timedelta(days=1, minutes=units * service.unit_minutes),
-                "estimated_units": units,
-                "actual_units": units if status in _PATH[3:] else None,
-                "description": "",
-                "channel": rng.choice(list(Channel)),
-                "lulu_id": rng.choice(lulus)["id"] if status in _PATH[2:] else None,
-                "status": status,
-                "cancel_reason": "Empêchement" if status is OrderStatus.CANCELLED else None,
-                "lang": "fr",
-                "public_token": uuid.uuid4().hex + uuid.uuid4().hex[:11],
-                "created_at": created,
-                "updated_at": created,
-                "version": 1,
-                **{key: client[key] for key in ("street", "postcode", "city", "building")},
-                **{key: client[key] for key in ("floor", "has_lift", "access_notes")},
+                "order_id": order_id,
+                "from_status": previous,
+                "to_status": step,
+                "at": created + timedelta(hours=4 * n),
             }
+            for n, (previous, step) in enumerate(steps_to(status))
         )
-        steps = (
-            (*_PATH[:2], status)
-            if status is OrderStatus.CANCELLED
-            else _PATH[: _PATH.index(status) + 1]
-        )
-        for n, (previous, step) in enumerate(zip((None, *steps), steps, strict=False)):
-            at = created + timedelta(hours=4 * n)
-            events.append(
-                {"order_id": order_id, "from_status": previous, "to_status": step, "at": at}
-            )
         if status is OrderStatus.PAID:
             payments.append(
                 {
@@ -161,7 +136,7 @@ def build_month_store(data_dir: Path, *, orders: int, seed: int = 11) -> None:
                     "at": created + timedelta(hours=16),
                 }
             )
-        if status in _PATH[3:] and rng.random() < 0.6:
+        if status in PATH[3:] and rng.random() < 0.6:
             stars = rng.choices([5, 4, 3, 2, 1], [58, 28, 9, 3, 2])[0]
             ratings.append(
                 {
