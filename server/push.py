@@ -231,28 +231,20 @@ def add_rating(w: Writer, rating: RatingRecord) -> Held:
     return record
 
 
-def append_visit(w: Writer, op: Op) -> None:
-    visit = validated(VisitRecord, op.data)
-    _same_id(op, visit.id)
-    if w.get(Entity.VISIT, visit.id) is not None:
-        raise AlreadyThere()
-    w.insert(Entity.VISIT, visit.id, as_json(visit))
+def append_only(
+    entity: Entity, model: type[VisitRecord | LuluApplicationRecord | CashSessionRecord]
+) -> Callable[[Writer, Op], None]:
+    """The handler of a record that is only ever added (a visit, an application, a till
+    closing): inserted once, a replay is a duplicate, never an update."""
 
+    def append(w: Writer, op: Op) -> None:
+        record = validated(model, op.data)
+        _same_id(op, record.id)
+        if w.get(entity, record.id) is not None:
+            raise AlreadyThere()
+        w.insert(entity, record.id, as_json(record))
 
-def append_application(w: Writer, op: Op) -> None:
-    application = validated(LuluApplicationRecord, op.data)
-    _same_id(op, application.id)
-    if w.get(Entity.LULU_APPLICATION, application.id) is not None:
-        raise AlreadyThere()
-    w.insert(Entity.LULU_APPLICATION, application.id, as_json(application))
-
-
-def append_cash_session(w: Writer, op: Op) -> None:
-    closing = validated(CashSessionRecord, op.data)
-    _same_id(op, closing.id)
-    if w.get(Entity.CASH_SESSION, closing.id) is not None:
-        raise AlreadyThere()
-    w.insert(Entity.CASH_SESSION, closing.id, as_json(closing))
+    return append
 
 
 def patch_lulu_file(w: Writer, op: Op) -> None:
@@ -272,10 +264,12 @@ HANDLERS: dict[tuple[Entity, OpKind], Callable[[Writer, Op], None]] = {
     (Entity.CLIENT, OpKind.PATCH): patch_client,
     (Entity.PAYMENT, OpKind.APPEND): append_payment,
     (Entity.RATING, OpKind.APPEND): append_rating,
-    (Entity.VISIT, OpKind.APPEND): append_visit,
-    (Entity.LULU_APPLICATION, OpKind.APPEND): append_application,
+    (Entity.VISIT, OpKind.APPEND): append_only(Entity.VISIT, VisitRecord),
+    (Entity.LULU_APPLICATION, OpKind.APPEND): append_only(
+        Entity.LULU_APPLICATION, LuluApplicationRecord
+    ),
     (Entity.LULU_FILE, OpKind.PATCH): patch_lulu_file,
-    (Entity.CASH_SESSION, OpKind.APPEND): append_cash_session,
+    (Entity.CASH_SESSION, OpKind.APPEND): append_only(Entity.CASH_SESSION, CashSessionRecord),
 }
 
 
