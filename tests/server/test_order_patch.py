@@ -10,28 +10,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy.orm import Session
 from sync_harness import server_rows
+from wire_ops import LULU_ID, NOW, Server, new_client, new_order, op, step
 
-from server.auth import device_for_token, enrol
 from server.changes import pull
 from server.database import Database
-from server.push import push_batch
-from sync.protocol import OpResult, Outcome, PushRequest
+from sync.protocol import Outcome
 
-NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-LULU_ID = uuid.UUID("5a1d0c5e-8d62-4a55-9d52-0a3c1e2f7b10")
 NEW_SLOT = {"slot_start": "2026-11-28T14:00:00+00:00", "slot_end": "2026-11-28T15:30:00+00:00"}
-
-
-def op(entity: str, entity_id: uuid.UUID, kind: str, data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "op_id": str(uuid.uuid4()),
-        "entity": entity,
-        "entity_id": str(entity_id),
-        "kind": kind,
-        "data": data,
-    }
 
 
 def moment(text: str) -> datetime:
@@ -42,62 +28,8 @@ def patch(order_id: uuid.UUID, **data: Any) -> dict[str, Any]:
     return op("order", order_id, "patch", data)
 
 
-def step(order_id: uuid.UUID, from_: str, to: str, **extra: Any) -> dict[str, Any]:
-    return op("order", order_id, "transition", {"from": from_, "to": to, **extra})
-
-
 def created(client_id: uuid.UUID, order_id: uuid.UUID) -> list[dict[str, Any]]:
-    stamp = NOW.isoformat()
-    address = {"street": "12 rue des Rosiers", "postcode": "75004", "city": "Paris"}
-    client = {"id": str(client_id), "name": "Jeanne Lefèvre", "phone": "+33612345678"}
-    order = {
-        "id": str(order_id),
-        "number": "01-0001",
-        "client_id": str(client_id),
-        "service_id": str(uuid.uuid4()),
-        "service_name_fr": "Montée de courses",
-        "service_name_en": "Carrying shopping up",
-        "unit_minutes": 20,
-        "unit_price_cents": 500,
-        "tax_credit": True,
-        "slot_start": "2026-11-27T09:00:00+00:00",
-        "slot_end": "2026-11-27T10:00:00+00:00",
-        "estimated_units": 2,
-        "channel": "counter",
-        "status": "requested",
-        "public_token": uuid.uuid4().hex,
-        "created_at": stamp,
-        "updated_at": stamp,
-    }
-    return [
-        op(
-            "client",
-            client_id,
-            "create",
-            client | address | {"created_at": stamp, "updated_at": stamp},
-        ),
-        op("order", order_id, "create", order | address),
-    ]
-
-
-class Server:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        with db.write() as session:
-            token = enrol(session, "saint-paul", now=NOW)
-        with db.read() as session:
-            device = device_for_token(session, token)
-        assert device is not None
-        self.device = device
-
-    def push(self, ops: list[dict[str, Any]]) -> list[OpResult]:
-        request = PushRequest.model_validate({"ops": ops})
-        key = uuid.uuid4().hex
-
-        def apply(session: Session) -> list[OpResult]:
-            return push_batch(session, self.device, key, request, now=NOW).results
-
-        return self.db.run_write(apply)
+    return [new_client(client_id), new_order(order_id, client_id)]
 
 
 @pytest.fixture

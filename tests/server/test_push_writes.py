@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,84 +13,18 @@ import pytest
 import requests
 from sqlalchemy.orm import Session
 from sync_harness import LiveServer, server_rows
+from wire_ops import LULU_ID, NOW, Server, new_client, new_order, op, step
 
-from server.auth import device_for_token, enrol
 from server.changes import pull
 from server.database import Database, sqlite_url
 from server.models import Record
-from server.push import push_batch
-from sync.protocol import Outcome, PushRequest
-
-NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-LULU_ID = uuid.UUID("5a1d0c5e-8d62-4a55-9d52-0a3c1e2f7b10")
-ADDRESS = {"street": "12 rue des Rosiers", "postcode": "75004", "city": "Paris"}
-
-
-def op(entity: str, entity_id: uuid.UUID, kind: str, data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "op_id": str(uuid.uuid4()),
-        "entity": entity,
-        "entity_id": str(entity_id),
-        "kind": kind,
-        "data": data,
-    }
-
-
-def new_client(client_id: uuid.UUID) -> dict[str, Any]:
-    stamp = NOW.isoformat()
-    data = {"id": str(client_id), "name": "Jeanne Lefèvre", "phone": "+33612345678"}
-    return op(
-        "client", client_id, "create", data | ADDRESS | {"created_at": stamp, "updated_at": stamp}
-    )
-
-
-def new_order(order_id: uuid.UUID, client_id: uuid.UUID) -> dict[str, Any]:
-    stamp = NOW.isoformat()
-    data = {
-        "id": str(order_id),
-        "number": "01-0001",
-        "client_id": str(client_id),
-        "service_id": str(uuid.uuid4()),
-        "service_name_fr": "Montée de courses",
-        "service_name_en": "Carrying shopping up",
-        "unit_minutes": 20,
-        "unit_price_cents": 500,
-        "tax_credit": True,
-        "slot_start": "2026-11-27T09:00:00+00:00",
-        "slot_end": "2026-11-27T10:00:00+00:00",
-        "estimated_units": 2,
-        "channel": "counter",
-        "status": "requested",
-        "public_token": uuid.uuid4().hex,
-        "created_at": stamp,
-        "updated_at": stamp,
-    }
-    return op("order", order_id, "create", data | ADDRESS)
-
-
-def step(order_id: uuid.UUID, from_: str, to: str, **extra: Any) -> dict[str, Any]:
-    return op("order", order_id, "transition", {"from": from_, "to": to, **extra})
-
-
-def push(db: Database, device: int, ops: list[dict[str, Any]]) -> list[Outcome]:
-    request = PushRequest.model_validate({"ops": ops})
-    key = uuid.uuid4().hex
-
-    def apply(session: Session) -> list[Outcome]:
-        answer = push_batch(session, device, key, request, now=NOW)
-        return [result.outcome for result in answer.results]
-
-    return db.run_write(apply)
+from sync.protocol import Outcome
 
 
 def test_a_record_created_then_changed_in_one_batch_is_written_as_it_ends(
     db: Database,
 ) -> None:
-    with db.write() as session:
-        token = enrol(session, "saint-paul", now=NOW)
-    with db.read() as session:
-        device = device_for_token(session, token)
-    assert device is not None
+    server = Server(db)
     client_id, order_id = uuid.uuid4(), uuid.uuid4()
     batch = [
         new_client(client_id),
@@ -102,7 +35,7 @@ def test_a_record_created_then_changed_in_one_batch_is_written_as_it_ends(
         op("client", client_id, "patch", {"name": "Jeanne Martin"}),
         new_order(uuid.uuid4(), uuid.uuid4()),  # names a client the server never had
     ]
-    outcomes = push(db, device, batch)
+    outcomes = [result.outcome for result in server.push(batch)]
     assert outcomes == [Outcome.APPLIED] * 3 + [Outcome.CONFLICT] + [Outcome.APPLIED] * 2 + [
         Outcome.REJECTED
     ]
@@ -119,9 +52,9 @@ def test_a_record_created_then_changed_in_one_batch_is_written_as_it_ends(
         page = pull(session, 0, 100)
     pulled = [(change.entity.value, change.entity_id) for change in page.changes]
     assert pulled == [("client", client_id), ("order", order_id)]  # each once, client first
-    assert push(db, device, batch) == [Outcome.DUPLICATE] * 3 + [Outcome.CONFLICT] + [
-        Outcome.DUPLICATE
-    ] * 2 + [Outcome.REJECTED]
+    assert [result.outcome for result in server.push(batch)] == [Outcome.DUPLICATE] * 3 + [
+        Outcome.CONFLICT
+    ] + [Outcome.DUPLICATE] * 2 + [Outcome.REJECTED]
 
 
 def test_pushes_awaited_together_share_a_commit_and_fail_alone(tmp_path: Path) -> None:
