@@ -26,10 +26,10 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .demo_month import DEMO_AS_OF
 from .measure import note, percentile_ms, scaled
 from .ui_dashboard import measure_dashboard
 from .ui_queue import TARGETS as QUEUE_TARGETS
@@ -143,7 +143,7 @@ def run(*, scale: float) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="comptoir-bench-ui-") as tmp:
         data_dir = Path(tmp) / "kiosk"
         note("seeding a month of demo data")
-        seed_demo(data_dir, as_of=date(2026, 11, 26))
+        seed_demo(data_dir, as_of=DEMO_AS_OF)
         runs = scaled(7, scale, minimum=2)
         note(f"cold start, {runs} times each: the kiosk and a bare PySide6 window")
         figures.update(measure_start(data_dir, runs))

@@ -19,6 +19,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from benchmarks.demo_month import DEMO_MORNING
+
 
 def _print(figures: dict[str, float]) -> None:
     print(json.dumps(figures), flush=True)
@@ -91,8 +93,6 @@ def rss_mb() -> float:
 def flows(data_dir: Path, count: int) -> None:
     """Each flow is the screen tour's ordering part, one step per turn of the event loop
     (as taps come), while a 1 ms timer notes the longest gap between two of its turns."""
-    from datetime import UTC, datetime
-
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from kiosk_app.comptoir import Comptoir
@@ -100,9 +100,10 @@ def flows(data_dir: Path, count: int) -> None:
     from ui.tour import ORDER_FLOW, TourData, tour
 
     app = application()
-    comptoir = Comptoir.open(data_dir)
-    fixed_now = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-    window = build_window(comptoir, app=app, clock=lambda: fixed_now)
+    # The store, the window and the print queue on one clock, fixed on the morning of
+    # the demo month's last day: the flows order on the same slots whatever the date.
+    comptoir = Comptoir.open(data_dir, clock=lambda: DEMO_MORNING)
+    window = build_window(comptoir, app=app)
     window.resize(1920, 1080)
     window.show()
     app.processEvents()

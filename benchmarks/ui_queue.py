@@ -72,7 +72,7 @@ def _measure(data_dir: Path, *, rounds: int) -> dict[str, Any]:
     clock = SimulatedClock()  # the store's newest order was placed just before it
     comptoir = Comptoir.open(data_dir, clock=clock)
     tasks = Tasks(parent=app)
-    page = QueuePage(KioskContext(comptoir, language, tasks, clock))
+    page = QueuePage(KioskContext(comptoir, language, tasks))
     page.resize(*SIZE)
     page.show()
     app.processEvents()

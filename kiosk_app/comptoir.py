@@ -31,6 +31,9 @@ from .store.database import Store
 @dataclass(frozen=True)
 class Comptoir:
     store: Store
+    # The one clock of this kiosk: every service, the window and the print queue read
+    # the time from it, so a test or a benchmark that fixes it fixes it everywhere.
+    clock: Clock
     settings: SettingsService
     catalogue: CatalogueService
     clients: ClientService
@@ -58,6 +61,7 @@ class Comptoir:
         attendants = AttendantService(store, clock=clock)
         return cls(
             store=store,
+            clock=clock,
             settings=SettingsService(store),
             catalogue=CatalogueService(store),
             clients=ClientService(store),

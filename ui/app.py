@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk_app.clock import Clock, utc_now
-
 from . import theme
 from .context import KioskContext
 from .i18n import Language
@@ -64,13 +62,12 @@ def quit_on_sigterm(app: QApplication) -> None:
     app._comptoir_wakeup = (reader, writer, notifier)  # type: ignore[attr-defined]
 
 
-def build_window(
-    comptoir: Comptoir, *, app: QApplication, clock: Clock = utc_now, **options: int
-) -> KioskWindow:
-    """A window with the core attached at once (tests, screenshots, benchmarks)."""
+def build_window(comptoir: Comptoir, *, app: QApplication, **options: int) -> KioskWindow:
+    """A window with the core attached at once (tests, screenshots, benchmarks). The
+    window reads the time from the core's clock, as the services do."""
     theme.apply(app)
     window = _window(**options)
-    window.attach(KioskContext(comptoir, window.language, window.tasks, clock))
+    window.attach(KioskContext(comptoir, window.language, window.tasks))
     if "idle_ms" not in options:
         apply_settings(window, comptoir)
     return window

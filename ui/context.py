@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk_app.clock import Clock, utc_now
+from kiosk_app.clock import Clock
 
 from .i18n import Language
 from .tasks import Tasks
@@ -27,7 +27,11 @@ class KioskContext:
     comptoir: Comptoir
     language: Language
     tasks: Tasks  # the store's writes, off the GUI thread
-    clock: Clock = utc_now
+
+    @property
+    def clock(self) -> Clock:
+        """The core's clock: screens, services and the print queue share one time."""
+        return self.comptoir.clock
 
     def ticket_state(self, order_id: uuid.UUID) -> str:
         """How the order's ticket is doing, as the print worker recorded it (a quick

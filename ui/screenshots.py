@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             count = 0
             for width, height in SIZES:
                 for lang in LANGS:
-                    window = build_window(comptoir, app=app, clock=lambda: NOW)
+                    window = build_window(comptoir, app=app)
                     window.resize(width, height)
                     window.show()
                     QApplication.processEvents()

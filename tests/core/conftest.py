@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from kiosk_app.services.attendants import AttendantView
 from kiosk_app.services.orders import OrderView
 from kiosk_app.store.models import Role
 
+from ..conftest import FakeClock
 from .support import Clock, order_request
 
 
@@ -39,6 +42,31 @@ def comptoir(tmp_path: Path, clock: Clock, migrated_store: Path) -> Iterator[Com
     app = Comptoir.open(tmp_path / "kiosk", clock=clock)
     yield app
     app.close()
+
+
+FreshComptoir = Callable[[], AbstractContextManager[tuple[Comptoir, FakeClock]]]
+
+
+@pytest.fixture
+def fresh_comptoir(tmp_path: Path, migrated_store: Path) -> FreshComptoir:
+    """For property tests: each Hypothesis example opens its own store, copied from the
+    template, on its own clock at the suite's START, so that no example inherits what
+    an earlier one wrote (an order keeping a Lulu busy, a till left open)."""
+    made = itertools.count()
+
+    @contextmanager
+    def fresh() -> Iterator[tuple[Comptoir, FakeClock]]:
+        folder = tmp_path / f"example-{next(made)}"
+        shutil.copytree(migrated_store, folder)
+        clock = FakeClock()
+        app = Comptoir.open(folder, clock=clock)
+        try:
+            yield app, clock
+        finally:
+            app.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+    return fresh
 
 
 @pytest.fixture

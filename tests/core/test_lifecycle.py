@@ -17,8 +17,10 @@ from kiosk_app.comptoir import Comptoir
 from kiosk_app.errors import NotFound, TransitionNotAllowed, ValidationError
 from kiosk_app.services.attendants import AttendantView
 from kiosk_app.services.orders import OrderView
+from kiosk_app.store.models import Role
 from sync.protocol import FINAL_STATUSES, TRANSITIONS, OrderStatus, PaymentMethod, is_allowed
 
+from .conftest import FreshComptoir
 from .support import Clock, order_request, row_counts, sqlite_file
 
 S = OrderStatus
@@ -77,12 +79,20 @@ def outbox_transitions(app: Comptoir, order: OrderView) -> list[tuple[str, str]]
 )
 @given(actions=st.lists(st.sampled_from(ACTIONS), max_size=10))
 def test_random_steps_only_follow_the_table(
-    comptoir: Comptoir,
-    clock: Clock,
-    lulu_id: uuid.UUID,
-    attendant: AttendantView,
-    actions: list[str],
+    fresh_comptoir: FreshComptoir, actions: list[str]
 ) -> None:
+    # Each example starts from the same store: an earlier example's order must not keep
+    # the Lulu busy at this one's slot.
+    with fresh_comptoir() as (comptoir, clock):
+        follow_the_table(comptoir, clock, actions)
+
+
+def follow_the_table(comptoir: Comptoir, clock: Clock, actions: list[str]) -> None:
+    """The attendant taps `actions` in turn on one new order."""
+    attendant = comptoir.attendants.add("Camille Martin", Role.ATTENDANT, "482913")
+    lulu_id = comptoir.lulus.register_application(
+        "Karim Benali", "07 81 22 33 44", ["manutention", "courses"], "Le matin"
+    )
     counter = Counter(comptoir, lulu_id, attendant.id)
     order = comptoir.orders.place(order_request(comptoir, clock.now))
     expected: OrderStatus = S.REQUESTED

@@ -31,7 +31,7 @@ def make_kiosk(
 
     def make(*, size: tuple[int, int] = (1280, 800), **options: int) -> Resident:
         options.setdefault("hold_ms", HOLD_MS)
-        window = build_window(comptoir, app=qapp, clock=clock, **options)
+        window = build_window(comptoir, app=qapp, **options)
         windows.append(window)
         window.resize(*size)
         window.show()

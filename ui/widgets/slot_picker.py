@@ -32,7 +32,9 @@ class SlotPicker(QWidget):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._now = datetime.now(PARIS)
+        # No day is offered until the screen gives its clock's time (set_now): the
+        # picker never reads the machine's clock itself.
+        self._now = datetime.min.replace(tzinfo=PARIS)
         self._days: list[date] = []
         self.day_title = QLabel(self)
         self.window_title = QLabel(self)
