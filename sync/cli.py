@@ -76,17 +76,6 @@ def run_sync(args: argparse.Namespace) -> int:
     finally:
         comptoir.close()
     pushed = report.pushed
-    log.info(
-        "sync: pushed %d applied, %d duplicate, %d rejected, %d conflict; pulled %d; "
-        "pending %d, set aside %d",
-        pushed.applied,
-        pushed.duplicate,
-        pushed.rejected,
-        pushed.conflict,
-        report.pulled,
-        report.pending,
-        report.set_aside,
-    )
     fr = lang == "fr"
     print(
         (

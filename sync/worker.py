@@ -223,18 +223,6 @@ class SyncWorker:
             with self._idle:
                 self._syncs_done += 1
                 self._idle.notify_all()
-        pushed = report.pushed
-        log.info(
-            "sync: pushed %d applied, %d duplicate, %d rejected, %d conflict; pulled %d; "
-            "pending %d, set aside %d",
-            pushed.applied,
-            pushed.duplicate,
-            pushed.rejected,
-            pushed.conflict,
-            report.pulled,
-            report.pending,
-            report.set_aside,
-        )
         self._set(
             running=False,
             last_success=self._clock(),
