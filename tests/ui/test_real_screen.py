@@ -65,7 +65,7 @@ def test_the_demo_paints_its_welcome_screen_on_xcb(screen: XServer, tmp_path: Pa
     kiosk = start_kiosk(screen, tmp_path, "--demo", "--data-dir", str(data))
     try:
         wait_for_line(data / "logs" / "kiosk.log", "the kiosk is ready", process=kiosk, timeout=120)
-        shot = screen.screenshot()
+        shot = screen.settled_screenshot()
     finally:
         status, err = stop(kiosk)
     keep(shot, "welcome-xcb")
@@ -99,7 +99,7 @@ def test_a_damaged_store_shows_out_of_order_and_stays_untouched(
     kiosk = start_kiosk(screen, tmp_path, "--data-dir", str(data))
     try:
         wait_for_line(data / "logs" / "kiosk.log", "out of order", process=kiosk, timeout=120)
-        shot = screen.screenshot()
+        shot = screen.settled_screenshot()
     finally:
         status, err = stop(kiosk)
     keep(shot, "out-of-order-xcb")

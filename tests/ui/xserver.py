@@ -70,6 +70,18 @@ class XServer:
         )
         return read_xwd(done.stdout)
 
+    def settled_screenshot(self, tries: int = 20) -> Screenshot:
+        """A screenshot once the screen stopped changing (the paint that follows what
+        the kiosk logged may still be on its way)."""
+        last = self.screenshot()
+        for _ in range(tries):
+            time.sleep(0.3)
+            shot = self.screenshot()
+            if shot.pixels == last.pixels:
+                return shot
+            last = shot
+        return last
+
 
 @contextmanager
 def xvfb(width: int = 1280, height: int = 800) -> Iterator[XServer]:
