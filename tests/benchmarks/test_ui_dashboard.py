@@ -13,14 +13,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from benchmarks.ui_dashboard import MONTH, build_month_store, sql_figures
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.store.database import STORE_FILENAME
-
-# The benchmarks build their stores around the real clock: run again with the date moved.
-pytestmark = pytest.mark.dates
 
 ROOT = Path(__file__).resolve().parents[2]
 NOVEMBER_END = date(2026, 11, 30)

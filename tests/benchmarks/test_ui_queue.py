@@ -10,13 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from benchmarks.__main__ import QUICK_SCALE
 from benchmarks.ui_queue import FULL_ORDERS, TARGETS
-
-# The benchmarks build their stores around the real clock: run again with the date moved.
-pytestmark = pytest.mark.dates
 
 ROOT = Path(__file__).resolve().parents[2]
 QUEUE_FIGURES = (
