@@ -17,9 +17,9 @@ from pathlib import Path
 from .clock import paris_today, utc_now
 from .comptoir import Comptoir
 from .config import default_data_dir
+from .domain.kinds import Role
 from .errors import ComptoirError, ValidationError
 from .messages import message
-from .store.models import Role
 
 
 def cli_lang() -> str:

@@ -13,9 +13,9 @@ from pathlib import Path
 from kiosk_app.clock import paris_today
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import default_data_dir
+from kiosk_app.domain.kinds import InvoiceKind
 from kiosk_app.errors import NotFound, NotNow
-from kiosk_app.services.orders import OrderView
-from kiosk_app.store.models import InvoiceKind
+from kiosk_app.views.orders import OrderView
 from sync.protocol import OrderStatus
 
 from .connections import PrinterFault, connection_for
