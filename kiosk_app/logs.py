@@ -86,12 +86,16 @@ def _owner_only_folder(folder: Path) -> None:
     folder.chmod(0o700)
 
 
-def _writable_logs_dir(data_dir: Path) -> Path | None:
+def _writable_logs_dir(data_dir: Path | None) -> Path | None:
     """DIR/logs, or, when the data folder itself is the problem (a file in its place,
-    a read-only folder), the user's own log folder, so that the refusal is kept."""
+    a read-only folder) or there is none (a server on PostgreSQL), the user's own log
+    folder, so that the refusal is kept."""
     from platformdirs import user_log_path
 
-    for folder in (logs_dir(data_dir), user_log_path("comptoir", appauthor=False)):
+    candidates = [user_log_path("comptoir", appauthor=False)]
+    if data_dir is not None:
+        candidates.insert(0, logs_dir(data_dir))
+    for folder in candidates:
         try:
             _owner_only_folder(folder)
         except OSError:
@@ -101,7 +105,7 @@ def _writable_logs_dir(data_dir: Path) -> Path | None:
     return None
 
 
-def setup_logging(data_dir: Path, program: str, *, level: int = logging.INFO) -> Path | None:
+def setup_logging(data_dir: Path | None, program: str, *, level: int = logging.INFO) -> Path | None:
     """Send the root logger to `PROGRAM.log` in the data folder's logs/, crash stacks to
     crash.log beside it, and Python's warnings to the log. Called again (the tests run
     several commands in one process), it replaces what it installed before. Returns

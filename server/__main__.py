@@ -33,6 +33,7 @@ from .catalogue_check import BadLine, check_catalogue_file
 from .database import Database, sqlite_url
 
 log = logging.getLogger("kiosk-server")
+DEFAULT_DATA_DIR = Path("central-data")
 
 
 class Refused(Exception):
@@ -48,7 +49,7 @@ def database_url(args: argparse.Namespace) -> str:
     url: str | None = args.database_url or os.environ.get("COMPTOIR_DATABASE_URL")
     if url:
         return url
-    data_dir: Path = args.data_dir
+    data_dir: Path = args.data_dir or DEFAULT_DATA_DIR
     if data_dir.exists() and not data_dir.is_dir():
         raise Refused(said.say("data.not_a_folder", path=data_dir), said.DATA_UNAVAILABLE)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -63,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"kiosk-server {said.server_version()}"
     )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=Path("central-data"))
+    common.add_argument(
+        "--data-dir", type=Path, help=f"data folder (default: ./{DEFAULT_DATA_DIR})"
+    )
     common.add_argument("--database-url", help="postgresql://user@host/db (default: SQLite)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     serve = commands.add_parser("serve", parents=[common], help="run the HTTP server")
@@ -170,12 +173,15 @@ def run_import(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Each command's bad input is one sentence and its exit status (cli_messages.py),
     never a traceback; the log (`DIR/logs/kiosk-server.log`) keeps the details."""
-    from kiosk_app.logs import log_file, setup_logging
+    from kiosk_app.logs import setup_logging
 
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
-    data_dir: Path = args.data_dir
-    setup_logging(data_dir, "kiosk-server")
+    # The log goes to the data folder's logs/; on PostgreSQL with no data folder named,
+    # to the user's log folder (~/.local/state/comptoir/log).
+    url = args.database_url or os.environ.get("COMPTOIR_DATABASE_URL")
+    data_dir: Path | None = args.data_dir or (None if url else DEFAULT_DATA_DIR)
+    written_to = setup_logging(data_dir, "kiosk-server")
     log.info("start %s (Comptoir %s, pid %d)", args.command, said.server_version(), os.getpid())
     status = said.UNEXPECTED
     try:
@@ -197,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             reason = type(getattr(error, "orig", error)).__name__
             print(said.say("data.unavailable", reason=reason), file=sys.stderr)
         else:
-            print(said.say("unexpected", log=log_file(data_dir, "kiosk-server")), file=sys.stderr)
+            print(said.say("unexpected", log=written_to or "-"), file=sys.stderr)
     log.info("stop %s: exit %d", args.command, status)
     return status
 
