@@ -5,15 +5,23 @@ package reaches the UI)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .cli import cli_lang, explain
 from .errors import ComptoirError
+from .exits import Exit, status_for
+from .version import comptoir_version
+
+log = logging.getLogger("kiosk")
 
 
 def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"kiosk {comptoir_version()}")
     parser.add_argument("--data-dir", type=Path, help="data folder of this kiosk")
     parser.add_argument("--demo", action="store_true", help="demo data (seeded if empty)")
     parser.add_argument("--windowed", action="store_true", help="not full screen (development)")
@@ -45,16 +53,19 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
     from .comptoir import Comptoir
     from .config import default_data_dir
+    from .logs import log_file
+    from .store.database import STORE_FILENAME
+    from .store.refusals import OutOfOrder
+    from .store.refusals import out_of_order as describe
 
     data_dir = args.data_dir or default_data_dir(demo=args.demo)
 
     def open_store() -> Comptoir:
-        from datetime import date
-
+        from .clock import paris_today, utc_now
         from .demo.seed import seed_demo
 
         if args.demo and not (data_dir / "comptoir.sqlite3").exists():
-            seed_demo(data_dir, as_of=date.today())
+            seed_demo(data_dir, as_of=paris_today(utc_now))
         return Comptoir.open(data_dir)
 
     def start_workers(comptoir: Comptoir) -> Callable[[], None]:
@@ -96,7 +107,15 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
         return stop_all
 
-    return run(open_store, windowed=args.windowed, start_workers=start_workers)
+    def out_of_order(error: BaseException) -> OutOfOrder:
+        return describe(error, data_dir, STORE_FILENAME, log_file(data_dir, "kiosk"))
+
+    return run(
+        open_store,
+        windowed=args.windowed,
+        start_workers=start_workers,
+        out_of_order=out_of_order,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,15 +128,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(args, "handler", run_kiosk)
     else:
         args, handler = window_args, run_kiosk
-    if handler is not run_kiosk and args.data_dir is None and args.demo:
-        from .config import default_data_dir
+    from .config import default_data_dir
+    from .logs import safe_params, setup_logging
 
+    if handler is not run_kiosk and args.data_dir is None and args.demo:
         args.data_dir = default_data_dir(demo=True)
+    data_dir = getattr(args, "data_dir", None) or default_data_dir(demo=args.demo)
+    command = getattr(args, "command", None) or "window"
+    setup_logging(data_dir, "kiosk")
+    log.info("start %s (Comptoir %s, pid %d)", command, comptoir_version(), os.getpid())
+    status: int = Exit.UNEXPECTED
     try:
-        return int(handler(args))
+        status = int(handler(args))
+    except BrokenPipeError:
+        status = _reader_went_away()
     except ComptoirError as error:
-        print(explain(error, cli_lang()), file=sys.stderr)
-        return 2
+        status = status_for(error)
+        log.warning("%s refused: %s %s", command, error.key, safe_params(error.params))
+        _say(explain(error, cli_lang()))
+    except KeyboardInterrupt:
+        status = 130
+    except Exception:
+        log.exception("%s failed", command)
+        from .logs import log_file
+        from .messages import message
+
+        _say(message("cli.unexpected", cli_lang(), log=log_file(data_dir, "kiosk")))
+    log.info("stop %s: exit %d", command, status)
+    return status
+
+
+def _say(sentence: str) -> None:
+    with contextlib.suppress(OSError):  # no terminal to say it on: the log has it
+        print(sentence, file=sys.stderr)
+
+
+def _reader_went_away() -> int:
+    """`kiosk stats --json | head`: the reader closed the pipe. Quietly: stdout goes to
+    /dev/null so that Python's last flush at exit does not complain either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return Exit.BROKEN_PIPE
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The core's commands: `kiosk seed-demo`, `kiosk stats`, `kiosk attendant add`.
 
 Errors are printed in the person's language (from $LANG) as the core's message keys say
-them, and exit with status 2; nothing is half-written.
+them, with the exit status of their kind (exits.py); nothing is half-written.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .clock import paris_today, utc_now
 from .comptoir import Comptoir
 from .config import default_data_dir
 from .domain.kinds import Role
@@ -67,7 +68,7 @@ def run_seed_demo(args: argparse.Namespace) -> int:
     from .demo.seed import seed_demo
 
     data_dir = _data_dir(args)
-    summary = seed_demo(data_dir, as_of=args.as_of or date.today())
+    summary = seed_demo(data_dir, as_of=args.as_of or paris_today(utc_now))
     print(f"Demo data in {data_dir}: {summary}")
     return 0
 
@@ -76,7 +77,7 @@ def run_stats(args: argparse.Namespace) -> int:
     comptoir = Comptoir.open(_data_dir(args))
     try:
         span = comptoir.stats.activity_span()
-        today = date.today()
+        today = paris_today(comptoir.clock)
         start = args.start or (span[0] if span else today)
         end = args.end or (span[1] if span else today)
         stats = comptoir.stats.compute(start, end)

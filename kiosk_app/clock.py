@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -18,3 +18,9 @@ def utc_now() -> datetime:
 
 def to_paris(moment: datetime) -> datetime:
     return moment.astimezone(PARIS)
+
+
+def paris_today(clock: Clock) -> date:
+    """Today in Paris by `clock` (the machine's own time zone may differ: UTC, most
+    often, which is still yesterday for an hour after midnight in Paris)."""
+    return to_paris(clock()).date()

@@ -49,10 +49,25 @@ class NotRatable(ComptoirError):
     key = "error.not_ratable"
 
 
-class StoreTooNew(ComptoirError):
+class StoreUnavailable(ComptoirError):
+    """The data folder's store cannot be opened (a damaged or truncated file, a file
+    where the folder should be, a folder the kiosk cannot write, a full disk): nothing
+    was changed. Its key says which; `params["path"]` names the folder."""
+
+    key = "store.unavailable"
+
+
+class StoreTooNew(StoreUnavailable):
     """The store was written by a newer Comptoir: it is refused and left untouched."""
 
     key = "error.store_too_new"
+
+
+class NotNow(ComptoirError):
+    """A request that is right but comes too early or too late: an order's invoice
+    before it is paid, demo data into a folder that already holds data."""
+
+    key = "error.not_now"
 
 
 class PinRefused(ComptoirError):

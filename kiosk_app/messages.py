@@ -35,6 +35,69 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This data comes from a newer version of Comptoir ({path}). "
         "Please update Comptoir: nothing was changed.",
     ),
+    # A store that cannot be opened (kiosk_app.store.refusals): the kiosk's "out of
+    # order" page and the command line say these; the file is never touched.
+    "store.unavailable": (
+        "Les données du kiosque ({path}) ne peuvent pas être ouvertes.",
+        "The kiosk's data ({path}) cannot be opened.",
+    ),
+    "store.corrupt": (
+        "Le fichier de données {path} est abîmé ou n’est pas un fichier de Comptoir.",
+        "The data file {path} is damaged or is not a Comptoir file.",
+    ),
+    "store.truncated": (
+        "Le fichier de données {path} est incomplet (coupé en cours de copie ?).",
+        "The data file {path} is incomplete (cut short while being copied?).",
+    ),
+    "store.not_a_folder": (
+        "{path} est un fichier, là où Comptoir attend son dossier de données.",
+        "{path} is a file, where Comptoir expects its data folder.",
+    ),
+    "store.read_only": (
+        "Comptoir ne peut pas écrire dans son dossier de données {path} (droits d’accès).",
+        "Comptoir cannot write in its data folder {path} (access rights).",
+    ),
+    "store.disk_full": (
+        "Le disque de {path} est plein (ou défaillant) : Comptoir ne peut pas y écrire.",
+        "The disk holding {path} is full (or failing): Comptoir cannot write there.",
+    ),
+    "store.nothing_lost": (
+        "Rien n’a été modifié ni perdu : les données restent telles quelles.",
+        "Nothing was changed or lost: the data stays as it was.",
+    ),
+    "out_of_order.title": ("Kiosque hors service", "Kiosk out of order"),
+    "out_of_order.call": (
+        "Merci d’appeler l’association au {phone}.",
+        "Please call the association on {phone}.",
+    ),
+    "out_of_order.call_generic": (
+        "Merci de prévenir l’association qui tient ce kiosque.",
+        "Please tell the association that runs this kiosk.",
+    ),
+    "out_of_order.details": ("Détails pour l’assistance", "Details for support"),
+    "error.not_now": ("Ce n’est pas possible pour l’instant.", "This is not possible yet."),
+    "order.unknown_number": (
+        "Aucune commande ne porte le numéro {number}.",
+        "No order has the number {number}.",
+    ),
+    "invoice.not_yet": (
+        "La commande {number} n’a pas encore de facture : elle est établie une fois la "
+        "prestation réalisée et réglée.",
+        "Order {number} has no invoice yet: it is made once the service is done and paid.",
+    ),
+    "invoice.cancelled": (
+        "La commande {number} a été annulée : elle n’a pas de facture.",
+        "Order {number} was cancelled: it has no invoice.",
+    ),
+    "demo.folder_has_data": (
+        "{path} contient déjà des données : les données de démonstration vont dans un "
+        "dossier neuf et vide.",
+        "{path} already holds data: demo data goes into a new, empty folder.",
+    ),
+    "cli.unexpected": (
+        "Une erreur inattendue est survenue ; les détails sont dans {log}.",
+        "Something unexpected went wrong; the details are in {log}.",
+    ),
     "error.pin_refused": ("Code incorrect.", "Wrong PIN."),
     "error.login_locked": (
         "Trop d’essais : réessayez dans quelques minutes.",

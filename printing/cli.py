@@ -5,20 +5,23 @@ hand."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
+from kiosk_app.clock import paris_today
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import default_data_dir
 from kiosk_app.domain.kinds import InvoiceKind
-from kiosk_app.errors import NotFound
+from kiosk_app.errors import NotFound, NotNow
+from kiosk_app.views.orders import OrderView
+from sync.protocol import OrderStatus
 
 from .connections import PrinterFault, connection_for
 from .escpos import render
 from .image import save_ticket
-from .messages import printer_message
+from .messages import printer_cli_message
 from .pdf.certificate import write_certificates
 from .pdf.invoice import invoice_pdf
 from .pdf.ticket_preview import ticket_pdf
@@ -59,15 +62,33 @@ def add_printing_commands(commands: argparse._SubParsersAction[argparse.Argument
     till.set_defaults(handler=run_till_report)
 
 
+log = logging.getLogger(__name__)
+
+
 def _data_dir(args: argparse.Namespace) -> Path:
     return getattr(args, "data_dir", None) or default_data_dir()
+
+
+def _order(comptoir: Comptoir, typed_number: str) -> OrderView:
+    try:
+        return comptoir.orders.by_number(typed_number)
+    except NotFound:
+        raise NotFound("order.unknown_number", number=typed_number.strip()[:20]) from None
+
+
+def _printer_fault(key: str) -> int:
+    """Straight from the command line nothing waits in the queue: say the fault and
+    that the command is to be run again; 1 = try again later."""
+    log.warning("printer fault from the command line: %s", key)
+    print(printer_cli_message(key, _lang()), file=sys.stderr)
+    return 1
 
 
 def run_ticket(args: argparse.Namespace) -> int:
     data_dir = _data_dir(args)
     comptoir = Comptoir.open(data_dir)
     try:
-        order = comptoir.orders.by_number(args.order_number)
+        order = _order(comptoir, args.order_number)
         ticket = ticket_for(comptoir, args.kind, order.id)
         settings = comptoir.settings.get()
     finally:
@@ -86,20 +107,22 @@ def run_ticket(args: argparse.Namespace) -> int:
     try:
         connection.send(data)
     except PrinterFault as fault:
-        print(printer_message(fault.key, _lang()), file=sys.stderr)
-        return 1
+        return _printer_fault(fault.key)
     return 0
 
 
 def run_invoice(args: argparse.Namespace) -> int:
     comptoir = Comptoir.open(_data_dir(args))
     try:
-        order = comptoir.orders.by_number(args.order_number)
+        order = _order(comptoir, args.order_number)
         invoices = [
             i for i in comptoir.invoices.for_order(order.id) if i.kind is InvoiceKind.INVOICE
         ]
         if not invoices:
-            raise NotFound(entity="invoice")
+            # An invoice is issued when the order is paid: say so, not "not found".
+            cancelled = order.status is OrderStatus.CANCELLED
+            key = "invoice.cancelled" if cancelled else "invoice.not_yet"
+            raise NotNow(key, number=order.number, status=order.status.value)
         document = comptoir.invoices.document(invoices[-1].id)
     finally:
         comptoir.close()
@@ -115,9 +138,10 @@ def run_certificates(args: argparse.Namespace) -> int:
     comptoir = Comptoir.open(data_dir)
     try:
         certificates = comptoir.invoices.certificates(args.year)
+        issued_on = paris_today(comptoir.clock)
     finally:
         comptoir.close()
-    written = sum(1 for _ in write_certificates(certificates, out, issued_on=date.today()))
+    written = sum(1 for _ in write_certificates(certificates, out, issued_on=issued_on))
     print(f"{written} → {out} ({time.perf_counter() - started:.1f} s)")
     return 0
 
@@ -156,8 +180,7 @@ def run_till_report(args: argparse.Namespace) -> int:
     try:
         connection.send(render(report, profile))
     except PrinterFault as fault:
-        print(printer_message(fault.key, _lang()), file=sys.stderr)
-        return 1
+        return _printer_fault(fault.key)
     return 0
 
 

@@ -43,3 +43,29 @@ PRINTER_MESSAGES: dict[str, tuple[str, str]] = {
 def printer_message(key: str, lang: str = "fr") -> str:
     french, english = PRINTER_MESSAGES.get(key, PRINTER_MESSAGES["printer.offline"])
     return english if lang == "en" else french
+
+
+# From the command line nothing is queued (`kiosk ticket`, `kiosk till-report` print
+# straight away): what the printer reported, and what to do.
+PRINTER_FAULTS: dict[str, tuple[str, str]] = {
+    "printer.offline": (
+        "L’imprimante ne répond pas (allumée ? branchée ?)",
+        "The printer does not answer (is it on? plugged in?)",
+    ),
+    "printer.paper_out": ("L’imprimante n’a plus de papier", "The printer is out of paper"),
+    "printer.cover_open": ("Le capot de l’imprimante est ouvert", "The printer’s cover is open"),
+    "printer.dropped": (
+        "La connexion à l’imprimante a été coupée pendant l’impression",
+        "The connection to the printer was cut while printing",
+    ),
+    "printer.stalled": ("L’imprimante est bloquée", "The printer is stuck"),
+}
+NOTHING_QUEUED = (
+    " : rien n’a été mis en attente, relancez la commande une fois l’imprimante prête.",
+    ": nothing was queued, run the command again once the printer is ready.",
+)
+
+
+def printer_cli_message(key: str, lang: str = "fr") -> str:
+    french, english = PRINTER_FAULTS.get(key, PRINTER_FAULTS["printer.offline"])
+    return (english + NOTHING_QUEUED[1]) if lang == "en" else (french + NOTHING_QUEUED[0])

@@ -141,6 +141,7 @@ class PrintWorker:
             ticket = ticket_for(self._comptoir, job.kind, job.order_id, job_id=job.id)
         except (NotFound, KeyError):
             jobs.give_up(job.id, "printer.unprintable")
+            log.warning("print job %s (%s) given up: printer.unprintable", job.id, job.kind)
             self._emit(job, "failed", "printer.unprintable")
             return True
         if self._connection is None:
@@ -153,6 +154,7 @@ class PrintWorker:
             self._connection.send(render(ticket, self._profile))
         except PrinterFault as fault:
             jobs.record_fault(job.id, fault.key, attempted=fault.attempted)
+            log.warning("print job %s (%s) waits: %s", job.id, job.kind, fault.key)
             delay = self._retry_delays[min(self._faults_in_a_row, len(self._retry_delays) - 1)]
             self._faults_in_a_row += 1
             self._not_before = self._monotonic() + delay

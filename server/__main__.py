@@ -19,22 +19,39 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import cli_messages as said
 from .auth import EnrolmentError, enrol, revoke
 from .catalogue import CatalogueError, import_catalogue, read_catalogue
+from .catalogue_check import BadLine, check_catalogue_file
 from .database import Database, sqlite_url
+
+log = logging.getLogger("kiosk-server")
+DEFAULT_DATA_DIR = Path("central-data")
+
+
+class Refused(Exception):
+    """A command's bad input: one sentence (already said in the person's language) and
+    its exit status."""
+
+    def __init__(self, sentence: str, status: int) -> None:
+        super().__init__(sentence)
+        self.sentence, self.status = sentence, status
 
 
 def database_url(args: argparse.Namespace) -> str:
     url: str | None = args.database_url or os.environ.get("COMPTOIR_DATABASE_URL")
     if url:
         return url
-    data_dir: Path = args.data_dir
+    data_dir: Path = args.data_dir or DEFAULT_DATA_DIR
+    if data_dir.exists() and not data_dir.is_dir():
+        raise Refused(said.say("data.not_a_folder", path=data_dir), said.DATA_UNAVAILABLE)
     data_dir.mkdir(parents=True, exist_ok=True)
     return sqlite_url(data_dir)
 
@@ -43,8 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk-server", description="Comptoir's central server (sync API, public pages)."
     )
+    parser.add_argument(
+        "--version", action="version", version=f"kiosk-server {said.server_version()}"
+    )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=Path("central-data"))
+    common.add_argument(
+        "--data-dir", type=Path, help=f"data folder (default: ./{DEFAULT_DATA_DIR})"
+    )
     common.add_argument("--database-url", help="postgresql://user@host/db (default: SQLite)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     serve = commands.add_parser("serve", parents=[common], help="run the HTTP server")
@@ -78,7 +100,11 @@ def run_serve(args: argparse.Namespace) -> int:
         # of objects of FastAPI, SQLAlchemy and pydantic (a pause of tens of ms each).
         gc.collect()
         gc.freeze()
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+        # Uvicorn's own messages go to the log (log_config=None: they reach the root
+        # logger); no access log: a client's address is personal data.
+        log.info("serving on %s:%d", args.host, args.port)
+        print(f"http://{args.host}:{args.port}", flush=True)
+        uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
     finally:
         db.close()
     return 0
@@ -90,10 +116,10 @@ def run_enrol(args: argparse.Namespace) -> int:
         with db.write() as session:
             token = enrol(session, args.name, now=datetime.now(UTC))
     except EnrolmentError as error:
-        print(error, file=sys.stderr)
-        return 2
+        raise Refused(said.say("device.refused", reason=error), said.BAD_INPUT) from None
     finally:
         db.close()
+    log.info("kiosk enrolled")
     print(token)  # shown once: the server keeps only its hash
     return 0
 
@@ -106,34 +132,80 @@ def run_revoke(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not done:
-        print(f"no enrolled device named {args.name!r}", file=sys.stderr)
-        return 2
+        raise Refused(said.say("device.unknown", name=args.name), said.NOT_FOUND)
+    log.info("kiosk revoked")
     print(f"{args.name}: revoked")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """Every entry is checked before anything is written: a file that is not a
+    catalogue is refused at its first bad line, and nothing is imported."""
     try:
+        check_catalogue_file(args.file)
         document = read_catalogue(args.file)
+    except BadLine as bad:
+        why = said.say(bad.reason, detail=bad.detail)
+        raise Refused(
+            said.say("catalogue.refused", file=args.file, line=bad.line, why=why), said.BAD_INPUT
+        ) from None
     except (OSError, ValueError, CatalogueError) as error:
-        print(f"{args.file}: {error}", file=sys.stderr)
-        return 2
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise Refused(
+            said.say("catalogue.unreadable", file=args.file, reason=reason), said.BAD_INPUT
+        ) from None
     db = Database.open(database_url(args))
     try:
         with db.write() as session:
             counts = import_catalogue(session, document, now=datetime.now(UTC))
-    except (CatalogueError, KeyError, ValueError, TypeError) as error:
-        print(f"{args.file}: {error}", file=sys.stderr)
-        return 2
+    except CatalogueError as error:
+        # A service whose category is neither in the file nor on the server.
+        raise Refused(
+            said.say("catalogue.unreadable", file=args.file, reason=error), said.BAD_INPUT
+        ) from None
     finally:
         db.close()
+    log.info("catalogue imported: categories %d, services %d, Lulus %d", *counts)
     print("categories {}, services {}, Lulus {}".format(*counts))
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Each command's bad input is one sentence and its exit status (cli_messages.py),
+    never a traceback; the log (`DIR/logs/kiosk-server.log`) keeps the details."""
+    from kiosk_app.logs import setup_logging
+
     args = build_parser().parse_args(argv)
-    return int(args.handler(args))
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    # The log goes to the data folder's logs/; on PostgreSQL with no data folder named,
+    # to the user's log folder (~/.local/state/comptoir/log).
+    url = args.database_url or os.environ.get("COMPTOIR_DATABASE_URL")
+    data_dir: Path | None = args.data_dir or (None if url else DEFAULT_DATA_DIR)
+    written_to = setup_logging(data_dir, "kiosk-server")
+    log.info("start %s (Comptoir %s, pid %d)", args.command, said.server_version(), os.getpid())
+    status = said.UNEXPECTED
+    try:
+        status = int(handler(args))
+    except Refused as refused:
+        log.warning("%s refused (exit %d)", args.command, refused.status)
+        status = refused.status
+        print(refused.sentence, file=sys.stderr)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        status = said.BROKEN_PIPE
+    except Exception as error:
+        from sqlalchemy.exc import DatabaseError, OperationalError
+
+        log.exception("%s failed", args.command)
+        if isinstance(error, DatabaseError | OperationalError):
+            status = said.DATA_UNAVAILABLE
+            reason = type(getattr(error, "orig", error)).__name__
+            print(said.say("data.unavailable", reason=reason), file=sys.stderr)
+        else:
+            print(said.say("unexpected", log=written_to or "-"), file=sys.stderr)
+    log.info("stop %s: exit %d", args.command, status)
+    return status
 
 
 if __name__ == "__main__":

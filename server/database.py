@@ -56,11 +56,14 @@ def _begin(session: Session, mode: str) -> None:
 
 def create_server_engine(url: str) -> Engine:
     url = normalise_url(url)
+    # hide_parameters: an error in the log never quotes a statement's values (people).
     if url.startswith("sqlite"):
-        engine = create_engine(url, pool_size=20, max_overflow=40)
+        engine = create_engine(url, pool_size=20, max_overflow=40, hide_parameters=True)
         event.listen(engine, "connect", _configure_sqlite)
         return engine
-    return create_engine(url, pool_size=20, max_overflow=40, pool_pre_ping=True)
+    return create_engine(
+        url, pool_size=20, max_overflow=40, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 def migrate(engine: Engine) -> None:

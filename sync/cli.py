@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .client import SyncError
+
+log = logging.getLogger(__name__)
 
 # The commands' modules (the store, requests, pydantic) are imported when a command
 # runs, not when `kiosk` builds its parser: starting the window does not wait on them.
@@ -35,10 +38,16 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return data_dir
 
 
-def _fail(error: SyncError, lang: str) -> int:
-    from .messages import sync_message
+def _fail(error: SyncError, lang: str, *, enrolling_with: str | None = None) -> int:
+    """One sentence, and 1 (retry later) or 2 (a person must act). While enrolling, an
+    unreachable server or a refused token are said as such: nothing is kept yet."""
+    from .messages import ENROL_KEYS, sync_message
 
-    print(sync_message(error.key, lang), file=sys.stderr)
+    key = error.key
+    if enrolling_with is not None:
+        key = ENROL_KEYS.get(key, key)
+    log.warning("sync refused: %s", key)
+    print(sync_message(key, lang, url=enrolling_with or ""), file=sys.stderr)
     return 1 if error.retryable else 2
 
 
@@ -103,8 +112,9 @@ def run_enrol(args: argparse.Namespace) -> int:
         client = enrol(comptoir.store, data_dir, args.url, args.token, ca_bundle=args.ca_bundle)
         client.close()
     except SyncError as error:
-        return _fail(error, lang)
+        return _fail(error, lang, enrolling_with=args.url)
     finally:
         comptoir.close()
+    log.info("enrolled with the central server")
     print(f"Kiosque relié à {args.url}" if lang == "fr" else f"Kiosk enrolled with {args.url}")
     return 0

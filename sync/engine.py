@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import time
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ from kiosk_app.store.database import Store
 from sync.protocol import DEFAULT_PULL_LIMIT
 
 from .client import MustRefetch, SyncClient, SyncError
+
+log = logging.getLogger(__name__)
 
 LOCK_FILENAME = "sync.lock"
 SUCCESS_GRAIN = timedelta(minutes=1)
@@ -130,6 +133,18 @@ def sync_once(
             with store.write() as session:
                 put_setting(session, LAST_SUCCESS, now.isoformat())
                 put_setting(session, LAST_ERROR, None)
+        pushed = report.pushed
+        log.info(
+            "sync: pushed %d applied, %d duplicate, %d rejected, %d conflict; pulled %d; "
+            "pending %d, set aside %d",
+            pushed.applied,
+            pushed.duplicate,
+            pushed.rejected,
+            pushed.conflict,
+            report.pulled,
+            report.pending,
+            report.set_aside,
+        )
         return report
 
 

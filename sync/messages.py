@@ -48,9 +48,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Une autre synchronisation est en cours sur ce dossier.",
         "Another sync is running on this data folder.",
     ),
+    # `kiosk enrol`: the kiosk is not enrolled yet, so nothing is "kept here", nor was
+    # it "allowed" before.
+    "sync.enrol_unreachable": (
+        "Le serveur central {url} est injoignable : vérifiez l'adresse et le réseau. "
+        "Rien n'a été modifié.",
+        "The central server {url} cannot be reached: check the address and the network. "
+        "Nothing was changed.",
+    ),
+    "sync.enrol_token_refused": (
+        "Le serveur central refuse ce jeton : vérifiez-le, ou demandez-en un nouveau à "
+        "l'association (kiosk-server enrol NOM). Rien n'a été modifié.",
+        "The central server refuses this token: check it, or ask the association for a "
+        "new one (kiosk-server enrol NAME). Nothing was changed.",
+    ),
+}
+
+# What an error met while enrolling means to a kiosk that is not enrolled yet.
+ENROL_KEYS = {
+    "sync.network_down": "sync.enrol_unreachable",
+    "sync.busy": "sync.enrol_unreachable",
+    "sync.server_error": "sync.enrol_unreachable",
+    "sync.unauthorized": "sync.enrol_token_refused",
 }
 
 
-def sync_message(key: str, lang: str) -> str:
+def sync_message(key: str, lang: str, **params: str) -> str:
     french, english = MESSAGES.get(key, MESSAGES["sync.server_error"])
-    return english if lang == "en" else french
+    return (english if lang == "en" else french).format(**params)

@@ -206,10 +206,13 @@ class SyncWorker:
                 self._client = self._client_factory()
             report = sync_once(self._store, self._client, self._data_dir, clock=self._clock)
         except SyncError as error:
+            failures = self.status.failures + 1
+            log.warning("sync failed: %s (failures in a row: %d)", error.key, failures)
             self._set(running=False, last_error_key=error.key, failures=self.status.failures + 1)
             return False, error.retry_after
         except Exception:
             # A bug or a broken store must not kill the worker: say it, back off, retry.
+            log.exception("sync failed unexpectedly")
             self._set(
                 running=False,
                 last_error_key="sync.server_error",

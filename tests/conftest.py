@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -13,6 +14,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A command whose data folder cannot take its log writes it to the user's log folder:
+# the tests' own, not the home's.
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="comptoir-tests-state-")
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import resources_dir

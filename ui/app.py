@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import signal
 import socket
 import sys
@@ -21,6 +22,9 @@ from .window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk_app.comptoir import Comptoir
+    from kiosk_app.store.refusals import OutOfOrder
+
+log = logging.getLogger(__name__)
 
 
 class NoContextMenus(QObject):
@@ -116,12 +120,18 @@ def run(
     painted: Callable[[], None] | None = None,
     ready: Callable[[], None] | None = None,
     start_workers: Callable[[Comptoir], Callable[[], None]] | None = None,
+    out_of_order: Callable[[BaseException], OutOfOrder] | None = None,
 ) -> int:
     """The kiosk: the welcome screen first, then the core, opened by `open_comptoir`
     (seeding demo data, migrating the store) and closed on the way out. `painted` and
     `ready` are told when the welcome screen shows and when its tiles work.
     `start_workers` starts the background workers (print queue, sync) on the open
-    store and returns what stops them, called before the store closes."""
+    store and returns what stops them, called before the store closes. When the core
+    cannot be opened, `out_of_order` says why and the window shows it full screen (the
+    error and its traceback go to the log); without it, the error rises."""
+    from .qt_messages import route_qt_messages
+
+    route_qt_messages()
     app = application()
     app.installEventFilter(NoContextMenus(app))
     quit_on_sigterm(app)
@@ -131,11 +141,19 @@ def run(
     stops: list[Callable[[], None]] = []
 
     def attach() -> None:
-        opened.append(open_comptoir())
-        if start_workers is not None:
-            stops.append(start_workers(opened[0]))
-        window.attach(KioskContext(opened[0], window.language, window.tasks))
-        apply_settings(window, opened[0])
+        try:
+            opened.append(open_comptoir())
+            if start_workers is not None:
+                stops.append(start_workers(opened[0]))
+            window.attach(KioskContext(opened[0], window.language, window.tasks))
+            apply_settings(window, opened[0])
+        except Exception as error:
+            if out_of_order is None:
+                raise
+            log.exception("the kiosk cannot open its data: out of order")
+            window.show_out_of_order(out_of_order(error))
+            return
+        log.info("the kiosk is ready")
         freeze_long_lived()
         if ready is not None:
             ready()

@@ -10,6 +10,10 @@ import tempfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 SIZES = ((1280, 800), (1920, 1080))
 LANGS = ("fr", "en")
@@ -81,10 +85,41 @@ def main(argv: Sequence[str] | None = None) -> int:
                     # Deleted now, with its translator: a language left installed would
                     # answer for the next window's.
                     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+                if not args.only or "out_of_order" in args.only:
+                    path = args.out / f"out_of_order-fr+en-{width}x{height}.png"
+                    out_of_order_page(width, height).save(str(path))
+                    count += 1
         finally:
             comptoir.close()
     print(f"{count} screenshots in {args.out}")
     return 0
+
+
+def out_of_order_page(width: int, height: int) -> QImage:
+    """The page a kiosk shows when its store cannot be opened (both languages at once),
+    here for a damaged file, with the association's phone from the store."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk_app.store.refusals import OutOfOrder
+
+    from .app import _window
+
+    folder = "/home/kiosque/.local/share/comptoir"
+    refusal = OutOfOrder(
+        "store.corrupt",
+        {"path": f"{folder}/comptoir.sqlite3"},
+        "01 99 00 12 34",
+        f"{folder}/logs/kiosk.log",
+    )
+    window = _window()
+    window.resize(width, height)
+    window.show_out_of_order(refusal)
+    window.show()
+    QApplication.processEvents()
+    image = window.grab().toImage()
+    window.close()
+    window.deleteLater()
+    return image
 
 
 if __name__ == "__main__":

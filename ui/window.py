@@ -32,12 +32,14 @@ from .widgets.keyboard import KeyboardDock
 from .widgets.screen import Screen
 
 if TYPE_CHECKING:
+    from kiosk_app.store.refusals import OutOfOrder
     from kiosk_app.views.attendants import AttendantView
     from kiosk_app.views.catalogue import ServiceView
     from kiosk_app.views.orders import OrderView
 
     from .attendant.counter import CounterScreen
     from .attendant.pin_pad import PinPadScreen
+    from .out_of_order import OutOfOrderScreen
     from .resident.become_lulu import BecomeLuluScreen
     from .resident.catalogue import CatalogueScreen
     from .resident.confirmation import ConfirmationScreen
@@ -211,6 +213,21 @@ class KioskWindow(QMainWindow):
         # Styled now, at start-up, rather than on a resident's first touch of each screen.
         for widget in (*self.resident_screens, self.keyboard.letters, self.keyboard.digits):
             widget.ensurePolished()
+
+    def show_out_of_order(self, refusal: OutOfOrder) -> None:
+        """The core could not be opened: the "out of order" page, full screen, in place
+        of everything else; the tiles and the attendant's hold stay dead (not ready)."""
+        from .out_of_order import OutOfOrderScreen
+
+        self._context = None
+        self.out_of_order: OutOfOrderScreen = OutOfOrderScreen(refusal)
+        self.screens.addWidget(self.out_of_order)
+        self.keyboard.hide()
+        self.overlay.dismiss()
+        self.screens.setCurrentWidget(self.out_of_order)
+        self.home.setVisible(False)
+        for button in self.languages.values():
+            button.setVisible(False)
 
     # --- session ---------------------------------------------------------------------
 

@@ -28,11 +28,12 @@ from ..config import resources_dir
 from ..domain.kinds import OnboardingStage, PaymentKind, Role
 from ..domain.pricing import units_for_minutes
 from ..domain.search_text import fold
+from ..errors import NotNow, StoreUnavailable
 from ..services.catalogue import load_catalogue
 from ..services.invoices import issue_invoice
 from ..services.journal import wire_value
 from ..services.numbers import ORDER_SERIES
-from ..store.database import Store
+from ..store.database import STORE_FILENAME, Store, sidecars
 from ..store.models import (
     Category,
     Client,
@@ -50,6 +51,7 @@ from ..store.models import (
     Service,
     Setting,
 )
+from ..store.refusals import refusal_for
 from ..views.lulus import CHECKLIST
 from ..views.settings import DEMO_SETTINGS
 
@@ -555,14 +557,32 @@ class SeedSummary:
 
 def seed_demo(data_dir: Path, *, as_of: date) -> SeedSummary:
     """Fill a new data folder with the demo month ending on `as_of`. Refuses a folder
-    that already holds orders: demo data never mixes with real data."""
+    that already holds orders: demo data never mixes with real data. A store this call
+    created and could not finish (a full disk) is removed: nothing half-written."""
+    store_path = data_dir / STORE_FILENAME
+    created = not store_path.exists()
+    try:
+        return _seed(data_dir, as_of)
+    except NotNow:
+        raise
+    except Exception as error:
+        if created:
+            for leftover in (store_path, *sidecars(store_path)):
+                leftover.unlink(missing_ok=True)
+        refusal = error if isinstance(error, StoreUnavailable) else refusal_for(error, data_dir)
+        if refusal is None:
+            raise
+        raise refusal from error
+
+
+def _seed(data_dir: Path, as_of: date) -> SeedSummary:
     from ..services.attendants import AttendantService
 
     store = Store.open(data_dir)
     try:
         with store.read() as session:
             if session.scalar(select(func.count()).select_from(Order)):
-                raise FileExistsError(f"{data_dir} already holds orders")
+                raise NotNow("demo.folder_has_data", path=str(data_dir))
         resources = resources_dir() / "demo"
         catalogue = json.loads((resources / "catalogue.json").read_text(encoding="utf-8"))
         people = json.loads((resources / "people.json").read_text(encoding="utf-8"))

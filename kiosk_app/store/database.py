@@ -1,8 +1,11 @@
 """Opening the local store: one SQLite file in WAL mode with synchronous=FULL, migrated
-to the current schema at start, refused untouched when a newer Comptoir wrote it."""
+to the current schema at start, refused untouched when a newer Comptoir wrote it or when
+it cannot be used (see refusals.py). The folder and the files are the owner's only: the
+store holds clients' names, phones and addresses."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -12,11 +15,15 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..errors import StoreTooNew
+from ..errors import StoreTooNew, StoreUnavailable
 from .migrations import HEAD, MIGRATIONS_DIR
+from .refusals import check_folder, refusal_for
 
 STORE_FILENAME = "comptoir.sqlite3"
 BUSY_TIMEOUT_MS = 5000
+# SQLite creates the WAL and its index with the store's own mode, less the umask: the
+# umask is set around the first connection (owner-only), the folder is chmod-ed.
+OWNER_ONLY_UMASK = 0o077
 
 
 def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -45,7 +52,9 @@ def _begin(connection: Any) -> None:
 
 
 def create_store_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    # hide_parameters: an error's text never carries the values of a statement (names,
+    # phones, addresses) into a log or a terminal.
+    engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
@@ -100,13 +109,32 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        store = cls(data_dir / STORE_FILENAME)
+        """Open (creating or migrating) the store of `data_dir`; a folder or file that
+        cannot be used is refused with a `StoreUnavailable`, and what this call made (a
+        store that a full disk left half-created) is removed again."""
+        check_folder(data_dir, STORE_FILENAME)
+        path = data_dir / STORE_FILENAME
+        created = not path.exists()
+        store: Store | None = None
+        previous = os.umask(OWNER_ONLY_UMASK)
         try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            data_dir.chmod(0o700)
+            store = cls(path)
             migrate(store.engine, store.path)
-        except BaseException:
-            store.close()
+            _owner_only(path)
+        except BaseException as error:
+            if store is not None:
+                store.close()
+            if created:
+                for leftover in (path, *sidecars(path)):
+                    leftover.unlink(missing_ok=True)
+            refusal = None if isinstance(error, StoreUnavailable) else refusal_for(error, data_dir)
+            if refusal is not None:
+                raise refusal from error
             raise
+        finally:
+            os.umask(previous)
         return store
 
     @contextmanager
@@ -121,3 +149,15 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def sidecars(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _owner_only(path: Path) -> None:
+    """The store and its WAL and index, readable by their owner only (stores made
+    before this rule included)."""
+    for file in (path, *sidecars(path)):
+        if file.exists() and file.stat().st_mode & 0o077:
+            file.chmod(0o600)

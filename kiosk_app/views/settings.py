@@ -10,6 +10,8 @@ DEFAULTS: dict[str, str] = {
     "kiosk_name": "Saint-Paul",
     "association_name": "Lulu dans ma rue",
     "association_address": "",
+    # Shown on the kiosk's "out of order" page: whom a resident calls when it is down.
+    "association_phone": "",
     "association_siret": "",
     "association_sap_number": "",
     "vat_mention": "TVA non applicable, art. 293 B du CGI",
@@ -34,6 +36,7 @@ DEFAULTS: dict[str, str] = {
 DEMO_SETTINGS: dict[str, str] = {
     "association_name": "Lulu dans ma rue (démo)",
     "association_address": "12 rue Saint-Paul, 75004 Paris",
+    "association_phone": "01 99 00 12 34",  # in the range France keeps for fiction
     "association_siret": "00000000000018",
     "association_sap_number": "SAP000000000",
 }
@@ -45,6 +48,7 @@ class KioskSettings:
     kiosk_name: str
     association_name: str
     association_address: str
+    association_phone: str
     association_siret: str
     association_sap_number: str
     vat_mention: str

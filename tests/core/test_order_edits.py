@@ -159,6 +159,7 @@ def test_nothing_changed_writes_nothing(
 # --- Refusals -------------------------------------------------------------------------
 
 
+@pytest.mark.dates
 @pytest.mark.parametrize(
     ("slot_shift", "length", "key"),
     [

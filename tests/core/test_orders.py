@@ -146,6 +146,7 @@ def test_a_new_client_needs_consent_and_a_name(comptoir: Comptoir, clock: Clock)
     assert row_counts(comptoir) == before
 
 
+@pytest.mark.dates
 def test_every_bad_field_is_reported_at_once_and_nothing_written(
     comptoir: Comptoir, clock: Clock
 ) -> None:

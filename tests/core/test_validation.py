@@ -19,6 +19,7 @@ def key_of(check: object, *args: object, **kwargs: object) -> dict[str, str]:
     return raised.value.fields
 
 
+@pytest.mark.dates
 @pytest.mark.parametrize(
     ("typed", "stored"),
     [
@@ -171,6 +172,7 @@ def test_bounded_text_limit_is_inclusive() -> None:
     assert validation.bounded_text("x" * 500, field="comment", max_length=500) == "x" * 500
 
 
+@pytest.mark.dates
 def test_slots_within_the_next_fourteen_days() -> None:
     start = NOW + timedelta(days=14)
     assert validation.slot(start, start + timedelta(hours=1), now=NOW) == (

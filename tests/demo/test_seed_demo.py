@@ -14,7 +14,11 @@ import pytest
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.demo.seed import seed_demo
+from kiosk_app.errors import NotNow
 from sync.protocol import OrderStatus
+
+# The demo month and `kiosk stats` around a day: run again with the date moved.
+pytestmark = pytest.mark.dates
 
 AS_OF = date(2026, 11, 26)
 
@@ -116,5 +120,6 @@ def test_same_day_same_data(tmp_path: Path, demo_dir: Path) -> None:
 
 
 def test_refuses_a_folder_that_already_holds_orders(demo_dir: Path) -> None:
-    with pytest.raises(FileExistsError):
+    with pytest.raises(NotNow) as refused:
         seed_demo(demo_dir, as_of=AS_OF)
+    assert refused.value.key == "demo.folder_has_data"

@@ -39,6 +39,7 @@ def test_ticket_without_printer_saves_files(
     assert order.number in Path(text).read_text(encoding="utf-8")
 
 
+@pytest.mark.dates
 def test_invoice_and_certificates(
     association: Comptoir,
     place_order: PlaceOrder,
@@ -61,11 +62,15 @@ def test_invoice_and_certificates(
 
 
 def test_unknown_order_says_so(
-    association: Comptoir, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    association: Comptoir,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     data_dir = association.store.path.parent
     code = main(["invoice", "01-0999", "--data-dir", str(data_dir), "--pdf", str(tmp_path / "x")])
-    assert code == 2
+    assert code == 3
     error = capsys.readouterr().err
-    assert "Introuvable" in error or "Not found" in error
+    assert "Aucune commande ne porte le numéro 01-0999." in error
     assert not (tmp_path / "x").exists()

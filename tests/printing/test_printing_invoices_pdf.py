@@ -133,6 +133,7 @@ def test_invoice_pdf_carries_every_mandatory_mention(
     assert_only_embedded_dejavu(path)
 
 
+@pytest.mark.dates
 def test_certificates_count_only_eligible_payments(
     association: Comptoir, place_order: PlaceOrder, complete_order: CompleteOrder, tmp_path: Path
 ) -> None:

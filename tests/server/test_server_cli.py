@@ -16,6 +16,12 @@ from server.database import Database
 from server.models import Device, Record
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands speak $LANG's language: these tests read the English."""
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+
+
 def run(capsys: pytest.CaptureFixture[str], db: Database, *argv: str) -> tuple[int, str, str]:
     url = db.engine.url.render_as_string(hide_password=False)
     code = main([*argv, "--database-url", url])
@@ -38,7 +44,7 @@ def test_enrol_prints_the_token_once_and_keeps_only_its_hash(
     assert run(capsys, db, "revoke", "saint-paul")[0] == 0
     with db.read() as session:
         assert device_for_token(session, token) is None
-    assert run(capsys, db, "revoke", "saint-paul")[0] == 2
+    assert run(capsys, db, "revoke", "saint-paul")[0] == 3  # not found (README)
     code, out, _ = run(capsys, db, "enrol", "saint-paul")  # a new token after revoking
     assert code == 0 and out.strip() != token
 

@@ -3,7 +3,12 @@ timing assertion: the full run is what docs/BENCHMARKS.md records)."""
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.sync import TARGETS, run
+
+# The suite places its orders from the real clock: run again with the date moved.
+pytestmark = pytest.mark.dates
 
 
 def test_the_sync_suite_reports_its_figures() -> None:

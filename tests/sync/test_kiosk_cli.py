@@ -23,7 +23,7 @@ def test_enrol_then_sync_from_the_command_line(
     data_dir = comptoir.store.path.parent
     token = central.enrol("saint-paul", datetime.now(UTC))
     assert main(["enrol", central.url, "wrong-token", "--data-dir", str(data_dir)]) == 2
-    assert "no longer allowed" in capsys.readouterr().err
+    assert "The central server refuses this token" in capsys.readouterr().err  # not "no longer"
     assert not (data_dir / "sync-token").exists()
     assert main(["enrol", central.url, token, "--data-dir", str(data_dir)]) == 0
     mode = stat.S_IMODE((data_dir / "sync-token").stat().st_mode)
