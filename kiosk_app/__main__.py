@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     from printing.cli import add_printing_commands
     from sync.cli import add_sync_commands
 
+    from .backup_commands import add_backup_commands
     from .cli import add_core_commands
 
     parser = argparse.ArgumentParser(
@@ -33,20 +34,31 @@ def build_parser() -> argparse.ArgumentParser:
     _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_core_commands(commands)
+    add_backup_commands(commands)
     add_printing_commands(commands)
     add_sync_commands(commands)
     return parser
 
 
+def demo_server_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("server") is not None
+
+
 def run_kiosk(args: argparse.Namespace) -> int:
     """The kiosk itself: the touchscreen window, full screen unless --windowed. The
-    window shows first; the store is opened (and the demo seeded) right after."""
+    window shows first; the store is opened (and the demo seeded) right after. The
+    kiosk holds its data folder's lock while it runs: a second kiosk on the same folder
+    is refused, and so is a restore."""
     from ui.app import run
 
     from .comptoir import Comptoir
     from .config import default_data_dir
+    from .kiosk_lock import KioskLock
 
     data_dir = args.data_dir or default_data_dir(demo=args.demo)
+    lock = KioskLock.acquire(data_dir)
 
     def open_store() -> Comptoir:
         from datetime import date
@@ -58,24 +70,31 @@ def run_kiosk(args: argparse.Namespace) -> int:
         return Comptoir.open(data_dir)
 
     def start_workers(comptoir: Comptoir) -> Callable[[], None]:
-        """What runs beside the window, on worker threads: the print queue, and sync
-        with the central server once enrolled. Joining the demo's own server (starting
-        it, enrolling, taking its catalogue) is network work too: it runs on a thread of
-        its own, never on the GUI thread, and the sync worker starts after it."""
+        """What runs beside the window, on worker threads: the print queue, the nightly
+        backup, and sync with the central server once enrolled. Joining the demo's own
+        server (starting it, enrolling, taking its catalogue) is network work too: it
+        runs on a thread of its own, never on the GUI thread, and the sync worker starts
+        after it. The packaged kiosk has no central server in it (kiosk.spec): its demo
+        stays offline, its month waiting in the outbox."""
         import threading
 
         from printing.queue import PrintWorker
         from sync.enrolment import enrol, is_enrolled, open_client
         from sync.worker import SyncWorker
 
+        from .backup_worker import NightlyBackups
+
         store = comptoir.store
         stops: list[Callable[[], None]] = []
         printer = PrintWorker.from_settings(comptoir, data_dir)
         printer.start()
         stops.append(printer.stop)
+        backups = NightlyBackups(comptoir)
+        backups.start()
+        stops.append(backups.stop)
 
         def start_sync() -> None:
-            if args.demo:
+            if args.demo and demo_server_available():
                 from server.demo import start_local_server
 
                 central = start_local_server(data_dir / "central")
@@ -91,12 +110,15 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
         def stop_all() -> None:
             starting.join()
-            for stop in reversed(stops):  # sync, then the demo's server, then printing
+            for stop in reversed(stops):  # sync, the demo's server, backups, printing
                 stop()
 
         return stop_all
 
-    return run(open_store, windowed=args.windowed, start_workers=start_workers)
+    try:
+        return run(open_store, windowed=args.windowed, start_workers=start_workers)
+    finally:
+        lock.release()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(args))
     except ComptoirError as error:
         print(explain(error, cli_lang()), file=sys.stderr)
-        return 2
+        return error.exit_status
 
 
 if __name__ == "__main__":
