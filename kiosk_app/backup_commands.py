@@ -1,7 +1,8 @@
 """`kiosk backup` and `kiosk restore FILE`: the store's backups from a shell. Each bad
-input gets one sentence in the person's language ($LANG) and its own exit status
-(kiosk_app/errors.py): 3 file or store missing, 4 not a Comptoir store, 5 damaged,
-6 from a newer Comptoir, 7 the kiosk is running, 8 not written."""
+input gets one sentence in the person's language ($LANG) and an exit status by kind
+(kiosk_app/errors.py): 2 a file that is not a sound Comptoir store of this version or
+an older one, 3 the file (or the store to back up) is missing, 4 the kiosk is running,
+5 the backup or the restore could not be written."""
 
 from __future__ import annotations
 

@@ -82,8 +82,9 @@ class ManagerApprovalRequired(ComptoirError):
     key = "error.till_manager_required"
 
 
-# Backups and restores (kiosk_app/backups.py, kiosk_app/restore.py): each refusal has its
-# own exit status, so a script can tell them apart.
+# Backups and restores (kiosk_app/backups.py, kiosk_app/restore.py). Exit statuses by
+# kind of answer: 2 a file that is not what it should be, 3 not found, 4 not now (the
+# kiosk is running), 5 the data folder cannot be written.
 
 
 class NoStoreToBackUp(ComptoirError):
@@ -95,7 +96,7 @@ class BackupNotWritten(ComptoirError):
     """The disk is full or the folder not writable: no backup, nothing left behind."""
 
     key = "backup.not_written"
-    exit_status = 8
+    exit_status = 5
 
 
 class BackupFileMissing(ComptoirError):
@@ -105,21 +106,21 @@ class BackupFileMissing(ComptoirError):
 
 class NotAComptoirStore(ComptoirError):
     key = "restore.not_a_store"
-    exit_status = 4
+    exit_status = 2
 
 
 class BackupDamaged(ComptoirError):
     """SQLite's integrity check found the file damaged."""
 
     key = "store.damaged"
-    exit_status = 5
+    exit_status = 2
 
 
 class BackupTooNew(ComptoirError):
     """The backup comes from a newer Comptoir (a schema revision this one does not know)."""
 
     key = "restore.too_new"
-    exit_status = 6
+    exit_status = 2
 
 
 class RestoreNotWritten(ComptoirError):
@@ -127,11 +128,11 @@ class RestoreNotWritten(ComptoirError):
     (its copy aside may be there too)."""
 
     key = "restore.not_written"
-    exit_status = 8
+    exit_status = 5
 
 
 class KioskRunning(ComptoirError):
     """The kiosk holds its data folder's lock: a restore (or a second kiosk) waits."""
 
     key = "kiosk.running"
-    exit_status = 7
+    exit_status = 4
