@@ -13,7 +13,14 @@ from .cli import cli_lang, explain
 from .errors import ComptoirError
 
 
+def _version() -> str:
+    from importlib.metadata import version
+
+    return f"kiosk {version('comptoir')}"
+
+
 def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=_version())
     parser.add_argument("--data-dir", type=Path, help="data folder of this kiosk")
     parser.add_argument("--demo", action="store_true", help="demo data (seeded if empty)")
     parser.add_argument("--windowed", action="store_true", help="not full screen (development)")
