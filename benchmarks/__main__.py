@@ -20,6 +20,7 @@ SUITES: dict[str, str] = {
     "sync": "benchmarks.sync",
     "ui": "benchmarks.ui",
     "printing": "benchmarks.printing",
+    "package": "benchmarks.package",
 }
 
 QUICK_SCALE = 0.1

@@ -67,7 +67,7 @@ def start(data_dir: Path, *, via_command: bool = False) -> None:
     def ready() -> None:
         times["ready_at"] = time.time()
         _print(times)
-        QApplication.quit()
+        QApplication.exit(0)  # quit() would ask the kiosk's window, which refuses to close
 
     run(open_store, windowed=True, painted=painted, ready=ready)  # type: ignore[arg-type]
 
@@ -141,7 +141,7 @@ def flows(data_dir: Path, count: int) -> None:
             slowest[name] = max(slowest.get(name, 0.0), round(took, 1))
         if name is None:
             if flows_left[0] == 0:
-                app.quit()
+                app.exit(0)  # the kiosk's window refuses quit()'s close
                 return
             flows_left[0] -= 1
             steps[0] = tour(window, data, only=ORDER_FLOW, settle=wait_in_loop)

@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     from printing.cli import add_printing_commands
     from sync.cli import add_sync_commands
 
+    from .backup_commands import add_backup_commands
     from .cli import add_core_commands
 
     parser = argparse.ArgumentParser(
@@ -41,24 +42,35 @@ def build_parser() -> argparse.ArgumentParser:
     _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_core_commands(commands)
+    add_backup_commands(commands)
     add_printing_commands(commands)
     add_sync_commands(commands)
     return parser
 
 
+def demo_server_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("server") is not None
+
+
 def run_kiosk(args: argparse.Namespace) -> int:
     """The kiosk itself: the touchscreen window, full screen unless --windowed. The
-    window shows first; the store is opened (and the demo seeded) right after."""
+    window shows first; the store is opened (and the demo seeded) right after. The
+    kiosk holds its data folder's lock while it runs: a second kiosk on the same folder
+    is refused, and so is a restore."""
     from ui.app import run
 
     from .comptoir import Comptoir
     from .config import default_data_dir
+    from .kiosk_lock import KioskLock
     from .logs import log_file
     from .store.database import STORE_FILENAME
     from .store.refusals import OutOfOrder
     from .store.refusals import out_of_order as describe
 
     data_dir = args.data_dir or default_data_dir(demo=args.demo)
+    lock = KioskLock.acquire(data_dir)
 
     def open_store() -> Comptoir:
         from .clock import paris_today, utc_now
@@ -69,24 +81,31 @@ def run_kiosk(args: argparse.Namespace) -> int:
         return Comptoir.open(data_dir)
 
     def start_workers(comptoir: Comptoir) -> Callable[[], None]:
-        """What runs beside the window, on worker threads: the print queue, and sync
-        with the central server once enrolled. Joining the demo's own server (starting
-        it, enrolling, taking its catalogue) is network work too: it runs on a thread of
-        its own, never on the GUI thread, and the sync worker starts after it."""
+        """What runs beside the window, on worker threads: the print queue, the nightly
+        backup, and sync with the central server once enrolled. Joining the demo's own
+        server (starting it, enrolling, taking its catalogue) is network work too: it
+        runs on a thread of its own, never on the GUI thread, and the sync worker starts
+        after it. The packaged kiosk has no central server in it (kiosk.spec): its demo
+        stays offline, its month waiting in the outbox."""
         import threading
 
         from printing.queue import PrintWorker
         from sync.enrolment import enrol, is_enrolled, open_client
         from sync.worker import SyncWorker
 
+        from .backup_worker import NightlyBackups
+
         store = comptoir.store
         stops: list[Callable[[], None]] = []
         printer = PrintWorker.from_settings(comptoir, data_dir)
         printer.start()
         stops.append(printer.stop)
+        backups = NightlyBackups(comptoir)
+        backups.start()
+        stops.append(backups.stop)
 
         def start_sync() -> None:
-            if args.demo:
+            if args.demo and demo_server_available():
                 from server.demo import start_local_server
 
                 central = start_local_server(data_dir / "central")
@@ -102,7 +121,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
         def stop_all() -> None:
             starting.join()
-            for stop in reversed(stops):  # sync, then the demo's server, then printing
+            for stop in reversed(stops):  # sync, the demo's server, backups, printing
                 stop()
 
         return stop_all
@@ -110,12 +129,15 @@ def run_kiosk(args: argparse.Namespace) -> int:
     def out_of_order(error: BaseException) -> OutOfOrder:
         return describe(error, data_dir, STORE_FILENAME, log_file(data_dir, "kiosk"))
 
-    return run(
-        open_store,
-        windowed=args.windowed,
-        start_workers=start_workers,
-        out_of_order=out_of_order,
-    )
+    try:
+        return run(
+            open_store,
+            windowed=args.windowed,
+            start_workers=start_workers,
+            out_of_order=out_of_order,
+        )
+    finally:
+        lock.release()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -135,7 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.data_dir = default_data_dir(demo=True)
     data_dir = getattr(args, "data_dir", None) or default_data_dir(demo=args.demo)
     command = getattr(args, "command", None) or "window"
-    setup_logging(data_dir, "kiosk")
+    # A command never makes a data folder just for its log: the user's log folder then.
+    setup_logging(data_dir if command == "window" or _is_dir(data_dir) else None, "kiosk")
     log.info("start %s (Comptoir %s, pid %d)", command, comptoir_version(), os.getpid())
     status: int = Exit.UNEXPECTED
     try:
@@ -156,6 +179,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(message("cli.unexpected", cli_lang(), log=log_file(data_dir, "kiosk")))
     log.info("stop %s: exit %d", command, status)
     return status
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for the file system: the command will say so
+        return False
 
 
 def _say(sentence: str) -> None:

@@ -9,9 +9,11 @@ from typing import Any
 
 
 class ComptoirError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose. `exit_status` is what the
+    command line exits with when it stops on this error."""
 
     key: str = "error.unexpected"
+    exit_status: int = 2
 
     def __init__(self, key: str | None = None, **params: Any) -> None:
         self.key = key or self.key
@@ -93,3 +95,59 @@ class ManagerApprovalRequired(ComptoirError):
     PIN must accept it. `params` carry the threshold and the largest difference."""
 
     key = "error.till_manager_required"
+
+
+# Backups and restores (kiosk_app/backups.py, kiosk_app/restore.py). Exit statuses by
+# kind of answer: 2 a file that is not what it should be, 3 not found, 4 not now (the
+# kiosk is running), 5 the data folder cannot be written.
+
+
+class NoStoreToBackUp(ComptoirError):
+    key = "backup.no_store"
+    exit_status = 3
+
+
+class BackupNotWritten(ComptoirError):
+    """The disk is full or the folder not writable: no backup, nothing left behind."""
+
+    key = "backup.not_written"
+    exit_status = 5
+
+
+class BackupFileMissing(ComptoirError):
+    key = "restore.file_missing"
+    exit_status = 3
+
+
+class NotAComptoirStore(ComptoirError):
+    key = "restore.not_a_store"
+    exit_status = 2
+
+
+class BackupDamaged(ComptoirError):
+    """SQLite's integrity check found the file damaged."""
+
+    key = "store.damaged"
+    exit_status = 2
+
+
+class BackupTooNew(ComptoirError):
+    """The backup comes from a newer Comptoir (a schema revision this one does not know)."""
+
+    key = "restore.too_new"
+    exit_status = 2
+
+
+class RestoreNotWritten(ComptoirError):
+    """The disk is full or the folder not writable, midway: the store is left as it was
+    (its copy aside may be there too)."""
+
+    key = "restore.not_written"
+    exit_status = 5
+
+
+class KioskRunning(ComptoirError):
+    """The kiosk holds its data folder's lock: a restore (or a second kiosk) waits."""
+
+    key = "kiosk.running"
+    exit_status = 4

@@ -26,4 +26,4 @@ def status_for(error: ComptoirError) -> Exit:
         return Exit.NOT_FOUND
     if isinstance(error, NotNow):
         return Exit.NOT_NOW
-    return Exit.BAD_INPUT
+    return Exit(error.exit_status)  # BAD_INPUT unless the error says otherwise

@@ -331,6 +331,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Un autre que vous doit valider l’écart : un responsable.",
         "Someone other than you must accept the difference: a manager.",
     ),
+    "backup.no_store": (
+        "Aucune base dans {data_dir} : rien à sauvegarder.",
+        "No store in {data_dir}: nothing to back up.",
+    ),
+    "backup.not_written": (
+        "La sauvegarde n’a pas pu être écrite dans {folder} (disque plein ou droits "
+        "insuffisants) : rien n’a été modifié.",
+        "The backup could not be written to {folder} (disk full or not allowed): "
+        "nothing was changed.",
+    ),
+    "backup.done": (
+        "Sauvegarde écrite : {path} ({count} sauvegarde(s) gardée(s) dans {folder}).",
+        "Backup written: {path} ({count} backup(s) kept in {folder}).",
+    ),
+    "restore.file_missing": (
+        "Le fichier {path} n’existe pas : rien n’a été modifié.",
+        "The file {path} does not exist: nothing was changed.",
+    ),
+    "restore.not_a_store": (
+        "{path} n’est pas une base de Comptoir : rien n’a été modifié.",
+        "{path} is not a Comptoir store: nothing was changed.",
+    ),
+    "store.damaged": (
+        "{path} est endommagé (la vérification d’intégrité de SQLite a échoué) : rien "
+        "n’a été modifié.",
+        "{path} is damaged (SQLite's integrity check failed): nothing was changed.",
+    ),
+    "restore.too_new": (
+        "{path} vient d’une version plus récente de Comptoir : mettez Comptoir à jour "
+        "avant de la restaurer. Rien n’a été modifié.",
+        "{path} comes from a newer version of Comptoir: update Comptoir before restoring "
+        "it. Nothing was changed.",
+    ),
+    "restore.not_written": (
+        "La restauration n’a pas pu écrire dans {data_dir} (disque plein ou droits "
+        "insuffisants) : la base en place n’a pas été remplacée.",
+        "The restore could not write to {data_dir} (disk full or not allowed): the store "
+        "in place was not replaced.",
+    ),
+    "restore.done": (
+        "Base restaurée depuis {path} ; la précédente est gardée dans {previous}.",
+        "Store restored from {path}; the previous one is kept as {previous}.",
+    ),
+    "restore.done_no_previous": (
+        "Base restaurée depuis {path} (il n’y avait pas de base avant).",
+        "Store restored from {path} (there was no store before).",
+    ),
+    "kiosk.running": (
+        "Le kiosque est ouvert sur {data_dir} : arrêtez-le d’abord "
+        "(sudo systemctl stop comptoir-kiosk).",
+        "The kiosk is running on {data_dir}: stop it first (sudo systemctl stop comptoir-kiosk).",
+    ),
 }
 
 

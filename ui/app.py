@@ -1,5 +1,6 @@
 """Starting the kiosk: the Qt application, the theme, the language, the window full
-screen (sized to the screen first), no context menus, and a clean quit on SIGTERM."""
+screen (sized to the screen first), no context menus, the cursor hidden under a finger,
+systemd's notifications (ui.supervision), and a clean quit on SIGTERM."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from . import theme
 from .context import KioskContext
 from .i18n import Language
+from .supervision import Supervision, leave_stopped
+from .touch_cursor import HideCursorOnTouch
 from .window import KioskWindow
 
 if TYPE_CHECKING:
@@ -48,7 +51,8 @@ def application(argv: Sequence[str] = ()) -> QApplication:
 def quit_on_sigterm(app: QApplication) -> None:
     """Python runs signal handlers only between bytecodes, never while Qt's event loop
     waits in C++: a socket pair wakes the loop (signal.set_wakeup_fd) so SIGTERM quits
-    at once and cleanly."""
+    at once and cleanly. exit(), not quit(): Qt 6's quit() first asks every window to
+    close, and the kiosk's window refuses (KioskWindow.allow_quit)."""
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
@@ -60,8 +64,8 @@ def quit_on_sigterm(app: QApplication) -> None:
             reader.recv(64)
 
     notifier.activated.connect(drain)
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
+    signal.signal(signal.SIGINT, lambda *_: app.exit(0))
     # Keep both sockets alive as long as the application.
     app._comptoir_wakeup = (reader, writer, notifier)  # type: ignore[attr-defined]
 
@@ -128,13 +132,17 @@ def run(
     `start_workers` starts the background workers (print queue, sync) on the open
     store and returns what stops them, called before the store closes. When the core
     cannot be opened, `out_of_order` says why and the window shows it full screen (the
-    error and its traceback go to the log); without it, the error rises."""
+    error and its traceback go to the log); without it, the error rises. Under systemd,
+    the unit hears READY=1 once the welcome screen is painted, then the watchdog's
+    pings (ui.supervision)."""
     from .qt_messages import route_qt_messages
 
     route_qt_messages()
     app = application()
     app.installEventFilter(NoContextMenus(app))
+    app.installEventFilter(HideCursorOnTouch(app))
     quit_on_sigterm(app)
+    supervision = Supervision.from_environment(parent=app)
     theme.apply(app)
     window = _window()
     opened: list[Comptoir] = []
@@ -161,6 +169,8 @@ def run(
     def first_paint() -> None:
         if painted is not None:
             painted()
+        if supervision is not None:
+            supervision.ready()  # and a first ping: opening the store has a full period
         attach()
 
     when_painted(window.welcome, first_paint)
@@ -177,6 +187,10 @@ def run(
     try:
         return app.exec()
     finally:
+        if supervision is not None:
+            supervision.stopping()
+        if window.quit_allowed:
+            leave_stopped()
         for stop in stops:
             stop()
         for comptoir in opened:

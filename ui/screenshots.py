@@ -80,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         path = args.out / f"{name}-{lang}-{width}x{height}.png"
                         window.grab().save(str(path))
                         count += 1
+                    window.allow_quit()
                     window.close()
                     window.deleteLater()
                     # Deleted now, with its translator: a language left installed would

@@ -8,7 +8,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -83,6 +83,7 @@ class KioskWindow(QMainWindow):
         self.visit_id: uuid.UUID | None = None
         self.attendant: AttendantView | None = None
         self.large_text = False
+        self.quit_allowed = False
         self.tasks = Tasks(parent=self)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
@@ -365,6 +366,26 @@ class KioskWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # --- leaving ---------------------------------------------------------------------
+
+    def allow_quit(self) -> None:
+        """Let the next `close()` end the kiosk: for a manager only.
+
+        The window refuses every close event until then: Alt+F4, a window manager's or
+        the compositor's close button, any `close()`, so that no one at the
+        touchscreen can leave the residents' screens. The settings section's "Quit the
+        kiosk" button, once a manager's PIN is accepted, calls `allow_quit()` then
+        `close()`; the application then ends, and under systemd the kiosk's unit is
+        told not to restart it (see `ui.supervision.leave_stopped`). SIGTERM
+        (`systemctl stop`) needs no permission: it ends the event loop directly."""
+        self.quit_allowed = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.quit_allowed:
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

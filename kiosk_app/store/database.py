@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..errors import StoreTooNew, StoreUnavailable
 from .migrations import HEAD, MIGRATIONS_DIR
 from .refusals import check_folder, refusal_for
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 STORE_FILENAME = "comptoir.sqlite3"
 BUSY_TIMEOUT_MS = 5000
@@ -60,7 +63,7 @@ def create_store_engine(path: Path) -> Engine:
     return engine
 
 
-def _current_revision(path: Path) -> str | None:
+def store_revision(path: Path) -> str | None:
     """The store's schema revision, read with plain sqlite3: no Alembic on the fast path
     of a store that is already up to date."""
     if not path.exists():
@@ -76,19 +79,30 @@ def _current_revision(path: Path) -> str | None:
     return str(row[0]) if row else None
 
 
-def migrate(engine: Engine, path: Path) -> None:
-    """Bring the store to the current schema, or refuse it if it is newer."""
-    current = _current_revision(path)
-    if current == HEAD:
-        return
-    from alembic import command
+def _alembic_config() -> Config:
     from alembic.config import Config
-    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
-    if current is not None and current not in known:
+    return config
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this Comptoir knows: its head and the older ones."""
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def migrate(engine: Engine, path: Path) -> None:
+    """Bring the store to the current schema, or refuse it if it is newer."""
+    current = store_revision(path)
+    if current == HEAD:
+        return
+    from alembic import command
+
+    config = _alembic_config()
+    if current is not None and current not in known_revisions():
         raise StoreTooNew(path=str(path), revision=current)
     with engine.begin() as connection:
         config.attributes["connection"] = connection

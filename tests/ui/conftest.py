@@ -41,6 +41,7 @@ def make_kiosk(
 
     yield make
     for window in windows:
+        window.allow_quit()
         window.close()
         window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -108,7 +108,7 @@ def test_a_damaged_store_shows_out_of_order_and_stays_untouched(
     assert shot.count(PALETTE["error"]) > 300
     assert shot.count(PALETTE["tile_border"]) == 0
     assert store.read_bytes() == before
-    assert sorted(p.name for p in data.iterdir()) == ["comptoir.sqlite3", "logs"]
+    assert sorted(p.name for p in data.iterdir()) == ["comptoir.sqlite3", "kiosk.lock", "logs"]
     log = (data / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert "store.corrupt" in log or "StoreUnavailable" in log
     assert status == 0, err
