@@ -10,6 +10,8 @@ trace and its neighbours still apply; any unexpected error rolls the whole batch
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import uuid
 from collections.abc import Callable
 from contextlib import suppress
@@ -18,6 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
+from pydantic_core import PydanticSerializationError
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
@@ -32,6 +35,8 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
     is_allowed,
+    is_order_number,
+    refused_text_at,
 )
 
 from .changes import Key
@@ -41,6 +46,7 @@ from .records import (
     CLIENT_PATCHABLE,
     ORDER_ERASED,
     ORDER_PATCHABLE,
+    PUBLIC_TOKEN_PATTERN,
     CashSessionRecord,
     ClientRecord,
     LuluApplicationRecord,
@@ -53,9 +59,11 @@ from .records import (
     as_json,
     utc_text,
 )
+from .scopes import Caller, OpenRecords, RecordRules
 from .writer import Held, Rejected, Writer
 
 RATABLE = frozenset({OrderStatus.DONE, OrderStatus.PAID})
+TOKEN = re.compile(PUBLIC_TOKEN_PATTERN)
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -97,6 +105,13 @@ def _same_id(op: Op, record_id: uuid.UUID) -> None:
 def create_order(w: Writer, op: Op) -> None:
     order = validated(OrderRecord, op.data)
     _same_id(op, order.id)
+    # Kiosks name ticket files after the number and erase them by it: digits and one
+    # dash only, never a path nor a pattern ("*" would match every ticket).
+    if not is_order_number(order.number):
+        raise Rejected("invalid", "data.number: an order number is CC-NNNN (digits)")
+    # An order starts requested; every later state is a checked transition.
+    if order.status is not OrderStatus.REQUESTED:
+        raise Rejected("invalid", "data.status: an order is created requested")
     if w.get(Entity.ORDER, order.id) is not None:
         raise AlreadyThere()
     client = w.require(Entity.CLIENT, order.client_id, "unknown_client")
@@ -290,8 +305,8 @@ def _batch_keys(request: PushRequest) -> tuple[set[Key], dict[Entity, set[str]]]
                 with suppress(ValueError):  # the op's own check rejects it
                     keys.add((entity.value, uuid.UUID(value)))
         token = op.data.get("public_token")
-        if op.entity is Entity.ORDER and isinstance(token, str):
-            tokens.add(token)
+        if op.entity is Entity.ORDER and isinstance(token, str) and TOKEN.fullmatch(token):
+            tokens.add(token)  # (any other is refused by the op's own check)
     return keys, {Entity.ORDER: tokens} if tokens else {}
 
 
@@ -309,14 +324,41 @@ NEW_APPLIED = APPLIED_OPS.insert()
 
 
 def body_hash(request: PushRequest) -> str:
-    return hashlib.sha256(request.model_dump_json().encode()).hexdigest()
+    try:
+        body = request.model_dump_json().encode()
+    except PydanticSerializationError:
+        # A lone surrogate cannot be UTF-8: hashed escaped (its op is rejected below).
+        body = json.dumps(request.model_dump(mode="json"), separators=(",", ":")).encode()
+    return hashlib.sha256(body).hexdigest()
+
+
+OPEN_RECORDS = OpenRecords()
+
+
+def _refusal(caller: Caller, writer: Writer, op: Op, rules: RecordRules) -> Rejected | None:
+    """Why an op is refused before its handler runs: a character no store keeps (the
+    kiosk's rule: sync.protocol), or the caller's record scope (scopes.py)."""
+    bad_text = refused_text_at(op.data)
+    if bad_text:
+        return Rejected("invalid", bad_text)
+    forbidden = rules.refuse_op(caller, writer, op)
+    if forbidden:
+        return Rejected("forbidden", forbidden)
+    return None
 
 
 def push_batch(
-    session: Session, device_id: int, key: str, request: PushRequest, *, now: datetime
+    session: Session,
+    caller: Caller,
+    key: str,
+    request: PushRequest,
+    *,
+    now: datetime,
+    rules: RecordRules = OPEN_RECORDS,
 ) -> PushResponse:
     """Apply one batch inside the caller's transaction and say what became of each op.
-    The caller found `device_id` live in this same transaction (and locked its row)."""
+    The caller was found live in this same transaction (and its row locked)."""
+    device_id = caller.device_id
     connection = session.connection()
     digest = body_hash(request)
     known_hash = connection.execute(BATCH_HASH, {"device": device_id, "key": key}).scalar()
@@ -343,6 +385,9 @@ def push_batch(
         try:
             if handler is None:
                 raise Rejected("unsupported", f"{op.kind.value} of {op.entity.value}")
+            refusal = _refusal(caller, writer, op, rules)
+            if refusal is not None:
+                raise refusal
             handler(writer, op)
             outcome = Outcome.APPLIED
         except AlreadyThere:

@@ -73,15 +73,15 @@ class Server:
         with db.write() as session:
             token = enrol(session, "saint-paul", now=NOW)
         with db.read() as session:
-            device = device_for_token(session, token)
-        assert device is not None
-        self.device = device
+            caller = device_for_token(session, token)
+        assert caller is not None
+        self.caller = caller
 
     def push(self, ops: list[dict[str, Any]]) -> list[OpResult]:
         request = PushRequest.model_validate({"ops": ops})
         key = uuid.uuid4().hex
 
         def apply(session: Session) -> list[OpResult]:
-            return push_batch(session, self.device, key, request, now=NOW).results
+            return push_batch(session, self.caller, key, request, now=NOW).results
 
         return self.db.run_write(apply)

@@ -26,6 +26,7 @@ from server.catalogue import import_catalogue, read_catalogue
 from server.database import Database, normalise_url, sqlite_url
 from server.demo import LocalServer
 from server.models import Record
+from server.scopes import DeviceKind
 from sync.client import SyncClient
 from sync.engine import SyncReport, sync_once
 from sync.enrolment import enrol
@@ -68,9 +69,9 @@ def database(kind: str, folder: Path) -> Iterator[Database]:
 class LiveServer(LocalServer):
     """The server app live on a loopback port (see server.demo), with helpers."""
 
-    def enrol(self, name: str, now: datetime) -> str:
+    def enrol(self, name: str, now: datetime, *, kind: DeviceKind = DeviceKind.KIOSK) -> str:
         with self.db.write() as session:
-            return enrol_device(session, name, now=now)
+            return enrol_device(session, name, now=now, kind=kind)
 
     def import_demo_catalogue(self, now: datetime) -> None:
         document = read_catalogue(resources_dir() / "demo" / "catalogue.json")
