@@ -47,7 +47,7 @@ from .limits import BodyLimits
 from .pages import page_routes
 from .push import IdempotencyMismatch, push_batch
 from .rate_limits import Limiter, RateLimits
-from .scopes import OpenRecords, RecordRules, Scope
+from .scopes import OpenRecords, RecordRules, Scope, unscoped_routes
 from .web_orders import WebOrderCreated, WebOrderRequest, create_web_order
 from .writer import Rejected
 
@@ -103,6 +103,7 @@ async def speaks_our_protocol(
 
 
 SyncCredential = Annotated[Credential, Depends(bearer_credential)]
+DocsCredential = Annotated[Credential, Depends(browser_credential)]
 
 
 def record_rules(request: Request) -> RecordRules:
@@ -227,7 +228,6 @@ def docs_routes(app: FastAPI) -> APIRouter:
     token as the password of HTTP Basic (any user name); a program sends it as a
     bearer token."""
     router = APIRouter(include_in_schema=False)
-    DocsCredential = Annotated[Credential, Depends(browser_credential)]
 
     def admin(request: Request, credential: Credential) -> None:
         with database(request).read() as session:
@@ -278,6 +278,9 @@ def create_app(
     app.include_router(web_routes())
     app.include_router(page_routes())
     app.include_router(docs_routes(app))
+    missing = unscoped_routes(app.routes)
+    if missing:
+        raise RuntimeError(f"routes without a scope in server/scopes.py: {sorted(missing)}")
 
     @app.exception_handler(RequestValidationError)
     def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:

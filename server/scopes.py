@@ -18,9 +18,13 @@ Two levels, checked by the server on every request:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
+
+from fastapi.routing import APIRoute
+from starlette.routing import BaseRoute, Route
 
 if TYPE_CHECKING:
     from sync.protocol import Change, Op
@@ -59,6 +63,26 @@ SCOPES: dict[tuple[str, str], Scope] = {
     ("GET", "/docs"): Scope.DOCS,
     ("GET", "/openapi.json"): Scope.DOCS,
 }
+
+
+def app_routes(routes: Iterable[BaseRoute]) -> Iterator[tuple[str, str, BaseRoute]]:
+    """(method, path, route) of every route, through included routers (FastAPI keeps
+    an included router whole since 0.16x; earlier versions copied its routes)."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            yield from app_routes(included.routes)
+        elif isinstance(route, Route | APIRoute):
+            for method in sorted(route.methods or ()):
+                if method != "HEAD":  # answered by GET's handler
+                    yield method, route.path, route
+        else:
+            yield "?", getattr(route, "path", "?"), route
+
+
+def unscoped_routes(routes: Iterable[BaseRoute]) -> set[tuple[str, str]]:
+    """Routes missing from SCOPES: the app refuses to start with one."""
+    return {(method, path) for method, path, _ in app_routes(routes)} - set(SCOPES)
 
 
 @dataclass(frozen=True, slots=True)

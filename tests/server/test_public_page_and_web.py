@@ -139,9 +139,7 @@ def test_an_unknown_token_is_not_found(live: LiveServer) -> None:
     assert answer.status_code == 404 and "Commande introuvable" in answer.text
 
 
-def test_web_orders_need_a_credential_and_a_known_service(
-    live: LiveServer, web_token: str
-) -> None:
+def test_web_orders_need_a_credential_and_a_known_service(live: LiveServer, web_token: str) -> None:
     start = datetime.now(UTC) + timedelta(days=1)
     body = {
         "service_code": "no-such-service",
