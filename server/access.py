@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +16,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import ErrorCode
 
 from .auth import device_for_token
-from .rate_limits import Limiter, address_key
+from .rate_limits import Limiter, address_key, retry_after
 from .scopes import Caller, Scope, may
 
 
@@ -46,7 +45,7 @@ def too_many(wait_s: float) -> ApiError:
         429,
         ErrorCode.TOO_MANY_REQUESTS,
         "too many requests from this address: retry later",
-        {"Retry-After": str(max(1, math.ceil(wait_s)))},
+        {"Retry-After": retry_after(wait_s)},
     )
 
 

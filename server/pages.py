@@ -31,7 +31,7 @@ from .public_page import (
     render_missing,
     render_order,
 )
-from .rate_limits import Buckets
+from .rate_limits import Buckets, retry_after
 
 HTML: dict[str, Any] = {"content": {"text/html": {}}}
 FORM_COOKIE = "rating_form"
@@ -52,7 +52,7 @@ def _slowed(request: Request, buckets: Buckets, lang: str | None) -> HTMLRespons
     if wait <= 0:
         return None
     page = _page(render_message(page_lang(lang, None), "too_many"), 429)
-    page.headers["Retry-After"] = str(max(1, round(wait + 0.5)))
+    page.headers["Retry-After"] = retry_after(wait)
     return page
 
 

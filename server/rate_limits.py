@@ -13,6 +13,7 @@ proxy that uvicorn trusts (`--forwarded-allow-ips`).
 from __future__ import annotations
 
 import ipaddress
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -32,6 +33,11 @@ class RateLimits:
     order_page: Rate = Rate(burst=60, every_s=1.0)
     rating: Rate = Rate(burst=10, every_s=10.0)
     failed_credential: Rate = Rate(burst=10, every_s=6.0)
+
+
+def retry_after(wait_s: float) -> str:
+    """A Retry-After header's whole seconds, never 0."""
+    return str(max(1, math.ceil(wait_s)))
 
 
 def address_key(host: str | None) -> str:
