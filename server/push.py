@@ -40,6 +40,7 @@ from sync.protocol import (
 )
 
 from .changes import Key
+from .database import ERASED
 from .models import AppliedOp, Batch
 from .records import (
     CLIENT_ERASED,
@@ -192,6 +193,7 @@ def patch_client(w: Writer, op: Op) -> None:
     if merged.erased_at is not None:
         data.update(CLIENT_ERASED)  # GDPR: the person goes, the accounting stays
         erase_orders_of(w, op.entity_id)
+        w.session.info[ERASED] = True  # on SQLite, the WAL is emptied after the commit
     w.update(record, data, lookup=data["phone"] or "")
 
 

@@ -42,6 +42,7 @@ be invoiced in the client's name. The attendant finishes or cancels it first.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import FINAL_STATUSES, Entity
 
+from ..domain.file_names import files_of
 from ..errors import ComptoirError
 from ..store.models import Client, Order, OutboxOp, Rating
 from .clients import erased_name
@@ -187,15 +189,12 @@ def forget_exports(exports_dir: Path, client_id: uuid.UUID) -> None:
         path.unlink(missing_ok=True)
 
 
-def forget_ticket_files(data_dir: Path, order_numbers: list[str]) -> None:
-    """Tickets saved as files when no printer is set up show the address."""
+def forget_ticket_files(data_dir: Path, order_numbers: Iterable[str]) -> None:
+    """Tickets saved as files when no printer is set up show the address (found by
+    the order's number as text, never as a pattern: domain.file_names)."""
     tickets = data_dir / TICKETS_FOLDER
-    if not tickets.is_dir():
-        return
     for number in order_numbers:
-        for path in tickets.glob(f"{number}-*"):
-            path.unlink(missing_ok=True)
-        for path in tickets.glob(f".{number}-*"):  # a half-written one
+        for path in files_of(tickets, number):
             path.unlink(missing_ok=True)
 
 
