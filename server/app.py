@@ -40,12 +40,12 @@ from .access import (
     browser_credential,
     strip_inputs,
 )
+from .batch import IdempotencyMismatch, push_batch
 from .changes import CursorUnknown, pull
 from .database import Database
 from .headers import SecurityHeaders
 from .limits import BodyLimits
 from .pages import page_routes
-from .push import IdempotencyMismatch, push_batch
 from .rate_limits import Limiter, RateLimits
 from .scopes import OpenRecords, RecordRules, Scope, unscoped_routes
 from .web_orders import WebOrderCreated, WebOrderRequest, create_web_order
@@ -102,7 +102,7 @@ async def speaks_our_protocol(
         )
 
 
-SyncCredential = Annotated[Credential, Depends(bearer_credential)]
+BearerCredential = Annotated[Credential, Depends(bearer_credential)]
 DocsCredential = Annotated[Credential, Depends(browser_credential)]
 
 
@@ -137,7 +137,7 @@ def sync_routes() -> APIRouter:
     async def push(
         request: Request,
         batch: PushRequest,
-        credential: SyncCredential,
+        credential: BearerCredential,
         key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=1, max_length=100)],
     ) -> Response:
         now = now_of(request)
@@ -165,7 +165,7 @@ def sync_routes() -> APIRouter:
     )
     def pull_changes(
         request: Request,
-        credential: SyncCredential,
+        credential: BearerCredential,
         cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
     ) -> Response:
@@ -198,7 +198,7 @@ def web_routes() -> APIRouter:
         },
     )
     def create_order(
-        request: Request, order: WebOrderRequest, credential: SyncCredential
+        request: Request, order: WebOrderRequest, credential: BearerCredential
     ) -> WebOrderCreated:
         now = now_of(request)
 

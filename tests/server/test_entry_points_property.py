@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from sync_harness import LiveServer, server_rows
 
 from server.auth import device_for_token
+from server.batch import push_batch
 from server.database import Database, sqlite_url
-from server.push import push_batch
 from server.rate_limits import Rate, RateLimits
 from server.scopes import DeviceKind
 from sync.client import InsecureUrl, check_url

@@ -10,13 +10,13 @@ import hashlib
 import re
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 import requests
 from sync_harness import LiveServer, server_rows
-from wire_ops import new_client, new_order, op
+from wire_ops import new_client, new_order, op, web_order_body
 
 from server.database import Database
 from server.rate_limits import Rate, RateLimits
@@ -55,19 +55,17 @@ def limited(db: Database, frozen: Monotonic) -> Iterator[LiveServer]:
         server.stop()
 
 
-def web_order(live: LiveServer, **client: Any) -> dict[str, Any]:
+def post_web_order(live: LiveServer, **changes: Any) -> requests.Response:
     token = live.enrol(f"web-{uuid.uuid4().hex[:6]}", datetime.now(UTC), kind=DeviceKind.WEB)
-    start = datetime.now(UTC) + timedelta(days=1)
-    body = {
-        "service_code": "montee-courses",
-        "slot_start": start.isoformat(),
-        "slot_end": (start + timedelta(hours=1)).isoformat(),
-        "estimated_units": 2,
-        "client": {"name": "Jeanne Lefèvre", "phone": "+33612345678", **client},
-    }
-    answer = requests.post(
-        live.url + "/api/v1/orders", json=body, headers={"Authorization": f"Bearer {token}"}
+    return requests.post(
+        live.url + "/api/v1/orders",
+        json=web_order_body(**changes),
+        headers={"Authorization": f"Bearer {token}"},
     )
+
+
+def web_order(live: LiveServer) -> dict[str, Any]:
+    answer = post_web_order(live)
     assert answer.status_code == 201, answer.text
     created: dict[str, Any] = answer.json()
     return created
@@ -241,19 +239,7 @@ def test_one_op_with_refused_text_is_rejected_and_its_neighbours_applied(
 
 @pytest.mark.parametrize("text", HOSTILE_TEXT)
 def test_the_web_api_answers_422_to_refused_text(live: LiveServer, text: str) -> None:
-    token = live.enrol("web", datetime.now(UTC), kind=DeviceKind.WEB)
-    start = datetime.now(UTC) + timedelta(days=1)
-    body = {
-        "service_code": "montee-courses",
-        "slot_start": start.isoformat(),
-        "slot_end": (start + timedelta(hours=1)).isoformat(),
-        "estimated_units": 2,
-        "description": f"Six packs {text}",
-        "client": {"name": "Jeanne Lefèvre", "phone": "+33612345678"},
-    }
-    answer = requests.post(
-        live.url + "/api/v1/orders", json=body, headers={"Authorization": f"Bearer {token}"}
-    )
+    answer = post_web_order(live, description=f"Six packs {text}")
     assert answer.status_code == 422
     assert "body.description: character U+" in answer.text and "Six packs" not in answer.text
     assert server_rows(live.db, "order") == {} and server_rows(live.db, "client") == {}

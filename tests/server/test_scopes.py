@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime
 
 import requests
 from fastapi.routing import APIRoute
 from sync_harness import LiveServer, server_rows
-from wire_ops import new_client
+from wire_ops import new_client, web_order_body
 
 from server.auth import revoke
 from server.catalogue import import_catalogue
@@ -67,15 +66,8 @@ def _credentials(live: LiveServer) -> dict[str, str | None]:
     }
 
 
-def _web_order() -> dict[str, Any]:
-    start = datetime.now(UTC) + timedelta(days=1)
-    return {
-        "service_code": "montee-courses",
-        "slot_start": start.isoformat(),
-        "slot_end": (start + timedelta(hours=1)).isoformat(),
-        "estimated_units": 2,
-        "client": {"name": "Jeanne Lefèvre", "phone": f"+336{uuid.uuid4().int % 10**8:08d}"},
-    }
+def _new_resident() -> dict[str, str]:
+    return {"name": "Jeanne Lefèvre", "phone": f"+336{uuid.uuid4().int % 10**8:08d}"}
 
 
 # Each route's request, as the device it is meant for sends it, and the answer it gets
@@ -96,7 +88,9 @@ REQUESTS: dict[tuple[str, str], tuple[Send, int]] = {
         200,
     ),
     ("POST", "/api/v1/orders"): (
-        lambda url, h: requests.post(url + "/api/v1/orders", json=_web_order(), headers=h),
+        lambda url, h: requests.post(
+            url + "/api/v1/orders", json=web_order_body(client=_new_resident()), headers=h
+        ),
         201,
     ),
     # A token no order has: the page's own answer, whoever asks.

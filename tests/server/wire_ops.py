@@ -4,14 +4,14 @@ what the server tests of pushed writes build their batches from."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from server.auth import device_for_token, enrol
+from server.batch import push_batch
 from server.database import Database
-from server.push import push_batch
 from sync.protocol import OpResult, PushRequest
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
@@ -63,6 +63,18 @@ def new_order(order_id: uuid.UUID, client_id: uuid.UUID) -> dict[str, Any]:
         "updated_at": stamp,
     }
     return op("order", order_id, "create", data | ADDRESS)
+
+
+def web_order_body(**changes: Any) -> dict[str, Any]:
+    """What the web platform posts to /api/v1/orders: an order for tomorrow."""
+    start = datetime.now(UTC) + timedelta(days=1)
+    return {
+        "service_code": "montee-courses",
+        "slot_start": start.isoformat(),
+        "slot_end": (start + timedelta(hours=1)).isoformat(),
+        "estimated_units": 2,
+        "client": {"name": "Jeanne Lefèvre", "phone": "+33612345678"},
+    } | changes
 
 
 class Server:
