@@ -32,7 +32,9 @@ and invoice (French bookkeeping rules keep invoices ten years). What goes, and w
 The central server does the same on receiving the erasure (server/push.py
 `erase_orders_of`): the client record, their orders' address details and description,
 their ratings' comments; the other kiosks pull the scrubbed records, and a full re-pull
-(`must_refetch`) brings back nothing erased.
+(`must_refetch`) brings back nothing erased. A kiosk that pulls an erasure made
+elsewhere deletes its own saved tickets of the client's orders and its exports of the
+client, and empties its WAL (sync.engine.forget_erased).
 
 Erasure is refused while one of the client's orders is still open (not paid nor
 cancelled): the Lulu still needs the address to do the work, and a done order must still
