@@ -1,10 +1,14 @@
 """The sync suite: the central server in its own process (`kiosk-server serve`, SQLite)
-on loopback, and kiosks talking to it with the real client.
+on loopback, and kiosks talking to it with the real client; then the same server on
+PostgreSQL with two worker processes (benchmarks/sync_pg.py: a throwaway cluster is
+started when none is given).
 
 Figures: push_10k_s (a backlog of 10,000 orders pushed), empty_sync_ms (median of a
 sync with nothing new), bare_http_ms (median GET of the server's meta, same run),
 empty_sync_ratio_vs_bare_http, push_p95_ms_50_kiosks (50 kiosks pushing at once) with
-push_errors_50_kiosks, and the sizes measured.
+push_errors_50_kiosks, and the sizes measured. On PostgreSQL: push_p95_ms_500_kiosks_pg,
+server_ops_per_s_pg and server_ops_ratio_vs_raw_pg, first_pull_1m_changes_s,
+change_log_prune_month_offline_s (see sync_pg.py for what each measures).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,23 +31,26 @@ import requests
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import resources_dir
-from kiosk_app.views.clients import AddressInput
-from kiosk_app.views.orders import OrderRequest
 from server.auth import enrol as enrol_device
 from server.database import Database, sqlite_url
 from sync.client import SyncClient, SyncError
 from sync.engine import SyncReport, push_outbox, sync_once
 from sync.enrolment import enrol
-from sync.protocol import Channel
 
+from . import sync_pg
 from .measure import median_ms, note, percentile_ms, scaled
 from .sync_data import clone_orders
+from .sync_requests import order_ops, order_request
 
 TARGETS = {
     "push_10k_s": 10.0,
     "empty_sync_ms": 20.0,
     "empty_sync_ratio_vs_bare_http": 3.0,
     "push_p95_ms_50_kiosks": 200.0,
+    # On PostgreSQL, two worker processes (benchmarks/sync_pg.py).
+    "push_p95_ms_500_kiosks_pg": 250.0,
+    "server_ops_ratio_vs_raw_pg": 4.0,
+    "first_pull_1m_changes_s": 60.0,
 }
 
 
@@ -101,22 +108,6 @@ def _enrol_many(server_dir: Path, names: list[str]) -> list[str]:
         db.close()
 
 
-def _request(app: Comptoir, n: int) -> OrderRequest:
-    service_id = next(s.id for s in app.catalogue.all_services() if s.code == "montee-courses")
-    start = datetime.now(UTC) + timedelta(days=1)
-    return OrderRequest(
-        service_id=service_id,
-        slot_start=start,
-        slot_end=start + timedelta(hours=1),
-        estimated_units=2,
-        phone=f"06 12 {n // 10000 % 100:02d} {n // 100 % 100:02d} {n % 100:02d}",
-        address=AddressInput(street="12 rue des Rosiers", postcode="75004", city="Paris"),
-        channel=Channel.COUNTER,
-        name="Jeanne Lefèvre",
-        consent=True,
-    )
-
-
 def _kiosk(folder: Path, url: str, server_dir: Path, name: str) -> tuple[Comptoir, SyncClient]:
     app = Comptoir.open(folder)
     with (resources_dir() / "demo" / "catalogue.json").open(encoding="utf-8") as f:
@@ -128,7 +119,7 @@ def _kiosk(folder: Path, url: str, server_dir: Path, name: str) -> tuple[Comptoi
 def measure_push_backlog(workdir: Path, url: str, server_dir: Path, count: int) -> dict[str, Any]:
     app, client = _kiosk(workdir / "backlog", url, server_dir, "backlog")
     try:
-        first = app.orders.place(_request(app, 0))
+        first = app.orders.place(order_request(app, 0))
         clone_orders(app, first.id, count - 1)
         report = SyncReport()
         started = time.perf_counter()
@@ -175,66 +166,6 @@ def measure_empty_sync(workdir: Path, url: str, server_dir: Path, runs: int) -> 
         app.close()
 
 
-def _order_ops(kiosk: int, n: int) -> list[dict[str, Any]]:
-    """What a kiosk pushes after an order from a new resident: the client, the order
-    (the fields the core writes; see kiosk_app.services.orders)."""
-    now = datetime.now(UTC)
-    client_id, order_id = str(uuid.uuid4()), str(uuid.uuid4())
-    address = {
-        "street": "12 rue des Rosiers",
-        "postcode": "75004",
-        "city": "Paris",
-        "building": "",
-        "floor": 5,
-        "has_lift": False,
-        "access_notes": "",
-    }
-    client = {
-        "id": client_id,
-        "name": "Jeanne Lefèvre",
-        "phone": f"+33612{kiosk:02d}{n:04d}",
-        "email": None,
-        "lang": "fr",
-        "consent_at": now.isoformat(),
-        "created_at": now.isoformat(),
-        "updated_at": now.isoformat(),
-        "erased_at": None,
-        "version": 1,
-        **address,
-    }
-    order = {
-        "id": order_id,
-        "number": f"{kiosk:02d}-{n:04d}",
-        "client_id": client_id,
-        "service_id": str(uuid.uuid4()),
-        "service_name_fr": "Montée de courses",
-        "service_name_en": "Carrying shopping up",
-        "unit_minutes": 20,
-        "unit_price_cents": 500,
-        "tax_credit": True,
-        "slot_start": (now + timedelta(days=1)).isoformat(),
-        "slot_end": (now + timedelta(days=1, hours=1)).isoformat(),
-        "estimated_units": 2,
-        "actual_units": None,
-        "description": "",
-        "channel": "counter",
-        "lulu_id": None,
-        "status": "requested",
-        "cancel_reason": None,
-        "lang": "fr",
-        "public_token": uuid.uuid4().hex + uuid.uuid4().hex[:11],
-        "created_at": now.isoformat(),
-        "updated_at": now.isoformat(),
-        "version": 1,
-        **address,
-    }
-    return [
-        {"op_id": str(uuid.uuid4()), "entity": entity, "entity_id": data["id"], "kind": "create"}
-        | {"data": data}
-        for entity, data in (("client", client), ("order", order))
-    ]
-
-
 def measure_many_kiosks(url: str, server_dir: Path, kiosks: int, rounds: int) -> dict[str, Any]:
     """`kiosks` simulated kiosks (one thread and one credential each), started at the
     same instant, each sync `rounds` times in a row what placing an order leaves (a new
@@ -247,7 +178,7 @@ def measure_many_kiosks(url: str, server_dir: Path, kiosks: int, rounds: int) ->
 
     def kiosk(number: int, token: str) -> None:
         client = SyncClient(url, token)
-        batches = [_order_ops(number, n) for n in range(rounds)]
+        batches = [order_ops(number, n) for n in range(rounds)]
         start.wait()
         for batch in batches:
             began = time.perf_counter_ns()
@@ -296,5 +227,6 @@ def run(*, scale: float) -> dict[str, Any]:
             figures.update(
                 measure_many_kiosks(url, server_dir, kiosks, rounds=scaled(10, scale, minimum=2))
             )
+        figures.update(sync_pg.run(scale=scale, workdir=workdir / "pg"))
     figures["targets"] = TARGETS
     return figures

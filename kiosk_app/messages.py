@@ -132,6 +132,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Les données de ce client ont été effacées.",
         "This client's data has been erased.",
     ),
+    "error.unsafe_file_name": (
+        "Ce numéro ne peut pas nommer un fichier : rien n’a été écrit.",
+        "This number cannot name a file: nothing was written.",
+    ),
     "email.invalid": ("Cette adresse e-mail n’est pas valide.", "This email address is not valid."),
     "email.too_long": ("Cette adresse e-mail est trop longue.", "This email address is too long."),
     "postcode.invalid": (

@@ -13,6 +13,7 @@ from pathlib import Path
 from kiosk_app.clock import paris_today
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import default_data_dir
+from kiosk_app.domain.file_names import file_stem
 from kiosk_app.domain.kinds import InvoiceKind
 from kiosk_app.errors import NotFound, NotNow
 from kiosk_app.views.orders import OrderView
@@ -101,7 +102,8 @@ def run_ticket(args: argparse.Namespace) -> int:
         return 0
     connection = connection_for(settings.printer_kind, settings.printer_address)
     if connection is None:
-        saved = save_ticket(ticket, profile, data_dir / "tickets", f"{order.number}-{args.kind}")
+        name = f"{file_stem(order.number)}-{args.kind}"
+        saved = save_ticket(ticket, profile, data_dir / "tickets", name)
         print(f"{saved.png}\n{saved.text}")
         return 0
     try:
@@ -174,7 +176,7 @@ def run_till_report(args: argparse.Namespace) -> int:
         return 0
     connection = connection_for(settings.printer_kind, settings.printer_address)
     if connection is None:
-        saved = save_ticket(report, profile, data_dir / "tickets", report.order_number)
+        saved = save_ticket(report, profile, data_dir / "tickets", file_stem(report.order_number))
         print(f"{saved.png}\n{saved.text}")
         return 0
     try:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kiosk_app.domain.file_names import file_stem
+
 
 def invoice_file(data_dir: Path, number: str) -> Path:
-    """Where an invoice's PDF is saved: the data folder's invoices/, by its number."""
-    return data_dir / "invoices" / f"{number}.pdf"
+    """Where an invoice's PDF is saved: the data folder's invoices/, by its number
+    (UnsafeFileName for a number that is not a plain file name: domain.file_names)."""
+    return data_dir / "invoices" / f"{file_stem(number)}.pdf"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.file_names import UnsafeFileName, is_file_stem
 from kiosk_app.domain.kinds import InvoiceKind
 from kiosk_app.errors import NotFound
 from kiosk_app.views.print_jobs import INVOICE_KIND, PrintJobView
@@ -145,6 +146,12 @@ class PrintWorker:
             self._emit(job, "failed", "printer.unprintable")
             return True
         if self._connection is None:
+            if not is_file_stem(ticket.order_number):
+                # A number no server should send (kiosk_app.domain.file_names): this job
+                # is given up, the queue moves on.
+                jobs.give_up(job.id, "printer.unprintable")
+                self._emit(job, "failed", "printer.unprintable")
+                return True
             name = f"{ticket.order_number}-{job.kind}-{str(job.id)[:8]}"
             saved = save_ticket(ticket, self._profile, self._tickets_dir, name)
             jobs.mark_printed(job.id)
@@ -183,7 +190,12 @@ class PrintWorker:
             self._emit(job, "failed", "printer.unprintable")
             return True
         document = self._comptoir.invoices.document(invoices[-1].id)
-        path = invoice_file(self._tickets_dir.parent, document.number)
+        try:
+            path = invoice_file(self._tickets_dir.parent, document.number)
+        except UnsafeFileName:
+            jobs.give_up(job.id, "printer.unprintable")
+            self._emit(job, "failed", "printer.unprintable")
+            return True
         path.parent.mkdir(parents=True, exist_ok=True)
         invoice_pdf(document, path)
         jobs.mark_printed(job.id)

@@ -1,7 +1,8 @@
 """`kiosk-server`: the association's central server.
 
     kiosk-server serve --data-dir DIR [--database-url URL] [--host H] [--port P]
-    kiosk-server enrol NAME        creates a kiosk and prints its token (once)
+                       [--workers N] [--forwarded-allow-ips IPS]
+    kiosk-server enrol NAME [--kind kiosk|web|admin]   prints its token (once)
     kiosk-server revoke NAME
     kiosk-server import-catalogue FILE   categories, services, Lulus (JSON or CSV)
 
@@ -10,9 +11,11 @@ deployment, also taken from $COMPTOIR_DATABASE_URL.
 
 `serve` is one process: uvicorn on uvloop with the httptools parser (both come with the
 server's extra), the sync pushes awaited on the database's writer thread, which commits
-the pushes waiting together (see database.GroupCommit). One process on purpose: on
-SQLite, a second worker process would wait on the other's file lock instead of sharing
-its commit. The benchmarks (`python -m benchmarks sync`) run this very command.
+the pushes waiting together (see database.GroupCommit). One process on SQLite on
+purpose: a second worker process would wait on the other's file lock instead of sharing
+its commit. On PostgreSQL, `--workers N` runs N processes (uvicorn's), each with its own
+connections; the change log stays gapless across them (changes.py). The benchmarks
+(`python -m benchmarks sync`) run this very command.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from .auth import EnrolmentError, enrol, revoke
 from .catalogue import CatalogueError, import_catalogue, read_catalogue
 from .catalogue_check import BadLine, check_catalogue_file
 from .database import Database, sqlite_url
+from .scopes import DeviceKind
 
 log = logging.getLogger("kiosk-server")
 DEFAULT_DATA_DIR = Path("central-data")
@@ -72,9 +76,23 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8800)
+    serve.add_argument(
+        "--workers", type=int, default=1, help="processes (several: PostgreSQL only)"
+    )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default="127.0.0.1",
+        help="the reverse proxies whose X-Forwarded-For is trusted (default: 127.0.0.1)",
+    )
     serve.set_defaults(handler=run_serve)
-    enrol_cmd = commands.add_parser("enrol", parents=[common], help="enrol a kiosk")
+    enrol_cmd = commands.add_parser("enrol", parents=[common], help="enrol a device")
     enrol_cmd.add_argument("name")
+    enrol_cmd.add_argument(
+        "--kind",
+        choices=[kind.value for kind in DeviceKind],
+        default=DeviceKind.KIOSK.value,
+        help="kiosk (syncs), web (the web platform: creates web orders), admin (back office)",
+    )
     enrol_cmd.set_defaults(handler=run_enrol)
     revoke_cmd = commands.add_parser("revoke", parents=[common], help="revoke a kiosk")
     revoke_cmd.add_argument("name")
@@ -90,9 +108,29 @@ def build_parser() -> argparse.ArgumentParser:
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from .access_log import log_config
     from .app import create_app
+    from .asgi import DATABASE_URL_VARIABLE
 
-    db = Database.open(database_url(args))
+    url = database_url(args)
+    options = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": "info",
+        "log_config": log_config(),  # order pages' tokens never in the access log
+        "forwarded_allow_ips": args.forwarded_allow_ips,
+    }
+    db = Database.open(url)  # migrated once, here, before any worker starts
+    if args.workers > 1:
+        db.close()
+        if db.dialect == "sqlite":
+            print("several workers need PostgreSQL (--database-url)", file=sys.stderr)
+            return 2
+        os.environ[DATABASE_URL_VARIABLE] = url  # read by each worker (server.asgi)
+        uvicorn.run(
+            "server.asgi:app_from_environment", factory=True, workers=args.workers, **options
+        )
+        return 0
     try:
         app = create_app(db)
         # What is loaded by now lives as long as the server: frozen out of the garbage
@@ -100,11 +138,10 @@ def run_serve(args: argparse.Namespace) -> int:
         # of objects of FastAPI, SQLAlchemy and pydantic (a pause of tens of ms each).
         gc.collect()
         gc.freeze()
-        # Uvicorn's own messages go to the log (log_config=None: they reach the root
-        # logger); no access log: a client's address is personal data.
+        # No client address in the access log (personal data), nor an order page's token.
         log.info("serving on %s:%d", args.host, args.port)
         print(f"http://{args.host}:{args.port}", flush=True)
-        uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+        uvicorn.run(app, **options)
     finally:
         db.close()
     return 0
@@ -114,7 +151,7 @@ def run_enrol(args: argparse.Namespace) -> int:
     db = Database.open(database_url(args))
     try:
         with db.write() as session:
-            token = enrol(session, args.name, now=datetime.now(UTC))
+            token = enrol(session, args.name, now=datetime.now(UTC), kind=DeviceKind(args.kind))
     except EnrolmentError as error:
         raise Refused(said.say("device.refused", reason=error), said.BAD_INPUT) from None
     finally:

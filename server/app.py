@@ -7,9 +7,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Form, Header, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -31,34 +32,26 @@ from sync.protocol import (
     PushResponse,
 )
 
-from .auth import device_for_token
+from .access import (
+    ApiError,
+    Credential,
+    authorise,
+    bearer_credential,
+    browser_credential,
+    strip_inputs,
+)
+from .batch import IdempotencyMismatch, push_batch
 from .changes import CursorUnknown, pull
 from .database import Database
+from .headers import SecurityHeaders
 from .limits import BodyLimits
-from .public_page import (
-    find_order,
-    page_lang,
-    rate_from_page,
-    rating_of,
-    render_missing,
-    render_order,
-)
-from .push import IdempotencyMismatch, push_batch
+from .pages import page_routes
+from .rate_limits import Limiter, RateLimits
+from .scopes import OpenRecords, RecordRules, Scope, unscoped_routes
 from .web_orders import WebOrderCreated, WebOrderRequest, create_web_order
 from .writer import Rejected
 
 Clock = Callable[[], datetime]
-
-
-class ApiError(Exception):
-    def __init__(
-        self, status: int, code: ErrorCode, message: str, headers: dict[str, str] | None = None
-    ) -> None:
-        super().__init__(code, message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.headers = headers
 
 
 def _error(status: int, code: ErrorCode, message: str, **headers: str) -> JSONResponse:
@@ -77,12 +70,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     415: {"model": ErrorBody, "description": "a Content-Encoding other than gzip"},
     422: {"model": InvalidRequest | ErrorBody, "description": "a request outside the schema"},
     401: {"model": ErrorBody, "description": "missing, unknown or revoked token"},
+    403: {"model": ErrorBody, "description": "a credential of a kind not allowed here"},
+    429: {"model": ErrorBody, "description": "too many failed credentials from this address"},
     413: {"model": ErrorBody, "description": "body over 1 MB, sent or inflated"},
     426: {"model": ErrorBody, "description": "protocol or schema not supported: upgrade"},
     503: {"model": ErrorBody, "description": "busy: retry after Retry-After seconds"},
 }
-
-bearer = HTTPBearer(auto_error=False)
 
 
 def database(request: Request) -> Database:
@@ -109,24 +102,13 @@ async def speaks_our_protocol(
         )
 
 
-async def bearer_token(
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> str:
-    if credentials is None:
-        raise ApiError(401, ErrorCode.UNAUTHORIZED, "a bearer token is required")
-    return credentials.credentials
+BearerCredential = Annotated[Credential, Depends(bearer_credential)]
+DocsCredential = Annotated[Credential, Depends(browser_credential)]
 
 
-Token = Annotated[str, Depends(bearer_token)]
-
-
-def device_of(session: Session, token: str, *, lock: bool = False) -> int:
-    """The device comes from the credential, never from the body; looked up inside the
-    request's own transaction, so a revocation takes effect at once."""
-    found = device_for_token(session, token, lock=lock)
-    if found is None:
-        raise ApiError(401, ErrorCode.UNAUTHORIZED, "unknown or revoked token")
-    return found
+def record_rules(request: Request) -> RecordRules:
+    rules: RecordRules = request.app.state.record_rules
+    return rules
 
 
 def sync_routes() -> APIRouter:
@@ -155,14 +137,15 @@ def sync_routes() -> APIRouter:
     async def push(
         request: Request,
         batch: PushRequest,
-        token: Token,
+        credential: BearerCredential,
         key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=1, max_length=100)],
     ) -> Response:
         now = now_of(request)
+        rules = record_rules(request)
 
         def apply(session: Session) -> PushResponse:
-            device = device_of(session, token, lock=True)
-            return push_batch(session, device, key, batch, now=now)
+            caller = authorise(session, credential, Scope.SYNC, lock=True)
+            return push_batch(session, caller, key, batch, now=now, rules=rules)
 
         try:
             # Awaited, not run on a pool thread: the write runs on the database's writer.
@@ -182,14 +165,15 @@ def sync_routes() -> APIRouter:
     )
     def pull_changes(
         request: Request,
-        token: Token,
+        credential: BearerCredential,
         cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
     ) -> Response:
+        rules = record_rules(request)
         try:
             with database(request).read() as session:
-                device_of(session, token)
-                page = pull(session, cursor, limit)
+                caller = authorise(session, credential, Scope.SYNC)
+                page = pull(session, cursor, limit, keep=lambda c: rules.may_pull(caller, c))
         except CursorUnknown:
             raise ApiError(
                 409, ErrorCode.MUST_REFETCH, "this cursor is unknown here: pull from 0"
@@ -206,13 +190,20 @@ def web_routes() -> APIRouter:
         "/api/v1/orders",
         response_model=WebOrderCreated,
         status_code=201,
-        responses={400: {"model": ErrorBody, "description": "unknown service"}},
+        responses={
+            400: {
+                "model": ErrorBody | InvalidRequest,
+                "description": "unknown service, or a body that is not JSON",
+            }
+        },
     )
-    def create_order(request: Request, order: WebOrderRequest, token: Token) -> WebOrderCreated:
+    def create_order(
+        request: Request, order: WebOrderRequest, credential: BearerCredential
+    ) -> WebOrderCreated:
         now = now_of(request)
 
         def create(session: Session) -> WebOrderCreated:
-            device_of(session, token)
+            authorise(session, credential, Scope.WEB_ORDERS)
             return create_web_order(session, order, now=now)
 
         try:
@@ -223,70 +214,77 @@ def web_routes() -> APIRouter:
     return router
 
 
-HTML: dict[str, Any] = {"content": {"text/html": {}}}
+# The documentation's page loads Swagger UI's scripts and styles from its CDN, and
+# reads the OpenAPI document from here (the browser sends the same Basic credential).
+DOCS_CSP = (
+    "default-src 'none'; script-src https://cdn.jsdelivr.net 'unsafe-inline'; "
+    "style-src https://cdn.jsdelivr.net; img-src https://fastapi.tiangolo.com data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 
 
-def page_routes() -> APIRouter:
-    """The order's public page: HTML for a phone, every answer a page (never JSON)."""
-    router = APIRouter(tags=["public pages"], default_response_class=HTMLResponse)
+def docs_routes(app: FastAPI) -> APIRouter:
+    """The API's documentation, for administrators only: a browser asks for the admin
+    token as the password of HTTP Basic (any user name); a program sends it as a
+    bearer token."""
+    router = APIRouter(include_in_schema=False)
 
-    @router.get("/o/{token}", responses={404: {"description": "no such order", **HTML}})
-    def order_page(request: Request, token: str, lang: str | None = None) -> HTMLResponse:
+    def admin(request: Request, credential: Credential) -> None:
         with database(request).read() as session:
-            order = find_order(session, token)
-            if order is None:
-                return HTMLResponse(render_missing(page_lang(lang, None)), status_code=404)
-            rating = rating_of(session, order.entity_id)
-            return HTMLResponse(render_order(order, rating, page_lang(lang, order)))
+            authorise(session, credential, Scope.DOCS)
 
-    @router.post(
-        "/o/{token}/rating",
-        response_model=None,
-        status_code=303,
-        responses={
-            303: {"description": "rated: back to the order's page"},
-            400: {"description": "no rating from 1 to 5, or a comment too long", **HTML},
-            404: {"description": "no such order", **HTML},
-            409: {"description": "not done yet, or rated already", **HTML},
-        },
-    )
-    def rate(
-        request: Request,
-        token: str,
-        stars: Annotated[str, Form()] = "",
-        comment: Annotated[str, Form()] = "",
-        lang: str | None = None,
-    ) -> HTMLResponse | RedirectResponse:
-        with database(request).write() as session:
-            order = find_order(session, token)
-            if order is None:
-                return HTMLResponse(render_missing(page_lang(lang, None)), status_code=404)
-            chosen = page_lang(lang, order)
-            valid = stars.strip().isdigit() and 1 <= int(stars) <= 5 and len(comment) <= 2000
-            if not valid:
-                rating = rating_of(session, order.entity_id)
-                page = render_order(order, rating, chosen, error=True)
-                return HTMLResponse(page, status_code=400)
-            if not rate_from_page(session, order, int(stars), comment, now=now_of(request)):
-                rating = rating_of(session, order.entity_id)
-                return HTMLResponse(render_order(order, rating, chosen), status_code=409)
-        return RedirectResponse(f"/o/{order.lookup}?lang={chosen}", status_code=303)
+    @router.get("/openapi.json")
+    def openapi_document(request: Request, credential: DocsCredential) -> JSONResponse:
+        admin(request, credential)
+        return JSONResponse(app.openapi())
+
+    @router.get("/docs")
+    def documentation(request: Request, credential: DocsCredential) -> HTMLResponse:
+        admin(request, credential)
+        page = get_swagger_ui_html(openapi_url="/openapi.json", title=app.title)
+        page.headers["Content-Security-Policy"] = DOCS_CSP
+        return page
 
     return router
 
 
-def create_app(db: Database, *, clock: Clock | None = None) -> FastAPI:
+def create_app(
+    db: Database,
+    *,
+    clock: Clock | None = None,
+    rate_limits: RateLimits | None = None,
+    monotonic: Callable[[], float] | None = None,
+    record_rules: RecordRules | None = None,
+) -> FastAPI:
+    """The server's app over `db`. `record_rules` decide which records a kiosk pulls
+    and writes (scopes.py; every record by default)."""
     app = FastAPI(
         title="Comptoir central server",
         version=f"{PROTOCOL_VERSION}.{SCHEMA_VERSION}",
         description="Sync API for the Comptoir kiosks (DESIGN.md, 'Sync protocol'), "
-        "order creation for the web platform, and orders' public pages.",
+        "order creation for the web platform, and orders' public pages. Each route "
+        "needs a credential of a kind allowed there (DESIGN.md, 'Device scopes').",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,  # served by docs_routes, to administrators only
     )
     app.state.database = db
     app.state.clock = clock or (lambda: datetime.now(UTC))
+    app.state.limiter = (
+        Limiter(rate_limits) if monotonic is None else Limiter(rate_limits, clock=monotonic)
+    )
+    app.state.record_rules = record_rules or OpenRecords()
     app.include_router(sync_routes())
     app.include_router(web_routes())
     app.include_router(page_routes())
+    app.include_router(docs_routes(app))
+    missing = unscoped_routes(app.routes)
+    if missing:
+        raise RuntimeError(f"routes without a scope in server/scopes.py: {sorted(missing)}")
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": strip_inputs(list(error.errors()))}, status_code=422)
 
     @app.exception_handler(ApiError)
     def api_error(_request: Request, error: ApiError) -> JSONResponse:
@@ -301,4 +299,5 @@ def create_app(db: Database, *, clock: Clock | None = None) -> FastAPI:
         )
 
     app.add_middleware(BodyLimits)
+    app.add_middleware(SecurityHeaders)
     return app

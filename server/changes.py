@@ -12,7 +12,7 @@ never pass a change that is not visible yet. SQLite has a single writer at a tim
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import and_, bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
@@ -90,9 +90,17 @@ _PAGE = (
 )
 
 
-def pull(session: Session, cursor: int, limit: int) -> PullResponse:
+def pull(
+    session: Session,
+    cursor: int,
+    limit: int,
+    *,
+    keep: Callable[[WireChange], bool] | None = None,
+) -> PullResponse:
     """The records changed after `cursor`, each at most once per page, in change order
-    (a record appears where it first changed, so an order's client comes before it)."""
+    (a record appears where it first changed, so an order's client comes before it).
+    `keep` (the caller's record scope, scopes.RecordRules) leaves changes out of the
+    page; the cursor moves past them all the same."""
     connection = session.connection()
     top, floor = connection.execute(_LOG_BOUNDS).one()
     top, floor = top or 0, floor or 0
@@ -111,9 +119,9 @@ def pull(session: Session, cursor: int, limit: int) -> PullResponse:
         if (entity, entity_id) in seen:
             continue
         seen.add((entity, entity_id))
-        changes.append(
-            WireChange(seq=seq, entity=entity, entity_id=entity_id, version=version, data=data)
-        )
+        change = WireChange(seq=seq, entity=entity, entity_id=entity_id, version=version, data=data)
+        if keep is None or keep(change):
+            changes.append(change)
     return PullResponse(
         changes=changes, next_cursor=rows[-1][0] if rows else cursor, has_more=has_more
     )

@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 DATABASE_FILENAME = "central.sqlite3"
+# Set in a session's `info` by a write that erased a person (push.patch_client): once
+# committed, SQLite's WAL is folded into the file and emptied (see Database.write).
+ERASED = "comptoir.erased"
 
 
 def sqlite_url(data_dir: Path) -> str:
@@ -43,6 +46,9 @@ def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> Non
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # Deleted and overwritten bytes are zeroed, not left in free space: an erased
+    # client's name and address leave the file (with the WAL emptied after an erasure).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -234,9 +240,21 @@ class Database:
         # SQLite has one writer at a time; its busy handler makes the others poll with
         # sleeps of up to 100 ms. Queueing the server's own writers on a lock instead
         # hands the file over at once, in arrival order.
-        with self._write_lock, self._sessions() as session, session.begin():
-            _begin(session, "IMMEDIATE")
-            yield session
+        with self._write_lock:
+            with self._sessions() as session:
+                with session.begin():
+                    _begin(session, "IMMEDIATE")
+                    yield session
+                erased = session.info.pop(ERASED, False)
+            if erased:
+                self.empty_the_wal()
+
+    def empty_the_wal(self) -> None:
+        """After an erasure: the WAL still holds the pages as they were (the name, the
+        phone, the address) until a checkpoint; fold it into the file and truncate it.
+        Readers in progress are waited for (the busy timeout)."""
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def run_write(self, work: Callable[[Session], T]) -> T:
         """`work(session)` in a write transaction, committed when it returns; on SQLite

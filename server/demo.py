@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -37,10 +38,12 @@ class LocalServer:
         *,
         clock: Callable[[], datetime] | None = None,
         tls: tuple[Path, Path] | None = None,
+        **app_options: Any,
     ) -> None:
-        """`tls`: (certificate, key) files, to serve https."""
+        """`tls`: (certificate, key) files, to serve https; `app_options` go to
+        `create_app` (rate limits, record rules)."""
         self.db = db
-        self.app = create_app(db, clock=clock)
+        self.app = create_app(db, clock=clock, **app_options)
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._socket.bind(("127.0.0.1", 0))

@@ -67,13 +67,15 @@ class Base(DeclarativeBase):
 
 
 class Device(Base):
-    """An enrolled kiosk (or the web platform): its credential is a token stored hashed."""
+    """An enrolled device, a kiosk, the web platform or the back office (its `kind`,
+    see scopes.py): its credential is a token stored hashed."""
 
     __tablename__ = "devices"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="kiosk", server_default="kiosk")
     created_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
 

@@ -4,6 +4,8 @@ readable on a phone, with no JavaScript."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import uuid
 from datetime import datetime
 from html import escape
@@ -43,6 +45,18 @@ WORDS = {
     "thanks": ("Merci pour votre note :", "Thank you for your rating:"),
     "not_found": ("Commande introuvable.", "Order not found."),
     "invalid": ("Choisissez une note de 1 à 5.", "Choose a rating from 1 to 5."),
+    "bad_comment": (
+        "Ce commentaire contient des caractères non permis.",
+        "This comment holds characters that are not allowed.",
+    ),
+    "again": (
+        "Votre note n'a pas été prise : envoyez-la de nouveau depuis cette page.",
+        "Your rating was not taken: send it again from this page.",
+    ),
+    "too_many": (
+        "Trop de demandes : réessayez dans un moment.",
+        "Too many requests: try again in a moment.",
+    ),
     "other": ("English", "Français"),
 }
 
@@ -81,28 +95,53 @@ def _slot(start: str, end: str, lang: str) -> str:
     return f"{day}, {begin:%H}h{begin:%M}–{finish:%H}h{finish:%M}"
 
 
+STYLE = (
+    "body{font-family:sans-serif;font-size:1.2rem;line-height:1.5;max-width:36rem;"
+    "margin:auto;padding:1rem;color:#111;background:#fff}"
+    "dt{font-weight:bold}dd{margin:0 0 .8rem}"
+    "label{display:block;margin:.6rem 0}"
+    "input,textarea,button{font-size:1.2rem;min-height:48px}"
+    "fieldset label{display:inline-block;min-width:48px;margin-right:1rem}"
+    "button{padding:.4rem 1.2rem;background:#114b8c;color:#fff;border:0}"
+    ".error{color:#a00000}"
+)
+# The page's Content-Security-Policy: its one inline style (by hash), forms posted to
+# this server only, nothing else loaded, never framed.
+STYLE_HASH = base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
+PAGE_CSP = (
+    f"default-src 'none'; style-src 'sha256-{STYLE_HASH}'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+
+
 def _shell(lang: str, body: str) -> str:
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(word('title', lang))}</title>"
-        "<style>body{font-family:sans-serif;font-size:1.2rem;line-height:1.5;max-width:36rem;"
-        "margin:auto;padding:1rem;color:#111;background:#fff}"
-        "dt{font-weight:bold}dd{margin:0 0 .8rem}"
-        "label{display:block;margin:.6rem 0}"
-        "input,textarea,button{font-size:1.2rem;min-height:48px}"
-        "fieldset label{display:inline-block;min-width:48px;margin-right:1rem}"
-        "button{padding:.4rem 1.2rem;background:#114b8c;color:#fff;border:0}"
-        ".error{color:#a00000}</style></head>"
+        f"<style>{STYLE}</style></head>"
         f"<body>{body}</body></html>"
     )
 
 
+def render_message(lang: str, key: str) -> str:
+    return _shell(lang, f"<h1>{escape(word(key, lang))}</h1>")
+
+
 def render_missing(lang: str) -> str:
-    return _shell(lang, f"<h1>{escape(word('not_found', lang))}</h1>")
+    return render_message(lang, "not_found")
 
 
-def render_order(order: Record, rating: Record | None, lang: str, *, error: bool = False) -> str:
+def render_order(
+    order: Record,
+    rating: Record | None,
+    lang: str,
+    *,
+    form_token: str = "",
+    error: str | None = None,
+) -> str:
+    """The order's page; with the rating form (once done and not rated yet) carrying
+    `form_token`, and the `error` (a key of WORDS) of a refused rating."""
     data = order.data
     status = OrderStatus(data["status"])
     french, english = STATUS[status]
@@ -129,10 +168,11 @@ def render_order(order: Record, rating: Record | None, lang: str, *, error: bool
             f'<label><input type="radio" name="stars" value="{n}" required> {n}</label>'
             for n in range(1, 6)
         )
-        problem = f'<p class="error" role="alert">{word("invalid", lang)}</p>' if error else ""
+        problem = f'<p class="error" role="alert">{word(error, lang)}</p>' if error else ""
         parts.append(
             f"<h2>{word('rate', lang)}</h2>{problem}"
             f'<form method="post" action="/o/{token}/rating?lang={lang}">'
+            f'<input type="hidden" name="form_token" value="{escape(form_token)}">'
             f"<fieldset><legend>{word('stars', lang)}</legend>{radios}</fieldset>"
             f'<label>{word("comment", lang)}<br><textarea name="comment" rows="4" cols="30" '
             'maxlength="2000"></textarea></label>'

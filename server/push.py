@@ -1,41 +1,28 @@
-"""Applying a pushed batch of outbox ops: the server decides.
-
-Everything of a batch happens in the caller's one transaction: the ops' effects, the
-`(device, op_id)` rows that make a replay `duplicate`, the batch's key and the change
-log. Each op is checked in full before it writes anything, so a rejected op leaves no
-trace and its neighbours still apply; any unexpected error rolls the whole batch back
-(the answer is then a 5xx and nothing was committed).
+"""What each pushed op does on the server: one handler per (entity, kind), each checking
+the op in full before it writes anything (batch.py applies a batch of them). The server
+decides: a rejected op leaves no trace, a conflict answers with the server's state.
 """
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Callable
-from contextlib import suppress
-from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
 
 from sync.protocol import (
     EDITABLE_STATUSES,
     Entity,
     Op,
     OpKind,
-    OpResult,
     OrderStatus,
-    Outcome,
-    PushRequest,
-    PushResponse,
     is_allowed,
+    is_order_number,
 )
 
-from .changes import Key
-from .models import AppliedOp, Batch
+from .database import ERASED
 from .records import (
     CLIENT_ERASED,
     CLIENT_PATCHABLE,
@@ -57,10 +44,6 @@ from .writer import Held, Rejected, Writer
 
 RATABLE = frozenset({OrderStatus.DONE, OrderStatus.PAID})
 M = TypeVar("M", bound=BaseModel)
-
-
-class IdempotencyMismatch(Exception):
-    """The same Idempotency-Key came with another body."""
 
 
 class Conflicting(Exception):
@@ -97,6 +80,13 @@ def _same_id(op: Op, record_id: uuid.UUID) -> None:
 def create_order(w: Writer, op: Op) -> None:
     order = validated(OrderRecord, op.data)
     _same_id(op, order.id)
+    # Kiosks name ticket files after the number and erase them by it: digits and one
+    # dash only, never a path nor a pattern ("*" would match every ticket).
+    if not is_order_number(order.number):
+        raise Rejected("invalid", "data.number: an order number is CC-NNNN (digits)")
+    # An order starts requested; every later state is a checked transition.
+    if order.status is not OrderStatus.REQUESTED:
+        raise Rejected("invalid", "data.status: an order is created requested")
     if w.get(Entity.ORDER, order.id) is not None:
         raise AlreadyThere()
     client = w.require(Entity.CLIENT, order.client_id, "unknown_client")
@@ -177,6 +167,7 @@ def patch_client(w: Writer, op: Op) -> None:
     if merged.erased_at is not None:
         data.update(CLIENT_ERASED)  # GDPR: the person goes, the accounting stays
         erase_orders_of(w, op.entity_id)
+        w.session.info[ERASED] = True  # on SQLite, the WAL is emptied after the commit
     w.update(record, data, lookup=data["phone"] or "")
 
 
@@ -271,104 +262,3 @@ HANDLERS: dict[tuple[Entity, OpKind], Callable[[Writer, Op], None]] = {
     (Entity.LULU_FILE, OpKind.PATCH): patch_lulu_file,
     (Entity.CASH_SESSION, OpKind.APPEND): append_only(Entity.CASH_SESSION, CashSessionRecord),
 }
-
-
-# The fields of an op's data that name another record, and what they name.
-_REFERENCES = (("client_id", Entity.CLIENT), ("order_id", Entity.ORDER))
-
-
-def _batch_keys(request: PushRequest) -> tuple[set[Key], dict[Entity, set[str]]]:
-    """The records a batch touches or names (its entities, their clients and orders)
-    and the public tokens its orders claim, to look them all up at once."""
-    keys: set[Key] = set()
-    tokens: set[str] = set()
-    for op in request.ops:
-        keys.add((op.entity.value, op.entity_id))
-        for field, entity in _REFERENCES:
-            value = op.data.get(field)
-            if isinstance(value, str):
-                with suppress(ValueError):  # the op's own check rejects it
-                    keys.add((entity.value, uuid.UUID(value)))
-        token = op.data.get("public_token")
-        if op.entity is Entity.ORDER and isinstance(token, str):
-            tokens.add(token)
-    return keys, {Entity.ORDER: tokens} if tokens else {}
-
-
-BATCHES = Batch.metadata.tables[Batch.__tablename__]
-APPLIED_OPS = AppliedOp.metadata.tables[AppliedOp.__tablename__]
-BATCH_HASH = select(BATCHES.c.body_hash).where(
-    BATCHES.c.device_id == bindparam("device"), BATCHES.c.key == bindparam("key")
-)
-NEW_BATCH = BATCHES.insert()
-APPLIED = select(APPLIED_OPS.c.op_id).where(
-    APPLIED_OPS.c.device_id == bindparam("device"),
-    APPLIED_OPS.c.op_id.in_(bindparam("op_ids", expanding=True)),
-)
-NEW_APPLIED = APPLIED_OPS.insert()
-
-
-def body_hash(request: PushRequest) -> str:
-    return hashlib.sha256(request.model_dump_json().encode()).hexdigest()
-
-
-def push_batch(
-    session: Session, device_id: int, key: str, request: PushRequest, *, now: datetime
-) -> PushResponse:
-    """Apply one batch inside the caller's transaction and say what became of each op.
-    The caller found `device_id` live in this same transaction (and locked its row)."""
-    connection = session.connection()
-    digest = body_hash(request)
-    known_hash = connection.execute(BATCH_HASH, {"device": device_id, "key": key}).scalar()
-    if known_hash is not None and known_hash != digest:
-        raise IdempotencyMismatch()
-    if known_hash is None:
-        connection.execute(
-            NEW_BATCH, {"device_id": device_id, "key": key, "body_hash": digest, "received_at": now}
-        )
-    done = set(
-        connection.execute(
-            APPLIED, {"device": device_id, "op_ids": [op.op_id for op in request.ops]}
-        ).scalars()
-    )
-    writer = Writer(session, now)
-    writer.prefetch(*_batch_keys(request))
-    results: list[OpResult] = []
-    newly_done: list[uuid.UUID] = []
-    for op in request.ops:
-        if op.op_id in done:
-            results.append(OpResult(op_id=op.op_id, outcome=Outcome.DUPLICATE))
-            continue
-        handler = HANDLERS.get((op.entity, op.kind))
-        try:
-            if handler is None:
-                raise Rejected("unsupported", f"{op.kind.value} of {op.entity.value}")
-            handler(writer, op)
-            outcome = Outcome.APPLIED
-        except AlreadyThere:
-            outcome = Outcome.DUPLICATE
-        except Rejected as rejected:
-            results.append(
-                OpResult(
-                    op_id=op.op_id,
-                    outcome=Outcome.REJECTED,
-                    code=rejected.code,
-                    message=rejected.message,
-                )
-            )
-            continue
-        except Conflicting as conflict:
-            results.append(
-                OpResult(op_id=op.op_id, outcome=Outcome.CONFLICT, server_row=conflict.server_row)
-            )
-            continue
-        done.add(op.op_id)
-        newly_done.append(op.op_id)
-        results.append(OpResult(op_id=op.op_id, outcome=outcome))
-    if newly_done:
-        connection.execute(
-            NEW_APPLIED,
-            [{"device_id": device_id, "op_id": op_id, "applied_at": now} for op_id in newly_done],
-        )
-    writer.finish()
-    return PushResponse(results=results)

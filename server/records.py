@@ -15,6 +15,10 @@ from sync.protocol import Channel, OrderStatus, PaymentMethod
 Text80 = Annotated[str, Field(max_length=80)]
 LongText = Annotated[str, Field(max_length=2000)]
 Lang = Annotated[str, Field(pattern="^(fr|en)$")]
+# An order's public page token: it goes in the page's address and in HTML, so it is
+# URL-safe base64 (secrets.token_urlsafe) and nothing else.
+PUBLIC_TOKEN_PATTERN = "^[A-Za-z0-9_-]{16,64}$"
+PublicToken = Annotated[str, Field(pattern=PUBLIC_TOKEN_PATTERN)]
 
 
 class RecordModel(BaseModel):
@@ -95,7 +99,7 @@ class OrderRecord(AddressFields):
     status: OrderStatus
     cancel_reason: LongText | None = None
     lang: Lang = "fr"
-    public_token: Annotated[str, Field(min_length=16, max_length=64)]
+    public_token: PublicToken
     created_at: AwareDatetime
     updated_at: AwareDatetime
     version: int = 1

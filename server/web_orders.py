@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy.orm import Session
 
-from sync.protocol import Channel, Entity, OrderStatus
+from sync.protocol import Channel, Entity, OrderStatus, refused_text_at
 
 from .models import Counter
 from .records import AddressFields, ClientRecord, OrderRecord, as_json, utc_text
@@ -41,6 +41,16 @@ class WebOrderRequest(BaseModel):
     description: Annotated[str, Field(max_length=2000)] = ""
     lang: Annotated[str, Field(pattern="^(fr|en)$")] = "fr"
     client: WebClient
+
+    @model_validator(mode="before")
+    @classmethod
+    def stored_text_only(cls, data: Any) -> Any:
+        """The kiosk's rule for stored text (sync.protocol): no NUL, no right-to-left
+        override, no lone surrogate, anywhere in the request."""
+        problem = refused_text_at(data, "body")
+        if problem:
+            raise ValueError(problem)
+        return data
 
     @model_validator(mode="after")
     def slot_in_order(self) -> WebOrderRequest:

@@ -1,9 +1,14 @@
 """`kiosk sync --data-dir DIR` (one sync, says what moved: for support and scripts) and
-`kiosk enrol URL TOKEN --data-dir DIR` (joins a central server)."""
+`kiosk enrol URL [--token-file FILE] --data-dir DIR` (joins a central server).
+
+The token is read from a file or from standard input, never from the command line: an
+argument is visible to every user in `ps` and stays in the shell's history (and one
+starting with "-" would be taken for an option)."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import sys
 from pathlib import Path
@@ -23,9 +28,16 @@ def add_sync_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     sync.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     sync.set_defaults(handler=run_sync)
 
-    join = commands.add_parser("enrol", help="join a central server with a token")
+    join = commands.add_parser(
+        "enrol", help="join a central server (the token on standard input, or --token-file)"
+    )
     join.add_argument("url", help="the central server, https://...")
-    join.add_argument("token", help="the token printed by 'kiosk-server enrol NAME'")
+    join.add_argument(
+        "--token-file",
+        type=Path,
+        help="a file holding the token printed by 'kiosk-server enrol NAME' "
+        "(without it, the token is read from standard input)",
+    )
     join.add_argument("--ca-bundle", help="CA certificates to trust (PEM file)")
     join.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     join.set_defaults(handler=run_enrol)
@@ -98,6 +110,27 @@ def run_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def read_token(token_file: Path | None, lang: str) -> str | None:
+    """The token from `token_file`, or from standard input (asked without echo on a
+    terminal); None, with the reason printed, when there is none."""
+    from .messages import sync_message
+
+    if token_file is not None:
+        try:
+            token = token_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            print(f"{sync_message('sync.token_file', lang)} {token_file}", file=sys.stderr)
+            return None
+    elif sys.stdin is not None and sys.stdin.isatty():
+        token = getpass.getpass("Jeton : " if lang == "fr" else "Token: ").strip()
+    else:
+        token = (sys.stdin.readline() if sys.stdin is not None else "").strip()
+    if not token:
+        print(sync_message("sync.token_missing", lang), file=sys.stderr)
+        return None
+    return token
+
+
 def run_enrol(args: argparse.Namespace) -> int:
     from kiosk_app.cli import cli_lang
     from kiosk_app.comptoir import Comptoir
@@ -106,10 +139,13 @@ def run_enrol(args: argparse.Namespace) -> int:
     from .enrolment import enrol
 
     lang = cli_lang()
+    token = read_token(args.token_file, lang)
+    if token is None:
+        return 2
     data_dir = _data_dir(args)
     comptoir = Comptoir.open(data_dir)
     try:
-        client = enrol(comptoir.store, data_dir, args.url, args.token, ca_bundle=args.ca_bundle)
+        client = enrol(comptoir.store, data_dir, args.url, token, ca_bundle=args.ca_bundle)
         client.close()
     except SyncError as error:
         return _fail(error, lang, enrolling_with=args.url)

@@ -63,6 +63,13 @@ class Unauthorized(SyncError):
     retryable = False
 
 
+class Forbidden(SyncError):
+    """A live token of another kind (the web platform's, say): a person must act."""
+
+    key = "sync.forbidden"
+    retryable = False
+
+
 class UpgradeRequired(SyncError):
     key = "sync.upgrade_required"
     retryable = False
@@ -206,6 +213,8 @@ class SyncClient:
         status = response.status_code
         if status == 401:
             raise Unauthorized()
+        if status == 403:
+            raise Forbidden()
         if status == 426:
             raise UpgradeRequired(response.text[:200])
         if status == 409:

@@ -12,12 +12,15 @@ import json
 import logging
 import os
 import time
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
 
 from kiosk_app.clock import Clock, utc_now
+from kiosk_app.services.client_erasure import empty_the_wal, forget_exports, forget_ticket_files
+from kiosk_app.services.client_export import EXPORTS_FOLDER
 from kiosk_app.services.sync_apply import (
     CURSOR,
     LAST_ERROR,
@@ -114,7 +117,7 @@ def sync_once(
         try:
             if before.pending:
                 push_outbox(store, client, report)
-            _pull(store, client, pull_limit, report, cursor=before.cursor)
+            _pull(store, client, pull_limit, report, data_dir=data_dir, cursor=before.cursor)
         except SyncError as error:
             with store.write() as session:
                 put_setting(session, LAST_ERROR, f"{error.key}|{error.detail}"[:500])
@@ -171,8 +174,18 @@ def pull_only(
     so that orders placed before (demo data) name the server's services when pushed."""
     with FolderLock(data_dir):
         report = SyncReport()
-        _pull(store, client, pull_limit, report)
+        _pull(store, client, pull_limit, report, data_dir=data_dir)
         return report
+
+
+def forget_erased(store: Store, data_dir: Path, erased: dict[uuid.UUID, list[str]]) -> None:
+    """An erasure made at another kiosk has just been applied here: no file of this
+    kiosk may keep the person (saved tickets show the address, an export holds all),
+    nor the store's WAL, which still has the pages as they were."""
+    for client_id, numbers in erased.items():
+        forget_ticket_files(data_dir, numbers)
+        forget_exports(data_dir / EXPORTS_FOLDER, client_id)
+    empty_the_wal(store.engine)
 
 
 def _pull(
@@ -181,6 +194,7 @@ def _pull(
     pull_limit: int,
     report: SyncReport,
     *,
+    data_dir: Path,
     cursor: int | None = None,
 ) -> None:
     """Pull pages until the server has no more; `cursor`, when the caller just read it,
@@ -205,6 +219,8 @@ def _pull(
             return  # nothing new: no write transaction at all
         with store.write() as session:
             applied = apply_page(session, page)
+        if applied.erased:
+            forget_erased(store, data_dir, applied.erased)
         report.pulled += applied.applied
         report.kept_local += applied.kept_local
         report.skipped.extend(applied.skipped)

@@ -44,6 +44,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le certificat du serveur central n'a pas pu être vérifié.",
         "The central server's certificate could not be verified.",
     ),
+    "sync.token_missing": (
+        "Aucun jeton reçu : donnez-le sur l'entrée standard ou avec --token-file FICHIER.",
+        "No token given: pass it on standard input or with --token-file FILE.",
+    ),
+    "sync.token_file": (
+        "Le fichier du jeton ne peut pas être lu :",
+        "The token's file cannot be read:",
+    ),
+    "sync.forbidden": (
+        "Ce jeton n'est pas celui d'un kiosque : demandez un jeton de kiosque à l'association.",
+        "This token is not a kiosk's: ask the association for a kiosk token.",
+    ),
     "sync.busy_elsewhere": (
         "Une autre synchronisation est en cours sur ce dossier.",
         "Another sync is running on this data folder.",

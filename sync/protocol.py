@@ -7,6 +7,8 @@ kiosk but this module (see DESIGN.md, "Parts and their directions").
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import uuid
 from datetime import datetime
 from enum import StrEnum
@@ -63,6 +65,70 @@ EDITABLE_STATUSES = frozenset({OrderStatus.REQUESTED, OrderStatus.CONFIRMED, Ord
 def is_allowed(current: OrderStatus, target: OrderStatus) -> bool:
     """Whether the lifecycle lets an order go from `current` to `target`."""
     return target in TRANSITIONS[current]
+
+
+# An order number: the kiosk's two-digit code ("00" for the web platform), then its
+# series of at least four digits ("01-0042"). Digits only: a resident types it on the
+# number pad, and kiosks name ticket files after it (never a path, never a pattern).
+ORDER_NUMBER_PATTERN = r"^[0-9]{2}-[0-9]{4,9}$"
+_ORDER_NUMBER = re.compile(ORDER_NUMBER_PATTERN)
+
+
+def is_order_number(text: str) -> bool:
+    return _ORDER_NUMBER.fullmatch(text) is not None
+
+
+# --- Text that may be stored ---------------------------------------------------------
+# One rule for the kiosk (kiosk_app.domain.validation) and the server: control and
+# format characters other than line breaks and tabs (NUL, right-to-left overrides, lone
+# surrogates) have no place in stored text: an override would make the counter's screen
+# and tickets show something else than was typed, and a lone surrogate cannot even be
+# written as UTF-8.
+
+# Format characters that people's text needs: the zero-width joiners of emoji sequences
+# and of Persian or Indic words, and the tag characters of subdivision flags.
+_ALLOWED_FORMAT = re.compile("[\u200c\u200d\U000e0020-\U000e007f]")
+
+
+def has_control_characters(text: str, *, unassigned: bool = True) -> bool:
+    """Whether `text` holds a character refused in stored text. `unassigned=False`
+    lets through code points this Python's Unicode tables do not know (the server: a
+    kiosk on a newer Python may send a newer emoji)."""
+    if text.isprintable():  # the usual case, checked in C: no control nor format char
+        return False
+    return any(_is_control(ch, unassigned) for ch in text)
+
+
+def _is_control(ch: str, unassigned: bool) -> bool:
+    category = unicodedata.category(ch)
+    if category == "Cf":
+        return not _ALLOWED_FORMAT.match(ch)
+    if category == "Cn":
+        return unassigned
+    return category in ("Cc", "Cs", "Co") and ch not in "\n\t"
+
+
+def refused_text_at(value: Any, where: str = "data") -> str | None:
+    """Where in `value` (a JSON document: dicts, lists, strings) a string holds a
+    refused character, as "data.street" (keys are checked too), or None. The place
+    and the code point are what an answer may say: never the text (personal data)."""
+    if isinstance(value, str):
+        if has_control_characters(value, unassigned=False):
+            bad = next(ch for ch in value if _is_control(ch, False))
+            return f"{where}: character U+{ord(bad):04X} is not allowed"
+        return None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found = refused_text_at(key, where) if isinstance(key, str) else None
+            found = found or refused_text_at(item, f"{where}.{key}"[:120])
+            if found:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = refused_text_at(item, f"{where}[{index}]")
+            if found:
+                return found
+    return None
 
 
 # --- The wire models of DESIGN.md's "Sync protocol" -----------------------------------
@@ -123,6 +189,8 @@ class ErrorCode(StrEnum):
     UPGRADE_REQUIRED = "upgrade_required"
     MUST_REFETCH = "must_refetch"
     UNAUTHORIZED = "unauthorized"
+    FORBIDDEN = "forbidden"  # a credential of another kind (a kiosk's on the web API)
+    TOO_MANY_REQUESTS = "too_many_requests"
     IDEMPOTENCY_MISMATCH = "idempotency_key_reused"
     TOO_LARGE = "too_large"
     INVALID = "invalid"

@@ -57,6 +57,11 @@ class Case:
     folder: str = "data"  # the Place's folder that must stay as it was
 
 
+def token_file(place: Place, token: str) -> None:
+    place.scratch.mkdir(parents=True, exist_ok=True)
+    (place.scratch / "token").write_text(token + "\n", encoding="utf-8")
+
+
 def garbage(place: Place) -> None:
     (place.data / "comptoir.sqlite3").write_bytes(os.urandom(40_000))
 
@@ -194,15 +199,23 @@ CASES = [
     ),
     Case(
         "wrong enrolment token",
-        lambda p: ["enrol", p.server_url, "not-the-token", *data(p)],
+        lambda p: ["enrol", p.server_url, "--token-file", str(p.scratch / "token"), *data(p)],
         2,
         {"fr": "Le serveur central refuse ce jeton", "en": "refuses this token"},
+        lambda p: token_file(p, "not-the-token"),
     ),
     Case(
         "unreachable server at enrolment",
-        lambda p: ["enrol", f"http://127.0.0.1:{p.closed_port}", "a-token", *data(p)],
+        lambda p: [
+            "enrol",
+            f"http://127.0.0.1:{p.closed_port}",
+            "--token-file",
+            str(p.scratch / "token"),
+            *data(p),
+        ],
         1,
         {"en": "cannot be reached: check the address and the network. Nothing was changed."},
+        lambda p: token_file(p, "a-token"),
     ),
     Case(
         "printer fault from the command line",

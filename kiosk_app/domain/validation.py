@@ -15,6 +15,8 @@ from typing import TypeVar
 
 import phonenumbers
 
+from sync.protocol import has_control_characters
+
 from ..errors import ValidationError
 
 T = TypeVar("T")
@@ -35,27 +37,6 @@ SLOT_DAYS_AHEAD = 14
 _NAME_PUNCTUATION = frozenset(" -'’.")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _POSTCODE = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$")
-
-
-# Format characters that people's text needs: the zero-width joiners of emoji sequences
-# and of Persian or Indic words, and the tag characters of subdivision flags.
-_ALLOWED_FORMAT = re.compile("[\u200c\u200d\U000e0020-\U000e007f]")
-
-
-def _has_control_characters(text: str) -> bool:
-    """Control and format characters other than line breaks and tabs (NUL, bidi
-    overrides and the like) have no place in stored text: a right-to-left override
-    would make the counter's screen and tickets show something else than was typed."""
-    if text.isprintable():  # the usual case, checked in C: no control nor format char
-        return False
-    return any(_is_control(ch) for ch in text)
-
-
-def _is_control(ch: str) -> bool:
-    category = unicodedata.category(ch)
-    if category == "Cf":
-        return not _ALLOWED_FORMAT.match(ch)
-    return category in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\t"
 
 
 def clean_text(value: str | None) -> str:
@@ -122,7 +103,7 @@ def optional_email(value: str | None) -> str | None:
         return None
     if len(email) > EMAIL_MAX:
         raise ValidationError({"email": "email.too_long"}, max=EMAIL_MAX)
-    if not _EMAIL.match(email) or _has_control_characters(email):
+    if not _EMAIL.match(email) or has_control_characters(email):
         raise ValidationError({"email": "email.invalid"})
     return email.lower()
 
@@ -135,14 +116,15 @@ def postcode(value: str | None) -> str:
 
 
 def bounded_text(value: str | None, *, field: str, max_length: int, required: bool = False) -> str:
-    """Free text (street, notes, description): bounded, no control characters.
-    Emoji and right-to-left scripts are fine: people write them."""
+    """Free text (street, notes, description): bounded, no control characters (the
+    wire contract's rule, which the server applies too: sync.protocol). Emoji and
+    right-to-left scripts are fine: people write them."""
     text = clean_text(value)
     if required and not text:
         raise ValidationError({field: f"{field}.required"})
     if len(text) > max_length:
         raise ValidationError({field: f"{field}.too_long"}, max=max_length)
-    if _has_control_characters(text):
+    if has_control_characters(text):
         raise ValidationError({field: f"{field}.invalid_characters"})
     return text
 

@@ -32,7 +32,9 @@ and invoice (French bookkeeping rules keep invoices ten years). What goes, and w
 The central server does the same on receiving the erasure (server/push.py
 `erase_orders_of`): the client record, their orders' address details and description,
 their ratings' comments; the other kiosks pull the scrubbed records, and a full re-pull
-(`must_refetch`) brings back nothing erased.
+(`must_refetch`) brings back nothing erased. A kiosk that pulls an erasure made
+elsewhere deletes its own saved tickets of the client's orders and its exports of the
+client, and empties its WAL (sync.engine.forget_erased).
 
 Erasure is refused while one of the client's orders is still open (not paid nor
 cancelled): the Lulu still needs the address to do the work, and a done order must still
@@ -42,6 +44,7 @@ be invoiced in the client's name. The attendant finishes or cancels it first.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -51,6 +54,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import FINAL_STATUSES, Entity
 
+from ..domain.file_names import files_of
 from ..errors import ComptoirError
 from ..store.models import Client, Order, OutboxOp, Rating
 from ..views.clients import erased_name
@@ -187,15 +191,12 @@ def forget_exports(exports_dir: Path, client_id: uuid.UUID) -> None:
         path.unlink(missing_ok=True)
 
 
-def forget_ticket_files(data_dir: Path, order_numbers: list[str]) -> None:
-    """Tickets saved as files when no printer is set up show the address."""
+def forget_ticket_files(data_dir: Path, order_numbers: Iterable[str]) -> None:
+    """Tickets saved as files when no printer is set up show the address (found by
+    the order's number as text, never as a pattern: domain.file_names)."""
     tickets = data_dir / TICKETS_FOLDER
-    if not tickets.is_dir():
-        return
     for number in order_numbers:
-        for path in tickets.glob(f"{number}-*"):
-            path.unlink(missing_ok=True)
-        for path in tickets.glob(f".{number}-*"):  # a half-written one
+        for path in files_of(tickets, number):
             path.unlink(missing_ok=True)
 
 

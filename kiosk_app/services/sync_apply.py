@@ -27,6 +27,7 @@ from sync.protocol import (
     OpResult,
     Outcome,
     PullResponse,
+    is_order_number,
 )
 
 from ..domain.search_text import fold, search_document
@@ -189,6 +190,9 @@ class PullSummary:
     applied: int = 0
     kept_local: int = 0  # rows with pending ops, left for the server to settle
     skipped: list[str] = field(default_factory=list)
+    # Clients whose erasure arrived in this page, with their orders' numbers here: the
+    # caller deletes their files (tickets, exports) once the page is committed.
+    erased: dict[uuid.UUID, list[str]] = field(default_factory=dict)
 
 
 class _Page:
@@ -197,6 +201,7 @@ class _Page:
     def __init__(self, session: Session) -> None:
         self.kiosk_code = read_settings(session).kiosk_code
         self.highest_own_number = 0
+        self.erased: dict[uuid.UUID, list[str]] = {}
 
 
 def apply_page(session: Session, page: PullResponse) -> PullSummary:
@@ -227,6 +232,7 @@ def apply_page(session: Session, page: PullResponse) -> PullSummary:
             summary.applied += 1
     _follow_number(session, context.highest_own_number)
     put_setting(session, CURSOR, str(page.next_cursor))
+    summary.erased = context.erased
     return summary
 
 
@@ -306,6 +312,8 @@ def _apply(
     kind = Entity(entity)
     if kind is Entity.ORDER:
         return _apply_order(session, context, entity_id, data)
+    if kind is Entity.CLIENT:
+        return _apply_client(session, context, entity_id, data)
     handler = _APPLIERS.get(kind)
     if handler is None:
         return None  # an entity kiosks do not keep (visits, applications)
@@ -397,8 +405,15 @@ def _apply_lulu(session: Session, entity_id: uuid.UUID, data: Mapping[str, Any])
     return None
 
 
-def _apply_client(session: Session, entity_id: uuid.UUID, data: Mapping[str, Any]) -> str | None:
+def _apply_client(
+    session: Session, context: _Page, entity_id: uuid.UUID, data: Mapping[str, Any]
+) -> str | None:
     values = _columns(Client, data)
+    if values.get("erased_at") is not None:
+        here = session.get(Client, entity_id)
+        if here is not None and here.erased_at is None:  # erased elsewhere: news here
+            numbers = session.scalars(select(Order.number).where(Order.client_id == entity_id))
+            context.erased[entity_id] = list(numbers)
     values["search_name"] = fold(values.get("name") or "")
     phone = values.get("phone")
     if phone and session.scalar(
@@ -415,6 +430,9 @@ def _apply_client(session: Session, entity_id: uuid.UUID, data: Mapping[str, Any
 def _apply_order(
     session: Session, context: _Page, entity_id: uuid.UUID, data: Mapping[str, Any]
 ) -> str | None:
+    if not is_order_number(str(data.get("number", ""))):
+        # Files are named after it (tickets, erasure): only a CC-NNNN number is kept.
+        return "order: number refused"
     values = _columns(Order, data)
     if session.get(Client, values["client_id"]) is None:
         return f"order {values.get('number')}: client not here"
@@ -469,8 +487,11 @@ def _apply_rating(session: Session, entity_id: uuid.UUID, data: Mapping[str, Any
     session.execute(
         delete(Rating).where(Rating.order_id == values["order_id"], Rating.id != entity_id)
     )
-    if session.get(Rating, entity_id) is None:
+    here = session.get(Rating, entity_id)
+    if here is None:
         session.add(Rating(**values))
+    else:  # the stars stay; the comment goes when its client is erased
+        here.comment = values.get("comment", here.comment)
     session.flush()
     return None
 
@@ -479,7 +500,6 @@ _APPLIERS: dict[Entity, Callable[[Session, uuid.UUID, Mapping[str, Any]], str | 
     Entity.CATEGORY: _apply_category,
     Entity.SERVICE: _apply_service,
     Entity.LULU: _apply_lulu,
-    Entity.CLIENT: _apply_client,
     Entity.PAYMENT: _apply_payment,
     Entity.RATING: _apply_rating,
 }

@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from sync_harness import LiveServer, database, pg_url
 
 from server.database import Database
+from server.scopes import DeviceKind
 
 SERVER_KINDS = ["sqlite", *(["postgresql"] if pg_url() else [])]
 
@@ -41,4 +42,11 @@ def live(db: Database) -> Iterator[LiveServer]:
 
 @pytest.fixture
 def token(live: LiveServer) -> str:
+    """A kiosk's token."""
     return live.enrol("saint-paul", datetime.now(UTC))
+
+
+@pytest.fixture
+def web_token(live: LiveServer) -> str:
+    """The web platform's token."""
+    return live.enrol("web-platform", datetime.now(UTC), kind=DeviceKind.WEB)

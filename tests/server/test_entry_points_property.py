@@ -16,8 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sync_harness import LiveServer, server_rows
 
+from server.auth import device_for_token
+from server.batch import push_batch
 from server.database import Database, sqlite_url
-from server.push import push_batch
+from server.rate_limits import Rate, RateLimits
+from server.scopes import DeviceKind
 from sync.client import InsecureUrl, check_url
 from sync.protocol import Outcome, PushRequest
 
@@ -40,13 +43,20 @@ SETTINGS = settings(
 
 
 @pytest.fixture(scope="module")
-def module_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str]]:
+def module_server(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[LiveServer, str, str]]:
+    """The server, a kiosk's token and the web platform's."""
     folder: Path = tmp_path_factory.mktemp("property")
     db = Database.open(sqlite_url(folder))
-    server = LiveServer(db).start()
+    # Hundreds of pages and ratings from one address: limits out of the way here
+    # (tests/server/test_hardening.py tests them).
+    lax = Rate(burst=10_000, every_s=0.001)
+    server = LiveServer(db, rate_limits=RateLimits(lax, lax, lax)).start()
     try:
         server.import_demo_catalogue(datetime.now(UTC))
-        yield server, server.enrol("property", datetime.now(UTC))
+        kiosk = server.enrol("property", datetime.now(UTC))
+        yield server, kiosk, server.enrol("web", datetime.now(UTC), kind=DeviceKind.WEB)
     finally:
         server.stop()
         db.close()
@@ -75,13 +85,16 @@ def client_op(name: str, street: str, notes: str) -> dict[str, Any]:
 @SETTINGS
 @given(name=NASTY, street=NASTY, notes=NASTY)
 def test_pushed_text_is_applied_verbatim_or_rejected(
-    module_server: tuple[LiveServer, str], name: str, street: str, notes: str
+    module_server: tuple[LiveServer, str, str], name: str, street: str, notes: str
 ) -> None:
-    server, _token = module_server
+    server, kiosk_token, _ = module_server
+    with server.db.read() as session:
+        caller = device_for_token(session, kiosk_token)
     op = client_op(name, street, notes)
     request = PushRequest.model_validate({"ops": [op]})
+    assert caller is not None
     with server.db.write() as session:
-        (result,) = push_batch(session, 1, op["op_id"], request, now=datetime.now(UTC)).results
+        (result,) = push_batch(session, caller, op["op_id"], request, now=datetime.now(UTC)).results
     kept = server_rows(server.db, "client").get(op["entity_id"])
     if result.outcome is Outcome.APPLIED:
         assert kept is not None
@@ -94,9 +107,9 @@ def test_pushed_text_is_applied_verbatim_or_rejected(
 @SETTINGS
 @given(name=NASTY, description=NASTY, comment=NASTY)
 def test_web_orders_and_ratings_over_http(
-    module_server: tuple[LiveServer, str], name: str, description: str, comment: str
+    module_server: tuple[LiveServer, str, str], name: str, description: str, comment: str
 ) -> None:
-    server, token = module_server
+    server, _, token = module_server
     start = datetime.now(UTC) + timedelta(days=1)
     body = {
         "service_code": "repassage",
@@ -118,15 +131,16 @@ def test_web_orders_and_ratings_over_http(
     created = answer.json()
     order = server_rows(server.db, "order")[created["id"]]
     assert order["description"] == description
-    page = requests.get(server.url + created["public_path"], timeout=30)
+    browser = requests.Session()
+    page = browser.get(server.url + created["public_path"], timeout=30)
     assert page.status_code == 200 and "<script>" not in page.text
-    rated = requests.post(
+    rated = browser.post(
         server.url + created["public_path"] + "/rating",
-        data={"stars": "3", "comment": comment},
+        data={"stars": "3", "comment": comment, "form_token": browser.cookies["rating_form"]},
         timeout=30,
         allow_redirects=False,
     )
-    assert rated.status_code in (400, 409)  # not done yet, or a comment too long
+    assert rated.status_code in (400, 409)  # not done yet, or a comment refused
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)

@@ -21,6 +21,7 @@ from sync_harness import LiveServer
 
 from server.database import Database, sqlite_url
 from server.openapi import openapi_document
+from server.scopes import DeviceKind
 
 schema = schemathesis.openapi.from_dict(openapi_document())
 CHECKS = [
@@ -38,7 +39,9 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServe
     server = LiveServer(db).start()
     try:
         server.import_demo_catalogue(datetime.now(UTC))
-        yield server, server.enrol("fuzzer", datetime.now(UTC))
+        # The back office's credential reaches every route (scopes are
+        # tests/server/test_scopes.py's subject).
+        yield server, server.enrol("fuzzer", datetime.now(UTC), kind=DeviceKind.ADMIN)
     finally:
         server.stop()
         db.close()

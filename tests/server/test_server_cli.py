@@ -38,7 +38,8 @@ def test_enrol_prints_the_token_once_and_keeps_only_its_hash(
     with db.read() as session:
         device = session.scalars(select(Device)).one()
         assert device.name == "saint-paul" and token not in device.token_hash
-        assert device_for_token(session, token) == device.id
+        found = device_for_token(session, token)
+        assert found is not None and found.device_id == device.id
     code, _, err = run(capsys, db, "enrol", "saint-paul")
     assert code == 2 and "already enrolled" in err
     assert run(capsys, db, "revoke", "saint-paul")[0] == 0

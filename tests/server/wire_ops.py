@@ -4,14 +4,14 @@ what the server tests of pushed writes build their batches from."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from server.auth import device_for_token, enrol
+from server.batch import push_batch
 from server.database import Database
-from server.push import push_batch
 from sync.protocol import OpResult, PushRequest
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
@@ -65,6 +65,18 @@ def new_order(order_id: uuid.UUID, client_id: uuid.UUID) -> dict[str, Any]:
     return op("order", order_id, "create", data | ADDRESS)
 
 
+def web_order_body(**changes: Any) -> dict[str, Any]:
+    """What the web platform posts to /api/v1/orders: an order for tomorrow."""
+    start = datetime.now(UTC) + timedelta(days=1)
+    return {
+        "service_code": "montee-courses",
+        "slot_start": start.isoformat(),
+        "slot_end": (start + timedelta(hours=1)).isoformat(),
+        "estimated_units": 2,
+        "client": {"name": "Jeanne Lefèvre", "phone": "+33612345678"},
+    } | changes
+
+
 class Server:
     """One enrolled kiosk's pushes, applied in-process as the push endpoint does."""
 
@@ -73,15 +85,15 @@ class Server:
         with db.write() as session:
             token = enrol(session, "saint-paul", now=NOW)
         with db.read() as session:
-            device = device_for_token(session, token)
-        assert device is not None
-        self.device = device
+            caller = device_for_token(session, token)
+        assert caller is not None
+        self.caller = caller
 
     def push(self, ops: list[dict[str, Any]]) -> list[OpResult]:
         request = PushRequest.model_validate({"ops": ops})
         key = uuid.uuid4().hex
 
         def apply(session: Session) -> list[OpResult]:
-            return push_batch(session, self.device, key, request, now=NOW).results
+            return push_batch(session, self.caller, key, request, now=NOW).results
 
         return self.db.run_write(apply)

@@ -5,6 +5,7 @@ a real PostgreSQL server. And the record-by-record comparison of a kiosk with it
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
+import requests
 from sqlalchemy import create_engine, select, text
 
 from kiosk_app.comptoir import Comptoir
@@ -26,6 +28,7 @@ from server.catalogue import import_catalogue, read_catalogue
 from server.database import Database, normalise_url, sqlite_url
 from server.demo import LocalServer
 from server.models import Record
+from server.scopes import DeviceKind
 from sync.client import SyncClient
 from sync.engine import SyncReport, sync_once
 from sync.enrolment import enrol
@@ -68,14 +71,25 @@ def database(kind: str, folder: Path) -> Iterator[Database]:
 class LiveServer(LocalServer):
     """The server app live on a loopback port (see server.demo), with helpers."""
 
-    def enrol(self, name: str, now: datetime) -> str:
+    def enrol(self, name: str, now: datetime, *, kind: DeviceKind = DeviceKind.KIOSK) -> str:
         with self.db.write() as session:
-            return enrol_device(session, name, now=now)
+            return enrol_device(session, name, now=now, kind=kind)
 
     def import_demo_catalogue(self, now: datetime) -> None:
         document = read_catalogue(resources_dir() / "demo" / "catalogue.json")
         with self.db.write() as session:
             import_catalogue(session, document, now=now)
+
+
+def rate_on_page(page_url: str, stars: int, comment: str = "") -> requests.Response:
+    """What a resident's browser does: open the order's page (which sets the form's
+    cookie), then send its rating form with the form's token; the redirect followed."""
+    browser = requests.Session()
+    page = browser.get(page_url, timeout=10)
+    found = re.search(r'name="form_token" value="([^"]+)"', page.text)
+    form_token = found.group(1) if found else ""
+    data = {"stars": str(stars), "comment": comment, "form_token": form_token}
+    return browser.post(page_url + "/rating", data=data, timeout=10)
 
 
 # --- Comparing a kiosk with the server, record by record ----------------------------

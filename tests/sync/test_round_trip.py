@@ -6,7 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sync_harness import Clock, Kiosk, LiveServer, assert_same_records, enrolled, order_request
+from sync_harness import (
+    Clock,
+    Kiosk,
+    LiveServer,
+    assert_same_records,
+    enrolled,
+    order_request,
+    rate_on_page,
+)
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.services.sync_apply import read_cursor
@@ -45,8 +53,6 @@ def test_a_whole_life_and_a_rating_from_the_public_page(
     import uuid
     from datetime import UTC, datetime
 
-    import requests
-
     from server.catalogue import import_catalogue
     from sync.protocol import OrderStatus, PaymentMethod
 
@@ -70,9 +76,7 @@ def test_a_whole_life_and_a_rating_from_the_public_page(
     assert_same_records(kiosk.app, central.db)
 
     page = central.url + f"/o/{order.public_token}"
-    sent = requests.post(
-        page + "/rating", data={"stars": "5", "comment": "Merci Awa !"}, timeout=10
-    )
+    sent = rate_on_page(page, 5, "Merci Awa !")
     assert sent.status_code == 200 and "(5/5)" in sent.text
     kiosk.sync()
     rating = kiosk.app.ratings.for_order(order.id)

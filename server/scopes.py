@@ -1,0 +1,123 @@
+"""Who may do what on the central server (DESIGN.md, "Device scopes").
+
+Two levels, checked by the server on every request:
+
+1. **Routes.** Each device has a kind, chosen at enrolment and kept with its token's
+   hash: a `kiosk` syncs (push and pull); the `web` platform creates web orders; an
+   `admin` credential (the association's back office) does all of it and reads the
+   API's documentation. `SCOPES` gives each route's scope; `GRANTS` what each kind
+   holds. A route outside `SCOPES` is a mistake the table test catches.
+2. **Records.** Within a route a kiosk holds, `RecordRules` says which records it may
+   pull and which ops it may push. Today every kiosk still sees and writes every
+   record (`OpenRecords`): the per-kiosk rules of order ownership (its own and
+   handed-over orders and their clients, the catalogue, the Lulus' public profiles; a
+   client of another kiosk only when looked up by phone at the counter, logged) plug in
+   here by giving `create_app(record_rules=...)` another implementation. Both hooks run
+   inside the request's transaction, with the caller known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
+
+from fastapi.routing import APIRoute
+from starlette.routing import BaseRoute, Route
+
+if TYPE_CHECKING:
+    from sync.protocol import Change, Op
+
+    from .writer import Writer
+
+
+class DeviceKind(StrEnum):
+    KIOSK = "kiosk"
+    WEB = "web"  # the association's web platform
+    ADMIN = "admin"  # the association's back office
+
+
+class Scope(StrEnum):
+    PUBLIC = "public"  # no credential: meta, the orders' public pages
+    SYNC = "sync"  # push and pull
+    WEB_ORDERS = "web_orders"  # create web orders
+    DOCS = "docs"  # the API's documentation and OpenAPI document
+
+
+GRANTS: dict[DeviceKind, frozenset[Scope]] = {
+    DeviceKind.KIOSK: frozenset({Scope.SYNC}),
+    DeviceKind.WEB: frozenset({Scope.WEB_ORDERS}),
+    DeviceKind.ADMIN: frozenset({Scope.SYNC, Scope.WEB_ORDERS, Scope.DOCS}),
+}
+
+# Every route of the app, by (method, path template). The table test enumerates the
+# app's routes and fails on one missing here.
+SCOPES: dict[tuple[str, str], Scope] = {
+    ("GET", "/sync/v1/meta"): Scope.PUBLIC,
+    ("POST", "/sync/v1/push"): Scope.SYNC,
+    ("GET", "/sync/v1/pull"): Scope.SYNC,
+    ("POST", "/api/v1/orders"): Scope.WEB_ORDERS,
+    ("GET", "/o/{token}"): Scope.PUBLIC,
+    ("POST", "/o/{token}/rating"): Scope.PUBLIC,
+    ("GET", "/docs"): Scope.DOCS,
+    ("GET", "/openapi.json"): Scope.DOCS,
+}
+
+
+def app_routes(routes: Iterable[BaseRoute]) -> Iterator[tuple[str, str, BaseRoute]]:
+    """(method, path, route) of every route, through included routers (FastAPI keeps
+    an included router whole since 0.16x; earlier versions copied its routes)."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            yield from app_routes(included.routes)
+        elif isinstance(route, Route | APIRoute):
+            for method in sorted(route.methods or ()):
+                if method != "HEAD":  # answered by GET's handler
+                    yield method, route.path, route
+        else:
+            yield "?", getattr(route, "path", "?"), route
+
+
+def unscoped_routes(routes: Iterable[BaseRoute]) -> set[tuple[str, str]]:
+    """Routes missing from SCOPES: the app refuses to start with one."""
+    return {(method, path) for method, path, _ in app_routes(routes)} - set(SCOPES)
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """The device behind a request's credential (never taken from the body)."""
+
+    device_id: int
+    kind: DeviceKind
+
+
+def may(caller: Caller, scope: Scope) -> bool:
+    return scope is Scope.PUBLIC or scope in GRANTS[caller.kind]
+
+
+class RecordRules(Protocol):
+    """Per-record rules within the sync scope. An implementation for per-kiosk
+    ownership replaces `OpenRecords` (see the module's docstring)."""
+
+    def refuse_op(self, caller: Caller, writer: Writer, op: Op) -> str | None:
+        """Why `caller` may not push `op` (the op is then rejected with code
+        `forbidden` and this message), or None. Runs before the op's handler, with
+        the batch's records prefetched in `writer`."""
+        ...
+
+    def may_pull(self, caller: Caller, change: Change) -> bool:
+        """Whether `caller` receives this change; the cursor moves past it anyway."""
+        ...
+
+
+class OpenRecords:
+    """Today's rule: every device holding the sync scope pulls and writes every record.
+    (Administrators keep this rule when per-kiosk rules come: the back office sees all.)"""
+
+    def refuse_op(self, caller: Caller, writer: Writer, op: Op) -> str | None:
+        return None
+
+    def may_pull(self, caller: Caller, change: Change) -> bool:
+        return True
