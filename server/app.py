@@ -1,15 +1,23 @@
 """The central server's HTTP API (FastAPI): the sync protocol of DESIGN.md, the web
-platform's order creation, and the orders' public pages."""
+platform's order creation, the orders' public pages, and the kiosks' health."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Form, Header, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Form, Header, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import (
+    HTTPAuthorizationCredentials,
+    HTTPBasic,
+    HTTPBasicCredentials,
+    HTTPBearer,
+)
 from pydantic import BaseModel
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -25,6 +33,8 @@ from sync.protocol import (
     SUPPORTED_PROTOCOLS,
     ErrorBody,
     ErrorCode,
+    HealthReceived,
+    HealthReport,
     Meta,
     PullResponse,
     PushRequest,
@@ -34,6 +44,8 @@ from sync.protocol import (
 from .auth import device_for_token
 from .changes import CursorUnknown, pull
 from .database import Database
+from .health import record_report
+from .kiosks_routes import kiosks_routes
 from .limits import BodyLimits
 from .public_page import (
     find_order,
@@ -129,6 +141,47 @@ def device_of(session: Session, token: str, *, lock: bool = False) -> int:
     return found
 
 
+class OptionalBasic(HTTPBasic):
+    """HTTP Basic credentials if the request has them, else None (a garbled header
+    too: the caller answers 401 in the API's own shape)."""
+
+    async def __call__(self, request: Request) -> HTTPBasicCredentials | None:  # type: ignore[override]
+        try:
+            return await super().__call__(request)
+        except HTTPException:
+            return None
+
+
+basic = OptionalBasic(auto_error=False, realm="Comptoir")
+# A browser asks for the credentials of a page that answers 401 with this header.
+ASK_BROWSER = {"WWW-Authenticate": 'Basic realm="Comptoir", charset="UTF-8"'}
+
+
+async def bearer_or_basic_token(
+    bearer_credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    basic_credentials: Annotated[HTTPBasicCredentials | None, Depends(basic)],
+) -> str:
+    """A token as a program sends it (Bearer) or as a browser does (Basic: any user
+    name, the token as the password), for pages a person opens."""
+    if bearer_credentials is not None:
+        return bearer_credentials.credentials
+    if basic_credentials is not None and basic_credentials.password:
+        return basic_credentials.password
+    raise ApiError(401, ErrorCode.UNAUTHORIZED, "a token is required", ASK_BROWSER)
+
+
+def administrator(request: Request, token: Annotated[str, Depends(bearer_or_basic_token)]) -> int:
+    """Who may see every kiosk's health (the kiosks page and /api/v1/kiosks): THE ONE
+    PLACE to make that "administrators only". Until devices have kinds (issue 15), any
+    live device token is taken; then refuse here every device that is not an
+    administrator (a kiosk's token, the web platform's)."""
+    with database(request).read() as session:
+        try:
+            return device_of(session, token)
+        except ApiError as error:
+            raise ApiError(error.status, error.code, error.message, ASK_BROWSER) from None
+
+
 def sync_routes() -> APIRouter:
     router = APIRouter(prefix="/sync/v1", tags=["sync"], responses=ERRORS)
 
@@ -195,6 +248,20 @@ def sync_routes() -> APIRouter:
                 409, ErrorCode.MUST_REFETCH, "this cursor is unknown here: pull from 0"
             ) from None
         return Response(page.model_dump_json(), media_type="application/json")
+
+    @router.post(
+        "/health", response_model=HealthReceived, dependencies=[Depends(speaks_our_protocol)]
+    )
+    async def health(request: Request, report: HealthReport, token: Token) -> HealthReceived:
+        """The kiosk's health report, sent after a sync: kept as its latest, with the
+        time it arrived by this server's clock ("last seen")."""
+        now = now_of(request)
+
+        def keep(session: Session) -> None:
+            record_report(session, device_of(session, token, lock=True), report, now=now)
+
+        await database(request).run_write_async(keep)
+        return HealthReceived(received_at=now)
 
     return router
 
@@ -287,10 +354,18 @@ def create_app(db: Database, *, clock: Clock | None = None) -> FastAPI:
     app.include_router(sync_routes())
     app.include_router(web_routes())
     app.include_router(page_routes())
+    app.include_router(kiosks_routes(administrator))
 
     @app.exception_handler(ApiError)
     def api_error(_request: Request, error: ApiError) -> JSONResponse:
         return _error(error.status, error.code, error.message, **(error.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(_request: Request, error: RequestValidationError) -> Response:
+        # FastAPI's own 422, but as ASCII JSON: it echoes the input, and a lone
+        # surrogate ("\ud800") in it cannot be encoded as UTF-8 (that was an HTTP 500).
+        body = json.dumps({"detail": jsonable_encoder(error.errors())}, ensure_ascii=True)
+        return Response(body, status_code=422, media_type="application/json")
 
     @app.exception_handler(OperationalError)
     def busy(_request: Request, _error_: OperationalError) -> JSONResponse:
