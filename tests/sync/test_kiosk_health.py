@@ -25,7 +25,9 @@ from kiosk_app.services.health import HealthProbe
 from printing.queue import PrintWorker
 from sync.client import NetworkDown, SyncClient
 from sync.engine import SyncReport, sync_once
+from sync.enrolment import open_client
 from sync.protocol import HEALTH_PATH
+from sync.worker import SyncWorker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "printing"))
 from fake_printer import FakePrinter
@@ -229,6 +231,30 @@ def test_an_empty_sync_reports_at_most_once_a_minute(
     later(central, kiosk_clock, seconds=45)
     sync(kiosk)
     assert datetime.fromisoformat(last_seen()) == central.clock.now
+
+
+def test_the_kiosks_sync_worker_reports_from_its_first_sync(
+    central: Central, open_kiosk: Any, kiosk_clock: Clock
+) -> None:
+    kiosk = open_kiosk("Saint-Paul")
+    worker = SyncWorker(
+        kiosk.app.store,
+        kiosk.data_dir,
+        lambda: open_client(kiosk.app.store, kiosk.data_dir),
+        interval_s=3600,
+        poll_s=0.05,
+        clock=kiosk_clock,
+    )
+    worker.start()
+    try:
+        assert worker.wait_for_syncs(1, timeout=30)
+    finally:
+        worker.stop()
+    (found,) = [
+        k for k in central.get("/api/v1/kiosks").json()["kiosks"] if k["name"] == "Saint-Paul"
+    ]
+    assert datetime.fromisoformat(found["last_seen"]) == central.clock.now
+    assert found["report"]["outbox_pending"] == 0 and found["report"]["version"]
 
 
 def test_after_a_failed_sync_the_next_report_says_so(
