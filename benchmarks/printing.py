@@ -24,17 +24,9 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import insert, select
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.settings import DEMO_SETTINGS
-from kiosk_app.store.models import (
-    Client,
-    Lulu,
-    LuluFile,
-    OnboardingStage,
-    Order,
-    Payment,
-    PaymentKind,
-    Service,
-)
+from kiosk_app.domain.kinds import OnboardingStage, PaymentKind
+from kiosk_app.store.models import Client, Lulu, LuluFile, Order, Payment, Service
+from kiosk_app.views.settings import DEMO_SETTINGS
 from printing.blocks import Align, Cut, Row, Text, Ticket
 from printing.escpos import render
 from printing.pdf.base import FONT, register_fonts
@@ -250,8 +242,8 @@ def measure_certificates(workdir: Path, *, count: int) -> dict[str, Any]:
 
 def _sample_order(comptoir: Comptoir) -> tuple[uuid.UUID, uuid.UUID]:
     """An order with its invoice, through the services: placed, done, paid."""
-    from kiosk_app.services.clients import AddressInput
-    from kiosk_app.services.orders import OrderRequest
+    from kiosk_app.views.clients import AddressInput
+    from kiosk_app.views.orders import OrderRequest
 
     comptoir.catalogue.load(demo_catalogue())
     comptoir.settings.update(**DEMO_SETTINGS)

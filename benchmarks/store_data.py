@@ -13,7 +13,7 @@ from typing import Any
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import resources_dir
-from kiosk_app.store.models import Role
+from kiosk_app.domain.kinds import Role
 
 # A Thursday morning in Paris, when the counter opens.
 START = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)

@@ -20,16 +20,9 @@ from typing import Any
 from sqlalchemy import insert
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import PrintStatus
 from kiosk_app.store.database import STORE_FILENAME
-from kiosk_app.store.models import (
-    Client,
-    Lulu,
-    NumberSeries,
-    Order,
-    OrderEvent,
-    PrintJob,
-    PrintStatus,
-)
+from kiosk_app.store.models import Client, Lulu, NumberSeries, Order, OrderEvent, PrintJob
 from sync.protocol import Channel, OrderStatus
 
 from .store_data import START, SimulatedClock, demo_catalogue, demo_people

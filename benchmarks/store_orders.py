@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from kiosk_app.domain import validation
-from kiosk_app.services.catalogue import ServiceView
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.orders import OrderRequest
+from kiosk_app.views.catalogue import ServiceView
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.orders import OrderRequest
 from sync.protocol import Channel
 
 from .store_data import START, demo_people

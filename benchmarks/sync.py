@@ -27,8 +27,8 @@ import requests
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import resources_dir
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.orders import OrderRequest
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.orders import OrderRequest
 from server.auth import enrol as enrol_device
 from server.database import Database, sqlite_url
 from sync.client import SyncClient, SyncError

@@ -10,7 +10,7 @@ import uuid
 from sqlalchemy import insert, select, update
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.orders import ORDER_SERIES
+from kiosk_app.services.numbers import ORDER_SERIES
 from kiosk_app.store.models import NumberSeries, Order, OutboxOp
 
 

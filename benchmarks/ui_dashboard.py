@@ -27,6 +27,7 @@ from sqlalchemy import insert
 
 from kiosk_app.clock import PARIS
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import OnboardingStage, PaymentKind
 from kiosk_app.store.database import STORE_FILENAME
 from kiosk_app.store.models import (
     Client,
@@ -34,11 +35,9 @@ from kiosk_app.store.models import (
     Lulu,
     LuluFile,
     NumberSeries,
-    OnboardingStage,
     Order,
     OrderEvent,
     Payment,
-    PaymentKind,
     Rating,
 )
 from sync.protocol import Channel, OrderStatus, PaymentMethod

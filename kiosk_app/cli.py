@@ -16,9 +16,9 @@ from pathlib import Path
 
 from .comptoir import Comptoir
 from .config import default_data_dir
+from .domain.kinds import Role
 from .errors import ComptoirError, ValidationError
 from .messages import message
-from .store.models import Role
 
 
 def cli_lang() -> str:

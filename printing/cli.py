@@ -12,8 +12,8 @@ from pathlib import Path
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import default_data_dir
+from kiosk_app.domain.kinds import InvoiceKind
 from kiosk_app.errors import NotFound
-from kiosk_app.store.models import InvoiceKind
 
 from .connections import PrinterFault, connection_for
 from .escpos import render

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import InvoiceKind
 from kiosk_app.errors import NotFound
-from kiosk_app.services.print_jobs import INVOICE_KIND, PrintJobView
-from kiosk_app.store.models import InvoiceKind
+from kiosk_app.views.print_jobs import INVOICE_KIND, PrintJobView
 
 from .connections import Connection, PrinterFault, connection_for
 from .escpos import render
+from .files import invoice_file
 from .image import save_ticket
 from .pdf.invoice import invoice_pdf
 from .profiles import PrinterProfile, profile_for
@@ -32,11 +33,6 @@ from .sources import ticket_for
 log = logging.getLogger(__name__)
 
 RETRY_DELAYS = (2.0, 5.0, 10.0, 30.0, 60.0)  # seconds; the last one repeats
-
-
-def invoice_file(data_dir: Path, number: str) -> Path:
-    """Where an invoice's PDF is saved: the data folder's invoices/, by its number."""
-    return data_dir / "invoices" / f"{number}.pdf"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import uuid
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import InvoiceKind
 from kiosk_app.errors import NotFound
-from kiosk_app.services.print_jobs import TICKET_KINDS
-from kiosk_app.store.models import InvoiceKind
+from kiosk_app.views.print_jobs import TICKET_KINDS
 
 from .blocks import Ticket
 from .tickets import InvoiceRef, order_ticket, receipt

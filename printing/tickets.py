@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk_app.clock import to_paris
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.orders import OrderView
-from kiosk_app.services.payments import PaymentView
-from kiosk_app.services.settings import KioskSettings
-from kiosk_app.store.models import PaymentKind
+from kiosk_app.domain.kinds import PaymentKind
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.orders import OrderView
+from kiosk_app.views.payments import PaymentView
+from kiosk_app.views.settings import KioskSettings
 from sync.protocol import PaymentMethod
 
 from . import formats

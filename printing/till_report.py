@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk_app.clock import to_paris
-from kiosk_app.services.settings import KioskSettings
-from kiosk_app.services.till import CashSessionView, TillLine
+from kiosk_app.views.settings import KioskSettings
+from kiosk_app.views.till import CashSessionView, TillLine
 
 from . import formats
 from .blocks import Align, Blank, Block, Cut, Row, Rule, Text, Ticket

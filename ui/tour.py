@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
-from kiosk_app.services.order_edits import is_editable
-from kiosk_app.store.models import OnboardingStage
+from kiosk_app.domain.kinds import OnboardingStage
+from kiosk_app.views.orders import is_editable
 from sync.protocol import EDITABLE_STATUSES, FINAL_STATUSES, OrderStatus, PaymentMethod
 
 from .attendant.amounts import cents_to_typed

@@ -32,9 +32,9 @@ from .widgets.keyboard import KeyboardDock
 from .widgets.screen import Screen
 
 if TYPE_CHECKING:
-    from kiosk_app.services.attendants import AttendantView
-    from kiosk_app.services.catalogue import ServiceView
-    from kiosk_app.services.orders import OrderView
+    from kiosk_app.views.attendants import AttendantView
+    from kiosk_app.views.catalogue import ServiceView
+    from kiosk_app.views.orders import OrderView
 
     from .attendant.counter import CounterScreen
     from .attendant.pin_pad import PinPadScreen

@@ -25,14 +25,13 @@ from sync.protocol import Channel, OrderStatus, PaymentMethod
 
 from ..clock import PARIS
 from ..config import resources_dir
+from ..domain.kinds import OnboardingStage, PaymentKind, Role
 from ..domain.pricing import units_for_minutes
 from ..domain.search_text import fold
 from ..services.catalogue import load_catalogue
 from ..services.invoices import issue_invoice
 from ..services.journal import wire_value
-from ..services.lulus import CHECKLIST
-from ..services.orders import ORDER_SERIES
-from ..services.settings import DEMO_SETTINGS
+from ..services.numbers import ORDER_SERIES
 from ..store.database import Store
 from ..store.models import (
     Category,
@@ -43,17 +42,16 @@ from ..store.models import (
     LuluFile,
     LuluSkill,
     NumberSeries,
-    OnboardingStage,
     Order,
     OrderEvent,
     OutboxOp,
     Payment,
-    PaymentKind,
     Rating,
-    Role,
     Service,
     Setting,
 )
+from ..views.lulus import CHECKLIST
+from ..views.settings import DEMO_SETTINGS
 
 # The pilot's first month (seed article).
 ORDERS = 311

@@ -4,7 +4,6 @@ failures. A PIN is never stored, logged or audited in clear."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import timedelta
 
 from argon2 import PasswordHasher
@@ -13,23 +12,17 @@ from sqlalchemy import select
 
 from ..clock import Clock, utc_now
 from ..domain import validation
+from ..domain.kinds import Role
 from ..errors import LoginLocked, NotFound, PinRefused, ValidationError
 from ..store.database import Store
-from ..store.models import Attendant, Role
+from ..store.models import Attendant
+from ..views.attendants import PIN_MAX, PIN_MIN, AttendantView
 from .journal import audit
 
 MAX_FAILED_PINS = 5
 LOCKOUT = timedelta(minutes=5)
-PIN_MIN, PIN_MAX = 4, 8
 
 _hasher = PasswordHasher()
-
-
-@dataclass(frozen=True, slots=True)
-class AttendantView:
-    id: uuid.UUID
-    name: str
-    role: Role
 
 
 def check_pin(pin: str) -> str:

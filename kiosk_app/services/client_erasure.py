@@ -53,7 +53,7 @@ from sync.protocol import FINAL_STATUSES, Entity
 
 from ..errors import ComptoirError
 from ..store.models import Client, Order, OutboxOp, Rating
-from .clients import erased_name
+from ..views.clients import erased_name
 from .journal import audit, enqueue_op, wire_value
 
 TICKETS_FOLDER = "tickets"  # where printing/ saves tickets when no printer is set up

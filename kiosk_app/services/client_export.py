@@ -14,16 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..store.models import (
-    AuditEntry,
-    Client,
-    Invoice,
-    InvoiceKind,
-    Order,
-    OrderEvent,
-    Payment,
-    Rating,
-)
+from ..domain.kinds import InvoiceKind
+from ..store.models import AuditEntry, Client, Invoice, Order, OrderEvent, Payment, Rating
 from .journal import wire_value
 
 EXPORTS_FOLDER = "exports"

@@ -5,22 +5,27 @@ everything the store holds about them (client_export.py) and erasing them
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from sync.protocol import FINAL_STATUSES, Entity, OrderStatus, PaymentMethod
+from sync.protocol import Entity
 
 from ..clock import Clock, utc_now
 from ..domain import validation
 from ..domain.search_text import fold
 from ..errors import NotFound, ValidationError
 from ..store.database import Store
-from ..store.models import Client, Invoice, Order, Payment, PaymentKind, Rating
+from ..store.models import Client, Invoice, Order, Payment, Rating
+from ..views.clients import (
+    ClientChanges,
+    ClientHistory,
+    ClientOrder,
+    ClientView,
+    PaymentLine,
+)
 from .client_erasure import (
     ClientErased,
     anonymise,
@@ -29,68 +34,11 @@ from .client_erasure import (
     forget_ticket_files,
 )
 from .client_export import EXPORTS_FOLDER, by_order, export_document, save_export
-from .clients import AddressInput, ClientView, check_address, client_view
+from .clients import address_values, check_address, client_view
 from .journal import audit, enqueue_op
-from .orders import order_view
+from .order_rows import order_view
 
 LANGUAGES = ("fr", "en")
-
-
-@dataclass(frozen=True, slots=True)
-class ClientChanges:
-    """A client's details as the attendant typed them, validated by `edit`."""
-
-    name: str
-    phone: str
-    address: AddressInput
-    email: str = ""
-    lang: str = "fr"
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentLine:
-    kind: PaymentKind
-    method: PaymentMethod
-    amount_cents: int
-    at: datetime
-
-    @property
-    def signed_cents(self) -> int:
-        return -self.amount_cents if self.kind is PaymentKind.REFUND else self.amount_cents
-
-
-@dataclass(frozen=True, slots=True)
-class ClientOrder:
-    """One order in a client's history."""
-
-    id: uuid.UUID
-    number: str
-    service_name_fr: str
-    service_name_en: str
-    slot_start: datetime
-    status: OrderStatus
-    price_cents: int  # the final price once done, else the estimate
-    payments: tuple[PaymentLine, ...]
-    stars: int | None  # the rating given, if any
-    invoice_numbers: tuple[str, ...]  # invoices and credit notes, in issue order
-
-    def service_name(self, lang: str) -> str:
-        return self.service_name_en if lang == "en" else self.service_name_fr
-
-    @property
-    def paid_cents(self) -> int:
-        return sum(payment.signed_cents for payment in self.payments)
-
-
-@dataclass(frozen=True, slots=True)
-class ClientHistory:
-    client: ClientView
-    orders: tuple[ClientOrder, ...]  # newest first
-
-    @property
-    def open_orders(self) -> int:
-        """Orders neither paid nor cancelled: while there are some, erasure is refused."""
-        return sum(1 for order in self.orders if order.status not in FINAL_STATUSES)
 
 
 def _client(session: Session, client_id: uuid.UUID) -> Client:
@@ -199,13 +147,7 @@ class ClientRecordService:
                 "phone": phone,
                 "email": email,
                 "lang": changes.lang,
-                "street": address.street,
-                "postcode": address.postcode,
-                "city": address.city,
-                "building": address.building,
-                "floor": address.floor,
-                "has_lift": address.has_lift,
-                "access_notes": address.access_notes,
+                **address_values(address),
             }
             changed = {key: value for key, value in wanted.items() if getattr(row, key) != value}
             if not changed:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
-from datetime import datetime
+from typing import Any
 
 from sqlalchemy import or_, select
 
@@ -12,20 +11,8 @@ from ..domain import validation
 from ..domain.search_text import fold
 from ..errors import NotFound
 from ..store.database import Store
-from ..store.models import Client
-
-
-@dataclass(frozen=True, slots=True)
-class AddressInput:
-    """An address as typed: validated by `check_address`."""
-
-    street: str = ""
-    postcode: str = ""
-    city: str = "Paris"
-    building: str = ""
-    floor: int | None = None
-    has_lift: bool | None = None
-    access_notes: str = ""
+from ..store.models import Address, Client
+from ..views.clients import AddressInput, ClientView, erased_name
 
 
 def check_address(checker: validation.Checker, address: AddressInput) -> AddressInput:
@@ -63,27 +50,17 @@ def check_address(checker: validation.Checker, address: AddressInput) -> Address
     )
 
 
-@dataclass(frozen=True, slots=True)
-class ClientView:
-    id: uuid.UUID
-    name: str
-    phone: str | None
-    email: str | None
-    lang: str
-    address: AddressInput = field(default_factory=AddressInput)
-    consent_at: datetime | None = None
-    erased: bool = False
-
-    @property
-    def phone_display(self) -> str:
-        return validation.format_phone(self.phone) if self.phone else ""
+ADDRESS_COLUMNS = ("street", "postcode", "city", "building", "floor", "has_lift", "access_notes")
 
 
-def erased_name(client_id: uuid.UUID) -> str:
-    """The neutral name an erased client is shown under everywhere ("Client" is the same
-    word in French and English; the digits of the random id tell erased clients apart in
-    the accounts without saying who they were)."""
-    return f"Client {client_id.hex[:6].upper()}"
+def address_of(row: Address) -> AddressInput:
+    """The address a client or an order row holds (both have the address columns)."""
+    return AddressInput(**{column: getattr(row, column) for column in ADDRESS_COLUMNS})
+
+
+def address_values(address: AddressInput) -> dict[str, Any]:
+    """The address columns' values, to write into a client or an order row."""
+    return {column: getattr(address, column) for column in ADDRESS_COLUMNS}
 
 
 def client_view(row: Client) -> ClientView:
@@ -94,15 +71,7 @@ def client_view(row: Client) -> ClientView:
         phone=row.phone,
         email=row.email,
         lang=row.lang,
-        address=AddressInput(
-            street=row.street,
-            postcode=row.postcode,
-            city=row.city,
-            building=row.building,
-            floor=row.floor,
-            has_lift=row.has_lift,
-            access_notes=row.access_notes,
-        ),
+        address=address_of(row),
         consent_at=row.consent_at,
         erased=row.erased_at is not None,
     )

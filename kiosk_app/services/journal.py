@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ..domain.kinds import PrintStatus
 from ..store.fast import RowWriter
-from ..store.models import AuditEntry, OutboxOp, PrintJob, PrintStatus
+from ..store.models import AuditEntry, OutboxOp, PrintJob
 
 # Every change writes these: they take the fast path (see store/fast.py).
 _OUTBOX = RowWriter(OutboxOp.__table__)  # type: ignore[arg-type]

@@ -5,34 +5,29 @@ time, and their totals. Reads only; the onboarding's writes are in `onboarding.p
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Generic, TypeVar
 
 from sqlalchemy import func, select
 
 from sync.protocol import OrderStatus
 
-from ..domain import validation
+from ..domain.kinds import OnboardingStage
 from ..domain.pricing import price_for
 from ..errors import NotFound
 from ..store.database import Store
-from ..store.models import Client, Lulu, LuluApplication, LuluFile, OnboardingStage, Order, Rating
-from .lulus import LuluService, LuluView, count_by_stage
-
-# Candidates first (people waiting for a call back), then along the pipeline.
-STAGE_ORDER = (
-    OnboardingStage.CANDIDATE,
-    OnboardingStage.FILE_IN_PROGRESS,
-    OnboardingStage.ONBOARDED,
-    OnboardingStage.INACTIVE,
+from ..store.models import Client, Lulu, LuluApplication, LuluFile, Order, Rating
+from ..views.lulus import (
+    STAGE_ORDER,
+    HistoryRow,
+    LuluProfile,
+    LuluTotals,
+    LuluView,
+    Page,
+    RatingRow,
+    RosterRow,
 )
+from .lulus import LuluService, count_by_stage
+
 WORKED = (OrderStatus.DONE, OrderStatus.PAID)
-T = TypeVar("T")
-
-
-def _phone_display(phone: str | None) -> str:
-    return validation.format_phone(phone) if phone else ""
 
 
 def first_name(name: str) -> str:
@@ -40,78 +35,6 @@ def first_name(name: str) -> str:
     client's name is empty)."""
     words = name.split()
     return words[0] if words else ""
-
-
-@dataclass(frozen=True, slots=True)
-class RosterRow:
-    id: uuid.UUID
-    display_name: str
-    neighbourhood: str
-    stage: OnboardingStage
-    phone: str | None  # E.164
-    applied_at: datetime  # the first application, or when the profile was made
-    stage_changed_at: datetime
-    rating_average: float | None
-
-    @property
-    def phone_display(self) -> str:
-        return _phone_display(self.phone)
-
-
-@dataclass(frozen=True, slots=True)
-class LuluTotals:
-    services_done: int
-    minutes_done: int
-    rating_average: float | None
-    rating_count: int
-
-
-@dataclass(frozen=True, slots=True)
-class LuluProfile:
-    lulu: LuluView
-    phone: str | None
-    applied: bool  # applied at the kiosk (else known from the central server only)
-    applied_at: datetime
-    stage_changed_at: datetime
-    availability: str  # from their latest application at the kiosk, if any
-    tutor_name: str
-    totals: LuluTotals
-
-    @property
-    def phone_display(self) -> str:
-        return _phone_display(self.phone)
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
-    order_id: uuid.UUID
-    number: str
-    slot_start: datetime
-    service_name_fr: str
-    service_name_en: str
-    client_first_name: str
-    status: OrderStatus
-    minutes: int  # actual once done, else estimated
-    minutes_final: bool
-    price_cents: int  # final once done, else the estimate
-
-    def service_name(self, lang: str) -> str:
-        return self.service_name_en if lang == "en" else self.service_name_fr
-
-
-@dataclass(frozen=True, slots=True)
-class RatingRow:
-    order_number: str
-    stars: int
-    comment: str
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Page(Generic[T]):
-    rows: list[T]
-    total: int
-    offset: int
 
 
 class LuluRecordService:

@@ -4,37 +4,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..clock import Clock, utc_now
 from ..domain import validation
+from ..domain.kinds import OnboardingStage
 from ..errors import NotFound
 from ..store.database import Store
-from ..store.models import Category, Lulu, LuluApplication, LuluFile, LuluSkill, OnboardingStage
+from ..store.models import Category, Lulu, LuluApplication, LuluFile, LuluSkill
+from ..views.lulus import CHECKLIST, LuluView
 from .journal import enqueue_op
-
-CHECKLIST = ("identity_checked", "business_registered", "urssaf_declared", "insured", "trained")
-
-
-@dataclass(frozen=True, slots=True)
-class LuluView:
-    id: uuid.UUID
-    display_name: str
-    neighbourhood: str
-    languages: tuple[str, ...]
-    skills: frozenset[str]  # category codes
-    rating_average: float | None
-    rating_count: int
-    stage: OnboardingStage | None
-    checklist: dict[str, bool]
-    tutor_id: uuid.UUID | None
-
-    @property
-    def in_training(self) -> bool:
-        return self.stage is not OnboardingStage.ONBOARDED
 
 
 def _lulu_view(row: Lulu, codes: dict[uuid.UUID, str]) -> LuluView:

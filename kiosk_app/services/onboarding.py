@@ -34,24 +34,15 @@ from sqlalchemy.orm import Session
 from sync.protocol import Entity
 
 from ..clock import Clock, utc_now
+from ..domain.kinds import OnboardingStage
 from ..errors import NotFound, ValidationError
 from ..store.database import Store
-from ..store.models import LuluFile, OnboardingStage
+from ..store.models import LuluFile
+from ..views.lulus import CHECKLIST, MOVES, LuluView
 from .journal import audit, enqueue_op
-from .lulus import CHECKLIST, LuluService, LuluView
+from .lulus import LuluService
 
 _S = OnboardingStage
-# Where a file may go from each stage (see the module's docstring).
-MOVES: dict[OnboardingStage, tuple[OnboardingStage, ...]] = {
-    _S.CANDIDATE: (_S.FILE_IN_PROGRESS, _S.INACTIVE),
-    _S.FILE_IN_PROGRESS: (_S.ONBOARDED, _S.CANDIDATE, _S.INACTIVE),
-    _S.ONBOARDED: (_S.FILE_IN_PROGRESS, _S.INACTIVE),
-    _S.INACTIVE: (_S.FILE_IN_PROGRESS,),
-}
-
-
-def allowed_moves(stage: OnboardingStage) -> tuple[OnboardingStage, ...]:
-    return MOVES[stage]
 
 
 class OnboardingService:

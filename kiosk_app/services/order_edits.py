@@ -9,26 +9,26 @@ only what changed, so the central server and the other kiosks follow.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from sync.protocol import EDITABLE_STATUSES, Entity, OpKind, OrderStatus
+from sync.protocol import Entity, OpKind, OrderStatus
 
 from ..clock import Clock, utc_now
 from ..domain import validation
 from ..errors import NotFound, ValidationError
 from ..store.database import Store
 from ..store.models import Lulu, Order, Service
+from ..views.orders import EditResult, OrderChanges, is_editable
 
 # The suggestions' own overlap query: one definition of "busy" for the whole counter.
 from .availability import busy_lulus
-from .clients import AddressInput, check_address
+from .clients import address_values, check_address
 from .journal import audit, enqueue_op, enqueue_print
-from .orders import OrderView, address_values, order_view
+from .order_rows import order_view
 
 EDIT_ACTION = "order.edit"
 # What the paper ticket shows that an edit can change: the resident keeps the ticket to
@@ -36,27 +36,6 @@ EDIT_ACTION = "order.edit"
 _ON_TICKET = frozenset(
     {"slot_start", "slot_end", "street", "postcode", "city", "building", "floor", "has_lift"}
 )
-
-
-@dataclass(frozen=True, slots=True)
-class OrderChanges:
-    """What the attendant changed; None leaves that part as it is."""
-
-    slot: tuple[datetime, datetime] | None = None
-    estimated_units: int | None = None
-    description: str | None = None
-    address: AddressInput | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EditResult:
-    order: OrderView
-    changed: tuple[str, ...]  # the order's fields that changed, sorted
-    reprinted: bool  # a fresh ticket was queued (the slot or the address moved)
-
-
-def is_editable(status: OrderStatus) -> bool:
-    return status in EDITABLE_STATUSES
 
 
 class OrderEditService:

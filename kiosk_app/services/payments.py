@@ -4,58 +4,22 @@ same transaction."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 
-from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import insert, select
 
 from sync.protocol import OrderStatus, PaymentMethod
 
 from ..clock import Clock, utc_now
+from ..domain.kinds import PaymentKind
 from ..errors import NotFound, TransitionNotAllowed, ValidationError
 from ..store.database import Store
-from ..store.models import SIGNED_AMOUNT, Order, Payment, PaymentKind
-from .invoices import issue_credit_note, issue_invoice
+from ..store.models import Order, Payment
+from ..views.payments import MAX_PAYMENT_CENTS, PaymentView
+from .invoices import issue_credit_note
 from .journal import audit, enqueue_op, enqueue_print
-from .orders import apply_transition, order_view
+from .order_rows import order_view
+from .settlement import paid_cents, settle_if_covered
 from .till import open_session_id
-
-MAX_PAYMENT_CENTS = 10_000_00  # 10,000 €: far above any service, below any typo of 100×
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentView:
-    id: uuid.UUID
-    order_id: uuid.UUID
-    kind: PaymentKind
-    method: PaymentMethod
-    amount_cents: int
-    at: datetime
-
-
-def paid_cents(session: Session, order_id: uuid.UUID) -> int:
-    """Net amount received for an order: payments less refunds."""
-    total = session.scalar(
-        select(func.coalesce(func.sum(SIGNED_AMOUNT), 0)).where(Payment.order_id == order_id)
-    )
-    return int(total or 0)
-
-
-def settle_if_covered(
-    session: Session, order: Order, *, now: datetime, attendant_id: uuid.UUID | None
-) -> bool:
-    """A done order whose payments cover its final price becomes paid, with its invoice,
-    in the caller's transaction: after its last payment, or when it is marked done after
-    the client paid ahead."""
-    if order.status is not OrderStatus.DONE:
-        return False
-    if paid_cents(session, order.id) < order_view(order).price_due.total_cents:
-        return False
-    apply_transition(session, order, OrderStatus.PAID, now=now, attendant_id=attendant_id)
-    # Same transaction: an order is never paid without its invoice number.
-    issue_invoice(session, order, now=now)
-    return True
 
 
 class PaymentService:

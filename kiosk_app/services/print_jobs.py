@@ -9,33 +9,16 @@ the counter says it in the attendant's language.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select, update
 
 from ..clock import Clock, utc_now
+from ..domain.kinds import InvoiceKind, PrintStatus
 from ..errors import NotFound
 from ..store.database import Store
-from ..store.models import Invoice, InvoiceKind, Order, PrintJob, PrintStatus
+from ..store.models import Invoice, Order, PrintJob
+from ..views.print_jobs import INVOICE_KIND, TICKET_KINDS, PrintJobView
 from .journal import audit, enqueue_print
-
-TICKET_KINDS = frozenset({"order_ticket", "receipt", "receipt_copy"})
-# An order's A4 invoice: the print worker lays it out as a PDF in the data folder.
-INVOICE_KIND = "invoice"
-
-
-@dataclass(frozen=True, slots=True)
-class PrintJobView:
-    id: uuid.UUID
-    kind: str
-    order_id: uuid.UUID | None
-    lang: str
-    status: PrintStatus
-    attempts: int
-    last_error: str | None  # a message key
-    created_at: datetime
-    printed_at: datetime | None
 
 
 def _view(row: PrintJob) -> PrintJobView:

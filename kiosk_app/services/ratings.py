@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import insert, select, update
-
-from sync.protocol import OrderStatus
 
 from ..clock import Clock, utc_now
 from ..domain import validation
 from ..errors import AlreadyRated, NotFound, NotRatable
 from ..store.database import Store
 from ..store.models import Lulu, Order, Rating
+from ..views.orders import RATABLE, RatingView
 from .journal import enqueue_op
-
-RATABLE = frozenset({OrderStatus.DONE, OrderStatus.PAID})
-
-
-@dataclass(frozen=True, slots=True)
-class RatingView:
-    id: uuid.UUID
-    order_id: uuid.UUID
-    stars: int
-    comment: str
-    at: datetime
 
 
 class RatingService:

@@ -4,9 +4,7 @@ and in progress, kiosk visits) and more, computed from the store."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,49 +12,11 @@ from sqlalchemy.orm import Session
 from sync.protocol import Channel, OrderStatus
 
 from ..clock import PARIS
+from ..domain.kinds import OnboardingStage
 from ..store.database import Store
-from ..store.models import (
-    SIGNED_AMOUNT,
-    KioskVisit,
-    OnboardingStage,
-    Order,
-    OrderEvent,
-    Payment,
-    Rating,
-)
+from ..store.models import SIGNED_AMOUNT, KioskVisit, Order, OrderEvent, Payment, Rating
+from ..views.stats import Stats, TopService
 from .lulus import count_by_stage
-
-
-@dataclass(frozen=True, slots=True)
-class TopService:
-    name_fr: str
-    name_en: str
-    orders: int
-
-
-@dataclass(frozen=True, slots=True)
-class Stats:
-    start: date
-    end: date  # inclusive
-    orders: int
-    services_done: int
-    lulus_onboarded: int
-    lulus_in_progress: int
-    lulu_candidates: int
-    kiosk_visits: int
-    revenue_cents: int
-    average_rating: float | None
-    ratings: int
-    orders_by_status: dict[str, int]
-    orders_by_channel: dict[str, int]
-    orders_per_day: dict[str, int]
-    top_services: list[TopService]
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["start"] = self.start.isoformat()
-        data["end"] = self.end.isoformat()
-        return data
 
 
 def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -141,19 +101,6 @@ def compute_stats(session: Session, start: date, end: date) -> Stats:
         orders_per_day=per_day,
         top_services=[TopService(fr, en, n) for fr, en, n in top],
     )
-
-
-def month_of(day: date) -> tuple[date, date]:
-    """The calendar month holding `day`: its first and last days."""
-    first = day.replace(day=1)
-    following = (first + timedelta(days=31)).replace(day=1)
-    return first, following - timedelta(days=1)
-
-
-def months_after(day: date, count: int) -> date:
-    """The first day of the month `count` months after `day`'s (before it if negative)."""
-    index = day.year * 12 + day.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
 
 
 class StatsService:

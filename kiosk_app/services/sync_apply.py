@@ -46,6 +46,7 @@ from ..store.models import (
     Service,
     Setting,
 )
+from .numbers import ORDER_SERIES
 from .settings import read_settings
 
 CURSOR = "sync.cursor"
@@ -443,8 +444,6 @@ def _follow_number(session: Session, highest: int) -> None:
     next number is never one already given."""
     if highest == 0:
         return
-    from .orders import ORDER_SERIES
-
     current = session.get(NumberSeries, ORDER_SERIES)
     if current is None:
         session.add(NumberSeries(name=ORDER_SERIES, next_value=highest + 1))

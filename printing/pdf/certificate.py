@@ -12,7 +12,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from kiosk_app.services.invoices import LuluStatement, TaxCertificate
+from kiosk_app.views.invoices import LuluStatement, TaxCertificate
 
 from .. import formats
 from .base import bold, build, para, table

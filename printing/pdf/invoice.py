@@ -11,9 +11,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from kiosk_app.clock import to_paris
-from kiosk_app.services.invoices import InvoiceDocument, InvoiceLine
-from kiosk_app.services.settings import KioskSettings
-from kiosk_app.store.models import InvoiceKind, PaymentKind
+from kiosk_app.domain.kinds import InvoiceKind, PaymentKind
+from kiosk_app.views.invoices import InvoiceDocument, InvoiceLine
+from kiosk_app.views.settings import KioskSettings
 
 from .. import formats
 from ..tickets import METHODS

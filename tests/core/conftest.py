@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.orders import OrderView
-from kiosk_app.store.models import Role
+from kiosk_app.domain.kinds import Role
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.orders import OrderView
 
 from ..conftest import FakeClock
 from .support import Clock, order_request

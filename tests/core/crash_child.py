@@ -12,8 +12,8 @@ from itertools import count
 from pathlib import Path
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.orders import OrderRequest
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.orders import OrderRequest
 from sync.protocol import Channel
 
 

@@ -14,8 +14,8 @@ from typing import Any, Protocol
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.services.catalogue import CatalogueService
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.orders import OrderRequest
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.orders import OrderRequest
 from sync.protocol import Channel
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.store.models import Role
+from kiosk_app.domain.kinds import Role
 
 
 def add_attendant(data_dir: Path, typed: str, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -19,12 +19,11 @@ from sqlalchemy import delete, select
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.search_text import fold
 from kiosk_app.errors import ValidationError
-from kiosk_app.services.attendants import AttendantView
 from kiosk_app.services.client_erasure import ClientErased, ClientHasOpenOrders
-from kiosk_app.services.client_records import ClientChanges
-from kiosk_app.services.clients import erased_name
-from kiosk_app.services.orders import OrderView
 from kiosk_app.store.models import AuditEntry, Invoice, OutboxOp
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.clients import ClientChanges, erased_name
+from kiosk_app.views.orders import OrderView
 from sync.protocol import OrderStatus, PaymentMethod
 
 from .support import HOME, Clock, order_request, row_counts, sqlite_file

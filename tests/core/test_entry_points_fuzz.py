@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import Role
 from kiosk_app.domain.validation import clean_text
 from kiosk_app.errors import AlreadyRated, ComptoirError, NotFound, ValidationError
 from kiosk_app.messages import MESSAGES
-from kiosk_app.services.orders import OrderView, normalise_order_number
-from kiosk_app.store.models import Role
+from kiosk_app.views.orders import OrderView, normalise_order_number
 
 from .support import HOME, Clock, grown, order_request, row_counts
 

@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import Role
 from kiosk_app.errors import NotFound
 from kiosk_app.messages import message
-from kiosk_app.store.models import AuditEntry, Role
+from kiosk_app.store.models import AuditEntry
 from printing.profiles import profile_for
 from printing.queue import PrintWorker, invoice_file
 from sync.protocol import PaymentMethod

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import Role
 from kiosk_app.errors import NotFound, TransitionNotAllowed, ValidationError
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.orders import OrderView
-from kiosk_app.store.models import Role
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.orders import OrderView
 from sync.protocol import FINAL_STATUSES, TRANSITIONS, OrderStatus, PaymentMethod, is_allowed
 
 from .conftest import FreshComptoir

@@ -9,9 +9,9 @@ import uuid
 import pytest
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import OnboardingStage, Role
 from kiosk_app.errors import LoginLocked, NotFound, PinRefused, ValidationError
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.store.models import OnboardingStage, Role
+from kiosk_app.views.attendants import AttendantView
 
 from .support import Clock, grown, row_counts, sqlite_file
 

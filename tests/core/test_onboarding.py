@@ -13,11 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import OnboardingStage
 from kiosk_app.errors import NotFound, ValidationError
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.lulus import CHECKLIST
-from kiosk_app.services.onboarding import MOVES
-from kiosk_app.store.models import OnboardingStage
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.lulus import CHECKLIST, MOVES
 from server.records import LuluFilePatch
 from sync.protocol import OrderStatus
 

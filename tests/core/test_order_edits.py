@@ -18,10 +18,9 @@ from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain import validation
 from kiosk_app.errors import NotFound, ValidationError
 from kiosk_app.messages import message
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.order_edits import OrderChanges
-from kiosk_app.services.orders import OrderView
 from kiosk_app.store.models import AuditEntry, OutboxOp, PrintJob
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.orders import OrderChanges, OrderView
 from sync.protocol import OrderStatus, PaymentMethod
 
 from .support import HOME, Clock, grown, order_request, row_counts, sqlite_file

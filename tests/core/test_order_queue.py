@@ -22,16 +22,12 @@ from benchmarks.store_open import build_large_store
 from kiosk_app.clock import to_paris
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.services.catalogue import CatalogueService, load_catalogue
-from kiosk_app.services.order_queue import (
-    QueueFilter,
-    QueueKey,
-    QueueLine,
-    counts_query,
-    page_query,
-)
-from kiosk_app.services.orders import OrderService, OrderView
+from kiosk_app.services.order_queue import counts_query, page_query
+from kiosk_app.services.orders import OrderService
 from kiosk_app.store.database import STORE_FILENAME, Store, create_store_engine
 from kiosk_app.store.migrations import HEAD
+from kiosk_app.views.orders import OrderView
+from kiosk_app.views.queue import QueueFilter, QueueKey, QueueLine
 from sync.protocol import Channel, OrderStatus
 
 from .support import Clock, order_request

@@ -13,8 +13,8 @@ import pytest
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.errors import NotFound, ValidationError
-from kiosk_app.services import orders as orders_module
-from kiosk_app.services.orders import OrderView
+from kiosk_app.services import order_placing
+from kiosk_app.views.orders import OrderView
 from sync.protocol import OrderStatus
 
 from .support import HOME, Clock, grown, order_request, row_counts, sqlite_file
@@ -263,7 +263,7 @@ def test_a_failure_midway_leaves_nothing_behind(
     def broken_printer_queue(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(orders_module, "enqueue_print", broken_printer_queue)
+    monkeypatch.setattr(order_placing, "enqueue_print", broken_printer_queue)
     before = row_counts(comptoir)
     with pytest.raises(OSError, match="disk full"):
         comptoir.orders.place(order_request(comptoir, clock.now))

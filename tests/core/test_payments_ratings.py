@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import PaymentKind
 from kiosk_app.errors import (
     AlreadyRated,
     NotFound,
@@ -15,9 +16,8 @@ from kiosk_app.errors import (
     TransitionNotAllowed,
     ValidationError,
 )
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.orders import OrderView
-from kiosk_app.store.models import PaymentKind
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.orders import OrderView
 from sync.protocol import OrderStatus, PaymentMethod
 
 from .support import Clock, grown, order_request, row_counts, sqlite_file

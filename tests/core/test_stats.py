@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.orders import OrderView
-from kiosk_app.services.stats import month_of, months_after
-from kiosk_app.store.models import PaymentKind
+from kiosk_app.domain.kinds import PaymentKind
+from kiosk_app.views.orders import OrderView
+from kiosk_app.views.stats import month_of, months_after
 from sync.protocol import PaymentMethod
 
 from .support import Clock, order_request

@@ -13,14 +13,16 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import OnboardingStage
 from kiosk_app.errors import NotFound, TransitionNotAllowed, ValidationError
 from kiosk_app.messages import message
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.lulus import CHECKLIST
-from kiosk_app.services.orders import OrderView
-from kiosk_app.services.suggestions import PAIRING_ACTION, LuluSuggestion
-from kiosk_app.store.models import AuditEntry, OnboardingStage
+from kiosk_app.services.suggestions import PAIRING_ACTION
+from kiosk_app.store.models import AuditEntry
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.lulus import CHECKLIST
+from kiosk_app.views.orders import OrderView
+from kiosk_app.views.suggestions import LuluSuggestion
 from sync.protocol import OrderStatus
 
 from .support import HOME, Clock, grown, order_request, row_counts

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import PaymentKind, Role
 from kiosk_app.errors import (
     ComptoirError,
     LoginLocked,
@@ -28,11 +29,10 @@ from kiosk_app.errors import (
     ValidationError,
 )
 from kiosk_app.messages import MESSAGES, message
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.orders import OrderView
 from kiosk_app.store.database import STORE_FILENAME, Store, create_store_engine
 from kiosk_app.store.migrations import MIGRATIONS_DIR
-from kiosk_app.store.models import PaymentKind, Role
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.orders import OrderView
 from sync.protocol import PaymentMethod
 
 from .support import WRITTEN_TABLES, Clock, order_request, sqlite_file

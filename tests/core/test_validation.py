@@ -8,7 +8,7 @@ import pytest
 
 from kiosk_app.domain import validation
 from kiosk_app.errors import ValidationError
-from kiosk_app.services.orders import normalise_order_number
+from kiosk_app.views.orders import normalise_order_number
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 

@@ -10,11 +10,12 @@ from printing_support import LULU_SIRET, CompleteOrder, FakeClock, PlaceOrder
 from sqlalchemy import update
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.lulus import CHECKLIST
-from kiosk_app.services.orders import OrderRequest, OrderView
-from kiosk_app.services.settings import DEMO_SETTINGS
-from kiosk_app.store.models import LuluFile, OnboardingStage
+from kiosk_app.domain.kinds import OnboardingStage
+from kiosk_app.store.models import LuluFile
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.lulus import CHECKLIST
+from kiosk_app.views.orders import OrderRequest, OrderView
+from kiosk_app.views.settings import DEMO_SETTINGS
 from sync.protocol import Channel, PaymentMethod
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from kiosk_app.services.orders import OrderView
+from kiosk_app.views.orders import OrderView
 
 LULU_SIRET = "73282932000074"
 

@@ -14,7 +14,8 @@ from printing_support import LULU_SIRET, CompleteOrder, PlaceOrder
 from sqlalchemy import func, select
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.store.models import Invoice, InvoiceKind, Order, PaymentKind
+from kiosk_app.domain.kinds import InvoiceKind, PaymentKind
+from kiosk_app.store.models import Invoice, Order
 from printing.pdf.certificate import statement_pdf, write_certificates
 from printing.pdf.invoice import invoice_pdf
 from printing.pdf.ticket_preview import ticket_pdf

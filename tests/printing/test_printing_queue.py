@@ -13,7 +13,7 @@ from fake_printer import FakePrinter
 from printing_support import CompleteOrder, PlaceOrder
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.store.models import PrintStatus
+from kiosk_app.domain.kinds import PrintStatus
 from printing.connections import NetworkConnection, PrinterStatus, connection_for
 from printing.messages import printer_message
 from printing.profiles import profile_for

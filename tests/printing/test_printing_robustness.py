@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from printing_support import PlaceOrder
 
 from benchmarks.printing import run
-from kiosk_app.services.invoices import InvoiceDocument, InvoiceLine, PaymentLine, TaxCertificate
-from kiosk_app.services.payments import PaymentView
-from kiosk_app.services.settings import DEFAULTS, KioskSettings
-from kiosk_app.store.models import InvoiceKind, PaymentKind
+from kiosk_app.domain.kinds import InvoiceKind, PaymentKind
+from kiosk_app.views.invoices import InvoiceDocument, InvoiceLine, PaymentLine, TaxCertificate
+from kiosk_app.views.payments import PaymentView
+from kiosk_app.views.settings import DEFAULTS, KioskSettings
 from printing.escpos import render
 from printing.pdf.certificate import certificate_pdf
 from printing.pdf.invoice import invoice_pdf

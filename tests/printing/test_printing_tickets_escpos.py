@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from printing_support import CompleteOrder, PlaceOrder
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.clients import AddressInput
+from kiosk_app.views.clients import AddressInput
 from printing.escpos import render
 from printing.profiles import profile_for
 from printing.sources import ticket_for

@@ -18,10 +18,10 @@ from printing_support import CompleteOrder, FakeClock, PlaceOrder
 
 from kiosk_app.__main__ import main
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import PrintStatus, Role
 from kiosk_app.services.journal import enqueue_print
-from kiosk_app.services.settings import DEFAULTS, KioskSettings
-from kiosk_app.services.till import CashSessionView, TillLine
-from kiosk_app.store.models import PrintStatus, Role
+from kiosk_app.views.settings import DEFAULTS, KioskSettings
+from kiosk_app.views.till import CashSessionView, TillLine
 from printing.escpos import render
 from printing.profiles import profile_for
 from printing.queue import PrintWorker

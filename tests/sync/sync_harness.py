@@ -18,9 +18,9 @@ from sqlalchemy import create_engine, select, text
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import resources_dir
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.orders import OrderRequest
 from kiosk_app.store.models import Base, Client, Order, OutboxOp, Payment, Rating
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.orders import OrderRequest
 from server.auth import enrol as enrol_device
 from server.catalogue import import_catalogue, read_catalogue
 from server.database import Database, normalise_url, sqlite_url

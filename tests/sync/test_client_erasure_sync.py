@@ -9,8 +9,8 @@ import uuid
 from sqlalchemy import select
 from sync_harness import HOME, Clock, Kiosk, LiveServer, kiosk_rows, order_request, server_rows
 
-from kiosk_app.services.clients import erased_name
-from kiosk_app.store.models import Role
+from kiosk_app.domain.kinds import Role
+from kiosk_app.views.clients import erased_name
 from server.models import Record
 
 PERSONAL = ("name", "phone", "email", "street", "postcode", "building", "access_notes")

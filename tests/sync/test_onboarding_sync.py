@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sync_harness import Clock, Kiosk, LiveServer, order_request, server_rows
 
-from kiosk_app.services.lulus import CHECKLIST
-from kiosk_app.store.models import OnboardingStage, Role
+from kiosk_app.domain.kinds import OnboardingStage, Role
+from kiosk_app.views.lulus import CHECKLIST
 
 
 def test_an_onboarding_reaches_the_server_field_by_field(kiosk: Kiosk, central: LiveServer) -> None:

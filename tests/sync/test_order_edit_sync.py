@@ -20,8 +20,8 @@ from sync_harness import (
 )
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.order_edits import OrderChanges
-from kiosk_app.store.models import Role
+from kiosk_app.domain.kinds import Role
+from kiosk_app.views.orders import OrderChanges
 from sync.protocol import OrderStatus
 
 

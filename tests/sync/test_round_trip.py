@@ -120,7 +120,7 @@ def test_a_closed_till_reaches_the_server_and_the_queue_moves_on(
     it still goes through (an op the server could not read would hold up every batch)."""
     from sync_harness import server_rows
 
-    from kiosk_app.store.models import Role
+    from kiosk_app.domain.kinds import Role
     from sync.protocol import PaymentMethod
 
     attendant = kiosk.app.attendants.add("Camille Martin", Role.ATTENDANT, "1234")

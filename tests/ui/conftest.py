@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.store.models import Role
+from kiosk_app.domain.kinds import Role
 from ui.app import build_window
 from ui.window import KioskWindow
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.errors import ValidationError
-from kiosk_app.services.payments import MAX_PAYMENT_CENTS
+from kiosk_app.views.payments import MAX_PAYMENT_CENTS
 from sync.protocol import OrderStatus, PaymentMethod
 from ui.attendant.amounts import actual_minutes, euros_to_cents
 

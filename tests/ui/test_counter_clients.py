@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.clients import erased_name
 from kiosk_app.store.models import AuditEntry
+from kiosk_app.views.clients import erased_name
 
 from .counter_support import log_in, place_order
 from .support import Resident

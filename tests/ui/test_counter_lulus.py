@@ -11,8 +11,8 @@ import uuid
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget, QWidget
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.lulus import CHECKLIST
-from kiosk_app.store.models import OnboardingStage
+from kiosk_app.domain.kinds import OnboardingStage
+from kiosk_app.views.lulus import CHECKLIST
 from tests.core.support import sqlite_file
 
 from .counter_support import log_in, place_order

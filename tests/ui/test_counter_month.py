@@ -16,7 +16,7 @@ from PySide6.QtCore import QDate
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.demo.seed import seed_demo
-from kiosk_app.services.stats import Stats
+from kiosk_app.views.stats import Stats
 from ui.attendant.month import MonthPage
 from ui.format import money
 from ui.i18n import locale_for

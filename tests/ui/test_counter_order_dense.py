@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QListWidget
 from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.store.models import AuditEntry, OnboardingStage
+from kiosk_app.domain.kinds import OnboardingStage
+from kiosk_app.store.models import AuditEntry
 from printing.profiles import profile_for
 from printing.queue import PrintWorker, invoice_file
 from sync.protocol import Channel, OrderStatus, PaymentMethod

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.lulus import CHECKLIST
+from kiosk_app.domain.kinds import OnboardingStage
 from kiosk_app.services.suggestions import PAIRING_ACTION
-from kiosk_app.store.models import AuditEntry, OnboardingStage
+from kiosk_app.store.models import AuditEntry
+from kiosk_app.views.lulus import CHECKLIST
 from sync.protocol import OrderStatus
 
 from .counter_support import log_in, place_order

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.orders import OrderView
-from kiosk_app.services.till import DEFAULT_THRESHOLD_CENTS, MAX_COUNTED_CENTS, MAX_FLOAT_CENTS
 from kiosk_app.store.models import Attendant, AuditEntry
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.orders import OrderView
+from kiosk_app.views.till import DEFAULT_THRESHOLD_CENTS, MAX_COUNTED_CENTS, MAX_FLOAT_CENTS
 from printing.escpos import render
 from printing.profiles import profile_for
 from printing.sources import ticket_for

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 import pytest
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.orders import OrderRequest, OrderView
-from kiosk_app.store.models import OnboardingStage
+from kiosk_app.domain.kinds import OnboardingStage
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.orders import OrderRequest, OrderView
 from sync.protocol import Channel
 
 from .support import Resident

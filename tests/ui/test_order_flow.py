@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from PySide6.QtWidgets import QApplication
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.orders import OrderRequest
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.orders import OrderRequest
 from sync.protocol import Channel, OrderStatus
 
 from .support import Resident

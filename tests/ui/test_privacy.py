@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.orders import OrderRequest
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.orders import OrderRequest
 from sync.protocol import Channel
 
 from .conftest import HOLD_MS, MakeKiosk

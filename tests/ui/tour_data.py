@@ -6,8 +6,8 @@ import uuid
 from datetime import UTC, datetime
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.orders import OrderRequest, OrderView
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.orders import OrderRequest, OrderView
 from sync.protocol import Channel
 
 

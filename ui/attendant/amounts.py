@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from kiosk_app.errors import ValidationError
-from kiosk_app.services.payments import MAX_PAYMENT_CENTS
+from kiosk_app.views.payments import MAX_PAYMENT_CENTS
 
 _EUROS = re.compile(r"[0-9]{1,6}(?:[.,][0-9]{1,2})?")  # ASCII: \d takes "١٥" too
 MAX_MINUTES = 24 * 60

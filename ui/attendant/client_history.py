@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk_app.services.client_records import ClientHistory, ClientOrder
+from kiosk_app.views.clients import ClientHistory, ClientOrder
 
 from ..format import money, paris_datetime
 from ..i18n import current_lang

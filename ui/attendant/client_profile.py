@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QV
 
 from kiosk_app.domain import validation
 from kiosk_app.errors import ValidationError
-from kiosk_app.services.client_records import ClientChanges, ClientHistory
-from kiosk_app.services.clients import AddressInput, erased_name
+from kiosk_app.views.clients import AddressInput, ClientChanges, ClientHistory, erased_name
 
 from ..context import KioskContext
 from ..format import paris_datetime

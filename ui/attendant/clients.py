@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.clients import ClientView
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.clients import ClientView
 
 from ..context import KioskContext
 from ..widgets.record_list import RecordList

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.orders import OrderView
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.orders import OrderView
 
 from ..context import KioskContext
 from ..widgets.buttons import TouchButton

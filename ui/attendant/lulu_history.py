@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.clock import to_paris
-from kiosk_app.services.lulu_records import HistoryRow, LuluTotals, RatingRow
+from kiosk_app.views.lulus import HistoryRow, LuluTotals, RatingRow
 
 from ..context import KioskContext
 from ..format import minutes, money

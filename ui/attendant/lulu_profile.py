@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk_app.services.lulu_records import LuluProfile
-from kiosk_app.services.lulus import CHECKLIST, LuluView
-from kiosk_app.services.onboarding import allowed_moves
-from kiosk_app.store.models import OnboardingStage
+from kiosk_app.domain.kinds import OnboardingStage
+from kiosk_app.views.lulus import CHECKLIST, LuluProfile, LuluView, allowed_moves
 
 from ..context import KioskContext
 from ..format import paris_datetime

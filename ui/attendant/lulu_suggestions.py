@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk_app.services.orders import OrderView
-from kiosk_app.services.suggestions import LuluSuggestion
+from kiosk_app.views.orders import OrderView
+from kiosk_app.views.suggestions import LuluSuggestion
 
 from .. import theme
 from ..context import KioskContext

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QObject
 
-from kiosk_app.store.models import OnboardingStage
+from kiosk_app.domain.kinds import OnboardingStage
 
 S = OnboardingStage
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk_app.clock import to_paris
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.lulu_records import STAGE_ORDER, RosterRow
-from kiosk_app.store.models import OnboardingStage
+from kiosk_app.domain.kinds import OnboardingStage
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.lulus import STAGE_ORDER, RosterRow
 
 from ..context import KioskContext
 from ..widgets.buttons import TouchButton

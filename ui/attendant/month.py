@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk_app.clock import to_paris
-from kiosk_app.services.stats import Stats, month_of, months_after
+from kiosk_app.views.stats import Stats, month_of, months_after
 
 from ..context import KioskContext
 from ..format import money

@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.domain import validation
+from kiosk_app.domain.kinds import InvoiceKind
 from kiosk_app.messages import message
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.order_edits import EditResult, is_editable
-from kiosk_app.services.orders import OrderView
-from kiosk_app.services.print_jobs import INVOICE_KIND
-from kiosk_app.services.suggestions import StepWithLulu
-from kiosk_app.store.models import InvoiceKind
-from printing.queue import invoice_file
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.orders import EditResult, OrderView, is_editable
+from kiosk_app.views.print_jobs import INVOICE_KIND
+from kiosk_app.views.suggestions import StepWithLulu
+from printing.files import invoice_file
 from sync.protocol import FINAL_STATUSES, TRANSITIONS, OrderStatus, PaymentMethod
 
 from ..context import KioskContext

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 from kiosk_app.domain import validation
 from kiosk_app.domain.pricing import price_for
 from kiosk_app.errors import ComptoirError, ValidationError
-from kiosk_app.services.clients import AddressInput
-from kiosk_app.services.order_edits import EditResult, OrderChanges
-from kiosk_app.services.orders import OrderView
+from kiosk_app.views.clients import AddressInput
+from kiosk_app.views.orders import EditResult, OrderChanges, OrderView
 
 from ..context import KioskContext
 from ..format import money, paris_datetime, paris_time

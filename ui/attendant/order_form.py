@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.domain import validation
+from kiosk_app.domain.kinds import OnboardingStage
 from kiosk_app.errors import ValidationError
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.catalogue import ServiceView
-from kiosk_app.services.clients import AddressInput, ClientView
-from kiosk_app.services.lulus import LuluView
-from kiosk_app.services.orders import OrderRequest, OrderView
-from kiosk_app.store.models import OnboardingStage
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.catalogue import ServiceView
+from kiosk_app.views.clients import AddressInput, ClientView
+from kiosk_app.views.lulus import LuluView
+from kiosk_app.views.orders import OrderRequest, OrderView
 from sync.protocol import Channel
 
 from ..context import KioskContext

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLineEdit,
 
 from kiosk_app.errors import ComptoirError, PinRefused
 from kiosk_app.messages import message
-from kiosk_app.services.attendants import PIN_MAX, AttendantView
+from kiosk_app.views.attendants import PIN_MAX, AttendantView
 
 from ..context import KioskContext
 from ..i18n import current_lang

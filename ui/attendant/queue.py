@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.clock import to_paris
-from kiosk_app.services.order_queue import QueueFilter, QueueKey, QueueLine
-from kiosk_app.services.orders import OrderView
+from kiosk_app.views.orders import OrderView
+from kiosk_app.views.queue import QueueFilter, QueueKey, QueueLine
 from sync.protocol import Channel, OrderStatus
 
 from ..context import KioskContext

@@ -7,17 +7,20 @@ costs what the first does; a line holds only what it shows."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from kiosk_app.services.order_queue import OrderQueueService, QueueFilter, QueueKey, QueueLine
-from kiosk_app.services.orders import OrderView
+from kiosk_app.views.orders import OrderView
+from kiosk_app.views.queue import QueueFilter, QueueKey, QueueLine
 from sync.protocol import Channel, OrderStatus
 
 from ..format import paris_datetime, paris_time
 from ..i18n import current_lang
 from .words import WORDS
+
+if TYPE_CHECKING:
+    from kiosk_app.services.order_queue import OrderQueueService
 
 PAGE = 100
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1

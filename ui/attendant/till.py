@@ -17,6 +17,7 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk_app.clock import to_paris
+from kiosk_app.domain.kinds import Role
 from kiosk_app.errors import (
     ComptoirError,
     LoginLocked,
@@ -27,13 +28,8 @@ from kiosk_app.errors import (
     ValidationError,
 )
 from kiosk_app.messages import message
-from kiosk_app.services.attendants import AttendantView
-from kiosk_app.services.till import (
-    DEFAULT_THRESHOLD_CENTS,
-    MAX_FLOAT_CENTS,
-    CashSessionView,
-)
-from kiosk_app.store.models import Role
+from kiosk_app.views.attendants import AttendantView
+from kiosk_app.views.till import DEFAULT_THRESHOLD_CENTS, MAX_FLOAT_CENTS, CashSessionView
 from printing.till_report import report_name
 
 from ..context import KioskContext

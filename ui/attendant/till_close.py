@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from kiosk_app.errors import ValidationError
 from kiosk_app.messages import message
-from kiosk_app.services.attendants import PIN_MAX, AttendantView
-from kiosk_app.services.till import MAX_COUNTED_CENTS, CashSessionView, TillLine
+from kiosk_app.views.attendants import PIN_MAX, AttendantView
+from kiosk_app.views.till import MAX_COUNTED_CENTS, CashSessionView, TillLine
 from sync.protocol import PaymentMethod
 
 from ..format import money

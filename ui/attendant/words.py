@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from kiosk_app.store.models import Role
+from kiosk_app.domain.kinds import Role
 from sync.protocol import Channel, OrderStatus, PaymentMethod
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLay
 from kiosk_app.domain import validation
 from kiosk_app.errors import ComptoirError
 from kiosk_app.messages import message
-from kiosk_app.services.catalogue import CategoryView
+from kiosk_app.views.catalogue import CategoryView
 
 from ..context import KioskContext
 from ..i18n import current_lang

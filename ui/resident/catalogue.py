@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk_app.services.catalogue import CategoryView, ServiceView
+from kiosk_app.views.catalogue import CategoryView, ServiceView
 
 from ..i18n import current_lang
 from ..widgets.buttons import Tile, TouchButton

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk_app.services.orders import OrderView
+from kiosk_app.views.orders import OrderView
 
 from ..context import KioskContext, TicketState
 from ..format import paris_datetime

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk_app.services.orders import OrderView
+from kiosk_app.views.orders import OrderView
 from sync.protocol import OrderStatus
 
 from ..context import KioskContext

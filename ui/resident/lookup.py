@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk_app.domain import validation
 from kiosk_app.errors import ComptoirError, NotFound, ValidationError
 from kiosk_app.messages import message
-from kiosk_app.services.orders import normalise_order_number
+from kiosk_app.views.orders import normalise_order_number
 
 from ..context import KioskContext
 from ..i18n import current_lang

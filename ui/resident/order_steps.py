@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout
 
 from kiosk_app.domain import validation
 from kiosk_app.errors import ValidationError
-from kiosk_app.services.catalogue import ServiceView
-from kiosk_app.services.clients import AddressInput, ClientView
+from kiosk_app.views.catalogue import ServiceView
+from kiosk_app.views.clients import AddressInput, ClientView
 
 from ..format import minutes, money, paris_datetime, paris_time
 from ..i18n import current_lang

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from kiosk_app.errors import ComptoirError, ValidationError
 from kiosk_app.messages import message
-from kiosk_app.services.catalogue import ServiceView
-from kiosk_app.services.clients import ClientView
-from kiosk_app.services.orders import OrderRequest, OrderView
+from kiosk_app.views.catalogue import ServiceView
+from kiosk_app.views.clients import ClientView
+from kiosk_app.views.orders import OrderRequest, OrderView
 from sync.protocol import Channel
 
 from ..context import KioskContext

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from kiosk_app.domain.pricing import Price
-from kiosk_app.services.catalogue import ServiceView
+from kiosk_app.views.catalogue import ServiceView
 
 from ..format import minutes, money
 

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QStackedWidget, QVBoxLa
 from kiosk_app.domain import validation
 from kiosk_app.errors import ComptoirError
 from kiosk_app.messages import message
-from kiosk_app.services.orders import OrderView
-from kiosk_app.services.ratings import RATABLE
+from kiosk_app.views.orders import RATABLE, OrderView
 
 from ..context import KioskContext
 from ..i18n import current_lang

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from kiosk_app.services.catalogue import ServiceView
+from kiosk_app.views.catalogue import ServiceView
 
 from .. import theme
 from .prices import tax_credit_text, unit_price_text

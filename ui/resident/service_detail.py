@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from kiosk_app.services.catalogue import ServiceView
+from kiosk_app.views.catalogue import ServiceView
 
 from ..format import minutes, money
 from ..i18n import current_lang

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kiosk_app.domain.search_text import search_document, words
-from kiosk_app.services.catalogue import CategoryView, ServiceView
+from kiosk_app.views.catalogue import CategoryView, ServiceView
 
 from ..i18n import current_lang
 

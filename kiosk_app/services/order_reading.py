@@ -1,0 +1,98 @@
+"""Reading orders: by id, by number, a resident's own (number and phone), the steps of
+one, and lists in the counter queue's order."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import select
+
+from sync.protocol import Channel, OrderStatus
+
+from ..domain import validation
+from ..errors import NotFound
+from ..store.database import Store
+from ..store.models import Client, Order, OrderEvent
+from ..views.orders import OrderView, TimelineStep, normalise_order_number
+from .order_queue import QUEUE_ORDER
+from .order_queue import counts_query as queue_counts_query
+from .order_queue import filtered as queue_filtered
+from .order_rows import order_view
+
+
+class OrderReading:
+    """Reading orders: one by id or number, a resident's own, their steps, the queue."""
+
+    _store: Store
+
+    # --- Reading ----------------------------------------------------------------------
+
+    def get(self, order_id: uuid.UUID) -> OrderView:
+        with self._store.read() as session:
+            row = session.get(Order, order_id)
+            if row is None:
+                raise NotFound(entity="order")
+            return order_view(row)
+
+    def by_number(self, typed_number: str) -> OrderView:
+        number = normalise_order_number(typed_number)
+        with self._store.read() as session:
+            row = session.scalar(select(Order).where(Order.number == number)) if number else None
+            if row is None:
+                raise NotFound(entity="order")
+            return order_view(row)
+
+    def find_for_resident(self, typed_number: str, typed_phone: str) -> OrderView:
+        """A resident's own order, by its number and the phone it was placed with. Any
+        mismatch is the same "not found": the touchscreen never tells whether a number
+        exists for somebody else."""
+        checker = validation.Checker()
+        number = normalise_order_number(typed_number)
+        if number is None:
+            checker.fields["number"] = "order_number.invalid"
+        phone = checker.check(lambda: validation.phone(typed_phone))
+        checker.done()
+        with self._store.read() as session:
+            row = session.scalar(
+                select(Order)
+                .join(Client, Client.id == Order.client_id)
+                .where(Order.number == number, Client.phone == phone)
+            )
+            if row is None:
+                raise NotFound(entity="order")
+            return order_view(row)
+
+    def timeline(self, order_id: uuid.UUID) -> list[TimelineStep]:
+        with self._store.read() as session:
+            rows = session.execute(
+                select(OrderEvent.to_status, OrderEvent.at)
+                .where(OrderEvent.order_id == order_id)
+                .order_by(OrderEvent.id)
+            )
+            return [TimelineStep(status, at) for status, at in rows]
+
+    def list(
+        self,
+        *,
+        statuses: frozenset[OrderStatus] | None = None,
+        day: date | None = None,
+        channel: Channel | None = None,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> list[OrderView]:
+        """Orders newest first, filtered, in the counter queue's order (order_queue.py,
+        which reads the queue's lines themselves a page at a time)."""
+        query = queue_filtered(select(Order), statuses=statuses, day=day, channel=channel)
+        query = query.order_by(*QUEUE_ORDER).offset(offset).limit(limit)
+        with self._store.read() as session:
+            return [order_view(row) for row in session.scalars(query)]
+
+    def counts_by_status(
+        self, *, day: date | None = None, channel: Channel | None = None
+    ) -> dict[OrderStatus, int]:
+        with self._store.read() as session:
+            counts: dict[OrderStatus, int] = dict(
+                session.execute(queue_counts_query(day, channel)).all()
+            )
+        return {status: counts.get(status, 0) for status in OrderStatus}

@@ -1,0 +1,68 @@
+"""The kiosk's identity, the association's details and the devices' settings, with
+their defaults (the store keeps them in its settings table)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULTS: dict[str, str] = {
+    "kiosk_code": "01",  # two digits: order numbers are "01-0042", typed on a number pad
+    "kiosk_name": "Saint-Paul",
+    "association_name": "Lulu dans ma rue",
+    "association_address": "",
+    "association_siret": "",
+    "association_sap_number": "",
+    "vat_mention": "TVA non applicable, art. 293 B du CGI",
+    # "prestataire" (the association is the provider) or "mandataire" (it acts for the
+    # client, who employs): a mandatory mention of the invoices (art. D7233-1).
+    "intervention_mode": "prestataire",
+    "server_url": "https://lulu.example.org",  # the QR code opens {server_url}/o/{token}
+    "printer_kind": "none",  # none | network | file | usb | serial | cups
+    "printer_address": "",  # host[:port], a file path, "vendor:product", a device, a queue
+    "printer_width": "80",  # 80 mm paper (48 columns) or 58 mm (32 columns)
+    "printer_codepage": "cp858",  # cp858 or cp1252: which one the printer has
+    "ticket_logo": "",  # a PNG printed atop tickets; none when empty or unreadable
+    # A till count that differs from the expected amount by more than this, for any
+    # payment method, needs a manager's PIN to close.
+    "till_difference_threshold_cents": "500",
+    # Seconds without a touch before the resident's screens ask "Are you still there?".
+    "idle_seconds": "60",
+}
+
+
+# Fictional details for the demo (no real association's SIRET or SAP number).
+DEMO_SETTINGS: dict[str, str] = {
+    "association_name": "Lulu dans ma rue (démo)",
+    "association_address": "12 rue Saint-Paul, 75004 Paris",
+    "association_siret": "00000000000018",
+    "association_sap_number": "SAP000000000",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class KioskSettings:
+    kiosk_code: str
+    kiosk_name: str
+    association_name: str
+    association_address: str
+    association_siret: str
+    association_sap_number: str
+    vat_mention: str
+    intervention_mode: str
+    server_url: str
+    printer_kind: str
+    printer_address: str
+    printer_width: str
+    printer_codepage: str
+    ticket_logo: str
+    till_difference_threshold_cents: str
+    idle_seconds: str
+
+    @property
+    def idle_ms(self) -> int:
+        """The idle delay, kept between 15 s and 10 min whatever was typed."""
+        try:
+            seconds = int(self.idle_seconds)
+        except ValueError:
+            seconds = 60
+        return min(max(seconds, 15), 600) * 1000
