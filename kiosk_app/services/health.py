@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from sync.protocol import KEY_PATTERN, HealthReport, PrinterHealth, PrinterState
 
 from .. import __version__
-from ..store.models import OutboxOp, PrintJob, PrintStatus
+from ..domain.kinds import PrintStatus
+from ..store.models import OutboxOp, PrintJob
 from .settings import read_settings
 from .sync_apply import get_setting
 
