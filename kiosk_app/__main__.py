@@ -157,8 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.data_dir = default_data_dir(demo=True)
     data_dir = getattr(args, "data_dir", None) or default_data_dir(demo=args.demo)
     command = getattr(args, "command", None) or "window"
-    # A command never makes a data folder just for its log: the user's log folder then.
-    setup_logging(data_dir if command == "window" or _is_dir(data_dir) else None, "kiosk")
+    # A command never makes a data folder, nor a log folder in a folder that is not a
+    # kiosk's (`--data-dir ""` is the current folder): the user's log folder then.
+    setup_logging(data_dir if command == "window" or _is_kiosk_dir(data_dir) else None, "kiosk")
     log.info("start %s (Comptoir %s, pid %d)", command, comptoir_version(), os.getpid())
     status: int = Exit.UNEXPECTED
     try:
@@ -181,16 +182,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _is_dir(path: Path) -> bool:
+def _is_kiosk_dir(path: Path) -> bool:
+    from .logs import LOGS_DIRNAME
+    from .store.database import STORE_FILENAME
+
     try:
-        return path.is_dir()
+        return (path / STORE_FILENAME).is_file() or (path / LOGS_DIRNAME).is_dir()
     except OSError:  # a name too long for the file system: the command will say so
         return False
 
 
 def _say(sentence: str) -> None:
+    """One line on standard error, whatever a quoted name holds: control characters
+    (line and record separators included) are shown escaped."""
+    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in sentence)
     with contextlib.suppress(OSError):  # no terminal to say it on: the log has it
-        print(sentence, file=sys.stderr)
+        print(line, file=sys.stderr)
 
 
 def _reader_went_away() -> int:

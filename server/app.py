@@ -1,13 +1,15 @@
 """The central server's HTTP API (FastAPI): the sync protocol of DESIGN.md, the web
-platform's order creation, and the orders' public pages."""
+platform's order creation, the orders' public pages, and the kiosks' health."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -26,6 +28,8 @@ from sync.protocol import (
     SUPPORTED_PROTOCOLS,
     ErrorBody,
     ErrorCode,
+    HealthReceived,
+    HealthReport,
     Meta,
     PullResponse,
     PushRequest,
@@ -44,6 +48,8 @@ from .batch import IdempotencyMismatch, push_batch
 from .changes import CursorUnknown, pull
 from .database import Database
 from .headers import SecurityHeaders
+from .health import record_report
+from .kiosks_routes import kiosks_routes
 from .limits import BodyLimits
 from .pages import page_routes
 from .rate_limits import Limiter, RateLimits
@@ -109,6 +115,14 @@ DocsCredential = Annotated[Credential, Depends(browser_credential)]
 def record_rules(request: Request) -> RecordRules:
     rules: RecordRules = request.app.state.record_rules
     return rules
+
+
+def administrator(request: Request, credential: DocsCredential) -> None:
+    """Who may see every kiosk's health (the kiosks page and /api/v1/kiosks): an
+    administrator's credential (Scope.KIOSKS), sent by a program as a bearer token or by
+    a browser as HTTP Basic's password; a kiosk's or the web platform's is refused."""
+    with database(request).read() as session:
+        authorise(session, credential, Scope.KIOSKS)
 
 
 def sync_routes() -> APIRouter:
@@ -179,6 +193,23 @@ def sync_routes() -> APIRouter:
                 409, ErrorCode.MUST_REFETCH, "this cursor is unknown here: pull from 0"
             ) from None
         return Response(page.model_dump_json(), media_type="application/json")
+
+    @router.post(
+        "/health", response_model=HealthReceived, dependencies=[Depends(speaks_our_protocol)]
+    )
+    async def health(
+        request: Request, report: HealthReport, credential: BearerCredential
+    ) -> HealthReceived:
+        """The kiosk's health report, sent after a sync: kept as its latest, with the
+        time it arrived by this server's clock ("last seen")."""
+        now = now_of(request)
+
+        def keep(session: Session) -> None:
+            caller = authorise(session, credential, Scope.SYNC, lock=True)
+            record_report(session, caller.device_id, report, now=now)
+
+        await database(request).run_write_async(keep)
+        return HealthReceived(received_at=now)
 
     return router
 
@@ -278,13 +309,18 @@ def create_app(
     app.include_router(web_routes())
     app.include_router(page_routes())
     app.include_router(docs_routes(app))
+    app.include_router(kiosks_routes(administrator))
     missing = unscoped_routes(app.routes)
     if missing:
         raise RuntimeError(f"routes without a scope in server/scopes.py: {sorted(missing)}")
 
     @app.exception_handler(RequestValidationError)
-    def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
-        return JSONResponse({"detail": strip_inputs(list(error.errors()))}, status_code=422)
+    def invalid(_request: Request, error: RequestValidationError) -> Response:
+        # FastAPI's own 422 without the inputs (personal data), as ASCII JSON: a lone
+        # surrogate ("\ud800") in a field's name cannot be encoded as UTF-8 (an HTTP 500).
+        detail = jsonable_encoder(strip_inputs(list(error.errors())))
+        body = json.dumps({"detail": detail}, ensure_ascii=True)
+        return Response(body, status_code=422, media_type="application/json")
 
     @app.exception_handler(ApiError)
     def api_error(_request: Request, error: ApiError) -> JSONResponse:

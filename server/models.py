@@ -138,3 +138,15 @@ class Counter(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(SeqType, default=0)
+
+
+class KioskReport(Base):
+    """A kiosk's latest health report (`sync.protocol.HealthReport`, as JSON), and when
+    the server received it: by the server's own clock, so "last seen" never depends on
+    a kiosk's."""
+
+    __tablename__ = "kiosk_reports"
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    received_at: Mapped[datetime]
+    report: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -43,12 +43,13 @@ class Scope(StrEnum):
     SYNC = "sync"  # push and pull
     WEB_ORDERS = "web_orders"  # create web orders
     DOCS = "docs"  # the API's documentation and OpenAPI document
+    KIOSKS = "kiosks"  # every kiosk's health: the kiosks page and its JSON
 
 
 GRANTS: dict[DeviceKind, frozenset[Scope]] = {
     DeviceKind.KIOSK: frozenset({Scope.SYNC}),
     DeviceKind.WEB: frozenset({Scope.WEB_ORDERS}),
-    DeviceKind.ADMIN: frozenset({Scope.SYNC, Scope.WEB_ORDERS, Scope.DOCS}),
+    DeviceKind.ADMIN: frozenset({Scope.SYNC, Scope.WEB_ORDERS, Scope.DOCS, Scope.KIOSKS}),
 }
 
 # Every route of the app, by (method, path template). The table test enumerates the
@@ -57,11 +58,14 @@ SCOPES: dict[tuple[str, str], Scope] = {
     ("GET", "/sync/v1/meta"): Scope.PUBLIC,
     ("POST", "/sync/v1/push"): Scope.SYNC,
     ("GET", "/sync/v1/pull"): Scope.SYNC,
+    ("POST", "/sync/v1/health"): Scope.SYNC,
     ("POST", "/api/v1/orders"): Scope.WEB_ORDERS,
     ("GET", "/o/{token}"): Scope.PUBLIC,
     ("POST", "/o/{token}/rating"): Scope.PUBLIC,
     ("GET", "/docs"): Scope.DOCS,
     ("GET", "/openapi.json"): Scope.DOCS,
+    ("GET", "/api/v1/kiosks"): Scope.KIOSKS,
+    ("GET", "/kiosks"): Scope.KIOSKS,
 }
 
 

@@ -19,12 +19,15 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from sync.protocol import (
+    HEALTH_PATH,
     IDEMPOTENCY_HEADER,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SCHEMA_HEADER,
     SCHEMA_VERSION,
     SUPPORTED_PROTOCOLS,
+    HealthReceived,
+    HealthReport,
     Meta,
     PullResponse,
     PushResponse,
@@ -35,7 +38,7 @@ GZIP_FROM_BYTES = 1024
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 60.0
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
-M = TypeVar("M", Meta, PushResponse, PullResponse)
+M = TypeVar("M", Meta, PushResponse, PullResponse, HealthReceived)
 
 
 class SyncError(Exception):
@@ -243,6 +246,11 @@ class SyncClient:
             body = gzip.compress(body, compresslevel=5)
             headers["Content-Encoding"] = "gzip"
         return _parse(PushResponse, self._send("POST", "/sync/v1/push", data=body, headers=headers))
+
+    def post_health(self, report: HealthReport) -> HealthReceived:
+        body = report.model_dump_json().encode()
+        headers = {"Content-Type": "application/json"}
+        return _parse(HealthReceived, self._send("POST", HEALTH_PATH, data=body, headers=headers))
 
     def pull(self, cursor: int, limit: int) -> PullResponse:
         answer = self._send("GET", "/sync/v1/pull", params={"cursor": cursor, "limit": limit})

@@ -14,13 +14,14 @@ import os
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
 from kiosk_app.clock import Clock, utc_now
 from kiosk_app.services.client_erasure import empty_the_wal, forget_exports, forget_ticket_files
 from kiosk_app.services.client_export import EXPORTS_FOLDER
+from kiosk_app.services.health import LAST_FAILURE, HealthProbe, build_health, failure_mark
 from kiosk_app.services.sync_apply import (
     CURSOR,
     LAST_ERROR,
@@ -41,6 +42,9 @@ from .client import MustRefetch, SyncClient, SyncError
 log = logging.getLogger(__name__)
 
 LOCK_FILENAME = "sync.lock"
+# The time of the last success is kept to the minute, and the health report sent at
+# the same pace: an empty sync every few seconds need not write (and fsync) the store,
+# nor the server's, each time.
 SUCCESS_GRAIN = timedelta(minutes=1)
 
 
@@ -109,7 +113,11 @@ def sync_once(
     clock: Clock = utc_now,
     pull_limit: int = DEFAULT_PULL_LIMIT,
     lock_timeout: float = 60.0,
+    probe: HealthProbe | None = None,
 ) -> SyncReport:
+    """Push, pull, then (at most once a minute, and after a failed sync) send the
+    kiosk's health report. `probe` reads the version, disk and backups (tests give
+    their own)."""
     with FolderLock(data_dir, timeout=lock_timeout):
         with store.read() as session:
             before = sync_counts(session)
@@ -121,6 +129,7 @@ def sync_once(
         except SyncError as error:
             with store.write() as session:
                 put_setting(session, LAST_ERROR, f"{error.key}|{error.detail}"[:500])
+                put_setting(session, LAST_FAILURE, failure_mark(error.key, clock()))
             raise
         now = clock()
         after = before
@@ -128,11 +137,10 @@ def sync_once(
             with store.read() as session:
                 after = sync_counts(session)
         report.pending, report.set_aside = after.pending, after.set_aside
-        # The time of the last success is kept to the minute: an empty sync every few
-        # seconds need not write (and fsync) the store each time.
         last = after.last_success
         recent = last is not None and last <= now < last + SUCCESS_GRAIN
         if not recent or after.last_error is not None:
+            send_health(store, client, data_dir, now=now, probe=probe)
             with store.write() as session:
                 put_setting(session, LAST_SUCCESS, now.isoformat())
                 put_setting(session, LAST_ERROR, None)
@@ -149,6 +157,25 @@ def sync_once(
             report.set_aside,
         )
         return report
+
+
+def send_health(
+    store: Store, client: SyncClient, data_dir: Path, *, now: datetime, probe: HealthProbe | None
+) -> bool:
+    """Send the kiosk's health report; whether the server took it. A report that does
+    not go fails nothing: the orders went, and the next one follows within a minute."""
+    try:
+        with store.read() as session:
+            report = build_health(session, data_dir, now=now, probe=probe)
+    except ValueError:  # a version string outside the wire's shape: a bug to log
+        log.exception("health report not built")
+        return False
+    try:
+        client.post_health(report)
+    except SyncError as error:
+        log.info("health report not sent: %s", error.key)
+        return False
+    return True
 
 
 def push_outbox(store: Store, client: SyncClient, report: SyncReport) -> None:

@@ -1,6 +1,6 @@
-"""Joining a central server (`kiosk enrol URL`, the token on standard input), and the client of an enrolled
-data folder: the URL and CA bundle in the store's settings, the token in its own
-owner-only file beside the store."""
+"""Joining a central server (`kiosk enrol URL`, the token on standard input), and the
+client of an enrolled data folder: the URL and CA bundle in the store's settings, the
+token in its own owner-only file beside the store."""
 
 from __future__ import annotations
 

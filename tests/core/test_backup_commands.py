@@ -10,7 +10,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
-from contextlib import closing
+from contextlib import chdir, closing
 from pathlib import Path
 
 import pytest
@@ -208,10 +208,15 @@ def test_whatever_is_typed_as_the_file_nothing_changes(
     out, err = capsys.readouterr()
     assert status in (2, 3), (typed, err)
     assert out == ""
-    assert len(err.strip().splitlines()) == 1
+    assert len(err.strip().splitlines()) == 1, err
     assert digest(data_dir / STORE_FILENAME) == before
-    # And typed as the folder to back up: no store there, nothing created.
-    status = main(["backup", "--data-dir", typed])
+    # And typed as the folder to back up: no store there, nothing created. An empty
+    # text is the current folder: run from an empty one so that the check holds there.
+    elsewhere = data_dir.parent / "elsewhere"
+    elsewhere.mkdir(exist_ok=True)
+    with chdir(elsewhere):
+        status = main(["backup", "--data-dir", typed])
+    assert list(elsewhere.iterdir()) == []
     out, err = capsys.readouterr()
     assert status == 3, (typed, err)
     assert len(err.strip().splitlines()) == 1

@@ -34,6 +34,9 @@ ALLOWED: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "/o/{token}/rating"): PUBLIC,
     ("GET", "/docs"): frozenset({"admin"}),
     ("GET", "/openapi.json"): frozenset({"admin"}),
+    ("POST", "/sync/v1/health"): frozenset({"kiosk", "admin"}),
+    ("GET", "/api/v1/kiosks"): frozenset({"admin"}),
+    ("GET", "/kiosks"): frozenset({"admin"}),
 }
 
 
@@ -70,6 +73,14 @@ def _new_resident() -> dict[str, str]:
     return {"name": "Jeanne Lefèvre", "phone": f"+336{uuid.uuid4().int % 10**8:08d}"}
 
 
+HEALTH_REPORT = {
+    "version": "1.0.0",
+    "kiosk_time": "2026-12-05T10:00:00Z",
+    "outbox_pending": 0,
+    "outbox_set_aside": 0,
+    "printer": {"state": "ok"},
+}
+
 # Each route's request, as the device it is meant for sends it, and the answer it gets
 # when allowed.
 Send = Callable[[str, dict[str, str]], requests.Response]
@@ -103,6 +114,17 @@ REQUESTS: dict[tuple[str, str], tuple[Send, int]] = {
     ),
     ("GET", "/docs"): (lambda url, h: requests.get(url + "/docs", headers=h), 200),
     ("GET", "/openapi.json"): (lambda url, h: requests.get(url + "/openapi.json", headers=h), 200),
+    ("POST", "/sync/v1/health"): (
+        lambda url, h: requests.post(
+            url + "/sync/v1/health", json=HEALTH_REPORT, headers={**h, **SYNC}
+        ),
+        200,
+    ),
+    ("GET", "/api/v1/kiosks"): (
+        lambda url, h: requests.get(url + "/api/v1/kiosks", headers=h),
+        200,
+    ),
+    ("GET", "/kiosks"): (lambda url, h: requests.get(url + "/kiosks", headers=h), 200),
 }
 
 
