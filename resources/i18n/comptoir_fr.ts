@@ -1151,10 +1151,6 @@
         <translation>Commande annulée.</translation>
     </message>
     <message>
-        <source>Payment of {amount} recorded.</source>
-        <translation>Paiement de {amount} enregistré.</translation>
-    </message>
-    <message>
         <source>The ticket is sent to the printer.</source>
         <translation>Le ticket part à l’imprimante.</translation>
     </message>
@@ -1215,22 +1211,6 @@
         <translation>Motif : {reason}</translation>
     </message>
     <message>
-        <source>Estimate: {price} for {units} × {minutes} min</source>
-        <translation>Devis : {price} pour {units} × {minutes} min</translation>
-    </message>
-    <message>
-        <source>Final price: {price}</source>
-        <translation>Prix final : {price}</translation>
-    </message>
-    <message>
-        <source>{method}: {amount}, {at}</source>
-        <translation>{method} : {amount}, {at}</translation>
-    </message>
-    <message>
-        <source>Still due: {amount}</source>
-        <translation>Reste dû : {amount}</translation>
-    </message>
-    <message>
         <source>Back to the queue</source>
         <translation>Retour à la file</translation>
     </message>
@@ -1269,18 +1249,6 @@
     <message>
         <source>Mark done</source>
         <translation>Marquer réalisée</translation>
-    </message>
-    <message>
-        <source>Record a payment</source>
-        <translation>Enregistrer un paiement</translation>
-    </message>
-    <message>
-        <source>Amount, in euros</source>
-        <translation>Montant, en euros</translation>
-    </message>
-    <message>
-        <source>Record the payment</source>
-        <translation>Enregistrer le paiement</translation>
     </message>
     <message>
         <source>Reason for cancelling</source>
@@ -1456,6 +1424,41 @@
     <message>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} sur {total}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentBox</name>
+    <message>
+        <source>Payment of {amount} recorded.</source>
+        <translation>Paiement de {amount} enregistré.</translation>
+    </message>
+    <message>
+        <source>Estimate: {price} for {units} × {minutes} min</source>
+        <translation>Devis : {price} pour {units} × {minutes} min</translation>
+    </message>
+    <message>
+        <source>Final price: {price}</source>
+        <translation>Prix final : {price}</translation>
+    </message>
+    <message>
+        <source>{method}: {amount}, {at}</source>
+        <translation>{method} : {amount}, {at}</translation>
+    </message>
+    <message>
+        <source>Still due: {amount}</source>
+        <translation>Reste dû : {amount}</translation>
+    </message>
+    <message>
+        <source>Record a payment</source>
+        <translation>Enregistrer un paiement</translation>
+    </message>
+    <message>
+        <source>Amount, in euros</source>
+        <translation>Montant, en euros</translation>
+    </message>
+    <message>
+        <source>Record the payment</source>
+        <translation>Enregistrer le paiement</translation>
     </message>
 </context>
 <context>
