@@ -7,9 +7,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
+from documents.pdf.certificate import write_certificates
+from documents.pdf.invoice import invoice_pdf
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import default_data_dir
 from kiosk_app.domain.kinds import InvoiceKind
@@ -19,8 +20,6 @@ from .connections import PrinterFault, connection_for
 from .escpos import render
 from .image import save_ticket
 from .messages import printer_message
-from .pdf.certificate import write_certificates
-from .pdf.invoice import invoice_pdf
 from .pdf.ticket_preview import ticket_pdf
 from .profiles import profile_for
 from .sources import TICKET_KINDS, ticket_for
@@ -42,7 +41,9 @@ def add_printing_commands(commands: argparse._SubParsersAction[argparse.Argument
     invoice.set_defaults(handler=run_invoice)
 
     certificates = commands.add_parser(
-        "certificates", help="write the year's tax certificates (one PDF per client)"
+        "certificates",
+        help="write the year's tax certificates from THIS kiosk's invoices only "
+        "(the association's, over every kiosk: kiosk-server certificates)",
     )
     certificates.add_argument("--year", type=int, required=True)
     certificates.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
@@ -117,8 +118,18 @@ def run_certificates(args: argparse.Namespace) -> int:
         certificates = comptoir.invoices.certificates(args.year)
     finally:
         comptoir.close()
-    written = sum(1 for _ in write_certificates(certificates, out, issued_on=date.today()))
+    written = sum(1 for _ in write_certificates(certificates, out))
     print(f"{written} → {out} ({time.perf_counter() - started:.1f} s)")
+    # Said plainly: a client who also paid at another kiosk or on the web needs the
+    # central server's certificate, which covers them all.
+    print(
+        "Ces attestations ne couvrent que les factures de ce comptoir ; celles de "
+        "l’association, tous comptoirs confondus : kiosk-server certificates."
+        if _lang() == "fr"
+        else "These certificates cover this kiosk's invoices only; the association's, "
+        "over every kiosk: kiosk-server certificates.",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -130,6 +130,8 @@ def transition_order(w: Writer, op: Op) -> None:
         if step.actual_units is None:
             raise Rejected("invalid", "actual_units is required when done")
         data["actual_units"] = step.actual_units
+        if step.actual_minutes is not None:
+            data["actual_minutes"] = step.actual_minutes
     elif step.to is OrderStatus.CANCELLED:
         if not step.reason:
             raise Rejected("invalid", "a reason is required to cancel")

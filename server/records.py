@@ -88,6 +88,7 @@ class OrderRecord(AddressFields):
     slot_end: AwareDatetime
     estimated_units: Annotated[int, Field(gt=0, le=1000)]
     actual_units: Annotated[int, Field(gt=0, le=1000)] | None = None
+    actual_minutes: Annotated[int, Field(gt=0, le=24 * 60)] | None = None
     description: LongText = ""
     channel: Channel
     lulu_id: uuid.UUID | None = None
@@ -114,6 +115,7 @@ class TransitionData(RecordModel):
     lulu_id: uuid.UUID | None = None
     tutor_id: uuid.UUID | None = None  # with a Lulu in training, when assigned
     actual_units: Annotated[int, Field(gt=0, le=1000)] | None = None
+    actual_minutes: Annotated[int, Field(gt=0, le=24 * 60)] | None = None  # worked
     reason: LongText | None = None
 
 
@@ -125,6 +127,7 @@ class PaymentRecord(RecordModel):
     amount_cents: Annotated[int, Field(gt=0, le=1_000_000)]
     at: AwareDatetime
     attendant_id: uuid.UUID | None = None
+    refunds_payment_id: uuid.UUID | None = None  # a refund: the payment it gives back
 
 
 class RatingRecord(RecordModel):

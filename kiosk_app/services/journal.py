@@ -53,8 +53,16 @@ def enqueue_op(
 
 
 def enqueue_print(
-    session: Session, *, kind: str, order_id: uuid.UUID | None, lang: str, now: datetime
+    session: Session,
+    *,
+    kind: str,
+    order_id: uuid.UUID | None,
+    lang: str,
+    now: datetime,
+    document_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
+    """A print job, in the caller's transaction; `document_id` names the invoice, credit
+    note or quote an A4 job saves."""
     job_id = uuid.uuid4()
     _PRINT_JOBS.insert(
         session,
@@ -65,6 +73,7 @@ def enqueue_print(
             "lang": lang,
             "status": PrintStatus.QUEUED,
             "created_at": now,
+            "document_id": document_id,
         },
     )
     return job_id

@@ -1,12 +1,19 @@
 """Prices and dates as printed: French conventions ("1 234,50 €", "jeudi 26 novembre
-2026"), dates in Europe/Paris. Printing imports no Qt, so QLocale is not at hand here;
-these few tables stand in for it."""
+2026"), dates in Europe/Paris. Documents and tickets are laid out without Qt, so QLocale
+is not at hand here; these few tables stand in for it."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-from kiosk_app.clock import to_paris
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def to_paris(moment: datetime) -> datetime:
+    """An aware time as the counter's wall clock shows it."""
+    return moment.astimezone(PARIS)
+
 
 _DAYS = {
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
