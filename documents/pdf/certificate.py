@@ -52,9 +52,9 @@ def certificate_story(certificate: CertificateContent) -> list[Flowable]:
                 "Mois",
                 "Nature du service",
                 "Intervenant(s) et identification",
-                "Interventions",
+                "Nombre",
                 "Durée effective",
-                "Prix horaire",
+                "Prix horaire TTC",
                 "Montant",
             ],
             [
@@ -69,7 +69,7 @@ def certificate_story(certificate: CertificateContent) -> list[Flowable]:
                 ]
                 for line in certificate.lines
             ],
-            widths=[20, 34, 44, 16, 18, 22, 20],
+            widths=[18, 30, 42, 14, 24, 26, 20],
             right=3,
         ),
         Spacer(1, 4 * mm),
@@ -117,6 +117,8 @@ def certificate_pdf(certificate: CertificateContent, target: Path | None = None)
 
 def _slug(text: str) -> str:
     """A name as a file name part: ASCII letters, digits and dashes, never a path."""
+    for ligature, letters in (("Œ", "OE"), ("œ", "oe"), ("Æ", "AE"), ("æ", "ae"), ("ß", "ss")):
+        text = text.replace(ligature, letters)
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-")[:40] or "client"
 

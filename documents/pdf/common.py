@@ -21,7 +21,7 @@ def issuer_lines(issuer: Issuer) -> list[Flowable]:
         bold(issuer.name, "heading"),
         para(issuer.address),
         para(f"SIRET : {issuer.siret}"),
-        para(f"Déclaration de services à la personne n° {issuer.sap_number}{declared}"),
+        para(f"Déclaration SAP n° {issuer.sap_number}{declared}"),
     ]
     if issuer.demo:
         lines.append(bold(mentions.DEMO_NOTICE))
@@ -84,4 +84,4 @@ def boxed(flowables: list[Flowable]) -> Table:
 
 
 def hourly(cents: int) -> str:
-    return f"{formats.euros(cents)} TTC / heure"
+    return f"{formats.euros(cents)} / h"

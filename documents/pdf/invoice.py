@@ -32,7 +32,7 @@ def _lines_table(document: InvoiceContent) -> Table:
             "Nature du service",
             "Intervenant(s)",
             "Durée effective",
-            "Prix horaire",
+            "Prix horaire TTC",
             "Montant TTC",
         ],
         [
@@ -47,7 +47,7 @@ def _lines_table(document: InvoiceContent) -> Table:
             ]
             for line in document.lines
         ],
-        widths=[20, 48, 40, 18, 26, 22],
+        widths=[19, 42, 35, 26, 28, 24],
         right=3,
     )
 
