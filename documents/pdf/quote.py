@@ -32,7 +32,13 @@ def quote_story(quote: QuoteContent) -> list[Flowable]:
         two_columns(client, [bold("Lieu d’intervention", "heading"), para(quote.place)]),
         Spacer(1, 6 * mm),
         table(
-            ["Date prévue", "Nature du service", "Intervenant", "Durée estimée", "Prix horaire TTC"],
+            [
+                "Date prévue",
+                "Nature du service",
+                "Intervenant",
+                "Durée estimée",
+                "Prix horaire TTC",
+            ],
             [
                 [
                     f"{formats.short_date(formats.to_paris(line.start).date())} "

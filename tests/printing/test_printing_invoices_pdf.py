@@ -12,12 +12,12 @@ from pdf_tools import assert_only_embedded_dejavu, pdf_text
 from printing_support import LULU_SIRET, CompleteOrder, PlaceOrder
 from sqlalchemy import func, select
 
-from kiosk_app.comptoir import Comptoir
-from kiosk_app.domain.kinds import InvoiceKind, PaymentKind
-from kiosk_app.store.models import Invoice, Order
 from documents.pdf.certificate import write_certificates
 from documents.pdf.invoice import invoice_pdf
 from documents.pdf.statement import statement_pdf
+from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import InvoiceKind, PaymentKind
+from kiosk_app.store.models import Invoice, Order
 from printing.pdf.ticket_preview import ticket_pdf
 from printing.profiles import profile_for
 from printing.sources import ticket_for
