@@ -124,7 +124,6 @@ def test_invoice_pdf_carries_every_mandatory_mention(
         "Nature du service",
         "27/11/2026",  # the date of the service
         "50 min",  # the minutes actually worked, not the 3 × 20 min billed
-        "Prix horaire TTC",
         "15,00 € / h",  # the hourly price TTC
         "Aïcha Benali",  # the Lulu
         LULU_SIRET,  # and their identification number
@@ -132,14 +131,14 @@ def test_invoice_pdf_carries_every_mandatory_mention(
         "Total TTC 15,00 €",
         "TVA non applicable, art. 293 B du CGI",
         "Part ouvrant droit au crédit d’impôt : 0,00 €",  # all in CESU préfinancé
-        "CESU préfinancé",  # the payment's method...
-        "28/11/2026",  # ...and date
+        "27/11/2026 — CESU préfinancé — 15,00 €",  # the payment: date, method, amount
         "personnellement financé",  # the CESU sentence
         "DEMO",  # a demo store's document says so
     ):
         assert mention in text, mention
     # A narrow table's header wraps: its words come in the columns' order.
     assert re.search(r"Durée .{0,40}effective", text)
+    assert re.search(r"Prix horaire .{0,60}TTC", text)
     assert "Code 4B12" not in text  # access notes stay private
     assert_only_embedded_dejavu(path)
 
