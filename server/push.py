@@ -21,6 +21,8 @@ from pydantic import ValidationError as PydanticError
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from documents.content import InvoiceContent, content_hash
+from documents.content import as_json as as_content_json
 from sync.protocol import (
     EDITABLE_STATUSES,
     Entity,
@@ -43,6 +45,7 @@ from .records import (
     ORDER_PATCHABLE,
     CashSessionRecord,
     ClientRecord,
+    InvoiceRecord,
     LuluApplicationRecord,
     LuluFilePatch,
     OrderRecord,
@@ -202,6 +205,31 @@ def append_payment(w: Writer, op: Op) -> None:
     w.insert(Entity.PAYMENT, payment.id, as_json(payment), parent_id=payment.order_id)
 
 
+def append_invoice(w: Writer, op: Op) -> None:
+    """An issued document, immutable: the same number again with the same content is a
+    duplicate (a replay), with other content a refusal — never an overwrite."""
+    record = validated(InvoiceRecord, op.data)
+    _same_id(op, record.id)
+    try:
+        content = InvoiceContent.model_validate(record.content)
+    except PydanticError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "content"
+        raise Rejected("invalid", f"content.{where}: {first['msg']}") from None
+    if content.number != record.number:
+        raise Rejected("invalid", "content.number differs from number")
+    if content_hash(content) != record.content_sha256:
+        raise Rejected("invalid", "content_sha256 is not the content's hash")
+    held = w.get(Entity.INVOICE, record.id) or w.lookup(Entity.INVOICE, record.number)
+    if held is not None:
+        if held.data.get("content_sha256") == record.content_sha256:
+            raise AlreadyThere()
+        raise Rejected("number_taken", f"{record.number} is already another document on the server")
+    data = as_json(record)
+    data["content"] = as_content_json(content)
+    w.insert(Entity.INVOICE, record.id, data, lookup=record.number, parent_id=record.order_id)
+
+
 def append_rating(w: Writer, op: Op) -> None:
     rating = validated(RatingRecord, op.data)
     _same_id(op, rating.id)
@@ -272,6 +300,7 @@ HANDLERS: dict[tuple[Entity, OpKind], Callable[[Writer, Op], None]] = {
     ),
     (Entity.LULU_FILE, OpKind.PATCH): patch_lulu_file,
     (Entity.CASH_SESSION, OpKind.APPEND): append_only(Entity.CASH_SESSION, CashSessionRecord),
+    (Entity.INVOICE, OpKind.APPEND): append_invoice,
 }
 
 

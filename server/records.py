@@ -130,6 +130,17 @@ class PaymentRecord(RecordModel):
     refunds_payment_id: uuid.UUID | None = None  # a refund: the payment it gives back
 
 
+class InvoiceRecord(RecordModel):
+    """An invoice or credit note as a kiosk issued it: its content (validated as the
+    documents package reads it) and the hash the kiosk computed, checked here."""
+
+    id: uuid.UUID
+    order_id: uuid.UUID
+    number: Annotated[str, Field(min_length=1, max_length=32)]
+    content: dict[str, Any]
+    content_sha256: Annotated[str, Field(pattern="^[0-9a-f]{64}$")]
+
+
 class RatingRecord(RecordModel):
     id: uuid.UUID
     order_id: uuid.UUID

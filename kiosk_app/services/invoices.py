@@ -41,6 +41,7 @@ from ..store.database import Store
 from ..store.models import Client, Invoice, Order, Payment
 from ..views.invoices import InvoiceSummary, one_line_address
 from .document_lines import cash_rule, issuer_of, lulu_identity, order_line, order_place
+from .journal import enqueue_op
 from .numbers import next_number
 from .order_rows import order_view
 from .settings import read_settings, require_document_details
@@ -102,6 +103,7 @@ def _insert(
         reason=reason,
     )
     invoice_id = uuid.uuid4()
+    digest = content_hash(content)
     session.execute(
         insert(Invoice).values(
             id=invoice_id,
@@ -118,8 +120,23 @@ def _insert(
             reason=reason,
             series=prefix,
             content=as_json(content),
-            content_sha256=content_hash(content),
+            content_sha256=digest,
         )
+    )
+    # Kept by the central server too, as issued: an append-only document.
+    enqueue_op(
+        session,
+        entity="invoice",
+        entity_id=invoice_id,
+        kind="append",
+        data={
+            "id": invoice_id,
+            "order_id": order.id,
+            "number": number,
+            "content": as_json(content),
+            "content_sha256": digest,
+        },
+        now=now,
     )
     return invoice_id
 
