@@ -4,6 +4,8 @@ is not at hand here; these few tables stand in for it."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -89,3 +91,12 @@ def duration(minutes: int, lang: str = "fr") -> str:
     if lang == "en":
         return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+
+
+def file_slug(text: str, *, limit: int = 40) -> str:
+    """A name as part of a file name: ASCII letters, digits and dashes, never a path
+    ("Geneviève Œttinger" → "Genevieve-OEttinger")."""
+    for ligature, letters in (("Œ", "OE"), ("œ", "oe"), ("Æ", "AE"), ("æ", "ae"), ("ß", "ss")):
+        text = text.replace(ligature, letters)
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-")[:limit] or "sans-nom"

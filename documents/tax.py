@@ -14,7 +14,7 @@ The rules and the texts they rest on are in docs/LEGAL.md:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -96,13 +96,16 @@ def certificates(
     issued_on: date,
     cash_rule: CashRule,
     scope: str,
+    same_client: Callable[[str], str] = str,
 ) -> list[CertificateContent]:
     """One certificate per client who paid, in `year`, for services with the tax
-    credit; sorted by client name. `documents` may hold any years and kinds."""
+    credit; sorted by client name. `documents` may hold any years and kinds.
+    `same_client` maps a document's client id to the one person it stands for (the
+    central server: two kiosks' records of one client)."""
     by_client: dict[str, list[InvoiceContent]] = defaultdict(list)
     for document in documents:
         if to_paris(document.issued_at).year == year:
-            by_client[document.client_id].append(document)
+            by_client[same_client(document.client_id)].append(document)
     result = []
     for client_id, own in by_client.items():
         own.sort(key=lambda d: (d.issued_at, d.number))

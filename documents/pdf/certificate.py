@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -115,19 +114,13 @@ def certificate_pdf(certificate: CertificateContent, target: Path | None = None)
     )
 
 
-def _slug(text: str) -> str:
-    """A name as a file name part: ASCII letters, digits and dashes, never a path."""
-    for ligature, letters in (("Œ", "OE"), ("œ", "oe"), ("Æ", "AE"), ("æ", "ae"), ("ß", "ss")):
-        text = text.replace(ligature, letters)
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-")[:40] or "client"
-
-
 def certificate_filename(certificate: CertificateContent) -> str:
     """Named by year and client, as the association files them; the client's short
     id keeps two namesakes apart."""
     short = re.sub(r"[^0-9a-f]", "", certificate.client_id.lower())[:6]
-    return f"attestation-{certificate.year}-{_slug(certificate.client_name)}-{short}.pdf"
+    return (
+        f"attestation-{certificate.year}-{formats.file_slug(certificate.client_name)}-{short}.pdf"
+    )
 
 
 def _write_one(job: tuple[CertificateContent, Path]) -> Path:

@@ -4,14 +4,18 @@ not the one sent is refused — nothing is ever overwritten."""
 
 from __future__ import annotations
 
+import subprocess
 import uuid
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
-from wire_ops import NOW, Server, op
+from wire_ops import NOW, Server, new_client, op
 
 from documents.content import (
+    CashRule,
     DocumentKind,
     Intervener,
     InvoiceContent,
@@ -21,7 +25,9 @@ from documents.content import (
     as_json,
     content_hash,
 )
+from server.__main__ import main
 from server.database import Database
+from server.documents import year_certificates
 from server.models import Record
 from sync.protocol import Outcome
 
@@ -106,3 +112,45 @@ def test_a_content_that_is_not_its_hash_or_not_a_document_is_refused(db: Databas
     assert [(r.outcome, r.code) for r in results] == [(Outcome.REJECTED, "invalid")] * 3
     with db.read() as session:
         assert session.scalars(select(Record).where(Record.entity == "invoice")).all() == []
+
+
+def test_one_certificate_per_client_over_every_kiosk(db: Database, tmp_path: Path) -> None:
+    """A client who paid at two kiosks (two records of one phone until they merge) gets
+    one certificate with both, from `kiosk-server certificates`."""
+    server = Server(db)
+    at_saint_paul, at_bastille = uuid.uuid4(), uuid.uuid4()
+    first = invoice("F01-2026-00001").model_copy(update={"client_id": str(at_saint_paul)})
+    second = invoice("F02-2026-00001", amount=1000).model_copy(
+        update={"client_id": str(at_bastille)}
+    )
+    results = server.push(
+        [
+            new_client(at_saint_paul),
+            new_client(at_bastille),
+            document_op(first),
+            document_op(second),
+        ]
+    )
+    assert {r.outcome for r in results} == {Outcome.APPLIED}
+    with db.read() as session:
+        [certificate] = year_certificates(
+            session, 2026, issued_on=date(2027, 1, 15), cash_rule=CashRule.EXCLUDED
+        )
+    assert (certificate.paid_cents, certificate.eligible_cents) == (2500, 2500)
+    assert [line.interventions for line in certificate.lines] == [2]
+
+    url = db.engine.url.render_as_string(hide_password=False)
+    out = tmp_path / "certificates"
+    assert main(["certificates", "--year", "2026", "--out", str(out), "--database-url", url]) == 0
+    [pdf] = out.glob("*.pdf")
+    assert pdf.name.startswith("attestation-2026-Jeanne-Lefevre-")
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "Montant effectivement acquitté en 2026, net des avoirs : 25,00 €" in text
+    assert "tous les comptoirs" in text
+    with pytest.raises(SystemExit) as refused:  # argparse: one sentence, status 2
+        main(["statements", "--month", "2026-13", "--database-url", url])
+    assert refused.value.code == 2
