@@ -16,7 +16,6 @@ their PIN.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, insert, select
@@ -30,7 +29,7 @@ from ..domain.kinds import PaymentKind, Role
 from ..errors import NotFound, ValidationError
 from ..store.database import Store
 from ..store.models import Attendant, Invoice, Order, Payment, Setting
-from ..views.payments import PaymentView
+from ..views.payments import PaymentView, RefundResult
 from .attendants import AttendantService
 from .invoices import issue_credit_note
 from .journal import audit, enqueue_op, enqueue_print
@@ -41,13 +40,6 @@ THRESHOLD_SETTING = "refund_approval_threshold_cents"
 DEFAULT_THRESHOLD_CENTS = 2000
 REFUND_RECEIPT = "refund_receipt"
 CREDIT_NOTE_KIND = "credit_note"
-
-
-@dataclass(frozen=True, slots=True)
-class RefundResult:
-    refund: PaymentView
-    credit_note_number: str | None  # None: nothing was invoiced yet
-    balance_due_cents: int
 
 
 def refunded_cents(session: Session, payment_id: uuid.UUID) -> int:

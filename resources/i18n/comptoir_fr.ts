@@ -1441,8 +1441,16 @@
         <translation>Prix final : {price}</translation>
     </message>
     <message>
+        <source>Refund ({method}): {amount}, {at}</source>
+        <translation>Remboursement ({method}) : {amount}, {at}</translation>
+    </message>
+    <message>
         <source>{method}: {amount}, {at}</source>
         <translation>{method} : {amount}, {at}</translation>
+    </message>
+    <message>
+        <source>Credit note {number}: {amount}</source>
+        <translation>Avoir {number} : {amount}</translation>
     </message>
     <message>
         <source>Still due: {amount}</source>
@@ -1566,6 +1574,37 @@
     <message>
         <source>Thank you for your rating!</source>
         <translation>Merci pour votre note !</translation>
+    </message>
+</context>
+<context>
+    <name>RefundBox</name>
+    <message>
+        <source>Refund of {amount} recorded. Credit note {number}. Still due: {due}.</source>
+        <translation>Remboursement de {amount} enregistré. Avoir {number}. Reste dû : {due}.</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} recorded. Still due: {due}.</source>
+        <translation>Remboursement de {amount} enregistré. Reste dû : {due}.</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <source>{method} {amount}, {at}</source>
+        <translation>{method} {amount}, {at}</translation>
+    </message>
+    <message>
+        <source>Amount to give back, in euros</source>
+        <translation>Montant à rendre, en euros</translation>
+    </message>
+    <message>
+        <source>Above this amount, a manager accepts the refund with their PIN.</source>
+        <translation>Au-delà de ce montant, un responsable valide le remboursement avec son code.</translation>
+    </message>
+    <message>
+        <source>PIN of the manager</source>
+        <translation>Code du responsable</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ from .amounts import actual_minutes
 from .lulu_suggestions import SuggestionList, TutorCheck
 from .order_edit import OrderEditPanel
 from .order_payments import PaymentBox
+from .order_refunds import RefundBox
 from .words import WORDS
 
 
@@ -130,6 +131,9 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.methods = self.payments.methods
         self.amount = self.payments.amount
         self.pay = self.payments.pay
+        self.refunds = RefundBox(
+            context, self._write_refund, lambda: self._attendant_id, parent=self
+        )
 
         self.cancel_box, cancel = _section(self)
         self.reason = TextField(_reason, parent=self.cancel_box)
@@ -172,6 +176,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
             self.assign_box,
             self.done_box,
             self.pay_box,
+            self.refunds,
             self.cancel_box,
             self.reprint,
             self.print_invoice,
@@ -206,6 +211,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         for field in (self.minutes, self.reason):
             field.clear()
         self.payments.forget()
+        self.refunds.forget()
         self.error.clear()
         self.done_note.clear()
         self.lulu_error.clear()
@@ -249,6 +255,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.done_box.setVisible(OrderStatus.DONE in allowed)
         self.cancel_box.setVisible(OrderStatus.CANCELLED in allowed)
         self.payments.show_order(order)
+        self.refunds.show_order(order)
         self.retranslate()
 
     # --- the actions --------------------------------------------------------------------
@@ -391,6 +398,23 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
     def _write_from_box(self, work: Callable[[], object], note: str, clear: bool) -> None:
         self._write(work, note, clear=clear)
 
+    def _write_refund(self, work: Callable[[], object], say: Callable[[object], str]) -> None:
+        """A refund: its note comes from what was written (the credit note's number and
+        what is still due); a refusal shows beside the refund's own amount."""
+        self.error.clear()
+        self.done_note.clear()
+
+        def refused(error: Exception) -> None:
+            show_refusal(
+                error, {"amount": self.refunds.amount}, lambda _f, text: self.error.setText(text)
+            )
+
+        def written(result: object) -> None:
+            self.refunds.forget()
+            self._written(say(result), clear=False)
+
+        self._context.tasks.run(work, written, refused)
+
     def _write(self, work: Callable[[], object], note: str, *, clear: bool = False) -> None:
         self.error.clear()
         self.done_note.clear()
@@ -467,6 +491,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.minutes.set_title(self.tr("Actual time, in minutes"))
         self.mark_done.setText(self.tr("Mark done"))
         self.payments.retranslate()
+        self.refunds.retranslate()
         self.reason.set_title(self.tr("Reason for cancelling"))
         self.cancel.setText(self.tr("Cancel the order"))
         self.reprint.setText(self.tr("Print the ticket again"))
@@ -494,6 +519,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         for field in (self.minutes, self.reason):
             field.clear()
         self.payments.forget()
+        self.refunds.forget()
         for text in (self.heading, self.summary, self.timeline, self.money_shown, self.error):
             text.clear()
         self.done_note.clear()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QVBoxLayout, QWidget
 
+from kiosk_app.domain.kinds import InvoiceKind, PaymentKind
 from kiosk_app.views.orders import OrderView
 from sync.protocol import FINAL_STATUSES, PaymentMethod
 
@@ -112,6 +113,15 @@ class PaymentBox(QWidget):
                 self.tr("Final price: {price}").format(price=money(order.final_price.total_cents))
             )
         for payment in payments.for_order(order.id):
+            if payment.kind is PaymentKind.REFUND:
+                lines.append(
+                    self.tr("Refund ({method}): {amount}, {at}").format(
+                        method=WORDS.method(payment.method),
+                        amount=money(-payment.amount_cents),
+                        at=paris_datetime(payment.at),
+                    )
+                )
+                continue
             lines.append(
                 self.tr("{method}: {amount}, {at}").format(
                     method=WORDS.method(payment.method),
@@ -119,6 +129,13 @@ class PaymentBox(QWidget):
                     at=paris_datetime(payment.at),
                 )
             )
+        for document in self._context.comptoir.invoices.for_order(order.id):
+            if document.kind is InvoiceKind.CREDIT_NOTE:
+                lines.append(
+                    self.tr("Credit note {number}: {amount}").format(
+                        number=document.number, amount=money(-document.amount_cents)
+                    )
+                )
         due = payments.balance_due(order.id)
         lines.append(self.tr("Still due: {amount}").format(amount=money(due)))
         return "\n".join(lines)
