@@ -1512,6 +1512,111 @@
     </message>
 </context>
 <context>
+    <name>PrintBadge</name>
+    <message numerus="yes">
+        <source>⚠ %n print(s) failed</source>
+        <translation>
+            <numerusform>⚠ %n impression en échec</numerusform>
+            <numerusform>⚠ %n impressions en échec</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintTroublesPage</name>
+    <message>
+        <source>Sent to the printer again.</source>
+        <translation>Renvoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>Saved as a picture and text in the tickets folder of the data folder.</source>
+        <translation>Enregistré en image et en texte dans le dossier tickets du dossier de données.</translation>
+    </message>
+    <message>
+        <source>Print cancelled.</source>
+        <translation>Impression annulée.</translation>
+    </message>
+    <message>
+        <source>This print job changed meanwhile: the list is read again.</source>
+        <translation>Cette impression a changé entre-temps : la liste est relue.</translation>
+    </message>
+    <message>
+        <source>Order ticket</source>
+        <translation>Ticket de commande</translation>
+    </message>
+    <message>
+        <source>Payment receipt</source>
+        <translation>Reçu de paiement</translation>
+    </message>
+    <message>
+        <source>Copy of a receipt</source>
+        <translation>Duplicata d’un reçu</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>Reçu de remboursement</translation>
+    </message>
+    <message>
+        <source>Quote (ticket)</source>
+        <translation>Devis (ticket)</translation>
+    </message>
+    <message>
+        <source>Till report (Z)</source>
+        <translation>Rapport de caisse (Z)</translation>
+    </message>
+    <message>
+        <source>Invoice (PDF)</source>
+        <translation>Facture (PDF)</translation>
+    </message>
+    <message>
+        <source>Credit note (PDF)</source>
+        <translation>Avoir (PDF)</translation>
+    </message>
+    <message>
+        <source>Quote (PDF)</source>
+        <translation>Devis (PDF)</translation>
+    </message>
+    <message>
+        <source>Stopped: waits for you.</source>
+        <translation>Arrêtée : elle vous attend.</translation>
+    </message>
+    <message>
+        <source>Waiting: it is tried again by itself.</source>
+        <translation>En attente : elle est retentée toute seule.</translation>
+    </message>
+    <message>
+        <source>{what}, order {number}, {at}</source>
+        <translation>{what}, commande {number}, {at}</translation>
+    </message>
+    <message>
+        <source>{what}, {at}</source>
+        <translation>{what}, {at}</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Retour à la file</translation>
+    </message>
+    <message>
+        <source>Failed prints</source>
+        <translation>Impressions en échec</translation>
+    </message>
+    <message>
+        <source>Every print went through.</source>
+        <translation>Toutes les impressions sont passées.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Print elsewhere</source>
+        <translation>Imprimer ailleurs</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <source>Order queue</source>
