@@ -35,7 +35,7 @@ def test_a_failed_print_shows_a_badge_and_what_can_be_done(
     assert f"Ticket de commande, commande {second.number}" in text
     assert "Arrêtée : elle vous attend." in text
 
-    _text, retry, elsewhere, cancel = page.rows[other.id]
+    _text, _retry, elsewhere, _cancel = page.rows[other.id]
     counter.scroll_to(elsewhere)
     kiosk.tap(elsewhere)
     kiosk.qtbot.waitUntil(lambda: other.id not in page.rows, timeout=3000)
@@ -43,7 +43,7 @@ def test_a_failed_print_shows_a_badge_and_what_can_be_done(
     assert (job.status, job.to_file) == (PrintStatus.QUEUED, True)  # the worker saves it
     assert counter.print_badge.text() == "⚠ 1 impression en échec"
 
-    _text, retry, elsewhere, cancel = page.rows[ticket.id]
+    *_others, cancel = page.rows[ticket.id]
     kiosk.qtbot.waitUntil(cancel.isVisible, timeout=3000)  # the list, drawn again
     counter.scroll_to(cancel)
     kiosk.tap(cancel)
