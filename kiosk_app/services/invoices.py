@@ -47,6 +47,10 @@ from .order_rows import order_view
 from .settings import read_settings, require_document_details
 
 _PREFIX = {InvoiceKind.INVOICE: "F", InvoiceKind.CREDIT_NOTE: "A"}
+# A document's id and its sync op's id come from its number: the same number is always
+# the same document (the central server keeps one per number), whichever store issues it.
+_DOCUMENT_IDS = uuid.UUID("7c1f3a52-9a4e-4d8e-9f57-2a0b6e8c1d34")
+_DOCUMENT_OPS = uuid.UUID("0e5b9d61-3f2c-4a7b-8c1e-5d4f6a2b9e07")
 
 
 def _series(kind: InvoiceKind, kiosk_code: str, year: int) -> tuple[str, str]:
@@ -102,7 +106,7 @@ def _insert(
         credits_number=credits.number if credits is not None else None,
         reason=reason,
     )
-    invoice_id = uuid.uuid4()
+    invoice_id = uuid.uuid5(_DOCUMENT_IDS, number)
     digest = content_hash(content)
     session.execute(
         insert(Invoice).values(
@@ -137,6 +141,7 @@ def _insert(
             "content_sha256": digest,
         },
         now=now,
+        op_id=uuid.uuid5(_DOCUMENT_OPS, number),
     )
     return invoice_id
 

@@ -37,11 +37,14 @@ def enqueue_op(
     data: dict[str, Any],
     now: datetime,
     base_version: int | None = None,
+    op_id: uuid.UUID | None = None,
 ) -> None:
+    """An op for the central server, in the caller's transaction (`op_id`: one derived
+    from what the op is, when the same fact must always be the same op)."""
     _OUTBOX.insert(
         session,
         {
-            "op_id": uuid.uuid4(),
+            "op_id": op_id or uuid.uuid4(),
             "entity": entity,
             "entity_id": entity_id,
             "kind": kind,
