@@ -21,7 +21,7 @@ from ..context import KioskContext
 from ..format import paris_datetime
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
-from ..widgets.screen import Screen, label
+from ..widgets.screen import Label, Screen, label
 
 POLL_MS = 3000
 
@@ -61,7 +61,7 @@ class PrintTroublesPage(Screen):
         self._context = context
         self._attendant_id = attendant_id
         self.jobs: list[PrintJobView] = []
-        self.rows: dict[uuid.UUID, tuple[QWidget, TouchButton, TouchButton, TouchButton]] = {}
+        self.rows: dict[uuid.UUID, tuple[Label, TouchButton, TouchButton, TouchButton]] = {}
         self.back_button = TouchButton(parent=self)
         self.back_button.clicked.connect(self.back)
         self.heading = label("title", parent=self)
