@@ -14,10 +14,13 @@
 <context>
     <name>PrintBadge</name>
     <message numerus="yes">
-        <source>⚠ %n print(s) failed</source>
+        <source>⚠ %n print(s)
+failed</source>
         <translation>
-            <numerusform>⚠ %n print failed</numerusform>
-            <numerusform>⚠ %n prints failed</numerusform>
+            <numerusform>⚠ %n print
+failed</numerusform>
+            <numerusform>⚠ %n prints
+failed</numerusform>
         </translation>
     </message>
 </context>

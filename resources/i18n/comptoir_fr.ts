@@ -1514,10 +1514,13 @@
 <context>
     <name>PrintBadge</name>
     <message numerus="yes">
-        <source>⚠ %n print(s) failed</source>
+        <source>⚠ %n print(s)
+failed</source>
         <translation>
-            <numerusform>⚠ %n impression en échec</numerusform>
-            <numerusform>⚠ %n impressions en échec</numerusform>
+            <numerusform>⚠ %n impression
+en échec</numerusform>
+            <numerusform>⚠ %n impressions
+en échec</numerusform>
         </translation>
     </message>
 </context>
@@ -1574,6 +1577,10 @@
     <message>
         <source>Quote (PDF)</source>
         <translation>Devis (PDF)</translation>
+    </message>
+    <message>
+        <source>The printer cut this ticket again while it was printed a second time.</source>
+        <translation>L’imprimante a de nouveau coupé ce ticket pendant sa réimpression.</translation>
     </message>
     <message>
         <source>Stopped: waits for you.</source>

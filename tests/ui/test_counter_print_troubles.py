@@ -24,7 +24,7 @@ def test_a_failed_print_shows_a_badge_and_what_can_be_done(
     log_in(kiosk)
     counter = kiosk.window.counter
     assert counter.print_badge.isVisible()
-    assert counter.print_badge.text() == "⚠ 2 impressions en échec"
+    assert counter.print_badge.text() == "⚠ 2 impressions\nen échec"
     kiosk.tap(counter.print_badge)
     page = counter.print_troubles
     assert page.isVisible()
@@ -41,7 +41,7 @@ def test_a_failed_print_shows_a_badge_and_what_can_be_done(
     kiosk.qtbot.waitUntil(lambda: other.id not in page.rows, timeout=3000)
     job = comptoir.print_jobs.get(other.id)
     assert (job.status, job.to_file) == (PrintStatus.QUEUED, True)  # the worker saves it
-    assert counter.print_badge.text() == "⚠ 1 impression en échec"
+    assert counter.print_badge.text() == "⚠ 1 impression\nen échec"
 
     *_others, cancel = page.rows[ticket.id]
     kiosk.qtbot.waitUntil(cancel.isVisible, timeout=3000)  # the list, drawn again

@@ -65,7 +65,7 @@ def test_a_refund_on_a_paid_order_ends_with_a_credit_note_a_receipt_and_nothing_
     ]
     shown = detail.money_shown.text()
     assert (
-        f"Avoir {credit_note.number} : (5\u00a0€)" in shown
+        f"Avoir {credit_note.number} : -5\u00a0€" in shown
     )  # a negative amount, as the locale writes it
     assert "Reste dû : 0\u00a0€" in shown
     assert not detail.pay_box.isVisible()  # a paid order takes no new payment

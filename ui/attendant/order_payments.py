@@ -117,7 +117,7 @@ class PaymentBox(QWidget):
                 lines.append(
                     self.tr("Refund ({method}): {amount}, {at}").format(
                         method=WORDS.method(payment.method),
-                        amount=money(-payment.amount_cents),
+                        amount="-" + money(payment.amount_cents),
                         at=paris_datetime(payment.at),
                     )
                 )
@@ -133,7 +133,7 @@ class PaymentBox(QWidget):
             if document.kind is InvoiceKind.CREDIT_NOTE:
                 lines.append(
                     self.tr("Credit note {number}: {amount}").format(
-                        number=document.number, amount=money(-document.amount_cents)
+                        number=document.number, amount="-" + money(document.amount_cents)
                     )
                 )
         due = payments.balance_due(order.id)

@@ -118,6 +118,7 @@ class RefundBox(QWidget):
             widget = item.widget()
             if widget is not None:
                 self._payments.removeButton(widget)  # type: ignore[arg-type]
+                widget.hide()  # gone from the screen now, deleted at the next turn
                 widget.deleteLater()
         self.payment_buttons = {}
         self._payment_views = {p.id: p for p in payments}
@@ -127,7 +128,7 @@ class RefundBox(QWidget):
             button.setChecked(payment.id == chosen)
             self._payments.addButton(button)
             self.payment_buttons[payment.id] = button
-            self.payment_grid.addWidget(button, index // 2, index % 2)
+            self.payment_grid.addWidget(button, index, 0)
 
     def _fill_managers(self) -> None:
         if self.manager_buttons:

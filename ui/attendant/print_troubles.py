@@ -41,7 +41,8 @@ class PrintBadge(TouchButton):
 
     def retranslate(self) -> None:
         if self.count:
-            self.setText(self.tr("⚠ %n print(s) failed", "", self.count))
+            # Two lines: the counter's column is narrow.
+            self.setText(self.tr("⚠ %n print(s)\nfailed", "", self.count))
 
 
 class PrintTroublesPage(Screen):
@@ -71,8 +72,10 @@ class PrintTroublesPage(Screen):
         self.grid = QGridLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.back_button)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.heading, 1)
+        layout.addLayout(top)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(self.empty)
@@ -97,6 +100,7 @@ class PrintTroublesPage(Screen):
         while (item := self.grid.takeAt(0)) is not None:
             widget = item.widget()
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self.rows = {}
         for row, job in enumerate(self.jobs):
@@ -163,7 +167,11 @@ class PrintTroublesPage(Screen):
             "quote": self.tr("Quote (PDF)"),
         }.get(job.kind, job.kind)
         order = self._order_number(job)
-        why = printer_message(job.last_error or "printer.offline", current_lang())
+        why = (
+            self.tr("The printer cut this ticket again while it was printed a second time.")
+            if job.status is PrintStatus.FAILED and job.interrupted
+            else printer_message(job.last_error or "printer.offline", current_lang())
+        )
         state = (
             self.tr("Stopped: waits for you.")
             if job.status is PrintStatus.FAILED
