@@ -323,6 +323,10 @@ def tour(
         detail = w.counter.detail
         if detail.order is None or not detail.refunds.payment_buttons:
             return  # no paid order in this store: the previous screen stays
+        documents = w.context.comptoir.invoices.for_order(detail.order.id)
+        if len(documents) > 1:  # refunded at an earlier size or language: shown as is
+            w.counter.scroll_to(detail.refunds)
+            return
         next(iter(detail.refunds.payment_buttons.values())).click()
         detail.refunds.amount.set_text("2")
         detail.refunds.refund.click()
@@ -337,9 +341,10 @@ def tour(
         order = w.counter.detail.order
         if order is None:
             return
-        job_id = jobs.reprint(order.id)
-        jobs.mark_interrupted(job_id, "printer.dropped")
-        jobs.mark_interrupted(job_id, "printer.dropped")
+        if not jobs.troubles():  # once, whatever the size and language
+            job_id = jobs.reprint(order.id)
+            jobs.mark_interrupted(job_id, "printer.dropped")
+            jobs.mark_interrupted(job_id, "printer.dropped")
         w.counter.show_print_troubles()
         QApplication.processEvents()
 

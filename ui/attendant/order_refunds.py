@@ -25,7 +25,7 @@ from kiosk_app.views.orders import OrderView
 from kiosk_app.views.payments import PaymentView, RefundResult
 
 from ..context import KioskContext
-from ..format import money, paris_datetime
+from ..format import money, paris_time
 from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField
 from ..widgets.screen import label
@@ -211,7 +211,7 @@ class RefundBox(QWidget):
                 self.tr("{method} {amount}, {at}").format(
                     method=WORDS.method(payment.method),
                     amount=money(self.refundable[payment_id]),
-                    at=paris_datetime(payment.at),
+                    at=paris_time(payment.at),  # its day is in the payments beside
                 )
             )
         self.amount.set_title(self.tr("Amount to give back, in euros"))
