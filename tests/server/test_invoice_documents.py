@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from wire_ops import NOW, Server, new_client, op
+from wire_ops import LULU_ID, NOW, Server, new_client, new_order, op, step
 
 from documents.content import (
     CashRule,
@@ -27,7 +27,7 @@ from documents.content import (
 )
 from server.__main__ import main
 from server.database import Database
-from server.documents import year_certificates
+from server.documents import month_statements, year_certificates
 from server.models import Record
 from sync.protocol import Outcome
 
@@ -154,3 +154,46 @@ def test_one_certificate_per_client_over_every_kiosk(db: Database, tmp_path: Pat
     with pytest.raises(SystemExit) as refused:  # argparse: one sentence, status 2
         main(["statements", "--month", "2026-13", "--database-url", url])
     assert refused.value.code == 2
+
+
+def test_a_lulus_statement_covers_every_kiosk(db: Database, tmp_path: Path) -> None:
+    """Orders done at two kiosks by one Lulu: one statement with both, the minutes
+    worked, and the Lulu's SIRET as the invoices stated it."""
+    server = Server(db)
+    with db.write() as session:
+        session.add(
+            Record(
+                entity="lulu",
+                entity_id=LULU_ID,
+                version=1,
+                data={"id": str(LULU_ID), "display_name": "Aïcha Benali"},
+                updated_at=NOW,
+            )
+        )
+    client_id = uuid.uuid4()
+    ops = [new_client(client_id), document_op(invoice())]
+    for number in ("01-0001", "02-0001"):
+        order_id = uuid.uuid4()
+        created = new_order(order_id, client_id)
+        created["data"]["number"] = number
+        ops += [
+            created,
+            step(order_id, "requested", "confirmed"),
+            step(order_id, "confirmed", "assigned", lulu_id=str(LULU_ID)),
+            step(order_id, "assigned", "done", actual_units=3, actual_minutes=55),
+        ]
+    assert {r.outcome for r in server.push(ops)} == {Outcome.APPLIED}
+    with db.read() as session:
+        [statement] = month_statements(session, 2026, 11)
+    assert (statement.lulu_name, statement.lulu_siret) == ("Aïcha Benali", "73282932000074")
+    assert [(line.order_number, line.kiosk) for line in statement.lines] == [
+        ("01-0001", "01"),
+        ("02-0001", "02"),
+    ]
+    assert (statement.total_minutes, statement.total_cents) == (110, 30_00)
+
+    url = db.engine.url.render_as_string(hide_password=False)
+    out = tmp_path / "statements"
+    assert main(["statements", "--month", "2026-11", "--out", str(out), "--database-url", url]) == 0
+    [pdf] = out.glob("*.pdf")
+    assert pdf.name == "releve-2026-11-Aicha-Benali.pdf"
