@@ -29,7 +29,7 @@ from ..domain.kinds import PaymentKind, Role
 from ..errors import NotFound, ValidationError
 from ..store.database import Store
 from ..store.models import Attendant, Invoice, Order, Payment, Setting
-from ..views.payments import PaymentView, RefundResult
+from ..views.payments import MAX_PAYMENT_CENTS, PaymentView, RefundResult
 from .attendants import AttendantService
 from .invoices import issue_credit_note
 from .journal import audit, enqueue_op, enqueue_print
@@ -150,8 +150,9 @@ class RefundService:
         """Give back `amount_cents` of a payment, by the payment's own method. Above the
         threshold, `manager_pin` of `manager_id` (a manager other than the attendant)
         must be given; a wrong PIN counts toward that manager's lockout."""
-        if not isinstance(amount_cents, int) or amount_cents < 1:
-            raise ValidationError({"amount": "amount.out_of_range"}, max=0)
+        # bool is an int to Python: True is not one cent.
+        if isinstance(amount_cents, bool) or not isinstance(amount_cents, int) or amount_cents < 1:
+            raise ValidationError({"amount": "amount.out_of_range"}, max=MAX_PAYMENT_CENTS)
         with self._store.read() as session:
             threshold = approval_threshold(session)
         approved_by = None

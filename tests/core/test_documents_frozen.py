@@ -6,16 +6,19 @@ invoice gives back a deposit."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import delete
 
 from documents.content import InvoiceContent, content_hash
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import OnboardingStage, PaymentKind
-from kiosk_app.errors import DocumentDetailsMissing
+from kiosk_app.errors import DocumentDetailsMissing, ValidationError
 from kiosk_app.store.models import Invoice, OutboxOp, Payment, Setting
 from kiosk_app.views.attendants import AttendantView
 from sync.protocol import OrderStatus, PaymentMethod
 
+from .conftest import FreshComptoir
 from .support import Clock
 from .test_suggestions import add_lulu, place
 
@@ -88,3 +91,22 @@ def test_a_refund_before_the_invoice_gives_back_a_deposit(
         refund = session.get_one(Payment, result.refund.id)
         assert (refund.kind, refund.refunds_payment_id) == (PaymentKind.REFUND, deposit.id)
     assert [j.kind for j in comptoir.print_jobs.for_order(order.id)][-1] == "refund_receipt"
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(amount=st.one_of(st.integers(), st.booleans(), st.just(10**30)))
+def test_a_refund_never_gives_back_more_than_was_paid(
+    fresh_comptoir: FreshComptoir, amount: int
+) -> None:
+    with fresh_comptoir() as (app, clock):
+        order = place(app, clock)
+        paid = app.payments.record(order.id, PaymentMethod.CASH, 5_00, attendant_id=None)
+        try:
+            app.refunds.refund(paid.id, amount, attendant_id=None)
+        except ValidationError:
+            assert app.refunds.refundable(paid.id) == 5_00  # nothing written
+            return
+        assert not isinstance(amount, bool) and 1 <= amount <= 5_00
+        assert app.refunds.refundable(paid.id) == 5_00 - amount
