@@ -25,10 +25,10 @@ from documents.content import PaymentEntry
 from sync.protocol import PaymentMethod
 
 from ..clock import Clock, utc_now
-from ..domain.kinds import PaymentKind, Role
+from ..domain.kinds import PaymentKind
 from ..errors import NotFound, ValidationError
 from ..store.database import Store
-from ..store.models import Attendant, Invoice, Order, Payment, Setting
+from ..store.models import Invoice, Order, Payment, Setting
 from ..views.payments import MAX_PAYMENT_CENTS, PaymentView, RefundResult
 from .attendants import AttendantService
 from .invoices import issue_credit_note
@@ -187,15 +187,6 @@ class RefundService:
         manager_pin: str | None,
         threshold: int,
     ) -> uuid.UUID:
-        if manager_id is None or manager_pin is None:
+        if manager_pin is None:
             raise ValidationError({"manager_id": "refund.manager_required"}, threshold=threshold)
-        if manager_id == attendant_id:
-            raise ValidationError({"manager_id": "till.manager_not_self"})
-        with self._store.read() as session:
-            row = session.get(Attendant, manager_id)
-            if row is None or not row.active:
-                raise NotFound(entity="attendant")
-            if row.role is not Role.MANAGER:
-                raise ValidationError({"manager_id": "till.not_a_manager"})
-        self._attendants.log_in(manager_id, manager_pin)
-        return manager_id
+        return self._attendants.manager_approval(manager_id, manager_pin, asked_by=attendant_id)
