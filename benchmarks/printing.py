@@ -15,7 +15,7 @@ import os
 import tempfile
 import time
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +23,16 @@ from escpos.printer import Dummy
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import insert, select
 
+from documents.pdf.base import FONT, register_fonts
+from documents.pdf.certificate import PER_PROCESS_MIN, write_certificates
+from documents.pdf.invoice import invoice_pdf
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import OnboardingStage, PaymentKind
+from kiosk_app.services.invoices import issue_invoice
 from kiosk_app.store.models import Client, Lulu, LuluFile, Order, Payment, Service
 from kiosk_app.views.settings import DEMO_SETTINGS
 from printing.blocks import Align, Cut, Row, Text, Ticket
 from printing.escpos import render
-from printing.pdf.base import FONT, register_fonts
-from printing.pdf.certificate import PER_PROCESS_MIN, write_certificates
-from printing.pdf.invoice import invoice_pdf
 from printing.profiles import profile_for
 from printing.sources import ticket_for
 from sync.protocol import Channel, OrderStatus, PaymentMethod
@@ -207,6 +208,11 @@ def fill_clients(comptoir: Comptoir, count: int) -> None:
         session.execute(insert(Client), clients)
         session.execute(insert(Order), orders)
         session.execute(insert(Payment), payments)
+        # Each paid order's invoice, frozen as the payment that settled it would have:
+        # the certificates are made from the invoices.
+        for order in orders:
+            row = session.get_one(Order, order["id"])
+            issue_invoice(session, row, now=order["slot_start"] + timedelta(hours=2))
 
 
 def measure_certificates(workdir: Path, *, count: int) -> dict[str, Any]:
@@ -218,9 +224,7 @@ def measure_certificates(workdir: Path, *, count: int) -> dict[str, Any]:
         started = time.perf_counter()
         certificates = comptoir.invoices.certificates(2026)
         queried = time.perf_counter() - started
-        written = list(
-            write_certificates(certificates, workdir / "out", issued_on=date(2027, 1, 15))
-        )
+        written = list(write_certificates(certificates, workdir / "out"))
         total = time.perf_counter() - started
     finally:
         comptoir.close()

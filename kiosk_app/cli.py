@@ -18,7 +18,7 @@ from .clock import paris_today, utc_now
 from .comptoir import Comptoir
 from .config import default_data_dir
 from .domain.kinds import Role
-from .errors import ComptoirError, ValidationError
+from .errors import ComptoirError, DocumentDetailsMissing, ValidationError
 from .messages import message
 
 
@@ -27,6 +27,8 @@ def cli_lang() -> str:
 
 
 def explain(error: ComptoirError, lang: str) -> str:
+    if isinstance(error, DocumentDetailsMissing):  # every detail to set, one a line
+        return "\n".join(message(key, lang) for key in error.problems)
     if isinstance(error, ValidationError):
         return "\n".join(
             f"{field}: {message(key, lang, **error.params)}" for field, key in error.fields.items()

@@ -19,7 +19,9 @@ from .services.order_queue import OrderQueueService
 from .services.orders import OrderService
 from .services.payments import PaymentService
 from .services.print_jobs import PrintJobService
+from .services.quotes import QuoteService
 from .services.ratings import RatingService
+from .services.refunds import RefundService
 from .services.settings import SettingsService
 from .services.stats import StatsService
 from .services.suggestions import SuggestionService
@@ -42,6 +44,8 @@ class Comptoir:
     order_edits: OrderEditService
     order_queue: OrderQueueService
     payments: PaymentService
+    refunds: RefundService
+    quotes: QuoteService
     ratings: RatingService
     visits: VisitService
     lulus: LuluService
@@ -70,6 +74,8 @@ class Comptoir:
             order_edits=OrderEditService(store, clock=clock),
             order_queue=OrderQueueService(store),
             payments=PaymentService(store, clock=clock),
+            refunds=RefundService(store, attendants, clock=clock),
+            quotes=QuoteService(store, clock=clock),
             ratings=RatingService(store, clock=clock),
             visits=VisitService(store, clock=clock),
             lulus=LuluService(store, clock=clock),
@@ -77,7 +83,7 @@ class Comptoir:
             lulu_records=LuluRecordService(store),
             attendants=attendants,
             stats=StatsService(store),
-            invoices=InvoiceService(store),
+            invoices=InvoiceService(store, clock=clock),
             print_jobs=PrintJobService(store, clock=clock),
             till=TillService(store, attendants, clock=clock),
             suggestions=SuggestionService(store, clock=clock),

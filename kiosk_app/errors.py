@@ -151,3 +151,15 @@ class KioskRunning(ComptoirError):
 
     key = "kiosk.running"
     exit_status = 4
+
+
+class DocumentDetailsMissing(ComptoirError):
+    """An invoice, credit note, quote or certificate cannot be issued: the association's
+    details it must state are not all set. `problems` holds one message key per detail
+    (missing or invalid), the first of which is the error's own key."""
+
+    key = "documents.name_missing"
+
+    def __init__(self, problems: tuple[str, ...]) -> None:
+        self.problems = problems
+        super().__init__(problems[0])

@@ -103,6 +103,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trop d’essais : réessayez dans quelques minutes.",
         "Too many attempts: try again in a few minutes.",
     ),
+    "documents.name_missing": (
+        "Pas de document légal tant que le nom de l’association n’est pas renseigné "
+        "(réglage association_name).",
+        "No legal document until the association’s name is set (setting association_name).",
+    ),
+    "documents.address_missing": (
+        "Pas de document légal tant que l’adresse de l’association n’est pas renseignée "
+        "(réglage association_address).",
+        "No legal document until the association’s address is set (setting association_address).",
+    ),
+    "documents.siret_missing": (
+        "Pas de document légal tant que le SIRET de l’association n’est pas renseigné "
+        "(réglage association_siret).",
+        "No legal document until the association’s SIRET is set (setting association_siret).",
+    ),
+    "documents.sap_number_missing": (
+        "Pas de document légal tant que le numéro de déclaration SAP n’est pas renseigné "
+        "(réglage association_sap_number).",
+        "No legal document until the SAP declaration number is set (setting "
+        "association_sap_number).",
+    ),
+    "documents.sap_date_missing": (
+        "Pas de document légal tant que la date de la déclaration SAP n’est pas "
+        "renseignée (réglage association_sap_date, AAAA-MM-JJ).",
+        "No legal document until the SAP declaration date is set (setting "
+        "association_sap_date, YYYY-MM-DD).",
+    ),
+    "documents.siret_invalid": (
+        "Le SIRET de l’association n’est pas valide (14 chiffres) : pas de document légal.",
+        "The association’s SIRET is not valid (14 digits): no legal document.",
+    ),
+    "documents.sap_date_invalid": (
+        "La date de la déclaration SAP n’est pas une date (AAAA-MM-JJ) : pas de document légal.",
+        "The SAP declaration date is not a date (YYYY-MM-DD): no legal document.",
+    ),
     "name.required": ("Indiquez votre nom.", "Please enter your name."),
     "name.too_long": (
         "Ce nom est trop long ({max} caractères au plus).",
@@ -267,6 +302,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "refund.more_than_paid": (
         "On ne rembourse pas plus que ce qui a été payé.",
         "A refund cannot exceed what was paid.",
+    ),
+    "refund.manager_required": (
+        "Un remboursement de ce montant doit être validé par un responsable avec son code.",
+        "A refund of this amount must be accepted by a manager with their PIN.",
     ),
     "skills.required": (
         "Choisissez au moins un savoir-faire.",

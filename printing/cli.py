@@ -10,7 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk_app.clock import paris_today
+from documents.pdf.certificate import write_certificates
+from documents.pdf.invoice import invoice_pdf
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import default_data_dir
 from kiosk_app.domain.file_names import file_stem
@@ -23,8 +24,6 @@ from .connections import PrinterFault, connection_for
 from .escpos import render
 from .image import save_ticket
 from .messages import printer_cli_message
-from .pdf.certificate import write_certificates
-from .pdf.invoice import invoice_pdf
 from .pdf.ticket_preview import ticket_pdf
 from .profiles import profile_for
 from .sources import TICKET_KINDS, ticket_for
@@ -46,7 +45,9 @@ def add_printing_commands(commands: argparse._SubParsersAction[argparse.Argument
     invoice.set_defaults(handler=run_invoice)
 
     certificates = commands.add_parser(
-        "certificates", help="write the year's tax certificates (one PDF per client)"
+        "certificates",
+        help="write the year's tax certificates from THIS kiosk's invoices only "
+        "(the association's, over every kiosk: kiosk-server certificates)",
     )
     certificates.add_argument("--year", type=int, required=True)
     certificates.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
@@ -140,11 +141,20 @@ def run_certificates(args: argparse.Namespace) -> int:
     comptoir = Comptoir.open(data_dir)
     try:
         certificates = comptoir.invoices.certificates(args.year)
-        issued_on = paris_today(comptoir.clock)
     finally:
         comptoir.close()
-    written = sum(1 for _ in write_certificates(certificates, out, issued_on=issued_on))
+    written = sum(1 for _ in write_certificates(certificates, out))
     print(f"{written} → {out} ({time.perf_counter() - started:.1f} s)")
+    # Said plainly: a client who also paid at another kiosk or on the web needs the
+    # central server's certificate, which covers them all.
+    print(
+        "Ces attestations ne couvrent que les factures de ce comptoir ; celles de "
+        "l’association, tous comptoirs confondus : kiosk-server certificates."
+        if _lang() == "fr"
+        else "These certificates cover this kiosk's invoices only; the association's, "
+        "over every kiosk: kiosk-server certificates.",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -1,9 +1,13 @@
 """Ways to reach a printer, each saying how a job went in one of our fault keys.
 
-A job counts as printed only when `send` returns: every byte was written. Over the
-network, the printer's status is asked before (paper, cover) and after the job (an
-answer after the job means it took every byte before it). A status query that gets no
-answer is "unknown", never "fine": python-escpos reads an empty reply as "paper OK".
+A job counts as printed when `send` returns: every byte was accepted. Over the network,
+the printer's status is asked before the job (paper, cover: nothing is sent to a printer
+that cannot print) and after it, with a patient wait: a printer busy printing may answer
+seconds later, and a late answer still means it took every byte. Only a printer that
+stops answering, drops the connection or runs out of paper during the job has cut it
+(`PrinterFault.partial`): the queue prints such a job again once, marked "REPRINT" —
+never the whole job again for a slow answer. A status query that gets no answer is
+"unknown", never "fine": python-escpos reads an empty reply as "paper OK".
 """
 
 from __future__ import annotations
@@ -29,13 +33,15 @@ class PrinterStatus(StrEnum):
 
 
 class PrinterFault(Exception):
-    """A job did not print. `key` is a message key (see `messages.py`); `attempted` is
-    False when nothing was sent (the printer was found not ready)."""
+    """A job did not print whole. `key` is a message key (see `messages.py`);
+    `attempted` is False when nothing was sent (the printer was found not ready);
+    `partial` is True when bytes went out and the job may be cut on paper."""
 
-    def __init__(self, key: str, *, attempted: bool = True) -> None:
+    def __init__(self, key: str, *, attempted: bool = True, partial: bool = False) -> None:
         super().__init__(key)
         self.key = key
         self.attempted = attempted
+        self.partial = partial
 
 
 class Connection(Protocol):
@@ -57,10 +63,12 @@ class NetworkConnection:
     connect_timeout: float = 3.0
     send_timeout: float = 10.0
     status_timeout: float = 1.0
+    # After a job the printer is busy printing it: its status may come seconds later.
+    after_job_timeout: float = 8.0
 
-    def _ask(self, sock: socket.socket, query: bytes) -> int | None:
+    def _ask(self, sock: socket.socket, query: bytes, timeout: float | None = None) -> int | None:
         """One status byte, or None when the printer does not answer."""
-        sock.settimeout(self.status_timeout)
+        sock.settimeout(self.status_timeout if timeout is None else timeout)
         try:
             sock.sendall(query)
             reply = sock.recv(1)
@@ -72,11 +80,13 @@ class NetworkConnection:
             raise PrinterFault("printer.dropped")  # the printer closed the connection
         return reply[0] if _valid_status_byte(reply[0]) else None
 
-    def status_on(self, sock: socket.socket) -> PrinterStatus:
-        cause = self._ask(sock, QUERY_OFFLINE_CAUSE)
+    def status_on(self, sock: socket.socket, timeout: float | None = None) -> PrinterStatus:
+        cause = self._ask(sock, QUERY_OFFLINE_CAUSE, timeout)
+        if cause is None and timeout is not None:
+            return PrinterStatus.UNKNOWN  # already waited long: a second wait says no more
         if cause is not None and cause & 0x04:
             return PrinterStatus.COVER_OPEN
-        paper = self._ask(sock, QUERY_PAPER)
+        paper = self._ask(sock, QUERY_PAPER, timeout)
         if paper is not None and paper & 0x60:
             return PrinterStatus.PAPER_OUT
         if cause is None and paper is None:
@@ -105,15 +115,20 @@ class NetworkConnection:
             try:
                 sock.sendall(data)
             except TimeoutError as error:
-                raise PrinterFault("printer.stalled") from error
+                raise PrinterFault("printer.stalled", partial=True) from error
             except OSError as error:
-                raise PrinterFault("printer.dropped") from error
-            after = self.status_on(sock)
+                raise PrinterFault("printer.dropped", partial=True) from error
+            try:
+                after = self.status_on(sock, self.after_job_timeout)
+            except PrinterFault as fault:  # dropped before acknowledging the job
+                raise PrinterFault(fault.key, partial=True) from fault
             if after is PrinterStatus.UNKNOWN and before is not PrinterStatus.UNKNOWN:
-                # It answered before the job and not after: it stopped taking bytes.
-                raise PrinterFault("printer.stalled")
+                # It answered before the job and, after a long wait, not after: it
+                # stopped taking bytes somewhere in the job.
+                raise PrinterFault("printer.stalled", partial=True)
             if after is PrinterStatus.PAPER_OUT or after is PrinterStatus.COVER_OPEN:
-                raise PrinterFault(f"printer.{after.value}")  # ran out during the job
+                # Ran out during the job: the end of it is not on paper.
+                raise PrinterFault(f"printer.{after.value}", partial=True)
 
 
 @dataclass
@@ -134,10 +149,10 @@ class FileConnection:
                 while written < len(data):
                     count = handle.write(view[written:])
                     if not count:
-                        raise PrinterFault("printer.stalled")
+                        raise PrinterFault("printer.stalled", partial=written > 0)
                     written += count
         except OSError as error:
-            raise PrinterFault("printer.dropped") from error
+            raise PrinterFault("printer.dropped", partial=True) from error
 
 
 @dataclass
@@ -169,7 +184,7 @@ class EscposConnection:
         try:
             device._raw(data)
         except Exception as error:
-            raise PrinterFault("printer.dropped") from error
+            raise PrinterFault("printer.dropped", partial=True) from error
         finally:
             with contextlib.suppress(Exception):  # closing a device that just failed
                 device.close()

@@ -19,19 +19,25 @@ PRINTER_MESSAGES: dict[str, tuple[str, str]] = {
         "The printer’s cover is open: close it. The ticket is waiting.",
     ),
     "printer.dropped": (
-        "La connexion à l’imprimante a été coupée pendant l’impression : "
-        "le ticket sera imprimé à nouveau.",
-        "The connection to the printer was cut while printing: the ticket will print again.",
+        "La connexion à l’imprimante a été coupée pendant l’impression : le ticket est "
+        "imprimé à nouveau une seule fois, marqué RÉIMPRESSION.",
+        "The connection to the printer was cut while printing: the ticket prints again "
+        "once, marked REPRINT.",
     ),
     "printer.stalled": (
-        "L’imprimante est bloquée (elle ne prend plus rien) : vérifiez-la. "
-        "Le ticket sera imprimé à nouveau.",
-        "The printer is stuck (it takes nothing more): check it. The ticket will print again.",
+        "L’imprimante est bloquée (elle ne répond plus) : vérifiez-la. Le ticket est "
+        "imprimé à nouveau une seule fois, marqué RÉIMPRESSION.",
+        "The printer is stuck (it no longer answers): check it. The ticket prints again "
+        "once, marked REPRINT.",
     ),
     "printer.unprintable": (
         "Ce ticket ne peut pas être imprimé (commande introuvable). Réimprimez-le depuis "
         "l’historique de la commande.",
         "This ticket cannot be printed (order not found). Reprint it from the order’s history.",
+    ),
+    "printer.cancelled": (
+        "Impression annulée.",
+        "Print cancelled.",
     ),
     "printer.saved_to_file": (
         "Aucune imprimante configurée : le ticket est enregistré et affiché à l’écran.",

@@ -3,8 +3,13 @@ first, and prints them, so that nobody at the counter waits for a printer.
 
 On a printer fault the job stays queued with the fault's message key (the attendant's
 warning) and the worker waits before trying again, longer each time; the queue keeps
-its order. A job is marked printed only when the connection took its bytes whole. With
-no printer configured, tickets are saved as PNG and text in the data folder instead.
+its order. A job is marked printed when the connection took its bytes whole (a slow
+status answer after it does not print it again); a job cut mid-way is printed again
+once, marked "REPRINT" and without opening the cash drawer, and a reprint cut again
+waits for the attendant (retry, print elsewhere, cancel). A4 documents (invoices,
+credit notes, quotes) are saved as PDF whatever the ticket printer does: they never
+wait behind a stuck ticket. With no printer configured, or for a job the attendant
+sent elsewhere, tickets are saved as PNG and text in the data folder instead.
 """
 
 from __future__ import annotations
@@ -18,18 +23,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.domain.file_names import UnsafeFileName, is_file_stem
-from kiosk_app.domain.kinds import InvoiceKind
-from kiosk_app.errors import NotFound
-from kiosk_app.views.print_jobs import INVOICE_KIND, PrintJobView
+from kiosk_app.domain.file_names import is_file_stem
+from kiosk_app.errors import ComptoirError, NotFound
+from kiosk_app.views.print_jobs import DOCUMENT_KINDS, PrintJobView
 
 from .connections import Connection, PrinterFault, connection_for
+from .documents import save_document
 from .escpos import render
-from .files import invoice_file
 from .image import save_ticket
-from .pdf.invoice import invoice_pdf
 from .profiles import PrinterProfile, profile_for
 from .sources import ticket_for
+from .tickets import marked_reprint
 
 log = logging.getLogger(__name__)
 
@@ -121,14 +125,21 @@ class PrintWorker:
     # --- One round --------------------------------------------------------------------
 
     def run_once(self) -> int:
-        """Print the queued jobs that can go now, oldest first; stop at the first
-        printer fault (the next jobs would meet it too). Returns how many printed."""
-        if self._monotonic() < self._not_before:
-            return 0
+        """Save the queued A4 documents, then print the queued tickets that can go now,
+        oldest first; stop the tickets at the first printer fault (the next ones would
+        meet it too). Returns how many were done."""
         done = 0
-        for job in self._comptoir.print_jobs.queued():
+        queued = self._comptoir.print_jobs.queued(limit=50)
+        for job in queued:
             if self._stop.is_set():
-                break
+                return done
+            if job.kind in DOCUMENT_KINDS:
+                done += self._save_document(job)
+        if self._monotonic() < self._not_before:
+            return done
+        for job in queued:
+            if self._stop.is_set() or job.kind in DOCUMENT_KINDS:
+                continue
             if not self._print(job):
                 break
             done += 1
@@ -136,8 +147,6 @@ class PrintWorker:
 
     def _print(self, job: PrintJobView) -> bool:
         jobs = self._comptoir.print_jobs
-        if job.kind == INVOICE_KIND:
-            return self._save_invoice(job)
         try:
             ticket = ticket_for(self._comptoir, job.kind, job.order_id, job_id=job.id)
         except (NotFound, KeyError):
@@ -145,7 +154,9 @@ class PrintWorker:
             log.warning("print job %s (%s) given up: printer.unprintable", job.id, job.kind)
             self._emit(job, "failed", "printer.unprintable")
             return True
-        if self._connection is None:
+        if job.interrupted:
+            ticket = marked_reprint(ticket, job.lang)
+        if self._connection is None or job.to_file:
             if not is_file_stem(ticket.order_number):
                 # A number no server should send (kiosk_app.domain.file_names): this job
                 # is given up, the queue moves on.
@@ -160,47 +171,43 @@ class PrintWorker:
         try:
             self._connection.send(render(ticket, self._profile))
         except PrinterFault as fault:
-            jobs.record_fault(job.id, fault.key, attempted=fault.attempted)
-            log.warning("print job %s (%s) waits: %s", job.id, job.kind, fault.key)
-            delay = self._retry_delays[min(self._faults_in_a_row, len(self._retry_delays) - 1)]
-            self._faults_in_a_row += 1
-            self._not_before = self._monotonic() + delay
-            self._emit(job, "fault", fault.key)
+            self._faulted(job, fault)
             return False
         jobs.mark_printed(job.id)
         self._faults_in_a_row = 0
         self._emit(job, "printed")
         return True
 
-    def _save_invoice(self, job: PrintJobView) -> bool:
-        """An A4 invoice is a PDF in the data folder (a ticket printer cannot print it):
-        the attendant prints or sends that file."""
+    def _faulted(self, job: PrintJobView, fault: PrinterFault) -> None:
         jobs = self._comptoir.print_jobs
-        invoices = (
-            [
-                invoice
-                for invoice in self._comptoir.invoices.for_order(job.order_id)
-                if invoice.kind is InvoiceKind.INVOICE
-            ]
-            if job.order_id is not None
-            else []
-        )
-        if not invoices:
-            jobs.give_up(job.id, "printer.unprintable")
-            self._emit(job, "failed", "printer.unprintable")
-            return True
-        document = self._comptoir.invoices.document(invoices[-1].id)
+        if fault.partial:
+            # Part of it may be on paper: printed again once, as a REPRINT; a reprint
+            # cut again waits for the attendant.
+            again = jobs.mark_interrupted(job.id, fault.key)
+            outcome = "fault" if again else "failed"
+        else:
+            jobs.record_fault(job.id, fault.key, attempted=fault.attempted)
+            outcome = "fault"
+        log.warning("print job %s (%s) %s: %s", job.id, job.kind, outcome, fault.key)
+        delay = self._retry_delays[min(self._faults_in_a_row, len(self._retry_delays) - 1)]
+        self._faults_in_a_row += 1
+        self._not_before = self._monotonic() + delay
+        self._emit(job, outcome, fault.key)
+
+    def _save_document(self, job: PrintJobView) -> int:
+        """An A4 document is a PDF in the data folder (a ticket printer cannot print it):
+        the attendant prints or sends that file. Made from the document's frozen
+        content, so a reprint is the same file."""
+        jobs = self._comptoir.print_jobs
         try:
-            path = invoice_file(self._tickets_dir.parent, document.number)
-        except UnsafeFileName:
+            path = save_document(self._comptoir, job, self._tickets_dir.parent)
+        except (NotFound, ComptoirError):
             jobs.give_up(job.id, "printer.unprintable")
             self._emit(job, "failed", "printer.unprintable")
-            return True
-        path.parent.mkdir(parents=True, exist_ok=True)
-        invoice_pdf(document, path)
+            return 0
         jobs.mark_printed(job.id)
         self._emit(job, "saved", "printer.saved_to_file", (path,))
-        return True
+        return 1
 
     def _emit(
         self,

@@ -11,7 +11,7 @@ from kiosk_app.errors import NotFound
 from kiosk_app.views.print_jobs import TICKET_KINDS
 
 from .blocks import Ticket
-from .tickets import InvoiceRef, order_ticket, receipt
+from .tickets import InvoiceRef, order_ticket, quote_ticket, receipt
 from .till_report import KIND as TILL_REPORT
 from .till_report import till_report
 
@@ -36,8 +36,17 @@ def ticket_for(
     settings = comptoir.settings.get()
     if kind == "order_ticket":
         return order_ticket(order, settings)
+    if kind == "quote_ticket":
+        quotes = comptoir.quotes.for_order(order_id)
+        if not quotes:
+            raise NotFound(entity="quote")
+        return quote_ticket(comptoir.quotes.document(quotes[-1][0]), settings, order.lang)
     invoices = [
-        InvoiceRef(invoice.number, credit_note=invoice.kind is InvoiceKind.CREDIT_NOTE)
+        InvoiceRef(
+            invoice.number,
+            credit_note=invoice.kind is InvoiceKind.CREDIT_NOTE,
+            amount_cents=invoice.amount_cents,
+        )
         for invoice in comptoir.invoices.for_order(order_id)
     ]
     return receipt(
@@ -46,4 +55,5 @@ def ticket_for(
         settings,
         invoices=invoices,
         copy=kind == "receipt_copy",
+        refund=kind == "refund_receipt",
     )

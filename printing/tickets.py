@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
+from documents import formats
+from documents.content import QuoteContent
 from kiosk_app.clock import to_paris
 from kiosk_app.domain.kinds import PaymentKind
 from kiosk_app.views.clients import AddressInput
 from kiosk_app.views.orders import OrderView
 from kiosk_app.views.payments import PaymentView
 from kiosk_app.views.settings import KioskSettings
-from sync.protocol import PaymentMethod
+from sync.protocol import OrderStatus, PaymentMethod
 
-from . import formats
 from .blocks import Align, Blank, Block, Cut, DrawerKick, Logo, Qr, Row, Rule, Text, Ticket
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -49,6 +51,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "floor": "{floor}e étage",
         "ground_floor": "rez-de-chaussée",
         "refund": "Remboursement",
+        "refund_receipt": "REÇU DE REMBOURSEMENT",
+        "reprint": "*** RÉIMPRESSION (REPRINT) ***",
+        "after_credit_line": "Après crédit d’impôt de 50 % : {amount}",
+        "owed": "Montant dû après avoir(s)",
     },
     "en": {
         "kiosk": "{name} counter",
@@ -80,6 +86,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "floor": "floor {floor}",
         "ground_floor": "ground floor",
         "refund": "Refund",
+        "refund_receipt": "REFUND RECEIPT",
+        "reprint": "*** REPRINT ***",
+        "after_credit_line": "After the 50% tax credit: {amount}",
+        "owed": "Due after credit note(s)",
     },
 }
 METHODS: dict[str, dict[PaymentMethod, str]] = {
@@ -155,14 +165,19 @@ def order_ticket(order: OrderView, settings: KioskSettings) -> Ticket:
         Text(_slot_lines(order, lang)),
         Text(texts["address"].format(address=address_summary(order.address, lang))),
         Blank(),
-        Row(
-            texts["estimate"].format(units=order.estimated_units, minutes=order.unit_minutes),
-            formats.euros(price.total_cents, lang),
-            bold=True,
-        ),
+        Text(texts["estimate"].format(units=order.estimated_units, minutes=order.unit_minutes)),
+        Text(formats.euros(price.total_cents, lang), bold=True, big=True, align=Align.RIGHT),
     ]
     if price.tax_credit_eligible:
-        blocks.append(Row(texts["after_credit"], formats.euros(price.after_tax_credit_cents, lang)))
+        # Arrêté du 17 mars 2015: the tax advantage apart from the price, and smaller.
+        blocks += [
+            Blank(),
+            Text(
+                texts["after_credit_line"].format(
+                    amount=formats.euros(price.after_tax_credit_cents, lang)
+                )
+            ),
+        ]
     blocks += [
         Rule(),
         Text(texts["next_title"], bold=True),
@@ -179,6 +194,7 @@ def order_ticket(order: OrderView, settings: KioskSettings) -> Ticket:
 class InvoiceRef:
     number: str
     credit_note: bool = False
+    amount_cents: int = 0
 
 
 def receipt(
@@ -188,14 +204,18 @@ def receipt(
     *,
     invoices: Sequence[InvoiceRef] = (),
     copy: bool = False,
+    refund: bool = False,
 ) -> Ticket:
-    """The receipt of an order's payments so far. The original opens the cash drawer
-    when the latest payment was cash; a copy ("duplicata") never does."""
+    """The receipt of an order's payments so far (`refund`: of the refund just made).
+    The original opens the cash drawer when the latest payment or refund was cash; a
+    copy ("duplicata") never does. What is left to pay counts the credit notes: a
+    refund on a paid order cancels that much of its invoice, it is not owed again."""
     lang = order.lang
     texts = _texts(lang)
     methods = METHODS["en" if lang == "en" else "fr"]
     blocks = _header(settings, lang)
-    blocks.append(Text(texts["receipt"], bold=True, align=Align.CENTER))
+    title = texts["refund_receipt"] if refund else texts["receipt"]
+    blocks.append(Text(title, bold=True, align=Align.CENTER))
     if copy:
         blocks.append(Text(texts["receipt_copy"], bold=True, align=Align.CENTER))
     blocks += [
@@ -220,16 +240,72 @@ def receipt(
             )
         )
     blocks.append(Row(texts["paid"], formats.euros(paid, lang), bold=True))
-    remaining = order.price_due.total_cents - paid
-    if remaining > 0:
+    credited = sum(ref.amount_cents for ref in invoices if ref.credit_note)
+    if credited:
+        owed = order.price_due.total_cents - credited
+        blocks.append(Row(texts["owed"], formats.euros(owed, lang)))
+    remaining = order.price_due.total_cents - credited - paid
+    if remaining > 0 and order.status is not OrderStatus.CANCELLED:
         blocks.append(Row(texts["remaining"], formats.euros(remaining, lang), bold=True))
     for ref in invoices:
-        key = "credit_note" if ref.credit_note else "invoice"
-        blocks.append(Text(texts[key].format(number=ref.number)))
+        if ref.credit_note:
+            blocks.append(
+                Row(
+                    texts["credit_note"].format(number=ref.number),
+                    formats.euros(-ref.amount_cents, lang),
+                )
+            )
+        else:
+            blocks.append(Text(texts["invoice"].format(number=ref.number)))
     if order.tax_credit:
         blocks += [Blank(), Text(texts["tax_note"])]
     blocks += [Blank(), Text(texts["thanks"], align=Align.CENTER)]
     if not copy and payments and payments[-1].method is PaymentMethod.CASH:
         blocks.append(DrawerKick())
     blocks.append(Cut())
-    return Ticket("receipt_copy" if copy else "receipt", order.number, tuple(blocks))
+    kind = "receipt_copy" if copy else "refund_receipt" if refund else "receipt"
+    return Ticket(kind, order.number, tuple(blocks))
+
+
+def marked_reprint(ticket: Ticket, lang: str) -> Ticket:
+    """A job cut mid-way, printed again: said so at the top, and the cash drawer stays
+    shut (it opened with the first, cut, copy)."""
+    blocks = [b for b in ticket.blocks if not isinstance(b, DrawerKick)]
+    mark = Text(_texts(lang)["reprint"], bold=True, align=Align.CENTER)
+    return Ticket(ticket.kind, ticket.order_number, (mark, *blocks))
+
+
+def quote_ticket(quote: QuoteContent, settings: KioskSettings, lang: str) -> Ticket:
+    """The quote (devis) on paper, in French: the price per hour and in total TTC, the
+    tax advantage apart from the price (arrêté du 17 mars 2015)."""
+    line = quote.line
+    blocks = _header(settings, "fr")
+    blocks += [
+        Text(f"DEVIS n° {quote.number}", bold=True, align=Align.CENTER),
+        Text("Devis gratuit", align=Align.CENTER),
+        Text(f"Valable jusqu’au {formats.short_date(quote.valid_until)}"),
+        Rule(),
+        Text(f"Prestation : {line.service_name}"),
+        Text(f"Commande {line.order_number}"),
+        Text(_slot_day(line.start)),
+        Row("Durée estimée", formats.duration(line.minutes_worked)),
+        Row("Prix horaire TTC", formats.euros(line.hourly_price_cents)),
+        Text("Prix total TTC"),
+        Text(formats.euros(quote.amount_cents), bold=True, big=True, align=Align.RIGHT),
+        Text(quote.issuer.vat_mention),
+    ]
+    if line.tax_credit:
+        blocks += [
+            Blank(),
+            Text(
+                "Après crédit d’impôt de 50 % : "
+                f"{formats.euros(quote.amount_cents - quote.tax_credit_cents)} "
+                "(hors espèces)"
+            ),
+        ]
+    blocks += [Blank(), Text(f"SAP n° {quote.issuer.sap_number}"), Cut()]
+    return Ticket("quote_ticket", line.order_number, tuple(blocks))
+
+
+def _slot_day(start: datetime) -> str:
+    return f"{formats.long_date(formats.to_paris(start).date())}, {formats.clock_time(start)}"

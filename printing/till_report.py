@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from documents import formats
 from kiosk_app.clock import to_paris
 from kiosk_app.views.settings import KioskSettings
 from kiosk_app.views.till import CashSessionView, TillLine
 
-from . import formats
 from .blocks import Align, Blank, Block, Cut, Row, Rule, Text, Ticket
 from .tickets import METHODS
 

@@ -5,6 +5,9 @@
     kiosk-server enrol NAME [--kind kiosk|web|admin]   prints its token (once)
     kiosk-server revoke NAME
     kiosk-server import-catalogue FILE   categories, services, Lulus (JSON or CSV)
+    kiosk-server certificates --year Y --out DIR   the year's tax certificates, one
+                                         per client over every kiosk and web order
+    kiosk-server statements --month YYYY-MM [--out DIR]   the Lulus' monthly statements
 
 SQLite in the data folder by default; a PostgreSQL URL (postgresql://...) for a real
 deployment, also taken from $COMPTOIR_DATABASE_URL.
@@ -26,14 +29,19 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+
+from documents.content import CashRule
+from documents.pdf.certificate import write_certificates
+from documents.pdf.statement import statement_pdf
 
 from . import cli_messages as said
 from .auth import EnrolmentError, enrol, revoke
 from .catalogue import CatalogueError, import_catalogue, read_catalogue
 from .catalogue_check import BadLine, check_catalogue_file
 from .database import Database, sqlite_url
+from .documents import NoDocuments, month_statements, statement_filename, year_certificates
 from .scopes import DeviceKind
 
 log = logging.getLogger("kiosk-server")
@@ -102,7 +110,79 @@ def build_parser() -> argparse.ArgumentParser:
     )
     catalogue.add_argument("file", type=Path)
     catalogue.set_defaults(handler=run_import)
+    certificates = commands.add_parser(
+        "certificates",
+        parents=[common],
+        help="the year's tax certificates, one per client over every kiosk (PDF)",
+    )
+    certificates.add_argument("--year", type=int, required=True)
+    certificates.add_argument("--out", type=Path, required=True, help="folder for the PDFs")
+    certificates.add_argument(
+        "--cash-rule",
+        choices=[rule.value for rule in CashRule],
+        default=CashRule.EXCLUDED.value,
+        help="whether cash counts toward the tax credit (docs/LEGAL.md; default: excluded, "
+        "art. D7233-3 code du travail)",
+    )
+    certificates.set_defaults(handler=run_certificates)
+    statements = commands.add_parser(
+        "statements", parents=[common], help="the Lulus' monthly statements over every kiosk"
+    )
+    statements.add_argument("--month", type=_month, required=True, help="YYYY-MM")
+    statements.add_argument("--out", type=Path, help="folder (default: DIR/statements/YYYY-MM)")
+    statements.set_defaults(handler=run_statements)
     return parser
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        year, month = (int(part) for part in text.strip().split("-"))
+        date(year, month, 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a month (YYYY-MM): {text[:20]!r}") from None
+    return year, month
+
+
+def run_certificates(args: argparse.Namespace) -> int:
+    db = Database.open(database_url(args))
+    try:
+        with db.read() as session:
+            made = year_certificates(
+                session,
+                args.year,
+                issued_on=datetime.now(UTC).date(),
+                cash_rule=CashRule(args.cash_rule),
+            )
+    except NoDocuments:
+        print("no invoice has reached the server yet: nothing to certify", file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+    written = sum(1 for _ in write_certificates(made, args.out))
+    print(f"{written} certificates for {args.year} → {args.out} (every kiosk)")
+    return 0
+
+
+def run_statements(args: argparse.Namespace) -> int:
+    year, month = args.month
+    out: Path = args.out or args.data_dir / "statements" / f"{year}-{month:02d}"
+    db = Database.open(database_url(args))
+    try:
+        with db.read() as session:
+            made = month_statements(session, year, month)
+    except NoDocuments:
+        print("no invoice has reached the server yet: no association details", file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+    out.mkdir(parents=True, exist_ok=True)
+    os.chmod(out, 0o700)
+    for statement in made:
+        path = out / statement_filename(statement)
+        statement_pdf(statement, path)
+        os.chmod(path, 0o600)
+    print(f"{len(made)} statements for {year}-{month:02d} → {out} (every kiosk)")
+    return 0
 
 
 def run_serve(args: argparse.Namespace) -> int:

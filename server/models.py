@@ -17,10 +17,12 @@ from sqlalchemy import (
     BigInteger,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Uuid,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -84,6 +86,16 @@ class Record(Base):
     """The server's current state of one synced record."""
 
     __tablename__ = "records"
+    __table_args__ = (
+        # One document per invoice number, whichever process writes it (migration 0004).
+        Index(
+            "uq_records_invoice_number",
+            "lookup",
+            unique=True,
+            sqlite_where=text("entity = 'invoice'"),
+            postgresql_where=text("entity = 'invoice'"),
+        ),
+    )
 
     entity: Mapped[str] = mapped_column(String(24), primary_key=True)
     entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)

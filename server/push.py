@@ -12,6 +12,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
 
+from documents.content import InvoiceContent, content_hash
+from documents.content import as_json as as_content_json
 from sync.protocol import (
     EDITABLE_STATUSES,
     Entity,
@@ -30,6 +32,7 @@ from .records import (
     ORDER_PATCHABLE,
     CashSessionRecord,
     ClientRecord,
+    InvoiceRecord,
     LuluApplicationRecord,
     LuluFilePatch,
     OrderRecord,
@@ -120,6 +123,8 @@ def transition_order(w: Writer, op: Op) -> None:
         if step.actual_units is None:
             raise Rejected("invalid", "actual_units is required when done")
         data["actual_units"] = step.actual_units
+        if step.actual_minutes is not None:
+            data["actual_minutes"] = step.actual_minutes
     elif step.to is OrderStatus.CANCELLED:
         if not step.reason:
             raise Rejected("invalid", "a reason is required to cancel")
@@ -189,6 +194,31 @@ def append_payment(w: Writer, op: Op) -> None:
         raise AlreadyThere()
     w.require(Entity.ORDER, payment.order_id, "unknown_order")
     w.insert(Entity.PAYMENT, payment.id, as_json(payment), parent_id=payment.order_id)
+
+
+def append_invoice(w: Writer, op: Op) -> None:
+    """An issued document, immutable: the same number again with the same content is a
+    duplicate (a replay), with other content a refusal — never an overwrite."""
+    record = validated(InvoiceRecord, op.data)
+    _same_id(op, record.id)
+    try:
+        content = InvoiceContent.model_validate(record.content)
+    except PydanticError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "content"
+        raise Rejected("invalid", f"content.{where}: {first['msg']}") from None
+    if content.number != record.number:
+        raise Rejected("invalid", "content.number differs from number")
+    if content_hash(content) != record.content_sha256:
+        raise Rejected("invalid", "content_sha256 is not the content's hash")
+    held = w.get(Entity.INVOICE, record.id) or w.lookup(Entity.INVOICE, record.number)
+    if held is not None:
+        if held.data.get("content_sha256") == record.content_sha256:
+            raise AlreadyThere()
+        raise Rejected("number_taken", f"{record.number} is already another document on the server")
+    data = as_json(record)
+    data["content"] = as_content_json(content)
+    w.insert(Entity.INVOICE, record.id, data, lookup=record.number, parent_id=record.order_id)
 
 
 def append_rating(w: Writer, op: Op) -> None:
@@ -261,4 +291,5 @@ HANDLERS: dict[tuple[Entity, OpKind], Callable[[Writer, Op], None]] = {
     ),
     (Entity.LULU_FILE, OpKind.PATCH): patch_lulu_file,
     (Entity.CASH_SESSION, OpKind.APPEND): append_only(Entity.CASH_SESSION, CashSessionRecord),
+    (Entity.INVOICE, OpKind.APPEND): append_invoice,
 }

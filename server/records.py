@@ -92,6 +92,7 @@ class OrderRecord(AddressFields):
     slot_end: AwareDatetime
     estimated_units: Annotated[int, Field(gt=0, le=1000)]
     actual_units: Annotated[int, Field(gt=0, le=1000)] | None = None
+    actual_minutes: Annotated[int, Field(gt=0, le=24 * 60)] | None = None
     description: LongText = ""
     channel: Channel
     lulu_id: uuid.UUID | None = None
@@ -118,6 +119,7 @@ class TransitionData(RecordModel):
     lulu_id: uuid.UUID | None = None
     tutor_id: uuid.UUID | None = None  # with a Lulu in training, when assigned
     actual_units: Annotated[int, Field(gt=0, le=1000)] | None = None
+    actual_minutes: Annotated[int, Field(gt=0, le=24 * 60)] | None = None  # worked
     reason: LongText | None = None
 
 
@@ -129,6 +131,18 @@ class PaymentRecord(RecordModel):
     amount_cents: Annotated[int, Field(gt=0, le=1_000_000)]
     at: AwareDatetime
     attendant_id: uuid.UUID | None = None
+    refunds_payment_id: uuid.UUID | None = None  # a refund: the payment it gives back
+
+
+class InvoiceRecord(RecordModel):
+    """An invoice or credit note as a kiosk issued it: its content (validated as the
+    documents package reads it) and the hash the kiosk computed, checked here."""
+
+    id: uuid.UUID
+    order_id: uuid.UUID
+    number: Annotated[str, Field(min_length=1, max_length=32)]
+    content: dict[str, Any]
+    content_sha256: Annotated[str, Field(pattern="^[0-9a-f]{64}$")]
 
 
 class RatingRecord(RecordModel):

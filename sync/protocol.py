@@ -170,6 +170,9 @@ class Entity(StrEnum):
     LULU_APPLICATION = "lulu_application"
     LULU_FILE = "lulu_file"
     CASH_SESSION = "cash_session"  # a closed till session (its Z report)
+    # An invoice or a credit note as issued: immutable, kept by the server (ten years by
+    # law); a second document under the same number with other content is refused.
+    INVOICE = "invoice"
     # Pulled only: the server decides them.
     CATEGORY = "category"
     SERVICE = "service"

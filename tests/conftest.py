@@ -21,6 +21,16 @@ os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="comptoir-tests-state-")
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import resources_dir
 
+# The association's details as a person sets them: no invoice, credit note, quote or
+# certificate without them (fictional numbers; the SIRET passes INSEE's check digit).
+ASSOCIATION = {
+    "association_name": "Lulu dans ma rue",
+    "association_address": "12 rue Saint-Paul, 75004 Paris",
+    "association_siret": "00000000000018",
+    "association_sap_number": "SAP000000000",
+    "association_sap_date": "2015-03-01",
+}
+
 # A Thursday morning in Paris (UTC+1 in November): the counter is open.
 START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
@@ -55,5 +65,6 @@ def comptoir(
     """A real store (SQLite file, migrations applied) holding the demo catalogue."""
     app = Comptoir.open(tmp_path / "kiosk", clock=clock)
     app.catalogue.load(demo_catalogue)
+    app.settings.update(**ASSOCIATION)
     yield app
     app.close()

@@ -316,6 +316,38 @@ def tour(
         w.counter.open_order(comptoir.orders.get(order.id))
         w.counter.scroll_to(w.counter.detail.invoice_shown)
 
+    @add("counter_refund")
+    def _refund() -> None:
+        # The same paid order, 2 € of a payment given back: the credit note's number and
+        # what is still due in the note, the credit note in the money column.
+        detail = w.counter.detail
+        if detail.order is None or not detail.refunds.payment_buttons:
+            return  # no paid order in this store: the previous screen stays
+        documents = w.context.comptoir.invoices.for_order(detail.order.id)
+        if len(documents) > 1:  # refunded at an earlier size or language: shown as is
+            w.counter.scroll_to(detail.refunds)
+            return
+        next(iter(detail.refunds.payment_buttons.values())).click()
+        detail.refunds.amount.set_text("2")
+        detail.refunds.refund.click()
+        settle()
+        w.counter.scroll_to(detail.refunds)
+
+    @add("counter_print_troubles")
+    def _print_troubles() -> None:
+        # A ticket cut twice by a printer that dropped the connection: the badge, and the
+        # page that says which job, why, and what can be done.
+        jobs = w.context.comptoir.print_jobs
+        order = w.counter.detail.order
+        if order is None:
+            return
+        if not jobs.troubles():  # once, whatever the size and language
+            job_id = jobs.reprint(order.id)
+            jobs.mark_interrupted(job_id, "printer.dropped")
+            jobs.mark_interrupted(job_id, "printer.dropped")
+        w.counter.show_print_troubles()
+        QApplication.processEvents()
+
     @add("counter_month")
     def _month() -> None:
         _unfocus()

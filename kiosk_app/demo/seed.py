@@ -373,10 +373,11 @@ def _orders(
         channel = rng.choices([Channel.COUNTER, Channel.SELF_SERVICE, Channel.WEB], [55, 35, 10])[0]
         candidates = [lid for lid in skills.get(service.category_id, []) if lid in working]
         order_id = demo.uuid()
-        actual_units = None
+        actual_units = actual_minutes = None
         if status in (OrderStatus.DONE, OrderStatus.PAID):
             minutes = max(5, service.unit_minutes * estimated + rng.randint(-15, 25))
             actual_units = units_for_minutes(minutes, service.unit_minutes)
+            actual_minutes = minutes
         path = _PATHS.get(status) or [OrderStatus.REQUESTED, OrderStatus.CANCELLED]
         if status is OrderStatus.CANCELLED and rng.random() < 0.5:
             path = [OrderStatus.REQUESTED, OrderStatus.CONFIRMED, OrderStatus.CANCELLED]
@@ -413,6 +414,7 @@ def _orders(
             slot_end=slot_end,
             estimated_units=estimated,
             actual_units=actual_units,
+            actual_minutes=actual_minutes,
             description=rng.choice(demo.people["order_descriptions_fr"]),
             channel=channel,
             lulu_id=lulu_id,

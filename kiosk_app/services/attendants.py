@@ -103,3 +103,22 @@ class AttendantService:
         if refused is not None:
             raise refused
         return view
+
+    def manager_approval(
+        self, manager_id: uuid.UUID | None, pin: str, *, asked_by: uuid.UUID | None
+    ) -> uuid.UUID:
+        """Another person, a manager, accepts with their PIN (a till difference, a large
+        refund). The PIN is checked as a login: a wrong one counts toward the manager's
+        lockout (committed before PinRefused is raised), and a locked login is refused."""
+        if manager_id is None:
+            raise ValidationError({"manager_id": "till.manager_required"})
+        if manager_id == asked_by:
+            raise ValidationError({"manager_id": "till.manager_not_self"})
+        with self._store.read() as session:
+            row = session.get(Attendant, manager_id)
+            if row is None or not row.active:
+                raise NotFound(entity="attendant")
+            if row.role is not Role.MANAGER:
+                raise ValidationError({"manager_id": "till.not_a_manager"})
+        self.log_in(manager_id, pin)
+        return manager_id

@@ -1,54 +1,70 @@
-"""Invoices, credit notes, tax certificates and Lulus' statements.
+"""Invoices and credit notes, frozen when their number is allocated; this kiosk's tax
+certificates and Lulus' statements.
 
 An invoice is issued for every paid order, in the transaction of the payment that
 completes it; a refund of an invoiced order issues a credit note ("avoir") in the
 refund's transaction. Both take their numbers from gapless series per kiosk and year
 ("F01-2026-00001", "A01-2026-00001"): French invoicing rules want a chronological series
-without gaps, and an invoice is never deleted. The documents themselves (PDF) are laid
-out by `printing`; this module gathers their content as plain dataclasses.
+without gaps, and an invoice is never deleted nor changed. What a document says (the
+association's details, the client, the services with the people who did them and the
+minutes worked, the payments at issue) is written as a snapshot with its hash in the
+same transaction: every print, reprint and the central server's copy come from it. No
+document is issued while the association's details are not all set.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from datetime import date, datetime, time
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from sync.protocol import OrderStatus, PaymentMethod
+from documents.content import (
+    CashRule,
+    CertificateContent,
+    DocumentKind,
+    InvoiceContent,
+    PaymentEntry,
+    StatementContent,
+    StatementLine,
+    as_json,
+    content_hash,
+)
+from documents.tax import certificates
+from sync.protocol import OrderStatus
 
-from ..clock import PARIS, to_paris
-from ..domain.kinds import InvoiceKind, PaymentKind
+from ..clock import PARIS, Clock, to_paris, utc_now
+from ..domain.kinds import InvoiceKind
 from ..errors import NotFound
 from ..store.database import Store
-from ..store.models import Client, Invoice, Lulu, LuluFile, Order, Payment
-from ..views.invoices import (
-    InvoiceDocument,
-    InvoiceLine,
-    InvoiceSummary,
-    LuluStatement,
-    PaymentLine,
-    TaxCertificate,
-    one_line_address,
-)
+from ..store.models import Client, Invoice, Order, Payment
+from ..views.invoices import InvoiceSummary, one_line_address
+from .document_lines import cash_rule, issuer_of, lulu_identity, order_line, order_place
+from .journal import enqueue_op
 from .numbers import next_number
 from .order_rows import order_view
-from .settings import read_settings
+from .settings import read_settings, require_document_details
 
-# Means of payment that open the right to the tax credit: cash does not (the
-# administration wants a traceable payment), CESU, card, cheque and transfer do.
-ELIGIBLE_METHODS = frozenset(
-    {PaymentMethod.CARD, PaymentMethod.CHEQUE, PaymentMethod.CESU, PaymentMethod.TRANSFER}
-)
 _PREFIX = {InvoiceKind.INVOICE: "F", InvoiceKind.CREDIT_NOTE: "A"}
+# A document's id and its sync op's id come from its number: the same number is always
+# the same document (the central server keeps one per number), whichever store issues it.
+_DOCUMENT_IDS = uuid.UUID("7c1f3a52-9a4e-4d8e-9f57-2a0b6e8c1d34")
+_DOCUMENT_OPS = uuid.UUID("0e5b9d61-3f2c-4a7b-8c1e-5d4f6a2b9e07")
 
 
 def _series(kind: InvoiceKind, kiosk_code: str, year: int) -> tuple[str, str]:
     """The number series' name and the number's prefix, e.g. ("invoice-01-2026",
     "F01-2026")."""
     return f"{kind.value}-{kiosk_code}-{year}", f"{_PREFIX[kind]}{kiosk_code}-{year}"
+
+
+def _payments_of(session: Session, order_id: uuid.UUID) -> tuple[PaymentEntry, ...]:
+    rows = session.scalars(select(Payment).where(Payment.order_id == order_id).order_by(Payment.at))
+    return tuple(
+        PaymentEntry(at=p.at, method=p.method.value, kind=p.kind.value, amount_cents=p.amount_cents)
+        for p in rows
+    )
 
 
 def _insert(
@@ -59,37 +75,80 @@ def _insert(
     amount_cents: int,
     tax_credit_cents: int,
     now: datetime,
-    credits: uuid.UUID | None = None,
+    payments: tuple[PaymentEntry, ...],
+    credits: Invoice | None = None,
     reason: str = "",
 ) -> uuid.UUID:
-    settings = read_settings(session)
+    settings = require_document_details(session)
     series, prefix = _series(kind, settings.kiosk_code, to_paris(now).year)
+    number = f"{prefix}-{next_number(session, series):05d}"
     client = session.get_one(Client, order.client_id)
-    invoice_id = uuid.uuid4()
-    values = {
-        "id": invoice_id,
-        "number": f"{prefix}-{next_number(session, series):05d}",
-        "kind": kind,
-        "order_id": order.id,
-        "client_id": order.client_id,
-        "credits_invoice_id": credits,
-        "issued_at": now,
-        "client_name": client.name,
-        "client_address": one_line_address(
-            client.street, client.postcode, client.city, client.building
-        ),
-        "amount_cents": amount_cents,
-        "tax_credit_cents": tax_credit_cents,
-        "reason": reason,
-    }
-    # Not pushed to the central server yet: the wire protocol (sync.protocol.Entity) has
-    # no invoice entity, and an op the server cannot read would hold up the whole batch.
-    session.execute(insert(Invoice).values(values))
+    client_address = one_line_address(client.street, client.postcode, client.city, client.building)
+    lines = (
+        InvoiceContent.model_validate(credits.content).lines
+        if credits is not None and credits.content is not None
+        else (order_line(session, order),)
+    )
+    content = InvoiceContent(
+        kind=DocumentKind(kind.value),
+        number=number,
+        series=prefix,
+        issued_at=now,
+        issuer=issuer_of(settings),
+        client_id=str(order.client_id),
+        client_name=client.name,
+        client_address=client_address,
+        place=order_place(order),
+        lines=lines,
+        amount_cents=amount_cents,
+        payments=payments,
+        cash_rule=cash_rule(settings),
+        credits_number=credits.number if credits is not None else None,
+        reason=reason,
+    )
+    invoice_id = uuid.uuid5(_DOCUMENT_IDS, number)
+    digest = content_hash(content)
+    session.execute(
+        insert(Invoice).values(
+            id=invoice_id,
+            number=number,
+            kind=kind,
+            order_id=order.id,
+            client_id=order.client_id,
+            credits_invoice_id=credits.id if credits is not None else None,
+            issued_at=now,
+            client_name=client.name,
+            client_address=client_address,
+            amount_cents=amount_cents,
+            tax_credit_cents=tax_credit_cents,
+            reason=reason,
+            series=prefix,
+            content=as_json(content),
+            content_sha256=digest,
+        )
+    )
+    # Kept by the central server too, as issued: an append-only document.
+    enqueue_op(
+        session,
+        entity="invoice",
+        entity_id=invoice_id,
+        kind="append",
+        data={
+            "id": invoice_id,
+            "order_id": order.id,
+            "number": number,
+            "content": as_json(content),
+            "content_sha256": digest,
+        },
+        now=now,
+        op_id=uuid.uuid5(_DOCUMENT_OPS, number),
+    )
     return invoice_id
 
 
 def issue_invoice(session: Session, order: Order, *, now: datetime) -> uuid.UUID:
-    """The invoice of a paid order, inside the caller's (the payment's) transaction."""
+    """The invoice of a paid order, inside the caller's (the payment's) transaction,
+    with the payments received so far."""
     price = order_view(order).price_due
     return _insert(
         session,
@@ -98,11 +157,28 @@ def issue_invoice(session: Session, order: Order, *, now: datetime) -> uuid.UUID
         amount_cents=price.total_cents,
         tax_credit_cents=price.tax_credit_cents,
         now=now,
+        payments=_payments_of(session, order.id),
     )
 
 
+def credited_cents(session: Session, order_id: uuid.UUID) -> int:
+    """What credit notes have cancelled of an order's invoice."""
+    total = session.scalar(
+        select(func.coalesce(func.sum(Invoice.amount_cents), 0)).where(
+            Invoice.order_id == order_id, Invoice.kind == InvoiceKind.CREDIT_NOTE
+        )
+    )
+    return int(total or 0)
+
+
 def issue_credit_note(
-    session: Session, order: Order, *, amount_cents: int, reason: str, now: datetime
+    session: Session,
+    order: Order,
+    *,
+    amount_cents: int,
+    reason: str,
+    now: datetime,
+    refund: PaymentEntry | None = None,
 ) -> uuid.UUID | None:
     """A credit note for `amount_cents` of the order's invoice (a refund), inside the
     caller's transaction; None when the order has no invoice yet (nothing to cancel).
@@ -112,17 +188,14 @@ def issue_credit_note(
     )
     if invoice is None:
         return None
-    credited = session.scalar(
-        select(func.coalesce(func.sum(Invoice.amount_cents), 0)).where(
-            Invoice.credits_invoice_id == invoice.id
-        )
-    )
-    amount = min(amount_cents, invoice.amount_cents - int(credited or 0))
+    amount = min(amount_cents, invoice.amount_cents - credited_cents(session, order.id))
     if amount <= 0:
         return None
     tax_credit = (
         invoice.tax_credit_cents * amount // invoice.amount_cents if invoice.amount_cents else 0
     )
+    if invoice.content is None:
+        freeze(session, invoice)
     return _insert(
         session,
         InvoiceKind.CREDIT_NOTE,
@@ -130,39 +203,42 @@ def issue_credit_note(
         amount_cents=amount,
         tax_credit_cents=tax_credit,
         now=now,
-        credits=invoice.id,
+        payments=(refund,) if refund is not None else (),
+        credits=invoice,
         reason=reason,
     )
 
 
-def _lulu_identity(session: Session, lulu_id: uuid.UUID | None) -> tuple[str, str]:
-    if lulu_id is None:
-        return "", ""
-    row = session.execute(
-        select(Lulu.display_name, LuluFile.siret)
-        .outerjoin(LuluFile, LuluFile.lulu_id == Lulu.id)
-        .where(Lulu.id == lulu_id)
-    ).one_or_none()
-    return (row.display_name, row.siret or "") if row else ("", "")
-
-
-def _line(order: Order, lulu_name: str, lulu_siret: str) -> InvoiceLine:
-    units = order.actual_units or order.estimated_units
-    start = to_paris(order.slot_start)
-    return InvoiceLine(
-        order_number=order.number,
-        service_name=order.service_name_fr,
-        day=start.date(),
-        start=start,
-        minutes=units * order.unit_minutes,
-        units=units,
-        unit_minutes=order.unit_minutes,
-        unit_price_cents=order.unit_price_cents,
-        amount_cents=units * order.unit_price_cents,
-        tax_credit=order.tax_credit,
-        lulu_name=lulu_name,
-        lulu_siret=lulu_siret,
+def freeze(session: Session, row: Invoice) -> InvoiceContent:
+    """The content of an invoice issued before snapshots existed (migration 0005), read
+    from the store once and frozen from then on."""
+    order = session.get_one(Order, row.order_id)
+    settings = read_settings(session)
+    content = InvoiceContent(
+        kind=DocumentKind(row.kind.value),
+        number=row.number,
+        series=row.number.rsplit("-", 1)[0],
+        issued_at=row.issued_at,
+        issuer=issuer_of(settings),
+        client_id=str(row.client_id),
+        client_name=row.client_name,
+        client_address=row.client_address,
+        place=order_place(order),
+        lines=(order_line(session, order),),
+        amount_cents=row.amount_cents,
+        payments=_payments_of(session, order.id) if row.kind is InvoiceKind.INVOICE else (),
+        cash_rule=cash_rule(settings),
+        credits_number=(
+            session.get_one(Invoice, row.credits_invoice_id).number
+            if row.credits_invoice_id
+            else None
+        ),
+        reason=row.reason,
     )
+    row.series = content.series
+    row.content = as_json(content)
+    row.content_sha256 = content_hash(content)
+    return content
 
 
 def _summary(row: Invoice) -> InvoiceSummary:
@@ -185,8 +261,9 @@ def _year_bounds(year: int) -> tuple[datetime, datetime]:
 
 
 class InvoiceService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, clock: Clock = utc_now) -> None:
         self._store = store
+        self._clock = clock
 
     def for_order(self, order_id: uuid.UUID) -> list[InvoiceSummary]:
         """An order's invoice and credit notes, oldest first."""
@@ -203,105 +280,75 @@ class InvoiceService:
                 raise NotFound(entity="invoice")
             return _summary(row)
 
-    def document(self, invoice_id: uuid.UUID) -> InvoiceDocument:
+    def _freeze_legacy(self) -> None:
         with self._store.read() as session:
-            invoice = session.get(Invoice, invoice_id)
-            if invoice is None:
+            legacy = session.scalar(select(func.count()).where(Invoice.content.is_(None)))
+        if legacy:
+            with self._store.write() as session:
+                for row in session.scalars(select(Invoice).where(Invoice.content.is_(None))):
+                    freeze(session, row)
+
+    def document(self, invoice_id: uuid.UUID) -> InvoiceContent:
+        """What the invoice or credit note says: its snapshot, as issued."""
+        self._freeze_legacy()
+        with self._store.read() as session:
+            row = session.get(Invoice, invoice_id)
+            if row is None or row.content is None:
                 raise NotFound(entity="invoice")
-            order = session.get_one(Order, invoice.order_id)
-            credits_number = (
-                session.get_one(Invoice, invoice.credits_invoice_id).number
-                if invoice.credits_invoice_id
-                else None
-            )
-            payments = session.scalars(
-                select(Payment).where(Payment.order_id == order.id).order_by(Payment.at)
-            )
-            return InvoiceDocument(
-                association=read_settings(session),
-                number=invoice.number,
-                kind=invoice.kind,
-                issued_at=invoice.issued_at,
-                credits_number=credits_number,
-                reason=invoice.reason,
-                client_name=invoice.client_name,
-                client_address=invoice.client_address,
-                place=one_line_address(order.street, order.postcode, order.city, order.building),
-                lines=(_line(order, *_lulu_identity(session, order.lulu_id)),),
-                amount_cents=invoice.amount_cents,
-                tax_credit_cents=invoice.tax_credit_cents,
-                payments=tuple(
-                    PaymentLine(p.method, p.kind, p.amount_cents, p.at) for p in payments
-                ),
-            )
+            return InvoiceContent.model_validate(row.content)
 
-    def certificates(self, year: int) -> list[TaxCertificate]:
-        """The tax certificates of `year`: one per client who paid tax-credit services by
-        an eligible means during the year. Payments count in the year they were made."""
-        start, end = _year_bounds(year)
+    def record_pdf(self, invoice_id: uuid.UUID, sha256: str) -> str:
+        """Keep the hash of the document's first PDF; returns the hash kept (a later
+        PDF that differs is not the document)."""
+        with self._store.write() as session:
+            session.execute(
+                update(Invoice)
+                .where(Invoice.id == invoice_id, Invoice.pdf_sha256.is_(None))
+                .values(pdf_sha256=sha256)
+            )
+            kept = session.scalar(select(Invoice.pdf_sha256).where(Invoice.id == invoice_id))
+            if kept is None:
+                raise NotFound(entity="invoice")
+            return kept
+
+    def all_documents(self, year: int | None = None) -> list[InvoiceContent]:
+        """Every invoice and credit note's content (of `year` when given), by number."""
+        self._freeze_legacy()
         with self._store.read() as session:
-            association = read_settings(session)
-            rows = session.execute(
-                select(Order, Payment.kind, Payment.method, Payment.amount_cents)
-                .join(Payment, Payment.order_id == Order.id)
-                .where(Order.tax_credit, Payment.at >= start, Payment.at < end)
-                .order_by(Order.slot_start)
-            )
-            orders: dict[uuid.UUID, dict[uuid.UUID, Order]] = defaultdict(dict)
-            eligible: dict[uuid.UUID, int] = defaultdict(int)
-            cash: dict[uuid.UUID, int] = defaultdict(int)
-            for order, kind, method, amount in rows:
-                orders[order.client_id][order.id] = order
-                signed = -amount if kind is PaymentKind.REFUND else amount
-                if method in ELIGIBLE_METHODS:
-                    eligible[order.client_id] += signed
-                else:
-                    cash[order.client_id] += signed
-            lulus = {
-                row.id: (row.display_name, row.siret or "")
-                for row in session.execute(
-                    select(Lulu.id, Lulu.display_name, LuluFile.siret).outerjoin(
-                        LuluFile, LuluFile.lulu_id == Lulu.id
-                    )
-                )
-            }
-            wanted = [client_id for client_id, cents in eligible.items() if cents > 0]
-            clients = {
-                row.id: row for row in session.scalars(select(Client).where(Client.id.in_(wanted)))
-            }
-            certificates = []
-            for client_id in sorted(wanted, key=lambda cid: (clients[cid].name, str(cid))):
-                client = clients[client_id]
-                lines = tuple(
-                    _line(order, *lulus.get(order.lulu_id, ("", "")) if order.lulu_id else ("", ""))
-                    for order in orders[client_id].values()
-                    if order.status is not OrderStatus.CANCELLED
-                )
-                certificates.append(
-                    TaxCertificate(
-                        association=association,
-                        year=year,
-                        client_id=client_id,
-                        client_name=client.name,
-                        client_address=one_line_address(
-                            client.street, client.postcode, client.city, client.building
-                        ),
-                        lines=lines,
-                        invoiced_cents=sum(line.amount_cents for line in lines),
-                        paid_eligible_cents=eligible[client_id],
-                        paid_cash_cents=max(0, cash[client_id]),
-                    )
-                )
-            return certificates
+            query = select(Invoice.content).order_by(Invoice.issued_at, Invoice.number)
+            if year is not None:
+                start, end = _year_bounds(year)
+                query = query.where(Invoice.issued_at >= start, Invoice.issued_at < end)
+            return [InvoiceContent.model_validate(c) for c in session.scalars(query)]
 
-    def lulu_statement(self, lulu_id: uuid.UUID, year: int, month: int) -> LuluStatement:
-        """The services done by a Lulu whose slot began in that month (Paris time)."""
+    def certificates(self, year: int) -> list[CertificateContent]:
+        """This kiosk's tax certificates of `year`, one per client, from its own invoices
+        and credit notes (the central server makes them over every kiosk)."""
+        documents = self.all_documents(year)
+        with self._store.read() as session:
+            settings = require_document_details(session)
+        return certificates(
+            documents,
+            year=year,
+            issuer=issuer_of(settings),
+            issued_on=to_paris(self._clock()).date(),
+            cash_rule=cash_rule(settings),
+            scope=(
+                f"Établie d’après les factures du comptoir {settings.kiosk_code} "
+                f"({settings.kiosk_name}) seulement."
+            ),
+        )
+
+    def lulu_statement(self, lulu_id: uuid.UUID, year: int, month: int) -> StatementContent:
+        """The services done by a Lulu whose slot began in that month (Paris time), at
+        this kiosk."""
         start = datetime.combine(date(year, month, 1), time(), PARIS)
         end = datetime.combine(date(year + month // 12, month % 12 + 1, 1), time(), PARIS)
         with self._store.read() as session:
-            name, siret = _lulu_identity(session, lulu_id)
+            name, siret = lulu_identity(session, lulu_id)
             if not name:
                 raise NotFound(entity="lulu")
+            settings = read_settings(session)
             orders = session.scalars(
                 select(Order)
                 .where(
@@ -312,15 +359,30 @@ class InvoiceService:
                 )
                 .order_by(Order.slot_start)
             )
-            lines = tuple(_line(order, name, siret) for order in orders)
-            return LuluStatement(
-                association=read_settings(session),
+            lines = []
+            for order in orders:
+                line = order_line(session, order)
+                lines.append(
+                    StatementLine(
+                        order_number=line.order_number,
+                        service_name=line.service_name,
+                        start=line.start,
+                        minutes_worked=line.minutes_worked,
+                        unit_minutes=line.unit_minutes,
+                        unit_price_cents=line.unit_price_cents,
+                        amount_cents=line.amount_cents,
+                        kiosk=settings.kiosk_code,
+                    )
+                )
+            return StatementContent(
+                issuer=issuer_of(settings),
                 year=year,
                 month=month,
-                lulu_id=lulu_id,
                 lulu_name=name,
                 lulu_siret=siret,
-                lines=lines,
-                total_cents=sum(line.amount_cents for line in lines),
-                total_minutes=sum(line.minutes for line in lines),
+                lines=tuple(lines),
+                scope=f"Comptoir {settings.kiosk_code} ({settings.kiosk_name}) seulement.",
             )
+
+
+__all__ = ["CashRule", "InvoiceService", "credited_cents", "issue_credit_note", "issue_invoice"]

@@ -37,11 +37,14 @@ def enqueue_op(
     data: dict[str, Any],
     now: datetime,
     base_version: int | None = None,
+    op_id: uuid.UUID | None = None,
 ) -> None:
+    """An op for the central server, in the caller's transaction (`op_id`: one derived
+    from what the op is, when the same fact must always be the same op)."""
     _OUTBOX.insert(
         session,
         {
-            "op_id": uuid.uuid4(),
+            "op_id": op_id or uuid.uuid4(),
             "entity": entity,
             "entity_id": entity_id,
             "kind": kind,
@@ -53,8 +56,16 @@ def enqueue_op(
 
 
 def enqueue_print(
-    session: Session, *, kind: str, order_id: uuid.UUID | None, lang: str, now: datetime
+    session: Session,
+    *,
+    kind: str,
+    order_id: uuid.UUID | None,
+    lang: str,
+    now: datetime,
+    document_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
+    """A print job, in the caller's transaction; `document_id` names the invoice, credit
+    note or quote an A4 job saves."""
     job_id = uuid.uuid4()
     _PRINT_JOBS.insert(
         session,
@@ -65,6 +76,7 @@ def enqueue_print(
             "lang": lang,
             "status": PrintStatus.QUEUED,
             "created_at": now,
+            "document_id": document_id,
         },
     )
     return job_id

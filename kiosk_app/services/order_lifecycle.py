@@ -137,7 +137,9 @@ def apply_transition(
                 {"actual_minutes": "actual_minutes.out_of_range"}, max=max_minutes
             )
         order.actual_units = units_for_minutes(actual_minutes, order.unit_minutes)
+        order.actual_minutes = actual_minutes  # printed as worked, billed rounded up
         data["actual_units"] = order.actual_units
+        data["actual_minutes"] = actual_minutes
     elif target is OrderStatus.CANCELLED:
         order.cancel_reason = validation.bounded_text(
             reason, field="reason", max_length=validation.COMMENT_MAX, required=True

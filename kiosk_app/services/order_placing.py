@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from documents.mentions import QUOTE_THRESHOLD_CENTS
 from sync.protocol import OrderStatus
 
 from ..clock import Clock
@@ -26,6 +27,7 @@ from .clients import ADDRESS_COLUMNS, address_values, check_address
 from .journal import audit, enqueue_op, enqueue_print
 from .numbers import ORDER_SERIES, kiosk_code, next_number
 from .order_rows import placed_view
+from .quotes import issue_quote_if_due
 
 # place() is the hot path: its writes go through store/fast.py (why is explained there).
 _ORDERS = RowWriter(Order.__table__)  # type: ignore[arg-type]
@@ -177,6 +179,9 @@ class OrderPlacing:
                 session, entity="order", entity_id=order_id, kind="create", data=values, now=now
             )
             enqueue_print(session, kind="order_ticket", order_id=order_id, lang=lang, now=now)
+            # A written quote before a service of 100 € TTC or more (arrêté du 17 mars 2015).
+            if values["estimated_units"] * values["unit_price_cents"] >= QUOTE_THRESHOLD_CENTS:
+                issue_quote_if_due(session, order_id, now=now)
             audit(
                 session,
                 attendant_id=attendant_id,

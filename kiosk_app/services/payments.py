@@ -15,10 +15,9 @@ from ..errors import NotFound, TransitionNotAllowed, ValidationError
 from ..store.database import Store
 from ..store.models import Order, Payment
 from ..views.payments import MAX_PAYMENT_CENTS, PaymentView
-from .invoices import issue_credit_note
 from .journal import audit, enqueue_op, enqueue_print
-from .order_rows import order_view
-from .settlement import paid_cents, settle_if_covered
+from .refunds import write_refund
+from .settlement import balance_due, paid_cents, settle_if_covered
 from .till import open_session_id
 
 
@@ -37,7 +36,8 @@ class PaymentService:
         kind: PaymentKind = PaymentKind.PAYMENT,
     ) -> PaymentView:
         """Record one payment (several may settle an order: part cash, part CESU) or a
-        refund. Paying a done order in full marks it paid."""
+        refund (see refunds.py for what a refund means). Paying a done order in full
+        marks it paid, with its invoice."""
         if not 1 <= amount_cents <= MAX_PAYMENT_CENTS:
             raise ValidationError({"amount": "amount.out_of_range"}, max=MAX_PAYMENT_CENTS)
         now = self._clock()
@@ -46,18 +46,31 @@ class PaymentService:
             if order is None:
                 raise NotFound(entity="order")
             already = paid_cents(session, order_id)
-            if kind is PaymentKind.PAYMENT and order.status is OrderStatus.CANCELLED:
+            if kind is PaymentKind.REFUND:
+                if amount_cents > already:
+                    raise ValidationError({"amount": "refund.more_than_paid"}, max=already)
+                # Same rows as a refund at the counter (refunds.py): the credit note of
+                # an invoiced order, its PDF, the refund receipt.
+                refund, _number = write_refund(
+                    session,
+                    order,
+                    method=method,
+                    refunds=None,
+                    amount_cents=amount_cents,
+                    now=now,
+                    attendant_id=attendant_id,
+                )
+                return refund
+            if order.status is OrderStatus.CANCELLED:
                 raise TransitionNotAllowed(current=order.status.value, target="paid")
-            if kind is PaymentKind.PAYMENT:
-                # Above what is due is a typo (150 € for 15 €), or change to give back:
-                # refused, so the till and the invoice never disagree.
-                remaining = order_view(order).price_due.total_cents - already
-                if remaining <= 0:
-                    raise ValidationError({"amount": "payment.nothing_due"})
-                if amount_cents > remaining:
-                    raise ValidationError({"amount": "payment.more_than_due"}, due=remaining)
-            if kind is PaymentKind.REFUND and amount_cents > already:
-                raise ValidationError({"amount": "refund.more_than_paid"})
+            # Above what is due is a typo (150 € for 15 €), or change to give back:
+            # refused, so the till and the invoice never disagree. A paid order owes
+            # nothing: a refund on it was a credit note, not a debt.
+            remaining = balance_due(session, order)
+            if remaining <= 0:
+                raise ValidationError({"amount": "payment.nothing_due"})
+            if amount_cents > remaining:
+                raise ValidationError({"amount": "payment.more_than_due"}, due=remaining)
             payment_id = uuid.uuid4()
             values = {
                 "id": payment_id,
@@ -86,15 +99,8 @@ class PaymentService:
                 now=now,
                 details={"method": method.value, "amount_cents": amount_cents},
             )
-            if kind is PaymentKind.PAYMENT:
-                settle_if_covered(session, order, now=now, attendant_id=attendant_id)
-            if kind is PaymentKind.REFUND:
-                # A refund of an invoiced order cancels that much of it: a credit note.
-                issue_credit_note(
-                    session, order, amount_cents=amount_cents, reason="refund", now=now
-                )
-            else:
-                enqueue_print(session, kind="receipt", order_id=order_id, lang=order.lang, now=now)
+            settle_if_covered(session, order, now=now, attendant_id=attendant_id)
+            enqueue_print(session, kind="receipt", order_id=order_id, lang=order.lang, now=now)
             return PaymentView(payment_id, order_id, kind, method, amount_cents, now)
 
     def for_order(self, order_id: uuid.UUID) -> list[PaymentView]:
@@ -112,6 +118,4 @@ class PaymentService:
             order = session.get(Order, order_id)
             if order is None:
                 raise NotFound(entity="order")
-            if order.status is OrderStatus.CANCELLED:
-                return 0  # what was paid ahead is refunded, not owed
-            return max(0, order_view(order).price_due.total_cents - paid_cents(session, order_id))
+            return balance_due(session, order)

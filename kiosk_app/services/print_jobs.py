@@ -17,7 +17,7 @@ from ..domain.kinds import InvoiceKind, PrintStatus
 from ..errors import NotFound
 from ..store.database import Store
 from ..store.models import Invoice, Order, PrintJob
-from ..views.print_jobs import INVOICE_KIND, TICKET_KINDS, PrintJobView
+from ..views.print_jobs import CANCELLED_KEY, INVOICE_KIND, TICKET_KINDS, PrintJobView
 from .journal import audit, enqueue_print
 
 
@@ -32,6 +32,9 @@ def _view(row: PrintJob) -> PrintJobView:
         row.last_error,
         row.created_at,
         row.printed_at,
+        row.document_id,
+        bool(row.interrupted),
+        bool(row.to_file),
     )
 
 
@@ -75,6 +78,86 @@ class PrintJobService:
                 .order_by(PrintJob.created_at)
             )
             return [_view(row) for row in rows]
+
+    def troubles(self, *, limit: int = 50) -> list[PrintJobView]:
+        """What the counter's badge lists: jobs waiting after a fault, and jobs that
+        failed and nobody retried, sent elsewhere or cancelled yet; oldest first."""
+        with self._store.read() as session:
+            rows = session.scalars(
+                select(PrintJob)
+                .where(
+                    PrintJob.last_error.is_not(None),
+                    PrintJob.last_error != CANCELLED_KEY,
+                    PrintJob.status.in_((PrintStatus.QUEUED, PrintStatus.FAILED)),
+                )
+                .order_by(PrintJob.created_at, PrintJob.id)
+                .limit(limit)
+            )
+            return [_view(row) for row in rows]
+
+    def mark_interrupted(self, job_id: uuid.UUID, message_key: str) -> bool:
+        """The connection dropped mid-job: part of it may be on paper. The first time,
+        the job stays queued to be printed again once, marked "REPRINT"; a reprint cut
+        again fails and waits for the attendant (never endless partial tickets).
+        Returns True when it will be printed again."""
+        with self._store.write() as session:
+            row = session.get(PrintJob, job_id)
+            if row is None:
+                raise NotFound(entity="print_job")
+            again = not row.interrupted
+            row.attempts += 1
+            row.last_error = message_key
+            row.interrupted = True
+            if not again:
+                row.status = PrintStatus.FAILED
+            return again
+
+    def retry(self, job_id: uuid.UUID, *, attendant_id: uuid.UUID | None) -> None:
+        """The attendant's "retry": a failed job goes back to the queue (a job cut before
+        is still printed as a REPRINT)."""
+        self._attendant_step(job_id, attendant_id, "print.retry", status=PrintStatus.QUEUED)
+
+    def print_elsewhere(self, job_id: uuid.UUID, *, attendant_id: uuid.UUID | None) -> None:
+        """The attendant's "print elsewhere": saved as a picture and text in the data
+        folder (to show, send or print from another computer) instead of the printer."""
+        self._attendant_step(
+            job_id, attendant_id, "print.elsewhere", status=PrintStatus.QUEUED, to_file=True
+        )
+
+    def cancel(self, job_id: uuid.UUID, *, attendant_id: uuid.UUID | None) -> None:
+        """The attendant's "cancel": the job is kept, never printed."""
+        self._attendant_step(
+            job_id, attendant_id, "print.cancel", status=PrintStatus.FAILED, error=CANCELLED_KEY
+        )
+
+    def _attendant_step(
+        self,
+        job_id: uuid.UUID,
+        attendant_id: uuid.UUID | None,
+        action: str,
+        *,
+        status: PrintStatus,
+        error: str | None = None,
+        to_file: bool | None = None,
+    ) -> None:
+        now = self._clock()
+        with self._store.write() as session:
+            row = session.get(PrintJob, job_id)
+            if row is None or row.status is PrintStatus.PRINTED:
+                raise NotFound(entity="print_job")
+            row.status = status
+            row.last_error = error
+            if to_file is not None:
+                row.to_file = to_file
+            audit(
+                session,
+                attendant_id=attendant_id,
+                action=action,
+                entity="print_job",
+                entity_id=job_id,
+                now=now,
+                details={"kind": row.kind},
+            )
 
     def mark_printed(self, job_id: uuid.UUID) -> None:
         """Only once the job's bytes were written whole (or its file rendered)."""
@@ -144,7 +227,12 @@ class PrintJobService:
             if order is None or invoice is None:
                 raise NotFound(entity="order" if order is None else "invoice")
             job_id = enqueue_print(
-                session, kind=INVOICE_KIND, order_id=order_id, lang=order.lang, now=now
+                session,
+                kind=INVOICE_KIND,
+                order_id=order_id,
+                lang=order.lang,
+                now=now,
+                document_id=invoice.id,
             )
             audit(
                 session,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import OrderStatus
 
 from ..store.models import SIGNED_AMOUNT, Order, Payment
-from .invoices import issue_invoice
+from .invoices import credited_cents, issue_invoice
 from .order_lifecycle import apply_transition
 from .order_rows import order_view
 
@@ -39,3 +39,13 @@ def settle_if_covered(
     # Same transaction: an order is never paid without its invoice number.
     issue_invoice(session, order, now=now)
     return True
+
+
+def balance_due(session: Session, order: Order) -> int:
+    """What the client still owes: the price, less what credit notes cancelled of its
+    invoice, less what was paid (net of refunds); never negative, and nothing on a
+    cancelled order (what was paid ahead is refunded, not owed)."""
+    if order.status is OrderStatus.CANCELLED:
+        return 0
+    owed = order_view(order).price_due.total_cents - credited_cents(session, order.id)
+    return max(0, owed - paid_cents(session, order.id))

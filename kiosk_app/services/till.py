@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import PaymentMethod
 
 from ..clock import Clock, utc_now
-from ..domain.kinds import PaymentKind, Role
+from ..domain.kinds import PaymentKind
 from ..errors import (
     ManagerApprovalRequired,
     NotFound,
@@ -271,17 +271,7 @@ class TillService:
     ) -> uuid.UUID:
         if manager_pin is None:
             raise ManagerApprovalRequired(threshold_cents=threshold, difference_cents=largest)
-        if manager_id is None:
-            raise ValidationError({"manager_id": "till.manager_required"})
-        if manager_id == attendant_id:
-            raise ValidationError({"manager_id": "till.manager_not_self"})
-        with self._store.read() as session:
-            if _active_attendant(session, manager_id).role is not Role.MANAGER:
-                raise ValidationError({"manager_id": "till.not_a_manager"})
-        # The PIN is checked as a login: a wrong one counts toward the manager's lockout
-        # (committed before PinRefused is raised), and a locked login is refused.
-        self._attendants.log_in(manager_id, manager_pin)
-        return manager_id
+        return self._attendants.manager_approval(manager_id, manager_pin, asked_by=attendant_id)
 
     def _record_closing(
         self, session: Session, row: CashSession, counts: list[dict[str, Any]], *, now: datetime

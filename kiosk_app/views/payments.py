@@ -21,3 +21,13 @@ class PaymentView:
     method: PaymentMethod
     amount_cents: int
     at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RefundResult:
+    """A refund as written: the refund itself, the credit note it issued (None when the
+    order was not invoiced yet) and what the client owes right afterwards."""
+
+    refund: PaymentView
+    credit_note_number: str | None
+    balance_due_cents: int

@@ -14,6 +14,9 @@ DEFAULTS: dict[str, str] = {
     "association_phone": "",
     "association_siret": "",
     "association_sap_number": "",
+    # The date the SAP declaration was registered (ISO, 2026-03-01): invoices and the
+    # tax certificate state the declaration's number and date (art. D7233-1, 2°).
+    "association_sap_date": "",
     "vat_mention": "TVA non applicable, art. 293 B du CGI",
     # "prestataire" (the association is the provider) or "mandataire" (it acts for the
     # client, who employs): a mandatory mention of the invoices (art. D7233-1).
@@ -29,7 +32,30 @@ DEFAULTS: dict[str, str] = {
     "till_difference_threshold_cents": "500",
     # Seconds without a touch before the resident's screens ask "Are you still there?".
     "idle_seconds": "60",
+    # Whether cash payments count on the invoices' tax-credit box and the yearly tax
+    # certificate: "excluded" (default) or "included". Art. D7233-3 code du travail:
+    # "Seules ouvrent droit à l'aide prévue à l'article 199 sexdecies du code général des
+    # impôts les factures acquittées en totalité 1° soit par carte de paiement,
+    # prélèvement, virement, titre universel ou interbancaire de paiement ou par chèque ;
+    # 2° soit par chèque emploi-service universel" — cash is not listed. The texts and
+    # what remains for an accountant to check (BOFiP BOI-IR-RICI-150-20): docs/LEGAL.md.
+    "certificate_cash_rule": "excluded",
+    # A refund above this many cents needs a manager's PIN at the counter.
+    "refund_approval_threshold_cents": "2000",
+    # "1" on a demo store: every document it makes says "DEMO" (never set it on a real
+    # kiosk; seed-demo sets it).
+    "demo_store": "",
 }
+
+# What an invoice, a credit note, a quote or a certificate needs, set by a person (a
+# built-in default is a placeholder, not the association's details).
+DOCUMENT_DETAILS = (
+    "association_name",
+    "association_address",
+    "association_siret",
+    "association_sap_number",
+    "association_sap_date",
+)
 
 
 # Fictional details for the demo (no real association's SIRET or SAP number).
@@ -39,6 +65,8 @@ DEMO_SETTINGS: dict[str, str] = {
     "association_phone": "01 99 00 12 34",  # in the range France keeps for fiction
     "association_siret": "00000000000018",
     "association_sap_number": "SAP000000000",
+    "association_sap_date": "2015-03-01",
+    "demo_store": "1",
 }
 
 
@@ -51,6 +79,7 @@ class KioskSettings:
     association_phone: str
     association_siret: str
     association_sap_number: str
+    association_sap_date: str
     vat_mention: str
     intervention_mode: str
     server_url: str
@@ -61,6 +90,9 @@ class KioskSettings:
     ticket_logo: str
     till_difference_threshold_cents: str
     idle_seconds: str
+    certificate_cash_rule: str
+    refund_approval_threshold_cents: str
+    demo_store: str
 
     @property
     def idle_ms(self) -> int:
@@ -70,3 +102,14 @@ class KioskSettings:
         except ValueError:
             seconds = 60
         return min(max(seconds, 15), 600) * 1000
+
+
+def siret_is_valid(siret: str) -> bool:
+    """14 ASCII digits whose Luhn sum is a multiple of 10 (INSEE's check digit)."""
+    if len(siret) != 14 or not (siret.isascii() and siret.isdigit()):
+        return False
+    total = 0
+    for index, char in enumerate(reversed(siret)):
+        digit = int(char) * (2 if index % 2 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return total % 10 == 0

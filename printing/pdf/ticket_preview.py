@@ -10,12 +10,13 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from documents.pdf.base import FONT, MONO, MONO_BOLD, register_fonts
+
 from ..blocks import Logo, Qr, Ticket
 from ..layout import Line, block_lines
 from ..logo import prepared_logo
 from ..profiles import PrinterProfile, profile_for
 from ..qr import qr_modules
-from .base import FONT, MONO, MONO_BOLD, register_fonts
 
 FONT_SIZE = 7.0  # 48 columns of DejaVu Sans Mono (0.6 em) fill the 72 mm printed on 80 mm
 LEADING = 9.5

@@ -12,6 +12,19 @@
     </message>
 </context>
 <context>
+    <name>PrintBadge</name>
+    <message numerus="yes">
+        <source>⚠ %n print(s)
+failed</source>
+        <translation>
+            <numerusform>⚠ %n print
+failed</numerusform>
+            <numerusform>⚠ %n prints
+failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RateScreen</name>
     <message numerus="yes">
         <source>%n star(s)</source>

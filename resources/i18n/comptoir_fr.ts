@@ -1151,10 +1151,6 @@
         <translation>Commande annulée.</translation>
     </message>
     <message>
-        <source>Payment of {amount} recorded.</source>
-        <translation>Paiement de {amount} enregistré.</translation>
-    </message>
-    <message>
         <source>The ticket is sent to the printer.</source>
         <translation>Le ticket part à l’imprimante.</translation>
     </message>
@@ -1215,22 +1211,6 @@
         <translation>Motif : {reason}</translation>
     </message>
     <message>
-        <source>Estimate: {price} for {units} × {minutes} min</source>
-        <translation>Devis : {price} pour {units} × {minutes} min</translation>
-    </message>
-    <message>
-        <source>Final price: {price}</source>
-        <translation>Prix final : {price}</translation>
-    </message>
-    <message>
-        <source>{method}: {amount}, {at}</source>
-        <translation>{method} : {amount}, {at}</translation>
-    </message>
-    <message>
-        <source>Still due: {amount}</source>
-        <translation>Reste dû : {amount}</translation>
-    </message>
-    <message>
         <source>Back to the queue</source>
         <translation>Retour à la file</translation>
     </message>
@@ -1269,18 +1249,6 @@
     <message>
         <source>Mark done</source>
         <translation>Marquer réalisée</translation>
-    </message>
-    <message>
-        <source>Record a payment</source>
-        <translation>Enregistrer un paiement</translation>
-    </message>
-    <message>
-        <source>Amount, in euros</source>
-        <translation>Montant, en euros</translation>
-    </message>
-    <message>
-        <source>Record the payment</source>
-        <translation>Enregistrer le paiement</translation>
     </message>
     <message>
         <source>Reason for cancelling</source>
@@ -1459,6 +1427,49 @@
     </message>
 </context>
 <context>
+    <name>PaymentBox</name>
+    <message>
+        <source>Payment of {amount} recorded.</source>
+        <translation>Paiement de {amount} enregistré.</translation>
+    </message>
+    <message>
+        <source>Estimate: {price} for {units} × {minutes} min</source>
+        <translation>Devis : {price} pour {units} × {minutes} min</translation>
+    </message>
+    <message>
+        <source>Final price: {price}</source>
+        <translation>Prix final : {price}</translation>
+    </message>
+    <message>
+        <source>Refund ({method}): {amount}, {at}</source>
+        <translation>Remboursement ({method}) : {amount}, {at}</translation>
+    </message>
+    <message>
+        <source>{method}: {amount}, {at}</source>
+        <translation>{method} : {amount}, {at}</translation>
+    </message>
+    <message>
+        <source>Credit note {number}: {amount}</source>
+        <translation>Avoir {number} : {amount}</translation>
+    </message>
+    <message>
+        <source>Still due: {amount}</source>
+        <translation>Reste dû : {amount}</translation>
+    </message>
+    <message>
+        <source>Record a payment</source>
+        <translation>Enregistrer un paiement</translation>
+    </message>
+    <message>
+        <source>Amount, in euros</source>
+        <translation>Montant, en euros</translation>
+    </message>
+    <message>
+        <source>Record the payment</source>
+        <translation>Enregistrer le paiement</translation>
+    </message>
+</context>
+<context>
     <name>PinPadScreen</name>
     <message>
         <source>Counter access</source>
@@ -1498,6 +1509,118 @@
     <message>
         <source>{price} after the 50 % tax credit</source>
         <translation>soit {price} après le crédit d’impôt de 50 %</translation>
+    </message>
+</context>
+<context>
+    <name>PrintBadge</name>
+    <message numerus="yes">
+        <source>⚠ %n print(s)
+failed</source>
+        <translation>
+            <numerusform>⚠ %n impression
+en échec</numerusform>
+            <numerusform>⚠ %n impressions
+en échec</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintTroublesPage</name>
+    <message>
+        <source>Sent to the printer again.</source>
+        <translation>Renvoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>Saved as a picture and text in the tickets folder of the data folder.</source>
+        <translation>Enregistré en image et en texte dans le dossier tickets du dossier de données.</translation>
+    </message>
+    <message>
+        <source>Print cancelled.</source>
+        <translation>Impression annulée.</translation>
+    </message>
+    <message>
+        <source>This print job changed meanwhile: the list is read again.</source>
+        <translation>Cette impression a changé entre-temps : la liste est relue.</translation>
+    </message>
+    <message>
+        <source>Order ticket</source>
+        <translation>Ticket de commande</translation>
+    </message>
+    <message>
+        <source>Payment receipt</source>
+        <translation>Reçu de paiement</translation>
+    </message>
+    <message>
+        <source>Copy of a receipt</source>
+        <translation>Duplicata d’un reçu</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>Reçu de remboursement</translation>
+    </message>
+    <message>
+        <source>Quote (ticket)</source>
+        <translation>Devis (ticket)</translation>
+    </message>
+    <message>
+        <source>Till report (Z)</source>
+        <translation>Rapport de caisse (Z)</translation>
+    </message>
+    <message>
+        <source>Invoice (PDF)</source>
+        <translation>Facture (PDF)</translation>
+    </message>
+    <message>
+        <source>Credit note (PDF)</source>
+        <translation>Avoir (PDF)</translation>
+    </message>
+    <message>
+        <source>Quote (PDF)</source>
+        <translation>Devis (PDF)</translation>
+    </message>
+    <message>
+        <source>The printer cut this ticket again while it was printed a second time.</source>
+        <translation>L’imprimante a de nouveau coupé ce ticket pendant sa réimpression.</translation>
+    </message>
+    <message>
+        <source>Stopped: waits for you.</source>
+        <translation>Arrêtée : elle vous attend.</translation>
+    </message>
+    <message>
+        <source>Waiting: it is tried again by itself.</source>
+        <translation>En attente : elle est retentée toute seule.</translation>
+    </message>
+    <message>
+        <source>{what}, order {number}, {at}</source>
+        <translation>{what}, commande {number}, {at}</translation>
+    </message>
+    <message>
+        <source>{what}, {at}</source>
+        <translation>{what}, {at}</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Retour à la file</translation>
+    </message>
+    <message>
+        <source>Failed prints</source>
+        <translation>Impressions en échec</translation>
+    </message>
+    <message>
+        <source>Every print went through.</source>
+        <translation>Toutes les impressions sont passées.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Print elsewhere</source>
+        <translation>Imprimer ailleurs</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1686,37 @@
     <message>
         <source>Thank you for your rating!</source>
         <translation>Merci pour votre note !</translation>
+    </message>
+</context>
+<context>
+    <name>RefundBox</name>
+    <message>
+        <source>Refund of {amount} recorded. Credit note {number}. Still due: {due}.</source>
+        <translation>Remboursement de {amount} enregistré. Avoir {number}. Reste dû : {due}.</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} recorded. Still due: {due}.</source>
+        <translation>Remboursement de {amount} enregistré. Reste dû : {due}.</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <source>{method} {amount}, {at}</source>
+        <translation>{method} {amount}, {at}</translation>
+    </message>
+    <message>
+        <source>Amount to give back, in euros</source>
+        <translation>Montant à rendre, en euros</translation>
+    </message>
+    <message>
+        <source>Above this amount, a manager accepts the refund with their PIN.</source>
+        <translation>Au-delà de ce montant, un responsable valide le remboursement avec son code.</translation>
+    </message>
+    <message>
+        <source>PIN of the manager</source>
+        <translation>Code du responsable</translation>
     </message>
 </context>
 <context>

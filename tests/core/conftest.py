@@ -17,7 +17,7 @@ from kiosk_app.domain.kinds import Role
 from kiosk_app.views.attendants import AttendantView
 from kiosk_app.views.orders import OrderView
 
-from ..conftest import FakeClock
+from ..conftest import ASSOCIATION, FakeClock
 from .support import Clock, order_request
 
 
@@ -31,6 +31,7 @@ def migrated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     app = Comptoir.open(folder)
     with (resources_dir() / "demo" / "catalogue.json").open(encoding="utf-8") as f:
         app.catalogue.load(json.load(f))
+    app.settings.update(**ASSOCIATION)
     app.close()
     return folder
 

@@ -15,8 +15,9 @@ from kiosk_app.domain.kinds import Role
 from kiosk_app.errors import NotFound
 from kiosk_app.messages import message
 from kiosk_app.store.models import AuditEntry
+from printing.files import invoice_file
 from printing.profiles import profile_for
-from printing.queue import PrintWorker, invoice_file
+from printing.queue import PrintWorker
 from sync.protocol import PaymentMethod
 
 from .support import Clock, grown, order_request, row_counts

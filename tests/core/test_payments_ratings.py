@@ -132,7 +132,14 @@ def test_refunds_cannot_exceed_what_was_paid(
         comptoir.payments.record(
             done.id, PaymentMethod.CASH, 1, attendant_id=None, kind=PaymentKind.REFUND
         )
-    assert comptoir.payments.balance_due(done.id) == 1000
+    # The order was paid and invoiced: each refund cancelled that much of the invoice
+    # (a credit note), so nothing is owed again and no new payment is taken.
+    credit_notes = [i for i in comptoir.invoices.for_order(done.id) if i.kind.value != "invoice"]
+    assert [c.amount_cents for c in credit_notes] == [300, 700]
+    assert comptoir.payments.balance_due(done.id) == 0
+    with pytest.raises(ValidationError) as raised:
+        comptoir.payments.record(done.id, PaymentMethod.CASH, 100, attendant_id=None)
+    assert raised.value.fields == {"amount": "payment.nothing_due"}
 
 
 @pytest.mark.parametrize("amount", [0, -100, 10_000_01])

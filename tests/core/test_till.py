@@ -61,9 +61,16 @@ def rows(app: Comptoir, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         return conn.execute(sql, params).fetchall()
 
 
-def done_order(app: Comptoir, clock: Clock, attendant: AttendantView, lulu: uuid.UUID) -> OrderView:
+def done_order(
+    app: Comptoir,
+    clock: Clock,
+    attendant: AttendantView,
+    lulu: uuid.UUID,
+    phone: str = "07 81 00 00 01",
+) -> OrderView:
     """Another order done in 40 minutes: 10 € due."""
-    order = app.orders.place(order_request(app, clock.now, phone="07 81 00 00 01"))
+    clock.advance(hours=1)  # the Lulu is free again
+    order = app.orders.place(order_request(app, clock.now, phone=phone))
     app.orders.confirm(order.id, attendant_id=attendant.id)
     app.orders.assign(order.id, lulu, attendant_id=attendant.id)
     return app.orders.mark_done(order.id, 40, attendant_id=attendant.id)
@@ -79,7 +86,8 @@ def day(
 ) -> OrderView:
     """A cheque taken before the till opened (not the session's), then the till opened
     with a 150 € float and a day of payments: cash 6 €, card 2 €, cash 10 € less a 3 €
-    cash refund, CESU 3 €."""
+    cash refund (a credit note: that order owes nothing more), CESU 3 € paid ahead on a
+    third order."""
     comptoir.payments.record(done.id, CHEQUE, 200, attendant_id=attendant.id)
     clock.advance(minutes=5)
     comptoir.till.open(150_00, attendant.id)
@@ -91,7 +99,8 @@ def day(
     comptoir.payments.record(
         second.id, CASH, 300, attendant_id=attendant.id, kind=PaymentKind.REFUND
     )
-    comptoir.payments.record(second.id, CESU, 300, attendant_id=attendant.id)
+    third = done_order(comptoir, clock, attendant, lulu_id, phone="07 81 00 00 02")
+    comptoir.payments.record(third.id, CESU, 300, attendant_id=attendant.id)
     clock.advance(hours=8)
     return second
 

@@ -2,8 +2,9 @@
 
 It keeps what it receives, answers the real-time status queries (DLE EOT 2 and 4) the
 way an Epson printer does, and can misbehave: paper out, cover open, no status answers,
-drop the connection after some bytes, or stall (stop reading and answering) after some
-bytes.
+answer status queries slowly once a job came in (a printer busy printing it), drop the
+connection after some bytes (every time, or only the first time), or stall (stop
+reading and answering) after some bytes.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ class FakePrinter:
     answers_status: bool = True
     drop_after: int | None = None  # close (RST) once this many bytes came in
     stall_after: int | None = None  # stop reading once this many bytes came in
+    drop_once: bool = False  # drop_after applies to the first connection only
+    status_delay_after_job: float = 0.0  # seconds before answering, once a job came in
     received: list[bytes] = field(default_factory=list)  # one entry per connection
     connections: int = 0
 
@@ -75,6 +78,7 @@ class FakePrinter:
         conn.settimeout(0.1)
         buffer = b""
         total = 0
+        seen_job = False
         with conn:
             while not self._stop.is_set():
                 if self.stall_after is not None and total >= self.stall_after:
@@ -93,14 +97,19 @@ class FakePrinter:
                 total += len(chunk)
                 with self._lock:
                     self.received[index] += chunk
-                if self.drop_after is not None and total >= self.drop_after:
+                dropping = self.drop_after is not None and not (self.drop_once and index > 0)
+                if dropping and self.drop_after is not None and total >= self.drop_after:
                     # An abrupt reset, as when the printer is switched off mid-job.
                     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                     return
+                job_came = len(chunk) > 3 or not chunk.startswith(DLE_EOT)
+                seen_job = seen_job or job_came
                 buffer += chunk
                 while (at := buffer.find(DLE_EOT)) != -1 and len(buffer) > at + 2:
                     n = buffer[at + 2]
                     buffer = buffer[at + 3 :]
                     if self.answers_status:
+                        if seen_job and self.status_delay_after_job:
+                            self._stop.wait(self.status_delay_after_job)
                         conn.sendall(self._status_byte(n))
                 buffer = buffer[-2:]

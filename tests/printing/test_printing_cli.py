@@ -74,3 +74,46 @@ def test_unknown_order_says_so(
     error = capsys.readouterr().err
     assert "Aucune commande ne porte le numéro 01-0999." in error
     assert not (tmp_path / "x").exists()
+
+
+def test_certificates_without_the_associations_details_say_which_are_missing(
+    comptoir: Comptoir, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store whose association details were never set by a person issues no legal
+    document: the command names every missing detail, one a line, status 2."""
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    from sqlalchemy import delete
+
+    from kiosk_app.store.models import Setting
+
+    with comptoir.store.write() as session:
+        session.execute(delete(Setting).where(Setting.key.like("association_%")))
+    data_dir = comptoir.store.path.parent
+    assert main(["certificates", "--year", "2026", "--data-dir", str(data_dir)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 5
+    assert any("SIRET" in line for line in lines)
+    assert any(
+        "date de la déclaration SAP" in line or "SAP declaration date" in line for line in lines
+    )
+    assert not (data_dir / "certificates").exists()
+
+
+def test_kiosk_certificates_say_they_cover_this_kiosk_only(
+    association: Comptoir,
+    place_order: PlaceOrder,
+    complete_order: CompleteOrder,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    complete_order(place_order(), methods=(PaymentMethod.CARD,))
+    data_dir = association.store.path.parent
+    out = tmp_path / "certs"
+    assert (
+        main(["certificates", "--year", "2026", "--data-dir", str(data_dir), "--out", str(out)])
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert "kiosk-server certificates" in err
+    [pdf] = out.glob("*.pdf")
+    assert "comptoir 01 (Saint-Paul) seulement" in " ".join(pdf_text(pdf).split())

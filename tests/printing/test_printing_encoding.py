@@ -73,7 +73,7 @@ def test_amounts_sit_in_a_right_aligned_column(width: str, columns: int) -> None
 def test_prices_and_dates_in_french_conventions() -> None:
     from datetime import UTC, date, datetime
 
-    from printing import formats
+    from documents import formats
 
     assert formats.euros(1500) == "15,00 €"
     assert formats.euros(123456) == "1 234,56 €"

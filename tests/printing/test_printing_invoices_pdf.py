@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,12 @@ from pdf_tools import assert_only_embedded_dejavu, pdf_text
 from printing_support import LULU_SIRET, CompleteOrder, PlaceOrder
 from sqlalchemy import func, select
 
+from documents.pdf.certificate import write_certificates
+from documents.pdf.invoice import invoice_pdf
+from documents.pdf.statement import statement_pdf
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import InvoiceKind, PaymentKind
 from kiosk_app.store.models import Invoice, Order
-from printing.pdf.certificate import statement_pdf, write_certificates
-from printing.pdf.invoice import invoice_pdf
 from printing.pdf.ticket_preview import ticket_pdf
 from printing.profiles import profile_for
 from printing.sources import ticket_for
@@ -97,6 +97,8 @@ def test_a_refund_issues_a_credit_note_and_never_deletes(
     text = _flat(pdf_text(path))
     assert "AVOIR n° A01-2026-00001" in text
     assert "F01-2026-00001" in text and "Remboursement" in text and "-5,00 €" in text
+    # The order was paid: a refund cancelled that much of its invoice, nothing is owed.
+    assert association.payments.balance_due(order.id) == 0
     assert_only_embedded_dejavu(path)
 
 
@@ -111,24 +113,32 @@ def test_invoice_pdf_carries_every_mandatory_mention(
     text = _flat(pdf_text(path))
     for mention in (
         "FACTURE n° F01-2026-00001",
+        "Série chronologique : F01-2026",
         "Lulu dans ma rue (démo)",  # the association
         "12 rue Saint-Paul, 75004 Paris",
         "SIRET : 00000000000018",
-        "SAP000000000",
+        "Déclaration SAP n° SAP000000000 du 01/03/2015",
         "Madeleine Légère",  # the client
         "8 rue François-Miron, 75004 Paris",  # their address and the place
         "Lieu d’intervention",
+        "Nature du service",
         "27/11/2026",  # the date of the service
-        "5,00 € / 20 min",  # the unit price
+        "50 min",  # the minutes actually worked, not the 3 × 20 min billed
+        "15,00 € / h",  # the hourly price TTC
         "Aïcha Benali",  # the Lulu
         LULU_SIRET,  # and their identification number
         "Mode d’intervention : mandataire",
-        "Total à payer 15,00 €",
+        "Total TTC 15,00 €",
         "TVA non applicable, art. 293 B du CGI",
-        "crédit d’impôt de 7,50 €",  # the tax-credit share, apart
+        "Part ouvrant droit au crédit d’impôt : 0,00 €",  # all in CESU préfinancé
+        "27/11/2026 — CESU préfinancé — 15,00 €",  # the payment: date, method, amount
+        "personnellement financé",  # the CESU sentence
+        "DEMO",  # a demo store's document says so
     ):
         assert mention in text, mention
-    assert re.search(r"\b1 ?h\b", text)  # the time spent: 50 min billed as 3 × 20 min
+    # A narrow table's header wraps: its words come in the columns' order.
+    assert re.search(r"Durée .{0,40}effective", text)
+    assert re.search(r"Prix horaire .{0,60}TTC", text)
     assert "Code 4B12" not in text  # access notes stay private
     assert_only_embedded_dejavu(path)
 
@@ -145,14 +155,23 @@ def test_certificates_count_only_eligible_payments(
         place_order(name="Zoé Cash", phone="06 22 22 22 22"), methods=(PaymentMethod.CASH,)
     )
     certificates = association.invoices.certificates(2026)
-    assert [c.client_name for c in certificates] == ["Geneviève Œttinger"]  # cash only: none
+    # Cash only: the client paid nothing that opens the right, but still gets the
+    # certificate of what they paid (it says cash does not count).
+    assert [c.client_name for c in certificates] == ["Geneviève Œttinger", "Zoé Cash"]
     certificate = certificates[0]
-    assert (certificate.paid_eligible_cents, certificate.paid_cash_cents) == (750, 750)
-    assert [line.order_number for line in certificate.lines] == [mixed.number]
+    figures = (
+        certificate.paid_cents,
+        certificate.cash_cents,
+        certificate.cesu_cents,
+        certificate.eligible_cents,
+    )
+    assert figures == (1500, 750, 750, 0)  # CESU: only the client's own part counts
+    assert [line.interventions for line in certificate.lines] == [1]
+    assert mixed.number
     assert association.invoices.certificates(2025) == []
 
-    paths = list(write_certificates(certificates, tmp_path / "certs", issued_on=date(2027, 1, 15)))
-    assert len(paths) == 1
+    paths = list(write_certificates(certificates, tmp_path / "certs"))
+    assert len(paths) == 2
     text = _flat(pdf_text(paths[0]))
     for mention in (
         "ATTESTATION FISCALE 2026",
@@ -162,13 +181,20 @@ def test_certificates_count_only_eligible_payments(
         "SAP000000000",
         "Aïcha Benali",
         LULU_SIRET,
-        "27/11/2026",
-        "crédit d’impôt en 2026 : 7,50 €",
-        "espèces, qui n’ouvrent pas droit au crédit d’impôt : 7,50 €",
-        "Fait à Paris, le vendredi 15 janvier 2027",
+        "Déclaration SAP n° SAP000000000 du 01/03/2015",
+        "novembre 2026",  # the month of the interventions
+        "50 min",  # their actual duration
+        "15,00 € / h",
+        "Montant effectivement acquitté en 2026, net des avoirs : 15,00 €",
+        "dont réglé en CESU préfinancés : 7,50 €",
+        "dont réglé en espèces : 7,50 €",
+        "Montant ouvrant droit au crédit d’impôt, hors CESU préfinancés : 0,00 €",
+        "n’ouvrent pas droit au crédit d’impôt (art. D7233-3",
+        "personnellement financé",
+        "Fait le samedi 28 novembre 2026",  # the day it is made
     ):
         assert mention in text, mention
-    assert re.search(r"\b1 ?h\b", text)  # pdftotext may drop the space in a narrow cell
+    assert paths[0].name.startswith("attestation-2026-Genevieve-OEttinger-")
     assert_only_embedded_dejavu(paths[0])
 
 
@@ -190,7 +216,7 @@ def test_lulu_statement_lists_the_month(
     text = _flat(pdf_text(path))
     for mention in ("RELEVÉ MENSUEL", "novembre 2026", "Aïcha Benali", LULU_SIRET, "30,00 €"):
         assert mention in text, mention
-    assert "2 prestation(s), 2 h, 30,00 €" in text
+    assert "2 prestation(s), 1 h 41, 30,00 €" in text  # 40 + 61 minutes worked
     assert_only_embedded_dejavu(path)
 
 

@@ -18,6 +18,7 @@ from printing.connections import NetworkConnection, PrinterStatus, connection_fo
 from printing.messages import printer_message
 from printing.profiles import profile_for
 from printing.queue import PrintEvent, PrintWorker
+from sync.protocol import PaymentMethod
 
 
 @pytest.fixture
@@ -27,18 +28,28 @@ def printer() -> Iterator[FakePrinter]:
     fake.close()
 
 
-def _connection(printer: FakePrinter) -> NetworkConnection:
+def _connection(printer: FakePrinter, *, after_job: float = 1.0) -> NetworkConnection:
     return NetworkConnection(
-        "127.0.0.1", printer.port, connect_timeout=1, send_timeout=1, status_timeout=0.3
+        "127.0.0.1",
+        printer.port,
+        connect_timeout=1,
+        send_timeout=1,
+        status_timeout=0.3,
+        after_job_timeout=after_job,
     )
 
 
 def _worker(
-    comptoir: Comptoir, printer: FakePrinter, tmp_path: Path, events: list[PrintEvent]
+    comptoir: Comptoir,
+    printer: FakePrinter,
+    tmp_path: Path,
+    events: list[PrintEvent],
+    *,
+    after_job: float = 1.0,
 ) -> PrintWorker:
     return PrintWorker(
         comptoir,
-        connection=_connection(printer),
+        connection=_connection(printer, after_job=after_job),
         profile=profile_for("80", "cp858"),
         tickets_dir=tmp_path / "tickets",
         on_event=events.append,
@@ -106,26 +117,128 @@ def test_printer_switched_off_keeps_the_job_queued(
     )
 
 
-def test_connection_dropped_mid_job_is_retried_until_whole(
+def _without_status_queries(data: bytes) -> bytes:
+    return data.replace(b"\x10\x04\x02", b"").replace(b"\x10\x04\x04", b"")
+
+
+def test_a_slow_status_after_the_job_prints_it_once_and_opens_the_drawer_once(
+    association: Comptoir,
+    place_order: PlaceOrder,
+    complete_order: CompleteOrder,
+    printer: FakePrinter,
+    tmp_path: Path,
+) -> None:
+    """A printer busy printing answers its status 2.5 s after the job: the job took
+    every byte, so it is done — not sent again at each retry (three copies were seen,
+    the cash drawer opening each time)."""
+    order = complete_order(place_order(), methods=(PaymentMethod.CASH,))
+    printer.status_delay_after_job = 2.5
+    events: list[PrintEvent] = []
+    worker = _worker(association, printer, tmp_path, events, after_job=6.0)
+    assert worker.run_once() == 2  # the order ticket, then the receipt
+    assert worker.run_once() == 0  # nothing left to print again
+    printout = read(printer.printed)
+    assert printout.text.count("Votre commande") == 1
+    assert printout.text.count("REÇU DE PAIEMENT") == 1
+    assert printout.drawer_kicks == 1 and "REPRINT" not in printout.text
+    assert [e.outcome for e in events] == ["printed", "printed"]
+    assert [j.status for j in association.print_jobs.for_order(order.id)] == [
+        PrintStatus.PRINTED,
+        PrintStatus.PRINTED,
+    ]
+
+
+def test_a_connection_dropped_mid_job_reprints_it_once_marked_reprint(
+    association: Comptoir,
+    place_order: PlaceOrder,
+    complete_order: CompleteOrder,
+    printer: FakePrinter,
+    tmp_path: Path,
+) -> None:
+    order = complete_order(place_order(), methods=(PaymentMethod.CASH,))
+    association.print_jobs.mark_printed(association.print_jobs.for_order(order.id)[0].id)
+    printer.drop_after = 200  # a receipt is over a kilobyte: cut after its header
+    printer.drop_once = True
+    worker = _worker(association, printer, tmp_path, [])
+    assert worker.run_once() == 0
+    [_ticket, receipt_job] = association.print_jobs.for_order(order.id)
+    job = association.print_jobs.get(receipt_job.id)
+    assert (job.status, job.last_error, job.interrupted) == (
+        PrintStatus.QUEUED,
+        "printer.dropped",
+        True,
+    )
+    assert worker.run_once() == 1
+    assert worker.run_once() == 0
+    assert association.print_jobs.get(job.id).status is PrintStatus.PRINTED
+    whole = read(_without_status_queries(printer.received[-1]))
+    assert whole.cuts == 1 and "REPRINT" in whole.text
+    everything = read(printer.printed)
+    assert everything.text.count("REPRINT") == 1
+    assert everything.drawer_kicks <= 1  # the cut copy never reached it; the reprint skips it
+
+
+def test_a_reprint_cut_again_waits_for_the_attendant(
     association: Comptoir, place_order: PlaceOrder, printer: FakePrinter, tmp_path: Path
 ) -> None:
     order = place_order()
-    printer.drop_after = 200  # a ticket is over a kilobyte
-    worker = _worker(association, printer, tmp_path, [])
-    assert worker.run_once() == 0
+    printer.drop_after = 200  # every time
+    events: list[PrintEvent] = []
+    worker = _worker(association, printer, tmp_path, events)
+    worker.run_once()
+    worker.run_once()
     [job] = association.print_jobs.for_order(order.id)
-    assert (job.status, job.last_error, job.attempts) == (
-        PrintStatus.QUEUED,
-        "printer.dropped",
-        1,
-    )
-    printer.drop_after = None
-    assert worker.run_once() == 1
+    assert job.status is PrintStatus.FAILED and job.last_error == "printer.dropped"
+    assert [t.id for t in association.print_jobs.troubles()] == [job.id]
+    assert events[-1].outcome == "failed"
+    assert worker.run_once() == 0  # no endless partial tickets
+    assert len(printer.received) == 2
+
+    association.print_jobs.print_elsewhere(job.id, attendant_id=None)
+    assert worker.run_once() == 1  # saved as a picture and text instead
     assert association.print_jobs.get(job.id).status is PrintStatus.PRINTED
-    assert (
-        read(printer.received[-1].replace(b"\x10\x04\x02", b"").replace(b"\x10\x04\x04", b"")).cuts
-        == 1
-    )
+    assert association.print_jobs.troubles() == []
+    assert len(printer.received) == 2 and list((tmp_path / "tickets").glob("*.png"))
+
+
+def test_retry_and_cancel_a_failed_job(
+    association: Comptoir, place_order: PlaceOrder, printer: FakePrinter, tmp_path: Path
+) -> None:
+    order = place_order()
+    printer.drop_after = 200
+    worker = _worker(association, printer, tmp_path, [])
+    worker.run_once()
+    worker.run_once()
+    [job] = association.print_jobs.for_order(order.id)
+    printer.drop_after = None
+    association.print_jobs.retry(job.id, attendant_id=None)
+    assert worker.run_once() == 1
+    assert "REPRINT" in read(_without_status_queries(printer.received[-1])).text
+    association.print_jobs.reprint(order.id)
+    printer.paper_out = True
+    worker.run_once()
+    [_, again] = association.print_jobs.for_order(order.id)
+    assert [t.id for t in association.print_jobs.troubles()] == [again.id]
+    association.print_jobs.cancel(again.id, attendant_id=None)
+    assert association.print_jobs.troubles() == []
+    assert association.print_jobs.queued() == []
+
+
+def test_invoices_are_saved_while_a_ticket_is_stuck(
+    association: Comptoir,
+    place_order: PlaceOrder,
+    complete_order: CompleteOrder,
+    printer: FakePrinter,
+    tmp_path: Path,
+) -> None:
+    order = complete_order(place_order(), methods=(PaymentMethod.CARD,))
+    printer.paper_out = True
+    association.print_jobs.print_invoice(order.id, attendant_id=None)
+    worker = _worker(association, printer, tmp_path, [])
+    assert worker.run_once() == 1  # the invoice, behind two stuck tickets
+    [invoice] = association.invoices.for_order(order.id)
+    assert (tmp_path / "invoices" / f"{invoice.number}.pdf").is_file()
+    assert worker.run_once() == 0  # the tickets wait for paper; the PDF is not redone
 
 
 def test_a_stalled_printer_is_not_taken_for_a_printed_job(
@@ -137,6 +250,7 @@ def test_a_stalled_printer_is_not_taken_for_a_printed_job(
     assert worker.run_once() == 0
     [job] = association.print_jobs.for_order(order.id)
     assert job.status is PrintStatus.QUEUED and job.last_error == "printer.stalled"
+    assert job.interrupted  # it may be cut on paper: the next try says REPRINT
 
 
 def test_no_answer_to_a_status_query_counts_as_unknown(printer: FakePrinter) -> None:
@@ -242,8 +356,6 @@ def test_reprinted_receipt_is_a_copy_that_keeps_the_drawer_shut(
     printer: FakePrinter,
     tmp_path: Path,
 ) -> None:
-    from sync.protocol import PaymentMethod
-
     order = complete_order(place_order(), methods=(PaymentMethod.CASH,))
     worker = _worker(association, printer, tmp_path, [])
     assert worker.run_once() == 2  # the order ticket, then the receipt

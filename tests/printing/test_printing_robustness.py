@@ -13,13 +13,23 @@ from hypothesis import strategies as st
 from printing_support import PlaceOrder
 
 from benchmarks.printing import run
-from kiosk_app.domain.kinds import InvoiceKind, PaymentKind
-from kiosk_app.views.invoices import InvoiceDocument, InvoiceLine, PaymentLine, TaxCertificate
+from documents.content import (
+    CashRule,
+    CertificateContent,
+    CertificateLine,
+    DocumentKind,
+    Intervener,
+    InvoiceContent,
+    Issuer,
+    Line,
+    PaymentEntry,
+)
+from documents.pdf.certificate import certificate_pdf
+from documents.pdf.invoice import invoice_pdf
+from kiosk_app.domain.kinds import PaymentKind
 from kiosk_app.views.payments import PaymentView
 from kiosk_app.views.settings import DEFAULTS, KioskSettings
 from printing.escpos import render
-from printing.pdf.certificate import certificate_pdf
-from printing.pdf.invoice import invoice_pdf
 from printing.profiles import profile_for
 from printing.tickets import InvoiceRef, receipt
 from sync.protocol import PaymentMethod
@@ -43,45 +53,82 @@ def _association(name: str) -> KioskSettings:
     return KioskSettings(**{**DEFAULTS, "association_name": name})
 
 
-def _line(service: str, lulu: str) -> InvoiceLine:
-    return InvoiceLine(
-        "01-0001", service, date(2026, 11, 27), WHEN, 60, 3, 20, 500, 1500, True, lulu, "1"
+def _issuer(name: str) -> Issuer:
+    # The content's bounds are the core's: a name longer than that never reaches it.
+    return Issuer(
+        name=name[:120],
+        address=name[:400],
+        siret="00000000000018",
+        sap_number="SAP000000000",
+        sap_date=date(2015, 3, 1),
+        intervention_mode="prestataire",
+        vat_mention="TVA non applicable, art. 293 B du CGI",
+        demo=True,
+    )
+
+
+def _line(service: str, lulu: str) -> Line:
+    return Line(
+        order_number="01-0001",
+        service_name=service[:120],
+        start=WHEN,
+        minutes_worked=70,
+        billed_units=4,
+        unit_minutes=20,
+        unit_price_cents=500,
+        amount_cents=2000,
+        tax_credit=True,
+        interveners=(Intervener(name=lulu[:120], tutor_name=lulu[:120]),),
     )
 
 
 @settings(max_examples=12, deadline=None)
 @given(client=nasty, service=nasty, lulu=nasty, association=nasty, reason=nasty)
-def test_invoice_pdf_takes_any_text(
+def test_documents_take_any_text(
     client: str, service: str, lulu: str, association: str, reason: str
 ) -> None:
-    document = InvoiceDocument(
-        association=_association(association),
+    document = InvoiceContent(
+        kind=DocumentKind.CREDIT_NOTE,
         number="A01-2026-00001",
-        kind=InvoiceKind.CREDIT_NOTE,
+        series="A01-2026",
         issued_at=WHEN,
-        credits_number="F01-2026-00001",
-        reason=reason,
-        client_name=client,
-        client_address=client,
-        place=service,
+        issuer=_issuer(association),
+        client_id=str(uuid.uuid4()),
+        client_name=client[:120],
+        client_address=client[:400],
+        place=service[:400],
         lines=(_line(service, lulu),),
         amount_cents=1500,
-        tax_credit_cents=750,
-        payments=(PaymentLine(PaymentMethod.CASH, PaymentKind.PAYMENT, 1500, WHEN),),
+        payments=(PaymentEntry(at=WHEN, method="cash", kind="refund", amount_cents=1500),),
+        credits_number="F01-2026-00001",
+        reason=reason[:400],
     )
     assert invoice_pdf(document).startswith(b"%PDF")
-    certificate = TaxCertificate(
-        _association(association),
-        2026,
-        uuid.uuid4(),
-        client,
-        client,
-        (_line(service, lulu),),
-        1500,
-        750,
-        750,
+    certificate = CertificateContent(
+        issuer=_issuer(association),
+        year=2026,
+        issued_on=date(2027, 1, 15),
+        client_id=str(uuid.uuid4()),
+        client_name=client[:120],
+        client_address=client[:400],
+        lines=(
+            CertificateLine(
+                month=date(2026, 11, 1),
+                service_name=service[:120],
+                interveners=(Intervener(name=lulu[:120]),),
+                interventions=1,
+                minutes_worked=70,
+                hourly_price_cents=1500,
+                amount_cents=2000,
+            ),
+        ),
+        paid_cents=2000,
+        cesu_cents=500,
+        cash_cents=500,
+        eligible_cents=1000,
+        cash_rule=CashRule.EXCLUDED,
     )
-    assert certificate_pdf(certificate, issued_on=date(2027, 1, 15)).startswith(b"%PDF")
+    assert certificate_pdf(certificate).startswith(b"%PDF")
 
 
 @settings(

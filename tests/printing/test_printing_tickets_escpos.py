@@ -39,10 +39,14 @@ def test_order_ticket_prints_french_right(
     assert "Et maintenant ?" in text
     assert all(len(line.text) <= (columns // 2 if line.big else columns) for line in printout.lines)
     big = [line for line in printout.lines if line.big]
-    assert [line.text.strip() for line in big] == ["01-0001"]
-    assert big[0].bold
-    price_line = next(line.text for line in printout.lines if line.text.startswith("Prix estimé"))
-    assert price_line.endswith("15,00 €") and len(price_line) == columns
+    # The order number, and the price in large type; the price after the tax credit
+    # apart and smaller (arrêté du 17 mars 2015).
+    assert [line.text.strip() for line in big] == ["01-0001", "15,00 €"]
+    assert all(line.bold for line in big)
+    assert any(line.text.startswith("Prix estimé (3 × 20 min)") for line in printout.lines)
+    after = next(line for line in printout.lines if "7,50 €" in line.text)
+    assert not after.big and not after.bold
+    assert "Après crédit d’impôt de 50 %" in text.replace("'", "’")
     assert printout.qr_codes == [f"https://lulu.example.org/o/{order.public_token}"]
     assert printout.cuts == 1 and printout.drawer_kicks == 0
 
@@ -170,7 +174,7 @@ def test_the_logo_prints_as_a_raster_image_within_the_paper(
 
 
 def test_an_english_ticket_writes_amounts_the_english_way() -> None:
-    from printing.formats import euros
+    from documents.formats import euros
 
     assert euros(150050, "en") == "€1,500.50"
     assert euros(1500) == "15,00 €"

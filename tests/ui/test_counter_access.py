@@ -140,12 +140,14 @@ def test_whatever_is_typed_in_an_order_reaches_the_store_only_when_valid(
     detail.methods[PaymentMethod.CHEQUE].click()
     assert detail.pay.isEnabled() is detail.amount.is_valid
     if detail.pay.isEnabled():
+        # Read before the tap: once recorded, the field offers what is still due.
+        typed_cents = detail.amount.value
         detail.pay.click()
         window.tasks.settle()
         # Within what is due it is taken; above, it is refused beside the field.
         taken = [p.amount_cents for p in comptoir.payments.for_order(order.id)]
         due = order.estimated_price.total_cents
-        assert taken == ([detail.amount.value] if detail.amount.value <= due else [])
+        assert taken == ([typed_cents] if typed_cents <= due else [])
         if not taken:
             assert detail.amount.message.text() == "C’est plus que le montant restant dû."
     assert detail.cancel.isEnabled() is bool(reason.strip())

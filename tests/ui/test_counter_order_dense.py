@@ -18,8 +18,9 @@ from sqlalchemy import select
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import OnboardingStage
 from kiosk_app.store.models import AuditEntry
+from printing.files import invoice_file
 from printing.profiles import profile_for
-from printing.queue import PrintWorker, invoice_file
+from printing.queue import PrintWorker
 from sync.protocol import Channel, OrderStatus, PaymentMethod
 
 from .counter_support import log_in, place_order

@@ -30,6 +30,7 @@ from .lulus import LulusPage
 from .month import MonthPage
 from .order_detail import OrderDetailPage
 from .order_form import CounterOrderPage
+from .print_troubles import PrintBadge, PrintTroublesPage
 from .queue import QueuePage
 from .till import TillPage
 from .words import WORDS
@@ -72,6 +73,9 @@ class CounterScreen(Screen):
             self.nav[section] = button
             nav.addWidget(button)
         nav.addStretch(1)
+        # A failed print: which job and why, on a page of its own (print_troubles.py).
+        self.print_badge = PrintBadge(parent=self)
+        nav.addWidget(self.print_badge)
         self.lock = TouchButton(role="primary", parent=self)
         self.lock.clicked.connect(self.locked)
         nav.addWidget(self.lock)
@@ -90,6 +94,14 @@ class CounterScreen(Screen):
         self.order_form = CounterOrderPage(context)
         self.order_form.placed.connect(self._placed)
         self.pages.addWidget(self.detail_page)
+        self.print_troubles = PrintTroublesPage(
+            context, lambda: self.attendant.id if self.attendant else None
+        )
+        self.print_troubles.changed.connect(self.print_badge.show_count)
+        self.print_troubles.back.connect(lambda: self.show_section("queue"))
+        self.print_badge.clicked.connect(self.show_print_troubles)
+        self.print_troubles_page = _scrolling(self.print_troubles, parent=self.pages)
+        self.pages.addWidget(self.print_troubles_page)
         # Each section's page, by name (see add_section).
         self.sections: dict[str, QScrollArea] = {}
         self._starters: dict[str, Callable[[], None]] = {}
@@ -125,6 +137,8 @@ class CounterScreen(Screen):
         self.detail.attendant = attendant
         self.order_form.attendant = attendant
         self.queue.start()
+        self.print_troubles.refresh()
+        self.print_troubles.timer.start()
         self.show_section("queue")
         self.retranslate()
 
@@ -159,6 +173,14 @@ class CounterScreen(Screen):
         self.pages.setCurrentWidget(area)
         area.verticalScrollBar().setValue(0)
 
+    def show_print_troubles(self) -> None:
+        self._nav.setExclusive(False)
+        for button in self.nav.values():
+            button.setChecked(False)
+        self._nav.setExclusive(True)
+        self.print_troubles.refresh()
+        self.pages.setCurrentWidget(self.print_troubles_page)
+
     def open_order(self, order: OrderView) -> None:
         self.detail.show_order(order)
         self.pages.setCurrentWidget(self.detail_page)
@@ -187,6 +209,7 @@ class CounterScreen(Screen):
 
     def _order_changed(self, order: OrderView) -> None:
         self.queue.order_changed(order)
+        self.print_troubles.refresh()
 
     def retranslate(self) -> None:
         if self.attendant is None:
@@ -203,11 +226,13 @@ class CounterScreen(Screen):
         self.nav["till"].setText(self.tr("Till"))
         self.nav["month"].setText(self.tr("Month"))
         self.lock.setText(self.tr("Lock"))
+        self.print_badge.retranslate()
 
     def reset(self) -> None:
         """Locked: who was logged in, the orders and the typed fields are forgotten."""
         self.attendant = None
         self.queue.stop()
+        self.print_troubles.timer.stop()
         self.detail.reset()
         for reset in self._resetters:
             reset()

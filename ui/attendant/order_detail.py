@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QVBoxLayout,
@@ -28,17 +27,19 @@ from kiosk_app.views.orders import EditResult, OrderView, is_editable
 from kiosk_app.views.print_jobs import INVOICE_KIND
 from kiosk_app.views.suggestions import StepWithLulu
 from printing.files import invoice_file
-from sync.protocol import FINAL_STATUSES, TRANSITIONS, OrderStatus, PaymentMethod
+from sync.protocol import TRANSITIONS, OrderStatus
 
 from ..context import KioskContext
-from ..format import money, paris_datetime, paris_time
+from ..format import paris_datetime, paris_time
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField, show_refusal
 from ..widgets.screen import Screen, label
-from .amounts import actual_minutes, cents_to_typed, euros_to_cents
+from .amounts import actual_minutes
 from .lulu_suggestions import SuggestionList, TutorCheck
 from .order_edit import OrderEditPanel
+from .order_payments import PaymentBox
+from .order_refunds import RefundBox
 from .words import WORDS
 
 
@@ -121,26 +122,18 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         done.addWidget(self.minutes)
         done.addWidget(self.mark_done)
 
-        self.pay_box, pay = _section(self)
-        self.pay_title = label(parent=self.pay_box)
-        self._methods = QButtonGroup(self)
-        self.methods: dict[PaymentMethod, TouchButton] = {}
-        method_grid = QGridLayout()
-        for index, method in enumerate(PaymentMethod):
-            button = TouchButton(parent=self.pay_box)
-            button.setCheckable(True)
-            self._methods.addButton(button)
-            self.methods[method] = button
-            method_grid.addWidget(button, index // 3, index % 3)
-        self._methods.buttonToggled.connect(lambda *_: self._refresh_buttons())
-        self.amount = TextField(euros_to_cents, parent=self.pay_box)
-        self.amount.changed.connect(self._refresh_buttons)
-        self.pay = TouchButton(role="primary", parent=self.pay_box)
-        self.pay.clicked.connect(self._pay)
-        pay.addWidget(self.pay_title)
-        pay.addLayout(method_grid)
-        pay.addWidget(self.amount)
-        pay.addWidget(self.pay)
+        self.payments = PaymentBox(
+            context, self._write_from_box, lambda: self._attendant_id, parent=self
+        )
+        self.payments.amount.changed.connect(self._refresh_buttons)
+        # The payment box's parts, by the names the counter's tests and tour use.
+        self.pay_box = self.payments
+        self.methods = self.payments.methods
+        self.amount = self.payments.amount
+        self.pay = self.payments.pay
+        self.refunds = RefundBox(
+            context, self._write_refund, lambda: self._attendant_id, parent=self
+        )
 
         self.cancel_box, cancel = _section(self)
         self.reason = TextField(_reason, parent=self.cancel_box)
@@ -183,6 +176,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
             self.assign_box,
             self.done_box,
             self.pay_box,
+            self.refunds,
             self.cancel_box,
             self.reprint,
             self.print_invoice,
@@ -214,15 +208,13 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         """Show `order` afresh: what was typed for another order is forgotten."""
         self.order = order
         self._close_editor()
-        for field in (self.minutes, self.amount, self.reason):
+        for field in (self.minutes, self.reason):
             field.clear()
+        self.payments.forget()
+        self.refunds.forget()
         self.error.clear()
         self.done_note.clear()
         self.lulu_error.clear()
-        self._methods.setExclusive(False)
-        for button in self.methods.values():
-            button.setChecked(False)
-        self._methods.setExclusive(True)
         self._fill_lulus(order)
         self._show_state()
 
@@ -262,10 +254,8 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.assign_box.setVisible(OrderStatus.ASSIGNED in allowed)
         self.done_box.setVisible(OrderStatus.DONE in allowed)
         self.cancel_box.setVisible(OrderStatus.CANCELLED in allowed)
-        due = self._context.comptoir.payments.balance_due(order.id)
-        self.pay_box.setVisible(order.status not in FINAL_STATUSES and due > 0)
-        if not self.amount.text and due > 0:
-            self.amount.set_text(cents_to_typed(due))
+        self.payments.show_order(order)
+        self.refunds.show_order(order)
         self.retranslate()
 
     # --- the actions --------------------------------------------------------------------
@@ -348,18 +338,6 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
             lambda o: o.cancel(order_id, reason, attendant_id=who), self.tr("Order cancelled.")
         )
 
-    def _pay(self) -> None:
-        method = next((m for m, b in self.methods.items() if b.isChecked()), None)
-        if method is None or not self.amount.is_valid:
-            return
-        cents: int = self.amount.value
-        order_id, who = self._order_id, self._attendant_id
-        payments = self._context.comptoir.payments
-        note = self.tr("Payment of {amount} recorded.").format(amount=money(cents))
-        self._write(
-            lambda: payments.record(order_id, method, cents, attendant_id=who), note, clear=True
-        )
-
     def _reprint(self) -> None:
         order_id = self._order_id
         jobs = self._context.comptoir.print_jobs
@@ -417,6 +395,26 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         orders = self._context.comptoir.orders
         self._write(lambda: step(orders), note)
 
+    def _write_from_box(self, work: Callable[[], object], note: str, clear: bool) -> None:
+        self._write(work, note, clear=clear)
+
+    def _write_refund(self, work: Callable[[], object], say: Callable[[object], str]) -> None:
+        """A refund: its note comes from what was written (the credit note's number and
+        what is still due); a refusal shows beside the refund's own amount."""
+        self.error.clear()
+        self.done_note.clear()
+
+        def refused(error: Exception) -> None:
+            show_refusal(
+                error, {"amount": self.refunds.amount}, lambda _f, text: self.error.setText(text)
+            )
+
+        def written(result: object) -> None:
+            self.refunds.forget()
+            self._written(say(result), clear=False)
+
+        self._context.tasks.run(work, written, refused)
+
     def _write(self, work: Callable[[], object], note: str, *, clear: bool = False) -> None:
         self.error.clear()
         self.done_note.clear()
@@ -449,8 +447,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.assign.setEnabled(self.lulus.chosen() is not None)
         self.mark_done.setEnabled(bool(self.minutes.text.strip()))
         self.cancel.setEnabled(bool(self.reason.text.strip()))
-        chosen = any(b.isChecked() for b in self.methods.values())
-        self.pay.setEnabled(chosen and self.amount.is_valid)
+        self.payments.refresh_buttons()
 
     # --- words ------------------------------------------------------------------------
 
@@ -480,31 +477,6 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
             lines.append(self.tr("Reason: {reason}").format(reason=order.cancel_reason))
         return "\n".join(lines)
 
-    def _money(self, order: OrderView) -> str:
-        payments = self._context.comptoir.payments
-        lines = [
-            self.tr("Estimate: {price} for {units} × {minutes} min").format(
-                price=money(order.estimated_price.total_cents),
-                units=order.estimated_units,
-                minutes=order.unit_minutes,
-            )
-        ]
-        if order.final_price is not None:
-            lines.append(
-                self.tr("Final price: {price}").format(price=money(order.final_price.total_cents))
-            )
-        for payment in payments.for_order(order.id):
-            lines.append(
-                self.tr("{method}: {amount}, {at}").format(
-                    method=WORDS.method(payment.method),
-                    amount=money(payment.amount_cents),
-                    at=paris_datetime(payment.at),
-                )
-            )
-        due = payments.balance_due(order.id)
-        lines.append(self.tr("Still due: {amount}").format(amount=money(due)))
-        return "\n".join(lines)
-
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Back to the queue"))
         self.timeline_title.setText(_bold(self.tr("Steps")))
@@ -518,11 +490,8 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.assign.setText(self.tr("Assign this Lulu"))
         self.minutes.set_title(self.tr("Actual time, in minutes"))
         self.mark_done.setText(self.tr("Mark done"))
-        self.pay_title.setText(_bold(self.tr("Record a payment")))
-        for method, button in self.methods.items():
-            button.setText(WORDS.method(method))
-        self.amount.set_title(self.tr("Amount, in euros"))
-        self.pay.setText(self.tr("Record the payment"))
+        self.payments.retranslate()
+        self.refunds.retranslate()
         self.reason.set_title(self.tr("Reason for cancelling"))
         self.cancel.setText(self.tr("Cancel the order"))
         self.reprint.setText(self.tr("Print the ticket again"))
@@ -537,7 +506,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
             self.summary.setText(self._facts(order))
             steps = self._context.comptoir.suggestions.steps(order.id)
             self.timeline.setText("\n".join(self._step_text(step) for step in steps))
-            self.money_shown.setText(self._money(order))
+            self.money_shown.setText(self.payments.money_text(order))
         self._refresh_buttons()
 
     def reset(self) -> None:
@@ -547,8 +516,10 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self._close_editor()
         self.lulus.forget()
         self.with_tutor.follow(None)
-        for field in (self.minutes, self.amount, self.reason):
+        for field in (self.minutes, self.reason):
             field.clear()
+        self.payments.forget()
+        self.refunds.forget()
         for text in (self.heading, self.summary, self.timeline, self.money_shown, self.error):
             text.clear()
         self.done_note.clear()

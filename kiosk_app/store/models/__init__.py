@@ -8,7 +8,15 @@ from .base import NAMING, Base
 from .catalogue import Category, Service
 from .counter import Attendant, AuditEntry, NumberSeries, OutboxOp, PrintJob, Setting
 from .lulus import Lulu, LuluApplication, LuluFile, LuluSkill
-from .money import SIGNED_AMOUNT, CashCount, CashSession, Invoice, Payment, TillReportJob
+from .money import (
+    SIGNED_AMOUNT,
+    CashCount,
+    CashSession,
+    Invoice,
+    Payment,
+    Quote,
+    TillReportJob,
+)
 from .orders import Address, Client, KioskVisit, Order, OrderEvent, Rating
 
 __all__ = [
@@ -34,6 +42,7 @@ __all__ = [
     "OutboxOp",
     "Payment",
     "PrintJob",
+    "Quote",
     "Rating",
     "Service",
     "Setting",

@@ -77,6 +77,14 @@ class PrintJob(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     printed_at: Mapped[datetime | None]
+    # The document (invoice, credit note or quote) an A4 job saves as PDF.
+    document_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # Cut mid-way (the connection dropped after some bytes): printed again once, marked
+    # "REPRINT" and without opening the cash drawer.
+    # (NULL: no. Nullable so that an older store's rows need no value.)
+    interrupted: Mapped[bool | None] = mapped_column(Boolean)
+    # "Print elsewhere": saved as a picture and text (DIR/tickets) instead of the printer.
+    to_file: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class NumberSeries(Base):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -40,6 +42,8 @@ class Payment(Base):
     cash_session_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("cash_sessions.id"), index=True
     )
+    # A refund: the payment it gives back (all or part of).
+    refunds_payment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payments.id"))
 
 
 # A payment's amount counted with its sign (refunds negative): what every sum of money
@@ -70,6 +74,30 @@ class Invoice(Base):
     amount_cents: Mapped[int] = mapped_column(Integer)
     tax_credit_cents: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text, default="")
+    # What the document says, frozen when its number was allocated (documents.content.
+    # InvoiceContent as JSON), and its SHA-256: every print and the central server's copy
+    # come from it. NULL only for invoices issued before migration 0005, frozen at their
+    # first print after it.
+    series: Mapped[str | None] = mapped_column(String(40))
+    content: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
+    # The SHA-256 of the PDF first made from the content: a reprint must be the same file.
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class Quote(Base):
+    """A free written quote (devis), given before a service of 100 € TTC or more
+    (arrêté du 17 mars 2015); the association keeps a copy."""
+
+    __tablename__ = "quotes"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("orders.id"), index=True)
+    issued_at: Mapped[datetime]
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    content_sha256: Mapped[str] = mapped_column(String(64))
 
 
 # --- The till -------------------------------------------------------------------------

@@ -79,6 +79,9 @@ class Order(Address, Base):
     slot_end: Mapped[datetime]
     estimated_units: Mapped[int] = mapped_column(Integer)
     actual_units: Mapped[int | None] = mapped_column(Integer)
+    # The minutes the Lulu actually worked (billed rounded up to whole units): the
+    # invoice and the tax certificate state the actual duration (art. D7233-1, 8°).
+    actual_minutes: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text, default="")
     channel: Mapped[Channel] = mapped_column(_enum(Channel))
     lulu_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("lulus.id"), index=True)

@@ -20,17 +20,19 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from kiosk_app.config import resources_dir
-
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 MONO = "DejaVuSansMono"
 MONO_BOLD = "DejaVuSansMono-Bold"
 
 
+# resources/ sits beside the packages, in a checkout as in the kiosk's bundle.
+FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
 @functools.cache
 def register_fonts() -> None:
-    fonts = resources_dir() / "fonts"
+    fonts = FONTS_DIR
     for name in (FONT, FONT_BOLD, MONO, MONO_BOLD):
         pdfmetrics.registerFont(TTFont(name, str(fonts / f"{name}.ttf")))
     # <b> in a paragraph picks the bold face of the family.
@@ -121,8 +123,21 @@ def table(
     return result
 
 
-def build(story: list[Flowable], *, title: str, footer: str, target: Path | None = None) -> bytes:
-    """Lay out an A4 document; writes `target` when given and returns the bytes."""
+DEMO_MARK = "DEMO"
+
+
+def build(
+    story: list[Flowable],
+    *,
+    title: str,
+    footer: str,
+    target: Path | None = None,
+    demo: bool = False,
+) -> bytes:
+    """Lay out an A4 document; writes `target` when given and returns the bytes. The
+    same story gives the same bytes (reportlab's invariant mode: no creation date, a
+    fixed document id), so a document printed again from its snapshot is the same file.
+    A demo store's documents carry "DEMO" across every page."""
     register_fonts()
     buffer = io.BytesIO()
 
@@ -132,6 +147,12 @@ def build(story: list[Flowable], *, title: str, footer: str, target: Path | None
         canvas.setFillColor(colors.HexColor("#555555"))
         canvas.drawString(18 * mm, 10 * mm, footer)
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"{document.page}")
+        if demo:
+            canvas.setFont(FONT_BOLD, 90)
+            canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.18))
+            canvas.translate(A4[0] / 2, A4[1] / 2)
+            canvas.rotate(40)
+            canvas.drawCentredString(0, 0, DEMO_MARK)
         canvas.restoreState()
 
     document = SimpleDocTemplate(
@@ -147,6 +168,7 @@ def build(story: list[Flowable], *, title: str, footer: str, target: Path | None
         # preamble and listed unembedded by pdffonts: start it on DejaVu instead.
         initialFontName=FONT,
         initialFontSize=9,
+        invariant=1,
     )
     document.build(story, onFirstPage=on_page, onLaterPages=on_page)
     data = buffer.getvalue()

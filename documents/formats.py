@@ -1,12 +1,21 @@
 """Prices and dates as printed: French conventions ("1 234,50 €", "jeudi 26 novembre
-2026"), dates in Europe/Paris. Printing imports no Qt, so QLocale is not at hand here;
-these few tables stand in for it."""
+2026"), dates in Europe/Paris. Documents and tickets are laid out without Qt, so QLocale
+is not at hand here; these few tables stand in for it."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-from kiosk_app.clock import to_paris
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def to_paris(moment: datetime) -> datetime:
+    """An aware time as the counter's wall clock shows it."""
+    return moment.astimezone(PARIS)
+
 
 _DAYS = {
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
@@ -82,3 +91,12 @@ def duration(minutes: int, lang: str = "fr") -> str:
     if lang == "en":
         return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+
+
+def file_slug(text: str, *, limit: int = 40) -> str:
+    """A name as part of a file name: ASCII letters, digits and dashes, never a path
+    ("Geneviève Œttinger" → "Genevieve-OEttinger")."""
+    for ligature, letters in (("Œ", "OE"), ("œ", "oe"), ("Æ", "AE"), ("æ", "ae"), ("ß", "ss")):
+        text = text.replace(ligature, letters)
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-")[:limit] or "sans-nom"

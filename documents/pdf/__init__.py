@@ -1,0 +1,1 @@
+"""A4 layouts of the legal documents (reportlab, DejaVu fonts embedded)."""
