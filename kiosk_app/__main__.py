@@ -193,11 +193,8 @@ def _is_kiosk_dir(path: Path) -> bool:
 
 
 def _say(sentence: str) -> None:
-    """One line on standard error, whatever a quoted name holds: control characters
-    (line and record separators included) are shown escaped."""
-    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in sentence)
     with contextlib.suppress(OSError):  # no terminal to say it on: the log has it
-        print(line, file=sys.stderr)
+        print(sentence, file=sys.stderr)
 
 
 def _reader_went_away() -> int:

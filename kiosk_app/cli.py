@@ -27,13 +27,25 @@ def cli_lang() -> str:
 
 
 def explain(error: ComptoirError, lang: str) -> str:
+    params = {name: shown(value) for name, value in error.params.items()}
     if isinstance(error, DocumentDetailsMissing):  # every detail to set, one a line
         return "\n".join(message(key, lang) for key in error.problems)
     if isinstance(error, ValidationError):
         return "\n".join(
-            f"{field}: {message(key, lang, **error.params)}" for field, key in error.fields.items()
+            f"{field}: {message(key, lang, **params)}" for field, key in error.fields.items()
         )
-    return message(error.key, lang, **error.params)
+    return message(error.key, lang, **params)
+
+
+def shown(value: object) -> object:
+    """A typed name as a refusal quotes it: its control characters (line and record
+    separators included) escaped, so that a sentence stays on its line."""
+    if not isinstance(value, str | os.PathLike):
+        return value
+    text = os.fspath(value)
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def add_core_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

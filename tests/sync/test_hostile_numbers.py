@@ -16,7 +16,8 @@ from sync_harness import Clock, Kiosk, LiveServer, order_request
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.file_names import UnsafeFileName, file_stem, files_of
 from kiosk_app.store.models import Order
-from printing.queue import PrintWorker, invoice_file
+from printing.files import invoice_file
+from printing.queue import PrintWorker
 from server.models import Record
 from server.writer import Held, Writer
 
