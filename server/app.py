@@ -180,7 +180,7 @@ def sync_routes() -> APIRouter:
     def pull_changes(
         request: Request,
         credential: BearerCredential,
-        cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        cursor: Annotated[int, Query(ge=-(2**62), le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
     ) -> Response:
         rules = record_rules(request)

@@ -105,12 +105,14 @@ def pull(
     top, floor = connection.execute(_LOG_BOUNDS).one()
     top, floor = top or 0, floor or 0
     # 0 is "from the start", always known; between 0 and the floor the log was pruned;
-    # beyond the top it is a cursor of another server (or of a restored database).
-    if cursor < 0 or 0 < cursor < floor or cursor > max(top, floor):
+    # beyond the top it is a cursor of another server (or of a restored database). A
+    # negative cursor is a refetch under way (see `refetch_cursor`).
+    after = -cursor if cursor < 0 else cursor
+    if (cursor > 0 and after < floor) or after > max(top, floor):
         raise CursorUnknown()
-    if cursor >= top:
+    if after >= top:
         return PullResponse(changes=[], next_cursor=cursor, has_more=False)
-    rows = connection.execute(_PAGE, {"cursor": cursor, "rows": limit + 1}).all()
+    rows = connection.execute(_PAGE, {"cursor": after, "rows": limit + 1}).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     seen: set[Key] = set()
@@ -122,9 +124,20 @@ def pull(
         change = WireChange(seq=seq, entity=entity, entity_id=entity_id, version=version, data=data)
         if keep is None or keep(change):
             changes.append(change)
-    return PullResponse(
-        changes=changes, next_cursor=rows[-1][0] if rows else cursor, has_more=has_more
-    )
+    next_cursor = refetch_cursor(rows[-1][0], floor) if rows else cursor
+    return PullResponse(changes=changes, next_cursor=next_cursor, has_more=has_more)
+
+
+def refetch_cursor(seq: int, floor: int) -> int:
+    """The cursor that ends a page at `seq`. Below the floor, the log keeps only each
+    record's first change: a page there is part of a refetch, and a plain cursor there
+    is one the server no longer knows (an old kiosk's, which must refetch). So a page
+    that ends below the floor hands out the negative number, which only a refetch
+    holds: a refetch longer than one page goes on instead of being told to start again.
+    (A prune during a kiosk's refetch is the one case this does not see: a refetch
+    then misses the changes pruned past its place. Nothing prunes by itself: it is an
+    operator's act, for a quiet hour.)"""
+    return -seq if seq < floor else seq
 
 
 def prune(session: Session, up_to: int) -> None:

@@ -251,3 +251,25 @@ def test_a_kiosk_cannot_act_as_another(kiosk: Kiosk, central: LiveServer, clock:
     assert {r.outcome.value for r in replay.results} == {"duplicate"}
     other.close()
     assert_same_records(kiosk.app, central.db)
+
+
+def test_a_refetch_longer_than_a_page_goes_on_to_the_end(kiosk: Kiosk, central: LiveServer) -> None:
+    """After a prune, a kiosk whose cursor is inside the pruned log refetches: with more
+    records than one page holds, each page's cursor (below the floor) must be one the
+    server still takes, so the refetch reaches the end instead of failing every time."""
+    for n in range(1, 8):
+        web_order(central, n)
+    kiosk.sync()
+    for n in range(8, 12):
+        web_order(central, n)
+    with central.db.write() as session:
+        top = max(c.seq for c in session.query(server_changes.Change))
+        server_changes.prune(session, top)
+    with kiosk.app.store.write() as session:  # a cursor inside the pruned log
+        from kiosk_app.services.sync_apply import put_setting
+
+        put_setting(session, CURSOR, "1")
+    report = sync_once(kiosk.app.store, kiosk.client, kiosk.data_dir, pull_limit=3)
+    assert report.refetched
+    assert_same_records(kiosk.app, central.db)
+    assert len(server_rows(central.db, "order")) == 11
