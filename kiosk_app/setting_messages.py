@@ -78,4 +78,8 @@ SETTING_MESSAGES: dict[str, tuple[str, str]] = {
         "Créez d’abord le premier responsable (nom et code).",
         "Create the first manager first (name and PIN).",
     ),
+    "pin.mismatch": (
+        "Les deux codes diffèrent : tapez le même deux fois.",
+        "The two PINs differ: type the same one twice.",
+    ),
 }

@@ -111,6 +111,17 @@ def checked_values(values: Mapping[str, str], today: date) -> dict[str, str]:
     return clean
 
 
+def _check_printer_address(clean: dict[str, str], current: KioskSettings, today: date) -> None:
+    """A network printer's address is host[:port]; other kinds' addresses are free (a
+    path, "vendor:product", a queue). Checked whenever the kind or the address changes."""
+    if not {"printer_kind", "printer_address"} & set(clean):
+        return
+    kind = clean.get("printer_kind", current.printer_kind)
+    if kind == "network":
+        address = clean.get("printer_address", current.printer_address)
+        clean["printer_address"] = setting_rules.network_address(address, today)
+
+
 class SettingsService:
     def __init__(self, store: Store, *, clock: Clock = utc_now) -> None:
         self._store = store
@@ -144,6 +155,7 @@ class SettingsService:
                 if row is None or not row.active or row.role is not Role.MANAGER:
                     raise ManagersOnly()
             current = read_settings(session)
+            _check_printer_address(clean, current, paris_today(self._clock))
             for key, value in clean.items():
                 if getattr(current, key) == value and _stored(session, key) is not None:
                     continue
