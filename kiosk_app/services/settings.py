@@ -154,10 +154,14 @@ class SettingsService:
                 row = session.get(Attendant, by) if by is not None else None
                 if row is None or not row.active or row.role is not Role.MANAGER:
                     raise ManagersOnly()
-            current = read_settings(session)
-            _check_printer_address(clean, current, paris_today(self._clock))
+            _check_printer_address(clean, read_settings(session), paris_today(self._clock))
             for key, value in clean.items():
-                if getattr(current, key) == value and _stored(session, key) is not None:
+                stored = _stored(session, key)
+                if stored == value or (
+                    # A default kept as it is: no change (but a document detail is set
+                    # only by a person, even when it is the built-in text).
+                    stored is None and value == DEFAULTS[key] and key not in DOCUMENT_DETAILS
+                ):
                     continue
                 session.merge(Setting(key=key, value=value))
                 self._record(session, key, value, source=source, by=by, now=now)
