@@ -126,6 +126,13 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
         return stop_all
 
+    def enrol_now(comptoir: Comptoir, url: str, token: str) -> None:
+        """The set-up wizard's (or the settings') enrolment; the sync worker starts
+        with the kiosk's next start."""
+        from sync.enrolment import enrol
+
+        enrol(comptoir.store, data_dir, url, token).close()
+
     def out_of_order(error: BaseException) -> OutOfOrder:
         return describe(error, data_dir, STORE_FILENAME, log_file(data_dir, "kiosk"))
 
@@ -135,6 +142,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
             windowed=args.windowed,
             start_workers=start_workers,
             out_of_order=out_of_order,
+            enrol=enrol_now,
         )
     finally:
         lock.release()

@@ -73,6 +73,10 @@ def add_core_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     add.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     add.set_defaults(handler=run_attendant_add)
 
+    from .settings_commands import add_settings_commands  # it imports this module's shown()
+
+    add_settings_commands(commands)
+
 
 def _data_dir(args: argparse.Namespace) -> Path:
     return args.data_dir or default_data_dir()

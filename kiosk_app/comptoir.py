@@ -66,7 +66,7 @@ class Comptoir:
         return cls(
             store=store,
             clock=clock,
-            settings=SettingsService(store),
+            settings=SettingsService(store, clock=clock),
             catalogue=CatalogueService(store),
             clients=ClientService(store),
             client_records=ClientRecordService(store, clock=clock),

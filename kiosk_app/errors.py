@@ -163,3 +163,21 @@ class DocumentDetailsMissing(ComptoirError):
     def __init__(self, problems: tuple[str, ...]) -> None:
         self.problems = problems
         super().__init__(problems[0])
+
+
+class UnknownSetting(NotFound):
+    """No setting has this name: refused, never silently ignored (`params["name"]`)."""
+
+    key = "settings.unknown"
+
+
+class ManagersOnly(ComptoirError):
+    """The settings are changed by a manager (or at set-up, or from a shell)."""
+
+    key = "settings.manager_only"
+
+
+class SetupNotFinished(NotNow):
+    """No order and no document before the set-up wizard is finished."""
+
+    key = "setup.not_finished"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .setting_messages import SETTING_MESSAGES
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (French, English)
     "error.unexpected": ("Une erreur inattendue est survenue.", "Something unexpected went wrong."),
@@ -427,6 +429,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The kiosk is running on {data_dir}: stop it first (sudo systemctl stop comptoir-kiosk).",
     ),
 }
+
+MESSAGES.update(SETTING_MESSAGES)
 
 
 def message(key: str, lang: str = "fr", **params: Any) -> str:

@@ -131,7 +131,7 @@ def push_batch(
             APPLIED, {"device": device_id, "op_ids": [op.op_id for op in request.ops]}
         ).scalars()
     )
-    writer = Writer(session, now)
+    writer = Writer(session, now, device_id=device_id)
     writer.prefetch(*_batch_keys(request))
     results: list[OpResult] = []
     newly_done: list[uuid.UUID] = []

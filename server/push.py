@@ -38,6 +38,7 @@ from .records import (
     OrderRecord,
     PaymentRecord,
     RatingRecord,
+    SettingChangeRecord,
     TransitionData,
     VisitRecord,
     as_json,
@@ -268,6 +269,15 @@ def append_only(
     return append
 
 
+def append_setting(w: Writer, op: Op) -> None:
+    """A kiosk's setting change, filed under the kiosk that pushed it."""
+    record = validated(SettingChangeRecord, op.data)
+    _same_id(op, record.id)
+    if w.get(Entity.SETTING, record.id) is not None:
+        raise AlreadyThere()
+    w.insert(Entity.SETTING, record.id, {**as_json(record), "device_id": w.device_id})
+
+
 def patch_lulu_file(w: Writer, op: Op) -> None:
     patch = validated(LuluFilePatch, op.data).model_dump(mode="json", exclude_unset=True)
     record = w.get(Entity.LULU_FILE, op.entity_id)
@@ -292,4 +302,5 @@ HANDLERS: dict[tuple[Entity, OpKind], Callable[[Writer, Op], None]] = {
     (Entity.LULU_FILE, OpKind.PATCH): patch_lulu_file,
     (Entity.CASH_SESSION, OpKind.APPEND): append_only(Entity.CASH_SESSION, CashSessionRecord),
     (Entity.INVOICE, OpKind.APPEND): append_invoice,
+    (Entity.SETTING, OpKind.APPEND): append_setting,
 }

@@ -192,6 +192,17 @@ class CashSessionRecord(RecordModel):
     methods: dict[PaymentMethod, TillFigures]
 
 
+class SettingChangeRecord(RecordModel):
+    """A setting changed on a kiosk; the server adds which kiosk (from the credential)."""
+
+    id: uuid.UUID
+    key: Annotated[str, Field(max_length=60, pattern="^[a-z_]+$")]
+    value: LongText | None = None  # None: a value that may name a person, not sent
+    changed_at: AwareDatetime
+    changed_by: uuid.UUID | None = None  # the manager; None from the wizard or a shell
+    source: Annotated[str, Field(pattern="^(setup|counter|cli)$")]
+
+
 class LuluFilePatch(RecordModel):
     stage: Annotated[str, Field(max_length=24)] | None = None
     identity_checked: bool | None = None

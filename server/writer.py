@@ -103,8 +103,10 @@ class Writer:
     """The records of one transaction, with the keys of what changed, in order. Call
     `finish()` last: it writes what is held and numbers the changes."""
 
-    def __init__(self, session: Session, now: datetime) -> None:
+    def __init__(self, session: Session, now: datetime, *, device_id: int = 0) -> None:
         self.session = session
+        # The pushing device (from its credential): what a per-kiosk record is filed under.
+        self.device_id = device_id
         self.connection = session.connection()
         self.now = now
         self.changed: list[Key] = []

@@ -11,13 +11,13 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import requests
 from pydantic import ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from kiosk_app.domain.server_url import allowed_server_url
 from sync.protocol import (
     HEALTH_PATH,
     IDEMPOTENCY_HEADER,
@@ -37,7 +37,6 @@ TOKEN_FILENAME = "sync-token"
 GZIP_FROM_BYTES = 1024
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 60.0
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
 M = TypeVar("M", Meta, PushResponse, PullResponse, HealthReceived)
 
 
@@ -102,15 +101,10 @@ class TlsFailure(SyncError):
 
 def check_url(url: str) -> str:
     """The server's base URL: https, or plain http to this very machine only."""
-    try:
-        parts = urlsplit(url.strip())
-        host, port = parts.hostname, parts.port  # both raise on a malformed address
-    except ValueError:
-        raise InsecureUrl(url) from None
-    del port
-    if host and (parts.scheme == "https" or (parts.scheme == "http" and host in LOOPBACK_HOSTS)):
-        return url.strip().rstrip("/")
-    raise InsecureUrl(url)
+    allowed = allowed_server_url(url)
+    if allowed is None:
+        raise InsecureUrl(url)
+    return allowed
 
 
 def save_token(data_dir: Path, token: str) -> Path:

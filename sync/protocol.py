@@ -173,6 +173,9 @@ class Entity(StrEnum):
     # An invoice or a credit note as issued: immutable, kept by the server (ten years by
     # law); a second document under the same number with other content is refused.
     INVOICE = "invoice"
+    # A setting changed on a kiosk (its set-up wizard, its counter, `kiosk settings
+    # set`): appended, kept by the server per kiosk, never pulled back.
+    SETTING = "setting"
     # Pulled only: the server decides them.
     CATEGORY = "category"
     SERVICE = "service"

@@ -125,6 +125,7 @@ def run(
     ready: Callable[[], None] | None = None,
     start_workers: Callable[[Comptoir], Callable[[], None]] | None = None,
     out_of_order: Callable[[BaseException], OutOfOrder] | None = None,
+    enrol: Callable[[Comptoir, str, str], None] | None = None,
 ) -> int:
     """The kiosk: the welcome screen first, then the core, opened by `open_comptoir`
     (seeding demo data, migrating the store) and closed on the way out. `painted` and
@@ -132,7 +133,8 @@ def run(
     `start_workers` starts the background workers (print queue, sync) on the open
     store and returns what stops them, called before the store closes. When the core
     cannot be opened, `out_of_order` says why and the window shows it full screen (the
-    error and its traceback go to the log); without it, the error rises. Under systemd,
+    error and its traceback go to the log); without it, the error rises. `enrol` joins
+    the central server from the set-up wizard or the settings. Under systemd,
     the unit hears READY=1 once the welcome screen is painted, then the watchdog's
     pings (ui.supervision)."""
     from .qt_messages import route_qt_messages
@@ -153,8 +155,10 @@ def run(
             opened.append(open_comptoir())
             if start_workers is not None:
                 stops.append(start_workers(opened[0]))
-            window.attach(KioskContext(opened[0], window.language, window.tasks))
-            apply_settings(window, opened[0])
+            comptoir = opened[0]
+            joining = None if enrol is None else (lambda u, t: enrol(comptoir, u, t))
+            window.attach(KioskContext(comptoir, window.language, window.tasks, joining))
+            apply_settings(window, comptoir)
         except Exception as error:
             if out_of_order is None:
                 raise

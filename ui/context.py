@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,9 @@ class KioskContext:
     comptoir: Comptoir
     language: Language
     tasks: Tasks  # the store's writes, off the GUI thread
+    # Joining the association's central server (url, token), on the tasks' worker: given
+    # by the composition root (sync.enrolment); None where there is no sync part (tests).
+    enrol: Callable[[str, str], None] | None = None
 
     @property
     def clock(self) -> Clock:

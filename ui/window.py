@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from .resident.ordering import OrderScreen
     from .resident.rate import RateScreen
     from .resident.service_detail import ServiceScreen
+    from .setup.wizard import SetupWizard
 
 FIRST_LANG = "fr"
 
@@ -84,6 +85,8 @@ class KioskWindow(QMainWindow):
         self.attendant: AttendantView | None = None
         self.large_text = False
         self.quit_allowed = False
+        # The first-run wizard while a new data folder is set up (None otherwise).
+        self.setup: SetupWizard | None = None
         self.tasks = Tasks(parent=self)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
@@ -209,11 +212,35 @@ class KioskWindow(QMainWindow):
         self.pin_pad.cancelled.connect(self.end_session)
         self.pin_pad.logged_in.connect(self._logged_in)
         self.counter.locked.connect(self.end_session)
+        self.counter.settings.quit_confirmed.connect(self._quit_by_manager)
         if self.large_text:
             self.catalogue.set_scale(theme.LARGE_TEXT_SCALE)
         # Styled now, at start-up, rather than on a resident's first touch of each screen.
         for widget in (*self.resident_screens, self.keyboard.letters, self.keyboard.digits):
             widget.ensurePolished()
+        if comptoir.settings.setup_needed():
+            self.start_setup()
+
+    def start_setup(self) -> None:
+        """A new data folder: the set-up wizard, in place of the residents' screens; the
+        core refuses orders and invoices until it is finished."""
+        from .setup.wizard import SetupWizard
+
+        self.context.comptoir.settings.begin_setup()
+        self.setup = SetupWizard(self.context)
+        self.setup.finished.connect(self._setup_finished)
+        self.screens.addWidget(self.setup)  # its steps scroll within it
+        self._show(self.setup)
+
+    def _setup_finished(self) -> None:
+        wizard, self.setup = self.setup, None
+        assert wizard is not None
+        settings = self.context.comptoir.settings.get()
+        self.welcome.set_association(settings.association_name)
+        self.idle.timer.setInterval(settings.idle_ms)
+        self.screens.removeWidget(wizard)
+        wizard.deleteLater()
+        self.end_session()
 
     def show_out_of_order(self, refusal: OutOfOrder) -> None:
         """The core could not be opened: the "out of order" page, full screen, in place
@@ -233,7 +260,7 @@ class KioskWindow(QMainWindow):
     # --- session ---------------------------------------------------------------------
 
     def _tile(self, name: str) -> None:
-        if not self.ready:
+        if not self.ready or self.setup is not None:
             return
         if self.visit_id is None:
             # The session starts now; the visit is written in the background.
@@ -263,7 +290,7 @@ class KioskWindow(QMainWindow):
         if focused is not None:
             focused.clearFocus()
         self.keyboard.hide()
-        self._show(self.welcome)
+        self._show(self.welcome if self.setup is None else self.setup)
 
     def _all_screens(self) -> list[Screen]:
         extra: list[Screen] = [self.pin_pad, self.counter] if self.ready else []
@@ -282,7 +309,7 @@ class KioskWindow(QMainWindow):
         return inner
 
     def _idle(self) -> None:
-        if not self.ready or self.attendant is not None:
+        if not self.ready or self.attendant is not None or self.setup is not None:
             return  # the counter has its own, longer, lock
         if self.session_active or self.large_text or self.language.code != FIRST_LANG:
             self.overlay.start()
@@ -325,7 +352,7 @@ class KioskWindow(QMainWindow):
         self._show(self.confirmation)
 
     def _open_pin_pad(self) -> None:
-        if not self.ready:
+        if not self.ready or self.setup is not None:
             return
         self.end_session()
         self.pin_pad.open()
@@ -380,6 +407,11 @@ class KioskWindow(QMainWindow):
         told not to restart it (see `ui.supervision.leave_stopped`). SIGTERM
         (`systemctl stop`) needs no permission: it ends the event loop directly."""
         self.quit_allowed = True
+
+    def _quit_by_manager(self) -> None:
+        """The settings' "Quit the kiosk", the manager's PIN accepted."""
+        self.allow_quit()
+        self.close()  # the last window: the application ends (quitOnLastWindowClosed)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.quit_allowed:

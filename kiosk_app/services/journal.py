@@ -91,9 +91,12 @@ def audit(
     entity_id: uuid.UUID,
     now: datetime,
     details: dict[str, Any] | None = None,
+    unattended: bool = False,
 ) -> None:
-    """Record an attendant's action. Callers pass no personal data and never a PIN."""
-    if attendant_id is None:
+    """Record an attendant's action. Callers pass no personal data and never a PIN.
+    `unattended`: recorded with no attendant too (a setting changed by the set-up
+    wizard, before any attendant exists, or from a shell)."""
+    if attendant_id is None and not unattended:
         return  # a resident's own action on the touchscreen is not an attendant's
     _AUDIT.insert(
         session,

@@ -28,6 +28,7 @@ from .journal import audit, enqueue_op, enqueue_print
 from .numbers import ORDER_SERIES, kiosk_code, next_number
 from .order_rows import placed_view
 from .quotes import issue_quote_if_due
+from .settings import refuse_until_set_up
 
 # place() is the hot path: its writes go through store/fast.py (why is explained there).
 _ORDERS = RowWriter(Order.__table__)  # type: ignore[arg-type]
@@ -113,6 +114,7 @@ class OrderPlacing:
         lang = request.lang if request.lang in ("fr", "en") else "fr"
 
         with self._store.write() as session:
+            refuse_until_set_up(session)
             service = _service_snapshot(session, request.service_id)
             if service is None:
                 checker.fields["service"] = "service.unavailable"

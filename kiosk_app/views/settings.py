@@ -4,6 +4,10 @@ their defaults (the store keeps them in its settings table)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+
+from ..domain.setting_rules import siret as checked_siret
+from ..errors import ValidationError
 
 DEFAULTS: dict[str, str] = {
     "kiosk_code": "01",  # two digits: order numbers are "01-0042", typed on a number pad
@@ -45,6 +49,9 @@ DEFAULTS: dict[str, str] = {
     # "1" on a demo store: every document it makes says "DEMO" (never set it on a real
     # kiosk; seed-demo sets it).
     "demo_store": "",
+    # "pending" while the set-up wizard of a new data folder is not finished (no order,
+    # no document meanwhile), "done" after; "" on a store made otherwise (tests, demo).
+    "setup_state": "",
 }
 
 # What an invoice, a credit note, a quote or a certificate needs, set by a person (a
@@ -93,6 +100,7 @@ class KioskSettings:
     certificate_cash_rule: str
     refund_approval_threshold_cents: str
     demo_store: str
+    setup_state: str
 
     @property
     def idle_ms(self) -> int:
@@ -105,11 +113,9 @@ class KioskSettings:
 
 
 def siret_is_valid(siret: str) -> bool:
-    """14 ASCII digits whose Luhn sum is a multiple of 10 (INSEE's check digit)."""
-    if len(siret) != 14 or not (siret.isascii() and siret.isdigit()):
+    """14 ASCII digits with INSEE's key: Luhn, or La Poste's own rule for its SIREN
+    (kiosk_app.domain.setting_rules.siret, which the settings' entry points use)."""
+    try:
+        return checked_siret(siret, date.max) == siret
+    except ValidationError:
         return False
-    total = 0
-    for index, char in enumerate(reversed(siret)):
-        digit = int(char) * (2 if index % 2 else 1)
-        total += digit - 9 if digit > 9 else digit
-    return total % 10 == 0

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AssociationForm</name>
+    <message>
+        <source>Association&apos;s name</source>
+        <translation>Nom de l’association</translation>
+    </message>
+    <message>
+        <source>As registered: it heads every invoice and ticket.</source>
+        <translation>Tel que déclaré : il figure en tête de chaque facture et ticket.</translation>
+    </message>
+    <message>
+        <source>Association&apos;s address</source>
+        <translation>Adresse de l’association</translation>
+    </message>
+    <message>
+        <source>The registered office&apos;s address, printed on invoices.</source>
+        <translation>L’adresse du siège, imprimée sur les factures.</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>14 digits, on the association&apos;s INSEE notice (avis de situation).</source>
+        <translation>14 chiffres, sur l’avis de situation INSEE de l’association.</translation>
+    </message>
+    <message>
+        <source>SAP declaration number</source>
+        <translation>N° de déclaration SAP</translation>
+    </message>
+    <message>
+        <source>&apos;SAP&apos; then 9 digits, as on the declaration&apos;s receipt.</source>
+        <translation>« SAP » puis 9 chiffres, comme sur le récépissé de déclaration.</translation>
+    </message>
+    <message>
+        <source>SAP declaration date</source>
+        <translation>Date de la déclaration SAP</translation>
+    </message>
+    <message>
+        <source>The day the declaration was registered, DD/MM/YYYY.</source>
+        <translation>Le jour où la déclaration a été enregistrée, JJ/MM/AAAA.</translation>
+    </message>
+    <message>
+        <source>VAT mention</source>
+        <translation>Mention de TVA</translation>
+    </message>
+    <message>
+        <source>The VAT sentence every invoice carries (most associations: exempt).</source>
+        <translation>La phrase sur la TVA portée par chaque facture (la plupart des associations : exonérées).</translation>
+    </message>
+    <message>
+        <source>Intervention mode</source>
+        <translation>Mode d’intervention</translation>
+    </message>
+    <message>
+        <source>Provider: the association provides the service. Agent: it acts for the client, who employs.</source>
+        <translation>Prestataire : l’association fournit le service. Mandataire : elle agit pour le client, qui est l’employeur.</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Prestataire</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Mandataire</translation>
+    </message>
+</context>
+<context>
     <name>AzertyKeyboard</name>
     <message>
         <source>space</source>
@@ -516,6 +583,10 @@
         <translation>Le mois</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
@@ -664,6 +735,25 @@
     </message>
 </context>
 <context>
+    <name>KioskForm</name>
+    <message>
+        <source>Kiosk&apos;s name</source>
+        <translation>Nom du kiosque</translation>
+    </message>
+    <message>
+        <source>Where it stands (a street, a square): shown to the association&apos;s team.</source>
+        <translation>Où il se trouve (une rue, une place) : montré à l’équipe de l’association.</translation>
+    </message>
+    <message>
+        <source>Idle delay (seconds)</source>
+        <translation>Délai d’inactivité (secondes)</translation>
+    </message>
+    <message>
+        <source>Without a touch for this long (15 to 600 s), the residents&apos; screens go back to the welcome screen.</source>
+        <translation>Sans contact pendant ce temps (15 à 600 s), les écrans des habitants reviennent à l’accueil.</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Home</source>
@@ -672,6 +762,17 @@
     <message>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageStep</name>
+    <message>
+        <source>Language of this set-up</source>
+        <translation>Langue de cette installation</translation>
+    </message>
+    <message>
+        <source>Residents choose their own language on the welcome screen at any time.</source>
+        <translation>Les habitants choisissent leur langue sur l’écran d’accueil, à tout moment.</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1073,33 @@
     <message>
         <source>Touch a Lulu in the list to see their file.</source>
         <translation>Touchez un Lulu dans la liste pour voir son dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerStep</name>
+    <message>
+        <source>First manager&apos;s name</source>
+        <translation>Nom du premier responsable</translation>
+    </message>
+    <message>
+        <source>A manager logs in at the counter, changes these settings, adds attendants.</source>
+        <translation>Un responsable se connecte au comptoir, change ces réglages, ajoute des accueillants.</translation>
+    </message>
+    <message>
+        <source>Their PIN</source>
+        <translation>Son code</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>Le même code, encore</translation>
+    </message>
+    <message>
+        <source>{min} to {max} digits, kept secret: it opens the counter.</source>
+        <translation>{min} à {max} chiffres, gardés secrets : ils ouvrent le comptoir.</translation>
+    </message>
+    <message>
+        <source>{name} is the kiosk&apos;s manager.</source>
+        <translation>{name} est responsable du kiosque.</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1752,33 @@ en échec</numerusform>
     </message>
 </context>
 <context>
+    <name>PrinterForm</name>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Imprimante de tickets</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>Pas d’imprimante</translation>
+    </message>
+    <message>
+        <source>Network printer</source>
+        <translation>Imprimante réseau</translation>
+    </message>
+    <message>
+        <source>Without a printer, tickets are saved as pictures and shown on screen.</source>
+        <translation>Sans imprimante, les tickets sont enregistrés en images et montrés à l’écran.</translation>
+    </message>
+    <message>
+        <source>Printer&apos;s address</source>
+        <translation>Adresse de l’imprimante</translation>
+    </message>
+    <message>
+        <source>Its IP address or name, then :port if not 9100 (192.168.1.50:9100).</source>
+        <translation>Son adresse IP ou son nom, puis :port si ce n’est pas 9100 (192.168.1.50:9100).</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <source>Order queue</source>
@@ -1656,6 +1811,21 @@ en échec</numerusform>
     <message>
         <source>No order matches.</source>
         <translation>Aucune commande ne correspond.</translation>
+    </message>
+</context>
+<context>
+    <name>QuitPage</name>
+    <message>
+        <source>Quitting closes the kiosk until it is started again (the machine&apos;s restart does). Type your PIN to confirm.</source>
+        <translation>Quitter ferme le kiosque jusqu’à son prochain démarrage (le redémarrage de la machine le relance). Tapez votre code pour confirmer.</translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation>Votre code</translation>
+    </message>
+    <message>
+        <source>Quit the kiosk</source>
+        <translation>Quitter le kiosque</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1921,44 @@ en échec</numerusform>
     </message>
 </context>
 <context>
+    <name>SavedForm</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>ServerStep</name>
+    <message>
+        <source>Enrolment is not available here: choose &apos;Later&apos;.</source>
+        <translation>L’inscription n’est pas possible ici : choisissez « Plus tard ».</translation>
+    </message>
+    <message>
+        <source>Central server&apos;s address</source>
+        <translation>Adresse du serveur central</translation>
+    </message>
+    <message>
+        <source>Given by the association (https://...): orders and invoices go there.</source>
+        <translation>Donnée par l’association (https://…) : commandes et factures y sont envoyées.</translation>
+    </message>
+    <message>
+        <source>Enrolment token</source>
+        <translation>Jeton d’inscription</translation>
+    </message>
+    <message>
+        <source>Made for this kiosk by &apos;kiosk-server enrol&apos;: it gives the kiosk its code.</source>
+        <translation>Créé pour ce kiosque par « kiosk-server enrol » : il donne son code au kiosque.</translation>
+    </message>
+    <message>
+        <source>Later: work offline for now</source>
+        <translation>Plus tard : travailler hors ligne pour l’instant</translation>
+    </message>
+</context>
+<context>
     <name>ServiceScreen</name>
     <message>
         <source>Back</source>
@@ -1767,6 +1975,76 @@ en échec</numerusform>
     <message>
         <source>Price: {unit_price}</source>
         <translation>Prix : {unit_price}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>This kiosk</source>
+        <translation>Ce kiosque</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <source>Central server</source>
+        <translation>Serveur central</translation>
+    </message>
+    <message>
+        <source>Quit the kiosk</source>
+        <translation>Quitter le kiosque</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Welcome to Comptoir: let&apos;s set up this kiosk</source>
+        <translation>Bienvenue dans Comptoir : installons ce kiosque</translation>
+    </message>
+    <message>
+        <source>The association</source>
+        <translation>L’association</translation>
+    </message>
+    <message>
+        <source>This kiosk</source>
+        <translation>Ce kiosque</translation>
+    </message>
+    <message>
+        <source>The first manager</source>
+        <translation>Le premier responsable</translation>
+    </message>
+    <message>
+        <source>The receipt printer</source>
+        <translation>L’imprimante de tickets</translation>
+    </message>
+    <message>
+        <source>The association&apos;s central server</source>
+        <translation>Le serveur central de l’association</translation>
+    </message>
+    <message>
+        <source>Step {step} of {count}</source>
+        <translation>Étape {step} sur {count}</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
     </message>
 </context>
 <context>

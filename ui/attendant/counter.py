@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk_app.domain.kinds import Role
 from kiosk_app.views.attendants import AttendantView
 from kiosk_app.views.orders import OrderView
 
 from ..context import KioskContext
+from ..settings.section import SettingsPage
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Screen, label
 from .clients import ClientsPage
@@ -38,7 +40,7 @@ from .words import WORDS
 NAV_PX = 290
 # The counter's screens, in the navigation's order. A section without a page yet is shown
 # disabled: the attendant never lands on an empty page.
-SECTIONS = ("queue", "new_order", "lulus", "clients", "till", "month")
+SECTIONS = ("queue", "new_order", "lulus", "clients", "till", "month", "settings")
 
 
 def _scrolling(page: QWidget, *, parent: QWidget) -> QScrollArea:
@@ -121,6 +123,12 @@ class CounterScreen(Screen):
         self.add_section("till", self.till, start=self.till.start, reset=self.till.reset)
         self.month = MonthPage(context)
         self.add_section("month", self.month, start=self.month.start, reset=self.month.reset)
+        # Managers only: the button shows for them (show_attendant), and the core refuses
+        # a change by anyone else.
+        self.settings = SettingsPage(context, attendant=lambda: self.attendant)
+        self.add_section(
+            "settings", self.settings, start=self.settings.start, reset=self.settings.reset
+        )
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._keep_focus_visible)
@@ -139,6 +147,7 @@ class CounterScreen(Screen):
         self.queue.start()
         self.print_troubles.refresh()
         self.print_troubles.timer.start()
+        self.nav["settings"].setVisible(attendant.role is Role.MANAGER)
         self.show_section("queue")
         self.retranslate()
 
@@ -165,6 +174,10 @@ class CounterScreen(Screen):
         return area
 
     def show_section(self, section: str) -> None:
+        if section == "settings" and (
+            self.attendant is None or self.attendant.role is not Role.MANAGER
+        ):
+            section = "queue"
         self.nav[section].setChecked(True)
         start = self._starters.get(section)
         if start is not None:
@@ -225,6 +238,7 @@ class CounterScreen(Screen):
         self.nav["clients"].setText(self.tr("Clients"))
         self.nav["till"].setText(self.tr("Till"))
         self.nav["month"].setText(self.tr("Month"))
+        self.nav["settings"].setText(self.tr("Settings"))
         self.lock.setText(self.tr("Lock"))
         self.print_badge.retranslate()
 

@@ -93,6 +93,16 @@ class TextField(QWidget):
         self._touched = True
         self._show()
 
+    def mark(self) -> None:
+        """Show the field's refusal now (a form sent before it was touched)."""
+        self._touched = True
+        self._show()
+
+    def clear_touch(self) -> None:
+        """A value filled in by the form, not typed: no refusal shown until edited."""
+        self._touched = False
+        self._show()
+
     def clear(self) -> None:
         self.set_text("")
         self._touched = False

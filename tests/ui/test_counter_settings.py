@@ -1,0 +1,83 @@
+"""The counter's Settings section: for managers only (the button is not there for an
+attendant, and the core refuses them anyway); a manager changes the wizard's settings
+with the wizard's own forms (a refusal beside its field, each change audited as theirs);
+"Quit the kiosk" with the manager's PIN is the only way out, close events do nothing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from kiosk_app.comptoir import Comptoir
+from kiosk_app.errors import ManagersOnly
+from kiosk_app.store.models import AuditEntry
+
+from .counter_support import log_in
+from .setup_walk import replace_text
+from .support import Resident
+
+
+def test_an_attendant_has_no_settings(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    log_in(kiosk, "Camille", "1234")
+    counter = kiosk.window.counter
+    assert not counter.nav["settings"].isVisible()
+    assert "Réglages" not in kiosk.screen_text()
+    counter.show_section("settings")  # even asked directly, the queue is shown instead
+    assert counter.pages.currentWidget() is counter.sections["queue"]
+    camille = next(a for a in comptoir.attendants.list() if a.name == "Camille")
+    with pytest.raises(ManagersOnly):
+        comptoir.settings.change({"kiosk_name": "Marais"}, source="counter", by=camille.id)
+
+
+def test_a_manager_changes_a_setting_audited_as_theirs(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    log_in(kiosk, "Karim", "2468")
+    kiosk.tap_named("Réglages")
+    page = kiosk.window.counter.settings
+    assert "Ce kiosque" in kiosk.screen_text()
+    siret = page.association.fields["association_siret"]
+    replace_text(kiosk, siret.editor, "12345678901234")
+    kiosk.tap(page.page_of["association"].save)
+    assert siret.message.text().startswith("Ce SIRET ne passe pas le contrôle")
+    assert comptoir.settings.get().association_siret == "00000000000018"
+    kiosk.tap_named("Ce kiosque")
+    replace_text(kiosk, page.kiosk.fields["kiosk_name"].editor, "Marais")
+    kiosk.tap(page.page_of["kiosk"].save)
+    assert page.page_of["kiosk"].saved.text() == "Enregistré."
+    assert comptoir.settings.get().kiosk_name == "Marais"
+    karim = next(a for a in comptoir.attendants.list() if a.name == "Karim")
+    with comptoir.store.read() as session:
+        [entry] = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "setting.changed")
+        ).all()
+    assert entry.attendant_id == karim.id
+    assert entry.details == {"key": "kiosk_name", "source": "counter", "value": "Marais"}
+
+
+def test_close_events_do_nothing_and_quit_takes_the_managers_pin(
+    kiosk: Resident, attendants: None
+) -> None:
+    window = kiosk.window
+    log_in(kiosk, "Karim", "2468")
+    kiosk.tap_named("Réglages")
+    kiosk.tap_named("Quitter le kiosque")
+    for _ in range(2):
+        event = QCloseEvent()
+        QApplication.sendEvent(window, event)
+        assert not event.isAccepted()
+        assert window.close() is False
+    assert window.isVisible()
+    quit_page = window.counter.settings.quit
+    kiosk.fill(quit_page.pin, "1111")
+    kiosk.tap(quit_page.quit)
+    assert window.isVisible()
+    assert quit_page.error.text().startswith("Code incorrect")
+    kiosk.fill(quit_page.pin, "2468")
+    kiosk.tap(quit_page.quit)
+    assert window.quit_allowed
+    assert not window.isVisible()
