@@ -344,6 +344,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The PIN has {min} to {max} digits.",
     ),
     "attendant.exists": ("Ce nom est déjà pris.", "This name is already taken."),
+    "attendant.last_manager": (
+        "C’est le dernier responsable du comptoir : nommez d’abord un autre responsable.",
+        "This is the kiosk’s last manager: make someone else a manager first.",
+    ),
+    "attendant.unknown": (
+        "Aucun permanent ne porte ce nom : « {name} ».",
+        "No attendant has this name: “{name}”.",
+    ),
     "error.till_already_open": (
         "La caisse est déjà ouverte : clôturez-la avant d’en ouvrir une autre.",
         "The till is already open: close it before opening another.",
