@@ -343,6 +343,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le code compte de {min} à {max} chiffres.",
         "The PIN has {min} to {max} digits.",
     ),
+    "pin.differ": ("Les deux codes diffèrent.", "The two PINs differ."),
     "attendant.exists": ("Ce nom est déjà pris.", "This name is already taken."),
     # The receipt printer's set-up (kiosk_app/domain/printer_setup.py).
     "printer.kind_unknown": (
@@ -389,7 +390,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This is the kiosk’s last manager: make someone else a manager first.",
     ),
     "attendant.unknown": (
-        "Aucun permanent ne porte ce nom : « {name} ».",
+        "Aucun agent d’accueil ne porte ce nom : « {name} ».",
         "No attendant has this name: “{name}”.",
     ),
     "error.till_already_open": (

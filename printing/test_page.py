@@ -24,8 +24,9 @@ from .profiles import PrinterProfile, profile_for
 BUDGET_SECONDS = 5.0
 PARIS = ZoneInfo("Europe/Paris")
 ACCENTS = "é è ê ë à â ç ô ö ù û ü î ï œ æ É È À Ç Ô Œ « » ’"
-# The Python module each kind needs, and the python-escpos extra that brings it.
-EXTRAS = {"usb": ("usb", "usb"), "serial": ("serial", "serial"), "cups": ("cups", "cups")}
+# The Python module each kind needs, and Comptoir's extra that brings it (pyproject.toml:
+# "printers" is python-escpos's usb and serial extras, "cups" its cups extra).
+EXTRAS = {"usb": ("usb", "printers"), "serial": ("serial", "printers"), "cups": ("cups", "cups")}
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class PageResult:
 
 
 def missing_extra(kind: str) -> str | None:
-    """The python-escpos extra a kind of printer needs and that is not installed."""
+    """The extra a kind of printer needs and that is not installed, or None."""
     module, extra = EXTRAS.get(kind, ("", ""))
     if module and importlib.util.find_spec(module) is None:
         return extra
