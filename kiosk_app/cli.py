@@ -1,4 +1,6 @@
-"""The core's commands: `kiosk seed-demo`, `kiosk stats`, `kiosk attendant add`.
+"""The core's commands: `kiosk seed-demo`, `kiosk stats`, `kiosk attendant
+list|add|disable|enable|reset-pin|set-role` (PINs are read from the terminal, or stdin
+for a script, never from the arguments: argv is visible to every user of the PC).
 
 Errors are printed in the person's language (from $LANG) as the core's message keys say
 them, with the exit status of their kind (exits.py); nothing is half-written.
@@ -11,6 +13,8 @@ import getpass
 import json
 import os
 import sys
+import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +24,7 @@ from .config import default_data_dir
 from .domain.kinds import Role
 from .errors import ComptoirError, DocumentDetailsMissing, ValidationError
 from .messages import message
+from .views.attendants import AttendantView
 
 
 def cli_lang() -> str:
@@ -73,6 +78,26 @@ def add_core_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     add.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
     add.set_defaults(handler=run_attendant_add)
 
+    listing = attendant_commands.add_parser("list", help="every attendant, disabled too")
+    listing.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    listing.set_defaults(handler=run_attendant_list)
+    for name, helped, handler in (
+        ("disable", "they can no longer log in (not the last manager)", run_attendant_disable),
+        ("enable", "let a disabled attendant log in again", run_attendant_enable),
+        ("reset-pin", "give a new PIN (asked twice); lifts a lockout", run_attendant_reset_pin),
+    ):
+        command = attendant_commands.add_parser(name, help=helped)
+        command.add_argument("name")
+        command.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+        command.set_defaults(handler=handler)
+    set_role = attendant_commands.add_parser(
+        "set-role", help="make them a manager or an attendant (not the last manager)"
+    )
+    set_role.add_argument("name")
+    set_role.add_argument("role", choices=[r.value for r in Role])
+    set_role.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    set_role.set_defaults(handler=run_attendant_set_role)
+
     from .settings_commands import add_settings_commands  # it imports this module's shown()
 
     add_settings_commands(commands)
@@ -120,8 +145,9 @@ def run_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_attendant_add(args: argparse.Namespace) -> int:
-    lang = cli_lang()
+def _new_pin(lang: str) -> str | None:
+    """A PIN typed twice, without echo (getpass reads stdin when there is no terminal);
+    None, said on stderr, when the two differ."""
     pin = getpass.getpass("PIN : " if lang == "fr" else "PIN: ")
     again = getpass.getpass("PIN (encore) : " if lang == "fr" else "PIN (again): ")
     if pin != again:
@@ -129,6 +155,13 @@ def run_attendant_add(args: argparse.Namespace) -> int:
             "Les deux codes diffèrent." if lang == "fr" else "The two PINs differ.",
             file=sys.stderr,
         )
+        return None
+    return pin
+
+
+def run_attendant_add(args: argparse.Namespace) -> int:
+    pin = _new_pin(cli_lang())
+    if pin is None:
         return 2
     comptoir = Comptoir.open(_data_dir(args))
     try:
@@ -137,3 +170,56 @@ def run_attendant_add(args: argparse.Namespace) -> int:
         comptoir.close()
     print(f"{attendant.name} ({attendant.role.value})")
     return 0
+
+
+def run_attendant_list(args: argparse.Namespace) -> int:
+    lang = cli_lang()
+    comptoir = Comptoir.open(_data_dir(args))
+    try:
+        attendants = comptoir.attendants.list(with_disabled=True)
+    finally:
+        comptoir.close()
+    disabled = "désactivé" if lang == "fr" else "disabled"
+    for attendant in attendants:
+        state = "" if attendant.active else f"  ({disabled})"
+        print(f"{shown(attendant.name)}\t{attendant.role.value}{state}")
+    return 0
+
+
+def _change(
+    args: argparse.Namespace, change: Callable[[Comptoir, uuid.UUID], AttendantView]
+) -> int:
+    comptoir = Comptoir.open(_data_dir(args))
+    try:
+        attendant = change(comptoir, comptoir.attendants.by_name(args.name).id)
+    finally:
+        comptoir.close()
+    state = "" if attendant.active else (", désactivé" if cli_lang() == "fr" else ", disabled")
+    print(f"{shown(attendant.name)} ({attendant.role.value}{state})")
+    return 0
+
+
+def run_attendant_disable(args: argparse.Namespace) -> int:
+    return _change(args, lambda comptoir, who: comptoir.attendants.disable(who))
+
+
+def run_attendant_enable(args: argparse.Namespace) -> int:
+    return _change(args, lambda comptoir, who: comptoir.attendants.enable(who))
+
+
+def run_attendant_set_role(args: argparse.Namespace) -> int:
+    role = Role(args.role)
+    return _change(args, lambda comptoir, who: comptoir.attendants.set_role(who, role))
+
+
+def run_attendant_reset_pin(args: argparse.Namespace) -> int:
+    comptoir = Comptoir.open(_data_dir(args))
+    try:
+        # Who first, then the PIN: nobody types a PIN for a name that does not exist.
+        comptoir.attendants.by_name(args.name)
+    finally:
+        comptoir.close()
+    pin = _new_pin(cli_lang())
+    if pin is None:
+        return 2
+    return _change(args, lambda comptoir, who: comptoir.attendants.reset_pin(who, pin))

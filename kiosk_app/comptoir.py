@@ -19,6 +19,7 @@ from .services.order_queue import OrderQueueService
 from .services.orders import OrderService
 from .services.payments import PaymentService
 from .services.print_jobs import PrintJobService
+from .services.printer_setup import PrinterSetupService
 from .services.quotes import QuoteService
 from .services.ratings import RatingService
 from .services.refunds import RefundService
@@ -55,6 +56,7 @@ class Comptoir:
     stats: StatsService
     invoices: InvoiceService
     print_jobs: PrintJobService
+    printer_setup: PrinterSetupService
     till: TillService
     suggestions: SuggestionService
 
@@ -85,6 +87,7 @@ class Comptoir:
             stats=StatsService(store),
             invoices=InvoiceService(store, clock=clock),
             print_jobs=PrintJobService(store, clock=clock),
+            printer_setup=PrinterSetupService(store, clock=clock),
             till=TillService(store, attendants, clock=clock),
             suggestions=SuggestionService(store, clock=clock),
         )

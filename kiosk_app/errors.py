@@ -76,6 +76,13 @@ class PinRefused(ComptoirError):
     key = "error.pin_refused"
 
 
+class LastManager(NotNow):
+    """The kiosk's last active manager cannot be disabled or made an attendant: nobody
+    could then change the settings, approve a till difference or add a manager."""
+
+    key = "attendant.last_manager"
+
+
 class LoginLocked(ComptoirError):
     key = "error.login_locked"
 

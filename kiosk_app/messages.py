@@ -345,7 +345,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le code compte de {min} à {max} chiffres.",
         "The PIN has {min} to {max} digits.",
     ),
+    "pin.differ": ("Les deux codes diffèrent.", "The two PINs differ."),
     "attendant.exists": ("Ce nom est déjà pris.", "This name is already taken."),
+    # The receipt printer's set-up (kiosk_app/domain/printer_setup.py).
+    "printer.kind_unknown": (
+        "Type d’imprimante inconnu : aucune, réseau, USB, série ou CUPS.",
+        "Unknown printer kind: none, network, USB, serial or CUPS.",
+    ),
+    "printer.address_required": (
+        "Indiquez l’adresse de l’imprimante.",
+        "Enter the printer’s address.",
+    ),
+    "printer.address_invalid": ("Cette adresse n’est pas valable.", "This address is not valid."),
+    "printer.host_invalid": (
+        "Adresse réseau non valable : un nom ou une adresse IP, par exemple 192.168.1.50 "
+        "ou 192.168.1.50:9100.",
+        "Not a valid network address: a name or an IP address, for example 192.168.1.50 "
+        "or 192.168.1.50:9100.",
+    ),
+    "printer.port_invalid": (
+        "Le port est un nombre de 1 à 65535 (9100 le plus souvent).",
+        "The port is a number from 1 to 65535 (usually 9100).",
+    ),
+    "printer.usb_required": (
+        "Choisissez l’imprimante USB dans la liste de celles branchées.",
+        "Pick the USB printer from the list of those plugged in.",
+    ),
+    "printer.serial_invalid": (
+        "Un port série commence par /dev/, par exemple /dev/ttyUSB0.",
+        "A serial port starts with /dev/, for example /dev/ttyUSB0.",
+    ),
+    "printer.cups_invalid": (
+        "Le nom d’une file CUPS, sans espace ni « / » ni « # », par exemple TM-T20.",
+        "The name of a CUPS queue, with no space, “/” or “#”, for example TM-T20.",
+    ),
+    "printer.width_invalid": (
+        "Largeur du papier : 80 mm ou 58 mm.",
+        "Paper width: 80 mm or 58 mm.",
+    ),
+    "printer.codepage_invalid": (
+        "Page de codes : CP858 ou CP1252.",
+        "Code page: CP858 or CP1252.",
+    ),
+    "attendant.last_manager": (
+        "C’est le dernier responsable du comptoir : nommez d’abord un autre responsable.",
+        "This is the kiosk’s last manager: make someone else a manager first.",
+    ),
+    "attendant.unknown": (
+        "Aucun agent d’accueil ne porte ce nom : « {name} ».",
+        "No attendant has this name: “{name}”.",
+    ),
     "error.till_already_open": (
         "La caisse est déjà ouverte : clôturez-la avant d’en ouvrir une autre.",
         "The till is already open: close it before opening another.",

@@ -198,7 +198,10 @@ def connection_for(kind: str, address: str) -> Connection | None:
         return None
     if kind == "network":
         host, _, port = address.rpartition(":") if ":" in address else (address, "", "")
-        return NetworkConnection(host or address, int(port) if port.isdigit() else NETWORK_PORT)
+        if address.count(":") > 1 and not address.startswith("["):  # a bare IPv6 address
+            host, port = address, ""
+        host = (host or address).removeprefix("[").removesuffix("]")
+        return NetworkConnection(host, int(port) if port.isdigit() else NETWORK_PORT)
     if kind == "file":
         return FileConnection(Path(address))
     if kind in ("usb", "serial", "cups"):

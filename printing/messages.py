@@ -75,3 +75,39 @@ NOTHING_QUEUED = (
 def printer_cli_message(key: str, lang: str = "fr") -> str:
     french, english = PRINTER_FAULTS.get(key, PRINTER_FAULTS["printer.offline"])
     return (english + NOTHING_QUEUED[1]) if lang == "en" else (french + NOTHING_QUEUED[0])
+
+
+# "Print a test page" (printing/test_page.py), said in the set-up form.
+TEST_PAGE_MESSAGES: dict[str, tuple[str, str]] = {
+    "test_page.printed": (
+        "La page de test est partie : vérifiez sur le papier les accents, le symbole € "
+        "et le QR code.",
+        "The test page went through: check the accents, the € sign and the QR code on paper.",
+    ),
+    "test_page.no_answer": (
+        "L’imprimante n’a pas répondu dans les 5 secondes : vérifiez qu’elle est allumée "
+        "et branchée, et son adresse.",
+        "The printer did not answer within 5 seconds: check that it is on and plugged "
+        "in, and its address.",
+    ),
+    "test_page.no_printer": (
+        "Aucune imprimante choisie : les tickets sont enregistrés et affichés à l’écran.",
+        "No printer chosen: tickets are saved and shown on screen.",
+    ),
+    "test_page.needs_extra": (
+        "Ce type d’imprimante a besoin d’un module qui n’est pas installé : installez "
+        "Comptoir avec son option « {extra} ».",
+        "This kind of printer needs a module that is not installed: install Comptoir "
+        "with its “{extra}” extra.",
+    ),
+}
+
+
+def page_result_message(key: str, lang: str = "fr", **params: object) -> str:
+    """What the set-up form says after a test page (a printer's fault in its words)."""
+    if key in TEST_PAGE_MESSAGES:
+        french, english = TEST_PAGE_MESSAGES[key]
+    else:
+        french, english = PRINTER_FAULTS.get(key, PRINTER_FAULTS["printer.offline"])
+        french, english = french + ".", english + "."
+    return (english if lang == "en" else french).format(**params)

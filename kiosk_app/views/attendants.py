@@ -15,3 +15,4 @@ class AttendantView:
     id: uuid.UUID
     name: str
     role: Role
+    active: bool = True  # a disabled attendant cannot log in; their history stays

@@ -69,6 +69,109 @@
     </message>
 </context>
 <context>
+    <name>AttendantsPage</name>
+    <message>
+        <source>%1 is now a manager.</source>
+        <translation>%1 est maintenant responsable.</translation>
+    </message>
+    <message>
+        <source>%1 is now an attendant.</source>
+        <translation>%1 est maintenant agent d’accueil.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in.</source>
+        <translation>%1 ne peut plus se connecter.</translation>
+    </message>
+    <message>
+        <source>%1 can log in again.</source>
+        <translation>%1 peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+        <source>%1 can now log in at the counter.</source>
+        <translation>%1 peut maintenant se connecter au comptoir.</translation>
+    </message>
+    <message>
+        <source>%1 has a new PIN.</source>
+        <translation>%1 a un nouveau code.</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Attendant</source>
+        <translation>Agent d’accueil</translation>
+    </message>
+    <message>
+        <source>%1, disabled</source>
+        <translation>%1, désactivé</translation>
+    </message>
+    <message>
+        <source>Make attendant</source>
+        <translation>Rendre agent d’accueil</translation>
+    </message>
+    <message>
+        <source>Make manager</source>
+        <translation>Nommer responsable</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nouveau code</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>New PIN for %1</source>
+        <translation>Nouveau code pour %1</translation>
+    </message>
+    <message>
+        <source>Attendants</source>
+        <translation>Agents d’accueil</translation>
+    </message>
+    <message>
+        <source>Add an attendant</source>
+        <translation>Ajouter un agent d’accueil</translation>
+    </message>
+    <message>
+        <source>First name and name</source>
+        <translation>Prénom et nom</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 8 digits)</source>
+        <translation>Code (4 à 8 chiffres)</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Code, encore une fois</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 8 digits)</source>
+        <translation>Nouveau code (4 à 8 chiffres)</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Nouveau code, encore une fois</translation>
+    </message>
+    <message>
+        <source>Save the PIN</source>
+        <translation>Enregistrer le code</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>AzertyKeyboard</name>
     <message>
         <source>space</source>
@@ -1754,28 +1857,88 @@ en échec</numerusform>
 <context>
     <name>PrinterForm</name>
     <message>
+        <source>Printing the test page…</source>
+        <translation>Impression de la page de test…</translation>
+    </message>
+    <message>
+        <source>No USB printer found: plug it in, switch it on, then touch “Look again”.</source>
+        <translation>Aucune imprimante USB trouvée : branchez-la, allumez-la, puis touchez « Chercher à nouveau ».</translation>
+    </message>
+    <message>
+        <source>Network address (name or IP, port 9100 unless given)</source>
+        <translation>Adresse réseau (nom ou IP, port 9100 sauf indication)</translation>
+    </message>
+    <message>
+        <source>Serial port (for example /dev/ttyUSB0)</source>
+        <translation>Port série (par exemple /dev/ttyUSB0)</translation>
+    </message>
+    <message>
+        <source>CUPS printer name</source>
+        <translation>Nom de l’imprimante CUPS</translation>
+    </message>
+    <message>
         <source>Receipt printer</source>
         <translation>Imprimante de tickets</translation>
+    </message>
+    <message>
+        <source>How is the printer connected?</source>
+        <translation>Comment l’imprimante est-elle branchée ?</translation>
     </message>
     <message>
         <source>No printer</source>
         <translation>Pas d’imprimante</translation>
     </message>
     <message>
-        <source>Network printer</source>
-        <translation>Imprimante réseau</translation>
+        <source>Network</source>
+        <translation>Réseau</translation>
     </message>
     <message>
-        <source>Without a printer, tickets are saved as pictures and shown on screen.</source>
-        <translation>Sans imprimante, les tickets sont enregistrés en images et montrés à l’écran.</translation>
+        <source>USB</source>
+        <translation>USB</translation>
     </message>
     <message>
-        <source>Printer&apos;s address</source>
-        <translation>Adresse de l’imprimante</translation>
+        <source>Serial</source>
+        <translation>Série</translation>
     </message>
     <message>
-        <source>Its IP address or name, then :port if not 9100 (192.168.1.50:9100).</source>
-        <translation>Son adresse IP ou son nom, puis :port si ce n’est pas 9100 (192.168.1.50:9100).</translation>
+        <source>CUPS</source>
+        <translation>CUPS</translation>
+    </message>
+    <message>
+        <source>USB printers plugged in: touch yours</source>
+        <translation>Imprimantes USB branchées : touchez la vôtre</translation>
+    </message>
+    <message>
+        <source>USB printers plugged in</source>
+        <translation>Imprimantes USB branchées</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Chercher à nouveau</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Largeur du papier</translation>
+    </message>
+    <message>
+        <source>80 mm (48 columns)</source>
+        <translation>80 mm (48 colonnes)</translation>
+    </message>
+    <message>
+        <source>58 mm (32 columns)</source>
+        <translation>58 mm (32 colonnes)</translation>
+    </message>
+    <message>
+        <source>Code page</source>
+        <translation>Page de codes</translation>
+    </message>
+    <message>
+        <source>Most receipt printers have CP858. If the test page prints € or accents wrongly, try CP1252.</source>
+        <translation>La plupart des imprimantes à tickets ont la CP858. Si la page de test imprime mal le € ou les accents, essayez CP1252.</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>Imprimer une page de test</translation>
     </message>
 </context>
 <context>

@@ -51,3 +51,66 @@ def test_a_pin_that_is_not_digits_is_refused_in_plain_words(tmp_path: Path) -> N
     done = add_attendant(tmp_path, "abcd\nabcd\n")
     assert done.returncode == 2
     assert "The PIN has 4 to 8 digits." in done.stderr
+
+
+def kiosk(data_dir: Path, *args: str, typed: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk_app", "attendant", *args, "--data-dir", str(data_dir)],
+        input=typed, capture_output=True, text=True, start_new_session=True, check=False,
+        env={"LANG": "en_GB.UTF-8", "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+
+
+def with_team(data_dir: Path) -> None:
+    app = Comptoir.open(data_dir)
+    try:
+        app.attendants.add("Karim Haddad", Role.MANAGER, "2468")
+        app.attendants.add("Camille Martin", Role.ATTENDANT, "1357")
+    finally:
+        app.close()
+
+
+def test_list_disable_set_role_and_the_last_manager_refused(tmp_path: Path) -> None:
+    with_team(tmp_path)
+    refused = kiosk(tmp_path, "disable", "Karim Haddad")
+    assert refused.returncode == 4  # Exit.NOT_NOW: right, but not while they are the last
+    assert refused.stderr.strip() == (
+        "This is the kiosk’s last manager: make someone else a manager first."
+    )
+    assert kiosk(tmp_path, "set-role", "Karim Haddad", "attendant").returncode == 4
+
+    done = kiosk(tmp_path, "set-role", "Camille Martin", "manager")
+    assert (done.returncode, done.stdout) == (0, "Camille Martin (manager)\n")
+    done = kiosk(tmp_path, "disable", "Karim Haddad")
+    assert (done.returncode, done.stdout) == (0, "Karim Haddad (manager, disabled)\n")
+    listed = kiosk(tmp_path, "list")
+    assert listed.stdout == "Camille Martin\tmanager\nKarim Haddad\tmanager  (disabled)\n"
+    assert kiosk(tmp_path, "enable", "Karim Haddad").returncode == 0
+
+
+def test_an_unknown_name_says_so_with_its_own_status(tmp_path: Path) -> None:
+    with_team(tmp_path)
+    done = kiosk(tmp_path, "disable", "Robert'); DROP TABLE attendants;--\x1b[2J")
+    assert done.returncode == 3  # Exit.NOT_FOUND
+    assert done.stderr.splitlines() == [
+        "No attendant has this name: “Robert'); DROP TABLE attendants;--\\x1b[2J”."
+    ]
+    assert kiosk(tmp_path, "set-role", "Karim Haddad", "boss").returncode == 2  # argparse
+
+
+def test_a_pin_is_reset_from_stdin_never_argv(tmp_path: Path) -> None:
+    with_team(tmp_path)
+    differ = kiosk(tmp_path, "reset-pin", "Camille Martin", typed="97531\n97532\n")
+    assert differ.returncode == 2 and "The two PINs differ." in differ.stderr
+    done = kiosk(tmp_path, "reset-pin", "Camille Martin", typed="97531\n97531\n")
+    assert done.returncode == 0, done.stderr
+    assert "97531" not in done.stdout + done.stderr
+    app = Comptoir.open(tmp_path)
+    try:
+        camille = app.attendants.by_name("Camille Martin")
+        assert app.attendants.log_in(camille.id, "97531").name == "Camille Martin"
+    finally:
+        app.close()
+    # Nobody to reset: said before any PIN is asked.
+    unknown = kiosk(tmp_path, "reset-pin", "Personne", typed="")
+    assert unknown.returncode == 3 and "PIN" not in unknown.stdout + unknown.stderr

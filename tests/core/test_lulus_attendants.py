@@ -149,7 +149,11 @@ def test_the_audit_log_never_holds_the_pin(
         entries = conn.execute(
             "SELECT action, entity, entity_id, details FROM audit_log ORDER BY id"
         ).fetchall()
-    assert [action for action, *_ in entries] == ["attendant.locked", "attendant.login"]
+    assert [action for action, *_ in entries] == [
+        "attendant.added",
+        "attendant.locked",
+        "attendant.login",
+    ]
     for entry in entries:
         text = " ".join(str(part) for part in entry)
         assert PIN not in text

@@ -59,7 +59,9 @@ def audit_rows(comptoir: Comptoir) -> list[tuple[str, str, str, dict[str, object
         return [
             (attendant_id, action, entity_id, json.loads(details))
             for attendant_id, action, entity_id, details in conn.execute(
-                "SELECT attendant_id, action, entity_id, details FROM audit_log ORDER BY id"
+                # The attendants' own records (added...) are not the onboarding's.
+                "SELECT attendant_id, action, entity_id, details FROM audit_log "
+                "WHERE action NOT LIKE 'attendant.%' ORDER BY id"
             )
         ]
 

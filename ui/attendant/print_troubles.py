@@ -21,7 +21,7 @@ from ..context import KioskContext
 from ..format import paris_datetime
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
-from ..widgets.screen import Label, Screen, label
+from ..widgets.screen import Label, Screen, empty_layout, label
 
 POLL_MS = 3000
 
@@ -97,11 +97,7 @@ class PrintTroublesPage(Screen):
         self.changed.emit(len(self.jobs))
 
     def _rebuild(self) -> None:
-        while (item := self.grid.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        empty_layout(self.grid)
         self.rows = {}
         for row, job in enumerate(self.jobs):
             # One job a block: what and why, then what can be done, on a row of its own

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLayout, QWidget
 
 
 class Screen(QWidget):
@@ -63,3 +63,12 @@ def label(role: str = "", *, wrap: bool = True, parent: QWidget | None = None) -
         widget.setProperty("role", role)
     widget.setWordWrap(wrap)
     return widget
+
+
+def empty_layout(layout: QLayout) -> None:
+    """Take every widget out of `layout` and delete it (a list rebuilt from the store)."""
+    while (item := layout.takeAt(0)) is not None:
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
