@@ -2159,6 +2159,10 @@ en échec</numerusform>
         <translation>Serveur central</translation>
     </message>
     <message>
+        <source>Attendants</source>
+        <translation>Agents d’accueil</translation>
+    </message>
+    <message>
         <source>Quit the kiosk</source>
         <translation>Quitter le kiosque</translation>
     </message>

@@ -29,6 +29,7 @@ from ..setup.forms import AssociationForm, KioskForm, SettingsForm
 from ..setup.people import ServerStep
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Screen, label
+from .attendants_page import AttendantsPage
 from .printer_form import PrinterForm
 
 
@@ -166,15 +167,15 @@ class SettingsPage(Screen):
         self.server.later.hide()  # the wizard's "later"; here, Save enrols
         self.quit = QuitPage(context, attendant)
         self.quit.confirmed.connect(self.quit_confirmed)
-        # The tabs, in order. At merge, the attendants' page comes here:
-        #     self.add_tab("attendants", lambda: self.tr("Attendants"),
-        #                  AttendantsPage(context.comptoir))
+        self.attendants = AttendantsPage(context.comptoir)
+        # The tabs, in order.
         self.add_tab("association", lambda: self.tr("Association"), self._saved(self.association))
         self.add_tab("kiosk", lambda: self.tr("This kiosk"), self._saved(self.kiosk))
         self.add_tab("printer", lambda: self.tr("Printer"), SavedForm(self.printer, self._print))
         self.add_tab(
             "server", lambda: self.tr("Central server"), SavedForm(self.server, self.server.submit)
         )
+        self.add_tab("attendants", lambda: self.tr("Attendants"), self.attendants)
         self.add_tab("quit", lambda: self.tr("Quit the kiosk"), self.quit)
         self.tab_row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -221,6 +222,8 @@ class SettingsPage(Screen):
         self.kiosk.load(settings)
         self.server.url.set_text(settings.server_url)
         self.server.url.clear_touch()
+        self.attendants.set_acting(self._manager_id())
+        self.attendants.refresh()
         self.show_tab("association")
 
     def reset(self) -> None:
