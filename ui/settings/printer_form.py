@@ -10,6 +10,7 @@ screen never waits on a printer."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ class PrinterForm(Screen):
     def __init__(self, comptoir: Comptoir, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._comptoir = comptoir
+        self.by: uuid.UUID | None = None  # the manager saving, named in the audit log
         self._tasks = Tasks(parent=self)
         self._kind_error: tuple[str, dict[str, Any]] | None = None
         self.usb_found: list[UsbPrinter] = []
@@ -144,7 +146,11 @@ class PrinterForm(Screen):
         self._clear_errors()
         try:
             self._comptoir.printer_setup.save(
-                self.kind.value, self.chosen_address, self.paper.value, self.codepage.value
+                self.kind.value,
+                self.chosen_address,
+                self.paper.value,
+                self.codepage.value,
+                by=self.by,
             )
         except ValidationError as error:
             self._show_refusal(error)

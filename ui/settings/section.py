@@ -162,7 +162,6 @@ class SettingsPage(Screen):
         self.association = AssociationForm(context)
         self.kiosk = KioskForm(context)
         self.printer = PrinterForm(context.comptoir)
-        self.printer.source = "counter"
         self.server = ServerStep(context)
         self.server.later.hide()  # the wizard's "later"; here, Save enrols
         self.quit = QuitPage(context, attendant)
