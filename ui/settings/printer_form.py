@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk_app.domain.printer_setup import PAPER_COLUMNS, check_printer_setup
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 KINDS = ("none", "network", "usb", "serial", "cups")
 TYPED_ADDRESS = ("network", "serial", "cups")
+TOUCH_ROW_PX = 56
 
 
 class PrinterForm(Screen):
@@ -223,8 +224,10 @@ class PrinterForm(Screen):
                     )
                 )
         for printer in self.usb_found:
-            item = QListWidgetItem(f"{printer.name or '?'} ({printer.address})")
+            name = printer.name or self.tr("USB printer")
+            item = QListWidgetItem(f"{name} ({printer.address})")
             item.setData(Qt.ItemDataRole.UserRole, printer.address)
+            item.setSizeHint(QSize(0, TOUCH_ROW_PX))  # a finger's target, not a line
             self.usb_list.addItem(item)
         found = [p.address for p in self.usb_found]
         if self._usb_address in found:
@@ -250,9 +253,10 @@ class PrinterForm(Screen):
         self._edited()
 
     def _show_kind(self, kind: str) -> None:
-        self.address.setVisible(kind in TYPED_ADDRESS)
-        self.usb_box.setVisible(kind == "usb")
         extra = missing_extra(kind)
+        self.address.setVisible(kind in TYPED_ADDRESS)
+        # Without pyusb nothing can be listed: the note says what to install instead.
+        self.usb_box.setVisible(kind == "usb" and extra is None)
         if extra is None:
             self.kind_note.clear()
         else:
