@@ -10,6 +10,7 @@ screen never waits on a printer."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +48,7 @@ class PrinterForm(Screen):
         super().__init__(parent)
         self._comptoir = comptoir
         self._tasks = Tasks(parent=self)
-        self._kind_error: tuple[str, dict[str, Any]] | None = None
+        self._acting: uuid.UUID | None = None
         self.usb_found: list[UsbPrinter] = []
 
         self.heading = label("title", parent=self)
@@ -140,12 +141,21 @@ class PrinterForm(Screen):
 
     # --- saving --------------------------------------------------------------------
 
+    def set_acting(self, attendant_id: uuid.UUID | None) -> None:
+        """The manager logged in: the audit log names them for the change (the wizard,
+        before any manager exists, leaves it None: no audit row then)."""
+        self._acting = attendant_id
+
     def apply(self) -> bool:
         """Check and save; each refusal beside its field. True once saved."""
         self._clear_errors()
         try:
             self._comptoir.printer_setup.save(
-                self.kind.value, self.chosen_address, self.paper.value, self.codepage.value
+                self.kind.value,
+                self.chosen_address,
+                self.paper.value,
+                self.codepage.value,
+                by=self._acting,
             )
         except ValidationError as error:
             self._show_refusal(error)
