@@ -23,10 +23,11 @@ from sync.protocol import OrderStatus
 from .connections import PrinterFault, connection_for
 from .escpos import render
 from .image import save_ticket
-from .messages import printer_cli_message
+from .messages import page_result_message, printer_cli_message
 from .pdf.ticket_preview import ticket_pdf
 from .profiles import profile_for
 from .sources import TICKET_KINDS, ticket_for
+from .test_page import print_test_page
 from .till_report import till_report
 
 
@@ -62,6 +63,12 @@ def add_printing_commands(commands: argparse._SubParsersAction[argparse.Argument
     till.add_argument("--pdf", type=Path, help="write the report as an 80 mm PDF")
     till.add_argument("--escpos", type=Path, help="write the ESC/POS bytes to this file")
     till.set_defaults(handler=run_till_report)
+
+    test = commands.add_parser(
+        "test-page", help="print the test page (accents, €, QR code) on the configured printer"
+    )
+    test.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS)
+    test.set_defaults(handler=run_test_page)
 
 
 log = logging.getLogger(__name__)
@@ -194,6 +201,33 @@ def run_till_report(args: argparse.Namespace) -> int:
     except PrinterFault as fault:
         return _printer_fault(fault.key)
     return 0
+
+
+def run_test_page(args: argparse.Namespace) -> int:
+    """The settings form's "Print a test page" from a shell (over SSH, at installation):
+    0 printed, 1 the printer did not answer (try again), 2 no printer or a module
+    missing, 4 a fault a person must clear (paper, cover)."""
+    comptoir = Comptoir.open(_data_dir(args))
+    try:
+        settings = comptoir.settings.get()
+        now = comptoir.clock()
+    finally:
+        comptoir.close()
+    result = print_test_page(
+        settings.printer_kind, settings.printer_address,
+        settings.printer_width, settings.printer_codepage,
+        now=now, kiosk_name=settings.kiosk_name, qr_url=settings.server_url,
+    )  # fmt: skip
+    said = page_result_message(result.key, _lang(), **result.params)
+    if result.printed:
+        print(said)
+        return 0
+    print(said, file=sys.stderr)
+    if result.key == "test_page.no_answer":
+        return 1
+    if result.key in ("test_page.no_printer", "test_page.needs_extra"):
+        return 2
+    return 4
 
 
 def _lang() -> str:

@@ -1865,6 +1865,10 @@ en échec</numerusform>
         <translation>Aucune imprimante USB trouvée : branchez-la, allumez-la, puis touchez « Chercher à nouveau ».</translation>
     </message>
     <message>
+        <source>USB printer</source>
+        <translation>Imprimante USB</translation>
+    </message>
+    <message>
         <source>Network address (name or IP, port 9100 unless given)</source>
         <translation>Adresse réseau (nom ou IP, port 9100 sauf indication)</translation>
     </message>

@@ -6,6 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kiosk_app.__main__ import main
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import Role
 
@@ -114,3 +119,43 @@ def test_a_pin_is_reset_from_stdin_never_argv(tmp_path: Path) -> None:
     # Nobody to reset: said before any PIN is asked.
     unknown = kiosk(tmp_path, "reset-pin", "Personne", typed="")
     assert unknown.returncode == 3 and "PIN" not in unknown.stdout + unknown.stderr
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=st.one_of(
+        st.text(),
+        st.sampled_from(
+            ["Karim Haddad", "'; DROP TABLE attendants;--", "😀\u202e", "\ud800", "x" * 5000]
+        ),
+    )
+)
+def test_any_typed_name_gets_one_line_and_its_status(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    # Every example is refused and writes nothing: they share one store.
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    data_dir = tmp_path / "kiosk"
+    if not data_dir.exists():
+        with_team(data_dir)
+    capsys.readouterr()
+    status = main(["attendant", "set-role", name, "attendant", "--data-dir", str(data_dir)])
+    said = capsys.readouterr()
+    if name.strip() == "Karim Haddad":
+        assert status == 4  # the last manager
+    else:
+        assert status == 3  # no one of that name
+        assert said.err.startswith("Aucun agent d’accueil ne porte ce nom")
+    assert len(said.err.splitlines()) == 1 and said.out == ""
+    app = Comptoir.open(data_dir)
+    try:
+        assert [(a.name, a.role) for a in app.attendants.list()] == [
+            ("Camille Martin", Role.ATTENDANT), ("Karim Haddad", Role.MANAGER)
+        ]  # fmt: skip
+    finally:
+        app.close()

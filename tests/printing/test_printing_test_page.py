@@ -6,12 +6,15 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from escpos_reader import read
 from fake_printer import FakePrinter
 
 import printing.test_page as test_page_module
+from kiosk_app.__main__ import main
+from kiosk_app.comptoir import Comptoir
 from printing.connections import NetworkConnection
 from printing.messages import page_result_message
 from printing.test_page import BUDGET_SECONDS, connection_within, print_test_page
@@ -104,3 +107,27 @@ def test_no_printer_chosen_and_a_missing_extra_are_said(monkeypatch: pytest.Monk
     result = print_test_page("cups", "TM-T20", "80", "cp858", now=NOW)
     assert (result.key, result.params) == ("test_page.needs_extra", {"extra": "cups"})
     assert "« cups »" in page_result_message(result.key, "fr", **result.params)
+
+
+def test_the_test_page_from_the_command_line(
+    printer: FakePrinter,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    app = Comptoir.open(tmp_path / "kiosk")
+    try:
+        assert main(["test-page", "--data-dir", str(tmp_path / "kiosk")]) == 2  # no printer
+        assert "No printer chosen" in capsys.readouterr().err
+        app.printer_setup.save("network", f"127.0.0.1:{printer.port}", "58", "cp858")
+        assert main(["test-page", "--data-dir", str(tmp_path / "kiosk")]) == 0
+        assert capsys.readouterr().out.startswith("The test page went through")
+        assert read(printer.printed).qr_codes == [app.settings.get().server_url]
+        printer.paper_out = True
+        assert main(["test-page", "--data-dir", str(tmp_path / "kiosk")]) == 4
+        assert capsys.readouterr().err == "The printer is out of paper.\n"
+        app.printer_setup.save("network", f"127.0.0.1:{free_port()}", "58", "cp858")
+        assert main(["test-page", "--data-dir", str(tmp_path / "kiosk")]) == 1
+    finally:
+        app.close()

@@ -116,7 +116,14 @@ def test_a_test_page_prints_on_the_fake_printer_and_says_so(
     assert printout.codec == "cp1252" and printout.qr_codes and "€" in printout.text
     # Not saved by the test page: saved by apply(), as the form shows it.
     assert comptoir.settings.get().printer_kind == "none"
+    karim = comptoir.attendants.add("Karim Haddad", Role.MANAGER, "2468")
+    form.set_acting(karim.id)
     assert form.apply()
+    with sqlite3.connect(comptoir.store.path) as conn:
+        assert conn.execute(
+            "SELECT count(*) FROM audit_log WHERE action = 'settings.printer' AND attendant_id = ?",
+            (karim.id.hex,),
+        ).fetchone() == (1,)
     saved = comptoir.settings.get()
     assert (saved.printer_kind, saved.printer_address) == ("network", f"127.0.0.1:{printer.port}")
     assert (saved.printer_width, saved.printer_codepage) == ("58", "cp1252")

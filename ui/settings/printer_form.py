@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk_app.domain.printer_setup import PAPER_COLUMNS, check_printer_setup
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 KINDS = ("none", "network", "usb", "serial", "cups")
 TYPED_ADDRESS = ("network", "serial", "cups")
+TOUCH_ROW_PX = 56
 
 
 class PrinterForm(Screen):
@@ -46,9 +47,8 @@ class PrinterForm(Screen):
     def __init__(self, comptoir: Comptoir, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._comptoir = comptoir
-        self.by: uuid.UUID | None = None  # the manager saving, named in the audit log
         self._tasks = Tasks(parent=self)
-        self._kind_error: tuple[str, dict[str, Any]] | None = None
+        self._acting: uuid.UUID | None = None
         self.usb_found: list[UsbPrinter] = []
 
         self.heading = label("title", parent=self)
@@ -141,6 +141,11 @@ class PrinterForm(Screen):
 
     # --- saving --------------------------------------------------------------------
 
+    def set_acting(self, attendant_id: uuid.UUID | None) -> None:
+        """The manager logged in: the audit log names them for the change (the wizard,
+        before any manager exists, leaves it None: no audit row then)."""
+        self._acting = attendant_id
+
     def apply(self) -> bool:
         """Check and save; each refusal beside its field. True once saved."""
         self._clear_errors()
@@ -150,7 +155,7 @@ class PrinterForm(Screen):
                 self.chosen_address,
                 self.paper.value,
                 self.codepage.value,
-                by=self.by,
+                by=self._acting,
             )
         except ValidationError as error:
             self._show_refusal(error)
@@ -229,8 +234,10 @@ class PrinterForm(Screen):
                     )
                 )
         for printer in self.usb_found:
-            item = QListWidgetItem(f"{printer.name or '?'} ({printer.address})")
+            name = printer.name or self.tr("USB printer")
+            item = QListWidgetItem(f"{name} ({printer.address})")
             item.setData(Qt.ItemDataRole.UserRole, printer.address)
+            item.setSizeHint(QSize(0, TOUCH_ROW_PX))  # a finger's target, not a line
             self.usb_list.addItem(item)
         found = [p.address for p in self.usb_found]
         if self._usb_address in found:
@@ -256,9 +263,10 @@ class PrinterForm(Screen):
         self._edited()
 
     def _show_kind(self, kind: str) -> None:
-        self.address.setVisible(kind in TYPED_ADDRESS)
-        self.usb_box.setVisible(kind == "usb")
         extra = missing_extra(kind)
+        self.address.setVisible(kind in TYPED_ADDRESS)
+        # Without pyusb nothing can be listed: the note says what to install instead.
+        self.usb_box.setVisible(kind == "usb" and extra is None)
         if extra is None:
             self.kind_note.clear()
         else:

@@ -206,7 +206,7 @@ class SettingsPage(Screen):
         )
 
     def _print(self, done: Callable[[bool], None]) -> None:
-        self.printer.by = self._manager_id()
+        self.printer.set_acting(self._manager_id())
         done(self.printer.apply())
 
     def show_tab(self, name: str) -> None:
