@@ -152,8 +152,11 @@ class Chaos:
     def kill_mid_push(self) -> None:
         """The server dies inside a batch's transaction, then comes back once."""
         pusher = max(self.kiosks, key=Kiosk.pending)
-        if pusher.pending() == 0:
-            self.place(-1, pusher)
+        # Two new orders: ops the server has never seen (pending ones may all be
+        # duplicates of batches committed behind a 502), so that the batch reaches
+        # the handlers.
+        self.place(-1, pusher)
+        self.place(-1, pusher)
         self.server.arm_kill()
         self.link.enabled = False  # the batch must reach the server to be cut short
         try:

@@ -2,8 +2,8 @@
 killed for real (SIGKILL) in the middle of a push and started again on the same port
 and database; and the faulty link between each kiosk and it.
 
-The server process wraps every push handler: once the kill file exists, the next op a
-handler has just applied (inside the batch's open transaction) kills the process. The
+The server process wraps every push handler: once the kill file exists, the second op
+handled (the first one applied, the batch's transaction open) kills the process. The
 batch is then neither committed nor answered, as when the machine loses power.
 """
 
@@ -32,12 +32,20 @@ SERVE = textwrap.dedent(
 
     url, port, kill_file = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
 
+    armed = []
+
     def killing(handler):
         def handle(writer, op):
-            handler(writer, op)
-            if kill_file.exists():  # mid-batch, its transaction open: power cut
-                kill_file.unlink()
-                os.kill(os.getpid(), signal.SIGKILL)
+            try:
+                handler(writer, op)
+            finally:
+                # The second op handled once armed: one op of the batch applied, its
+                # transaction open, and the power goes.
+                if kill_file.exists():
+                    armed.append(op)
+                    if len(armed) >= 2:
+                        kill_file.unlink()
+                        os.kill(os.getpid(), signal.SIGKILL)
         return handle
 
     for key, handler in list(push.HANDLERS.items()):
@@ -89,7 +97,7 @@ class ServerProcess:
         raise RuntimeError("the server did not listen within 30 s")
 
     def arm_kill(self) -> None:
-        """The next op a handler applies kills the process (see SERVE)."""
+        """The second op handled from now kills the process (see SERVE)."""
         self.kill_file.touch()
 
     def is_dead(self) -> bool:
