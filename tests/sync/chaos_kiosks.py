@@ -124,6 +124,9 @@ class Chaos:
     sync_errors: dict[str, int] = field(default_factory=dict)
     refused: dict[str, int] = field(default_factory=dict)  # domain refusals, by action
     phone_n: int = 0
+    # Each kiosk touches only the orders it placed, and residents never come back at
+    # another kiosk: what "one owner per order" should make of the same day.
+    own_orders_only: bool = False
 
     # --- The day -------------------------------------------------------------------
 
@@ -172,7 +175,8 @@ class Chaos:
     def place(self, n: int, kiosk: Kiosk) -> None:
         # A few residents come back (same phone) at another kiosk: clients cross too.
         self.phone_n += 1
-        who = self.rng.randrange(self.phone_n) if self.rng.random() < 0.2 else self.phone_n
+        comes_back = self.rng.random() < 0.2 and not self.own_orders_only
+        who = self.rng.randrange(self.phone_n) if comes_back else self.phone_n
         request = order_request(
             kiosk.app,
             self.clock.now + timedelta(hours=self.rng.randint(0, 72)),
@@ -222,6 +226,8 @@ class Chaos:
         # By number, not by id: ids are random, the seed must replay the same day.
         with kiosk.app.store.read() as session:
             rows = session.execute(select(Order.id, Order.status).order_by(Order.number)).all()
+            if self.own_orders_only:
+                rows = [r for r in rows if self.placed.get(r.id) == kiosk.code]
             holding = [
                 row.id
                 for row in rows
