@@ -112,6 +112,18 @@ def transition_order(w: Writer, op: Op) -> None:
     # other state means someone else moved the order first; that one wins.
     if current is not step.from_ or not is_allowed(current, step.to):
         raise Conflicting(record)
+    # A step whose meaning rests on the state's data names it: "done" the Lulu it was
+    # assigned to, "paid" the units it was done with. Another kiosk's assignment or
+    # done in between contradicts it, as another state would (kiosks before these
+    # fields send neither, and are not checked).
+    lulu_differs = step.lulu_id is not None and str(step.lulu_id) != record.data.get("lulu_id")
+    units_differ = step.actual_units is not None and step.actual_units != record.data.get(
+        "actual_units"
+    )
+    if (step.to is OrderStatus.DONE and lulu_differs) or (
+        step.to is OrderStatus.PAID and units_differ
+    ):
+        raise Conflicting(record)
     data = {**record.data, "status": step.to.value, "updated_at": utc_text(w.now)}
     if step.to is OrderStatus.ASSIGNED:
         if step.lulu_id is None:

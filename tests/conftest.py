@@ -47,6 +47,12 @@ class FakeClock:
 
 
 @pytest.fixture
+def association() -> dict[str, str]:
+    """The association's details, for a store the test opens itself."""
+    return dict(ASSOCIATION)
+
+
+@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
 

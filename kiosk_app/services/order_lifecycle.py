@@ -136,10 +136,18 @@ def apply_transition(
             raise ValidationError(
                 {"actual_minutes": "actual_minutes.out_of_range"}, max=max_minutes
             )
+        # The Lulu it was assigned to here: done on another kiosk's assignment of
+        # another Lulu, the step is a conflict on the server (not this Lulu's work).
+        if order.lulu_id is not None:
+            data["lulu_id"] = order.lulu_id
         order.actual_units = units_for_minutes(actual_minutes, order.unit_minutes)
         order.actual_minutes = actual_minutes  # printed as worked, billed rounded up
         data["actual_units"] = order.actual_units
         data["actual_minutes"] = actual_minutes
+    elif target is OrderStatus.PAID:
+        # The done it was paid on: paid for 3 units must not land on another kiosk's
+        # "done, 5 units" (the server answers conflict).
+        data["actual_units"] = order.actual_units
     elif target is OrderStatus.CANCELLED:
         order.cancel_reason = validation.bounded_text(
             reason, field="reason", max_length=validation.COMMENT_MAX, required=True

@@ -100,7 +100,8 @@ def test_partial_then_full_payment_marks_a_done_order_paid(
     ]
     assert payment_ops == [400, 600]
     transitions = [json.loads(data) for entity, kind, data in ops if kind == "transition"]
-    assert transitions == [{"from": "done", "to": "paid"}]
+    # With the units it was paid on: the server refuses it on another kiosk's done.
+    assert transitions == [{"from": "done", "to": "paid", "actual_units": done.actual_units}]
 
 
 def test_paying_before_the_service_is_done_keeps_the_order_open(

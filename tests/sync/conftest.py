@@ -37,3 +37,19 @@ def kiosk(comptoir: Comptoir, central: LiveServer) -> Iterator[Kiosk]:
     k.sync()
     yield k
     k.client.close()
+
+
+@pytest.fixture
+def second(
+    central: LiveServer, clock: object, tmp_path: Path, association: dict[str, str]
+) -> Iterator[Kiosk]:
+    """Another kiosk of the association (its own store and series "02"), enrolled on
+    the same server."""
+    app = Comptoir.open(tmp_path / "bastille", clock=clock)  # type: ignore[arg-type]
+    app.settings.update(kiosk_code="02", **association)
+    try:
+        other = enrolled(app, central, "bastille")
+        yield other
+        other.client.close()
+    finally:
+        app.close()

@@ -42,14 +42,11 @@ def pg_url() -> str | None:
 
 
 @contextmanager
-def database(kind: str, folder: Path) -> Iterator[Database]:
-    """A migrated, empty server database of `kind` ("sqlite" or "postgresql")."""
+def database_url(kind: str, folder: Path) -> Iterator[str]:
+    """The URL of an empty server database of `kind` ("sqlite" or "postgresql"): a
+    file in `folder`, or a throwaway schema of $COMPTOIR_TEST_PG_URL (dropped after)."""
     if kind == "sqlite":
-        db = Database.open(sqlite_url(folder))
-        try:
-            yield db
-        finally:
-            db.close()
+        yield sqlite_url(folder)
         return
     base = pg_url()
     assert base, f"${PG_URL_VARIABLE} is not set"
@@ -58,14 +55,23 @@ def database(kind: str, folder: Path) -> Iterator[Database]:
     with admin.connect() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     separator = "&" if "?" in base else "?"
-    db = Database.open(f"{base}{separator}options=-csearch_path%3D{schema}")
     try:
-        yield db
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
     finally:
-        db.close()
         with admin.connect() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+@contextmanager
+def database(kind: str, folder: Path) -> Iterator[Database]:
+    """A migrated, empty server database of `kind` ("sqlite" or "postgresql")."""
+    with database_url(kind, folder) as url:
+        db = Database.open(url)
+        try:
+            yield db
+        finally:
+            db.close()
 
 
 class LiveServer(LocalServer):

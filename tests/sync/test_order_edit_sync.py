@@ -4,37 +4,20 @@ loses, and the kiosk shows the server's state."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
-import pytest
 from sync_harness import (
     Clock,
     Kiosk,
     LiveServer,
     assert_same_records,
-    enrolled,
     order_request,
     server_rows,
 )
 
-from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import Role
 from kiosk_app.views.orders import OrderChanges
 from sync.protocol import OrderStatus
-
-
-@pytest.fixture
-def second(central: LiveServer, clock: Clock, tmp_path: Path) -> Iterator[Kiosk]:
-    """Another kiosk of the association (its own store), enrolled on the same server."""
-    app = Comptoir.open(tmp_path / "bastille", clock=clock)
-    try:
-        other = enrolled(app, central, "bastille")
-        yield other
-        other.client.close()
-    finally:
-        app.close()
 
 
 def test_an_edit_at_one_kiosk_reaches_the_server_and_the_other_kiosk(
