@@ -150,7 +150,10 @@ class SettingsService:
         now = self._clock()
         clean = checked_values(values, paris_today(self._clock))
         with self._store.write() as session:
-            if source == "counter":
+            if source == "counter" or (
+                # The wizard writes while the set-up is pending; afterwards, a manager.
+                source == "setup" and _stored(session, "setup_state") == SETUP_DONE
+            ):
                 row = session.get(Attendant, by) if by is not None else None
                 if row is None or not row.active or row.role is not Role.MANAGER:
                     raise ManagersOnly()
