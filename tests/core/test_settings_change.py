@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import Role
-from kiosk_app.domain.setting_rules import RULES, checked, siret
+from kiosk_app.domain.setting_rules import RULES, checked, network_address, siret
 from kiosk_app.errors import (
     DocumentDetailsMissing,
     ManagersOnly,
@@ -240,3 +240,18 @@ def test_arbitrary_values_are_stored_as_checked_or_refused_whole(
         else:
             for key, text in values.items():
                 assert getattr(after, key) == checked(key, text, TODAY)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    key=st.sampled_from(sorted(RULES)),
+    text=st.one_of(st.sampled_from(SQL_AND_FRIENDS), st.text(max_size=600)),
+)
+def test_every_rule_answers_any_text_with_a_value_or_a_refusal(key: str, text: str) -> None:
+    """What the forms call on each keystroke: a clean value, or ValidationError naming
+    the setting with a key said in both languages; never another exception."""
+    for check in (lambda: checked(key, text, TODAY), lambda: network_address(text, TODAY)):
+        try:
+            check()
+        except ValidationError as refused:
+            assert all(message_key in MESSAGES for message_key in refused.fields.values())
