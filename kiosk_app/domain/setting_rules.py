@@ -36,7 +36,6 @@ SAP_EARLIEST = date(1996, 1, 1)
 LA_POSTE_SIREN = "356000000"
 
 _SAP_NUMBER = re.compile(r"^SAP\d{9}$")
-_HOST_PORT = re.compile(r"^(?P<host>[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}))(?::(?P<port>\d{1,5}))?$")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -146,16 +145,6 @@ def printer_address(text: str, _today: date) -> str:
     return _text("printer_address", PRINTER_ADDRESS_MAX, required=False)(text, _today)
 
 
-def network_address(text: str, _today: date) -> str:
-    """host or host:port, the port 1 to 65535 (9100 when not given)."""
-    value = text.strip()
-    match = _HOST_PORT.match(value)
-    port = match and match.group("port")
-    if match is None or (port is not None and not 1 <= int(port) <= 65535):
-        raise ValidationError({"printer_address": "printer_address.network"})
-    return value
-
-
 @dataclass(frozen=True, slots=True)
 class Rule:
     check: Check | None  # None: not changed by a person (kept by Comptoir or the server)
@@ -179,7 +168,8 @@ RULES: dict[str, Rule] = {
     "intervention_mode": Rule(_choice("intervention_mode", INTERVENTION_MODES)),
     "server_url": Rule(server_url),
     "printer_kind": Rule(_choice("printer_kind", PRINTER_KINDS)),
-    "printer_address": Rule(printer_address),
+    # A host name or a CUPS queue can name a person (the founder's own printer).
+    "printer_address": Rule(printer_address, private=True),
     "printer_width": Rule(_choice("printer_width", ("80", "58"))),
     "printer_codepage": Rule(_choice("printer_codepage", ("cp858", "cp1252"))),
     "ticket_logo": Rule(_text("ticket_logo", 500, required=False)),

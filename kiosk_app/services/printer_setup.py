@@ -1,5 +1,5 @@
-"""The receipt printer's settings: read, and saved once checked, in one transaction
-with their audit row. The print queue reads them again before each job, so a saved
+"""The receipt printer's settings: read, and saved once checked together, as every
+setting is saved (audited, synced). The print queue reads them again before each job, so a saved
 change takes effect at the next ticket."""
 
 from __future__ import annotations
@@ -9,12 +9,7 @@ import uuid
 from ..clock import Clock, utc_now
 from ..domain.printer_setup import PrinterSetup, check_printer_setup
 from ..store.database import Store
-from ..store.models import Setting
-from .journal import audit
-from .settings import read_settings
-
-# The audit log names an entity by id: the printer's settings are one thing.
-PRINTER_SETTINGS_ID = uuid.uuid5(uuid.NAMESPACE_URL, "comptoir:settings/printer")
+from .settings import SettingsService, Source, read_settings
 
 
 class PrinterSetupService:
@@ -34,20 +29,20 @@ class PrinterSetupService:
         )
 
     def save(
-        self, kind: str, address: str, width: str, codepage: str, *, by: uuid.UUID | None = None
+        self,
+        kind: str,
+        address: str,
+        width: str,
+        codepage: str,
+        *,
+        source: Source = "cli",
+        by: uuid.UUID | None = None,
     ) -> PrinterSetup:
+        """Check the four together (an address means something only for its kind),
+        then change them as every setting changes: stored, audited and sent to the
+        central server in one transaction, a manager's at the counter (settings.py)."""
         setup = check_printer_setup(kind, address, width, codepage)
-        with self._store.write() as session:
-            for key, value in setup.as_settings().items():
-                session.merge(Setting(key=key, value=value))
-            audit(
-                session,
-                attendant_id=by,
-                action="settings.printer",
-                entity="setting",
-                entity_id=PRINTER_SETTINGS_ID,
-                now=self._clock(),
-                # The kind and the paper, not the address: a host name can be a person's.
-                details={"kind": setup.kind, "width": setup.width, "codepage": setup.codepage},
-            )
+        SettingsService(self._store, clock=self._clock).change(
+            setup.as_settings(), source=source, by=by
+        )
         return setup

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..clock import Clock, paris_today, utc_now
 from ..domain import setting_rules
 from ..domain.kinds import Role
+from ..domain.printer_setup import check_printer_setup
 from ..errors import (
     DocumentDetailsMissing,
     ManagersOnly,
@@ -111,15 +112,21 @@ def checked_values(values: Mapping[str, str], today: date) -> dict[str, str]:
     return clean
 
 
-def _check_printer_address(clean: dict[str, str], current: KioskSettings, today: date) -> None:
-    """A network printer's address is host[:port]; other kinds' addresses are free (a
-    path, "vendor:product", a queue). Checked whenever the kind or the address changes."""
-    if not {"printer_kind", "printer_address"} & set(clean):
+PRINTER_KEYS = ("printer_kind", "printer_address", "printer_width", "printer_codepage")
+
+
+def _check_printer(clean: dict[str, str], current: KioskSettings) -> None:
+    """The printer's four settings are checked together (the address as the kind wants
+    it: host[:port], "vendor:product", a device, a queue), as the set-up form checks
+    them; the values changed are stored clean. Without a printer, an address typed
+    ahead of the kind is kept as typed."""
+    if not set(PRINTER_KEYS) & set(clean):
         return
-    kind = clean.get("printer_kind", current.printer_kind)
-    if kind == "network":
-        address = clean.get("printer_address", current.printer_address)
-        clean["printer_address"] = setting_rules.network_address(address, today)
+    kind, address, width, codepage = (clean.get(k, getattr(current, k)) for k in PRINTER_KEYS)
+    setup = check_printer_setup(kind, address, width, codepage)
+    for key, value in setup.as_settings().items():
+        if key in clean and not (key == "printer_address" and setup.kind == "none"):
+            clean[key] = value
 
 
 class SettingsService:
@@ -150,11 +157,14 @@ class SettingsService:
         now = self._clock()
         clean = checked_values(values, paris_today(self._clock))
         with self._store.write() as session:
-            if source == "counter":
+            if source == "counter" or (
+                # The wizard writes while the set-up is pending; afterwards, a manager.
+                source == "setup" and _stored(session, "setup_state") == SETUP_DONE
+            ):
                 row = session.get(Attendant, by) if by is not None else None
                 if row is None or not row.active or row.role is not Role.MANAGER:
                     raise ManagersOnly()
-            _check_printer_address(clean, read_settings(session), paris_today(self._clock))
+            _check_printer(clean, read_settings(session))
             for key, value in clean.items():
                 stored = _stored(session, key)
                 if stored == value or (

@@ -9,10 +9,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import Role
+from kiosk_app.domain.printer_setup import network_address
 from kiosk_app.domain.setting_rules import RULES, checked, siret
 from kiosk_app.errors import (
     DocumentDetailsMissing,
@@ -26,7 +29,9 @@ from kiosk_app.store.models import AuditEntry, OutboxOp, Setting
 from kiosk_app.views.settings import DEFAULTS
 
 from ..conftest import ASSOCIATION, FakeClock
+from .conftest import FreshComptoir
 from .support import order_request
+from .test_entry_points_fuzz import SQL_AND_FRIENDS
 
 TODAY = date(2026, 11, 26)  # the suite's clock (tests/conftest.py START)
 
@@ -193,3 +198,61 @@ def test_a_demo_store_and_a_store_in_use_need_no_set_up(comptoir: Comptoir) -> N
     with comptoir.store.write() as session:
         session.query(Setting).filter(Setting.key.in_(list(ASSOCIATION))).delete()
     assert not comptoir.settings.setup_needed()
+
+
+def test_the_wizards_writes_end_with_the_set_up(comptoir: Comptoir) -> None:
+    comptoir.settings.begin_setup()
+    comptoir.attendants.add("Nadia Benali", Role.MANAGER, "482915")
+    comptoir.settings.change({"kiosk_name": "Rosiers"}, source="setup")
+    comptoir.settings.finish_setup()
+    with pytest.raises(ManagersOnly):
+        comptoir.settings.change({"kiosk_name": "Marais"}, source="setup")
+    assert comptoir.settings.get().kiosk_name == "Rosiers"
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    values=st.dictionaries(
+        st.one_of(st.sampled_from(sorted(RULES)), st.text(max_size=20)),
+        st.one_of(st.sampled_from(SQL_AND_FRIENDS), st.text(max_size=400)),
+        max_size=4,
+    )
+)
+def test_arbitrary_values_are_stored_as_checked_or_refused_whole(
+    fresh_comptoir: FreshComptoir, values: dict[str, str]
+) -> None:
+    """Whatever is typed: a typed refusal (every message key said in both languages)
+    and nothing written, or every value stored as its rule returned it."""
+    with fresh_comptoir() as (app, _clock):
+        before = app.settings.get()
+        try:
+            after = app.settings.change(values, source="cli")
+        except UnknownSetting as unknown:
+            assert unknown.params["name"] not in RULES
+            assert app.settings.get() == before
+        except ValidationError as refused:
+            assert set(refused.fields) <= set(values)
+            assert all(key in MESSAGES for key in refused.fields.values())
+            assert app.settings.get() == before
+        else:
+            for key, text in values.items():
+                assert getattr(after, key) == checked(key, text, TODAY)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    key=st.sampled_from(sorted(RULES)),
+    text=st.one_of(st.sampled_from(SQL_AND_FRIENDS), st.text(max_size=600)),
+)
+def test_every_rule_answers_any_text_with_a_value_or_a_refusal(key: str, text: str) -> None:
+    """What the forms call on each keystroke: a clean value, or ValidationError naming
+    the setting with a key said in both languages; never another exception."""
+    for check in (lambda: checked(key, text, TODAY), lambda: network_address(text)):
+        try:
+            check()
+        except ValidationError as refused:
+            assert all(message_key in MESSAGES for message_key in refused.fields.values())

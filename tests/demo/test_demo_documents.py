@@ -227,3 +227,9 @@ def test_an_invoice_printed_again_after_details_change_is_the_same_file(
     assert again == first  # byte for byte
     assert "Paris Centre" not in text_of(again, tmp_path)
     assert demo.orders.get(order.id).status is OrderStatus.PAID
+
+
+def test_the_demo_opens_on_the_welcome_screen_not_the_set_up_wizard(demo: Comptoir) -> None:
+    """The demo seed sets the association's details: no first-run wizard on `--demo`."""
+    assert not demo.settings.setup_needed()
+    assert demo.settings.get().setup_state == ""

@@ -81,3 +81,22 @@ def test_close_events_do_nothing_and_quit_takes_the_managers_pin(
     kiosk.tap(quit_page.quit)
     assert window.quit_allowed
     assert not window.isVisible()
+
+
+def test_a_manager_sets_a_network_printer(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    log_in(kiosk, "Karim", "2468")
+    kiosk.tap_named("Réglages")
+    kiosk.tap_named("Imprimante")
+    page = kiosk.window.counter.settings
+    kiosk.tap_named("Réseau")
+    address = page.printer.address
+    kiosk.fill(address.editor, "imprimante:99999")
+    kiosk.tap(page.page_of["printer"].save)
+    assert address.message.text().startswith("Le port est un nombre de 1 à 65535")
+    assert comptoir.settings.get().printer_kind == "none"
+    replace_text(kiosk, address.editor, "192.168.1.50:9100")
+    kiosk.tap(page.page_of["printer"].save)
+    settings = comptoir.settings.get()
+    assert (settings.printer_kind, settings.printer_address) == ("network", "192.168.1.50:9100")

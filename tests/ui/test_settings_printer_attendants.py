@@ -117,13 +117,14 @@ def test_a_test_page_prints_on_the_fake_printer_and_says_so(
     # Not saved by the test page: saved by apply(), as the form shows it.
     assert comptoir.settings.get().printer_kind == "none"
     karim = comptoir.attendants.add("Karim Haddad", Role.MANAGER, "2468")
+    form.source = "counter"  # as the Settings section says: a manager's change
     form.set_acting(karim.id)
     assert form.apply()
     with sqlite3.connect(comptoir.store.path) as conn:
         assert conn.execute(
-            "SELECT count(*) FROM audit_log WHERE action = 'settings.printer' AND attendant_id = ?",
+            "SELECT count(*) FROM audit_log WHERE action = 'setting.changed' AND attendant_id = ?",
             (karim.id.hex,),
-        ).fetchone() == (1,)
+        ).fetchone() == (4,)  # kind, address, paper, code page
     saved = comptoir.settings.get()
     assert (saved.printer_kind, saved.printer_address) == ("network", f"127.0.0.1:{printer.port}")
     assert (saved.printer_width, saved.printer_codepage) == ("58", "cp1252")

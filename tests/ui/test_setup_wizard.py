@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -99,3 +99,19 @@ def test_a_store_in_use_and_the_demo_open_on_the_welcome_screen(kiosk: Resident)
     """The root store has its association's details (as the demo seed sets them)."""
     assert kiosk.window.setup is None
     assert kiosk.window.current_screen is kiosk.window.welcome
+
+
+def test_next_is_disabled_while_its_step_is_written(
+    new_kiosk: tuple[Resident, Comptoir],
+) -> None:
+    kiosk, app = new_kiosk
+    wizard = kiosk.window.setup
+    assert wizard is not None
+    kiosk.tap_named("Suivant")
+    for key, text in DETAILS.items():
+        wizard.association.fields[key].set_text(text)
+    kiosk.qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)  # the write starts
+    assert not wizard.next.isEnabled()  # a second tap does nothing meanwhile
+    kiosk.window.tasks.settle()
+    assert wizard.step_name == "kiosk" and wizard.next.isEnabled()
+    assert app.settings.get().association_siret == DETAILS["association_siret"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -49,6 +49,9 @@ class PrinterForm(Screen):
         self._comptoir = comptoir
         self._tasks = Tasks(parent=self)
         self._acting: uuid.UUID | None = None
+        # Who saves: the set-up wizard (before a manager exists) or the counter's
+        # Settings section (a manager, named by set_acting).
+        self.source: Literal["setup", "counter"] = "setup"
         self.usb_found: list[UsbPrinter] = []
 
         self.heading = label("title", parent=self)
@@ -155,6 +158,7 @@ class PrinterForm(Screen):
                 self.chosen_address,
                 self.paper.value,
                 self.codepage.value,
+                source=self.source,
                 by=self._acting,
             )
         except ValidationError as error:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QStackedWidget,
@@ -31,6 +32,8 @@ from ..widgets.buttons import TouchButton
 from ..widgets.screen import Screen, label
 from .attendants_page import AttendantsPage
 from .printer_form import PrinterForm
+
+TABS_A_ROW = 3
 
 
 class QuitPage(QWidget):
@@ -155,13 +158,16 @@ class SettingsPage(Screen):
         self.title = label("title", parent=self)
         self._tabs = QButtonGroup(self)
         self.tabs: dict[str, TouchButton] = {}
-        self.tab_row = QHBoxLayout()
+        # Three tabs a row: the labels stay whole on a 1280-pixel screen beside the
+        # counter's navigation, however many tabs there are.
+        self.tab_grid = QGridLayout()
         self.pages = QStackedWidget(self)
         self.page_of: dict[str, QWidget] = {}
         self._titles: dict[str, Callable[[], str]] = {}
         self.association = AssociationForm(context)
         self.kiosk = KioskForm(context)
         self.printer = PrinterForm(context.comptoir)
+        self.printer.source = "counter"
         self.server = ServerStep(context)
         self.server.later.hide()  # the wizard's "later"; here, Save enrols
         self.quit = QuitPage(context, attendant)
@@ -176,11 +182,10 @@ class SettingsPage(Screen):
         )
         self.add_tab("attendants", lambda: self.tr("Attendants"), self.attendants)
         self.add_tab("quit", lambda: self.tr("Quit the kiosk"), self.quit)
-        self.tab_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addLayout(self.tab_row)
+        layout.addLayout(self.tab_grid)
         layout.addWidget(self.pages, 1)
         self.retranslate()
 
@@ -190,7 +195,8 @@ class SettingsPage(Screen):
         button.clicked.connect(lambda _=False, tab=name: self.show_tab(tab))
         self._tabs.addButton(button)
         self.tabs[name] = button
-        self.tab_row.addWidget(button)
+        count = len(self.tabs) - 1
+        self.tab_grid.addWidget(button, count // TABS_A_ROW, count % TABS_A_ROW)
         self.pages.addWidget(page)
         self.page_of[name] = page
         self._titles[name] = title

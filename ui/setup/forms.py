@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk_app.views.settings import KioskSettings
 
@@ -123,6 +130,8 @@ class SettingsForm(QWidget):
         for key, field in self.fields.items():
             field.set_text(self.shown(key, getattr(settings, key)))
             field.clear_touch()
+            if isinstance(field.editor, QLineEdit):
+                field.editor.home(False)  # a long value shows its beginning
         for key, choice in self.choices.items():
             choice.set_value(getattr(settings, key))
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk_app.errors import ComptoirError, DocumentDetailsMissing, ValidationError
 from kiosk_app.messages import message
 
 from ..context import KioskContext
@@ -154,8 +155,15 @@ class SetupWizard(Screen):
         )
 
     def _not_finished(self, error: Exception) -> None:
-        key = getattr(error, "key", "error.unexpected")
-        self.error.setText(message(key, current_lang()))
+        """What is still missing (a detail, the manager), one a line."""
+        keys: tuple[str, ...] = ("error.unexpected",)
+        if isinstance(error, DocumentDetailsMissing):
+            keys = error.problems
+        elif isinstance(error, ValidationError):
+            keys = tuple(error.fields.values())
+        elif isinstance(error, ComptoirError):
+            keys = (error.key,)
+        self.error.setText("\n".join(message(key, current_lang()) for key in keys))
         self.next.setEnabled(True)
 
     def _show(self) -> None:

@@ -76,7 +76,7 @@ class AzertyKeyboard(QWidget):
                 row.addWidget(self.backspace, 2)
             layout.addLayout(row)
         bottom = QHBoxLayout()
-        for char in "@.:/":  # e-mails, a server's address, a date
+        for char in "@.:/_":  # e-mails, a server's address and token, a date
             button = _key(char, parent=self)
             button.clicked.connect(lambda _=False, c=char: self._type(c))
             self.letter_keys[char] = button
