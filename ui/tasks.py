@@ -86,3 +86,6 @@ class Tasks(QObject):
             failed(error)
         else:
             done(result)
+        # What the result showed moved things under the finger (a step's buttons gone,
+        # the next ones come up): a tap now is the end of a double tap, not a new one.
+        TAPS.screen_shown()
