@@ -7,9 +7,11 @@ moved by hand (tests/ui/support.py, TapClock), never slept on."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 import uuid
 from collections.abc import Callable
 from contextlib import closing
+from typing import TypeVar
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -23,6 +25,7 @@ from .test_counter import open_row
 from .test_counter_order import tap_item
 from .test_order_flow import walk_to_who
 
+W = TypeVar("W", bound=QWidget)
 Count = Callable[[], int]
 Scenario = Callable[[Resident, Comptoir], tuple[QWidget, Count]]
 
@@ -122,7 +125,7 @@ def on_detail(kiosk: Resident, comptoir: Comptoir, order_id: uuid.UUID) -> None:
     open_row(kiosk, comptoir.orders.get(order_id).number)
 
 
-def shown(kiosk: Resident, widget: QWidget) -> QWidget:
+def shown(kiosk: Resident, widget: W) -> W:
     kiosk.window.counter.scroll_to(widget)
     return widget
 
@@ -278,3 +281,70 @@ def test_a_double_tap_on_a_writing_button_writes_once(
     before = records()
     double_tap(kiosk, button, gap_ms)
     assert records() == before + 1
+
+
+# --- what was reported ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gap_ms", [0, 150])
+def test_a_double_tap_on_next_at_the_consent_step_stops_on_the_review(
+    kiosk: Resident, comptoir: Comptoir, gap_ms: int
+) -> None:
+    walk_to_review(kiosk)
+    ordering = kiosk.window.ordering
+    assert ordering.steps[ordering.index] is ordering.consent
+    double_tap(kiosk, ordering.next, gap_ms)
+    assert ordering.steps[ordering.index] is ordering.review
+    assert kiosk.window.current_screen is ordering
+    assert count(comptoir, "SELECT count(*) FROM orders") == 0
+
+
+@pytest.mark.parametrize("gap_ms", [0, 150])
+def test_a_double_tap_on_next_at_step_three_does_not_skip_the_duration(
+    kiosk: Resident, gap_ms: int
+) -> None:
+    walk_to_who(kiosk)
+    ordering = kiosk.window.ordering
+    kiosk.fill(ordering.who.phone.editor, "0612345678")
+    kiosk.fill(ordering.who.name.editor, "Jérôme Dupré")
+    assert ordering.step_label.text() == "Étape 3 sur 6"
+    double_tap(kiosk, ordering.next, gap_ms)
+    assert ordering.steps[ordering.index] is ordering.what
+    assert ordering.step_label.text() == "Étape 4 sur 6"
+
+
+def test_english_while_the_order_is_written_does_not_free_confirm(
+    kiosk: Resident, comptoir: Comptoir
+) -> None:
+    window = kiosk.window
+    walk_to_review(kiosk)
+    kiosk.tap(window.ordering.next)
+    confirm = window.ordering.next
+    # The store is slow today: the order's write waits behind another on the worker.
+    slow = threading.Event()
+    window.tasks.run(lambda: slow.wait(10), lambda _r: None, lambda _e: None)
+    kiosk.qtbot.mouseClick(confirm, LEFT, pos=confirm.rect().center())
+    assert not confirm.isEnabled()
+    english = window.languages["en"]  # tapped by hand: Resident.tap would wait the write
+    kiosk.qtbot.mouseClick(english, LEFT, pos=english.rect().center())
+    QApplication.processEvents()
+    assert confirm.text() == "Confirm my order"
+    assert not confirm.isEnabled()  # a second order is one tap away otherwise
+    slow.set()
+    window.tasks.settle()
+    assert window.current_screen is window.confirmation
+    assert count(comptoir, "SELECT count(*) FROM orders") == 1
+
+
+def test_after_a_partial_payment_nothing_stays_armed(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    button, payments = pay(kiosk, comptoir)
+    kiosk.tap(button)
+    detail = kiosk.window.counter.detail
+    assert payments() == 1 and comptoir.payments.balance_due(detail.order.id) == 10_00
+    assert not any(b.isChecked() for b in detail.methods.values())
+    assert detail.amount.text == "" and not detail.pay.isEnabled()
+    # Choosing a method again brings back what is still due.
+    kiosk.tap(shown(kiosk, detail.methods[PaymentMethod.CARD]))
+    assert detail.amount.text == "10" and detail.pay.isEnabled()
