@@ -14,11 +14,13 @@ from contextlib import closing
 from typing import TypeVar
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk_app.comptoir import Comptoir
 from sync.protocol import OrderStatus, PaymentMethod
 
+from .conftest import MakeKiosk
 from .counter_support import log_in, place_order
 from .support import LEFT, Resident
 from .test_counter import open_row
@@ -348,3 +350,27 @@ def test_after_a_partial_payment_nothing_stays_armed(
     # Choosing a method again brings back what is still due.
     kiosk.tap(shown(kiosk, detail.methods[PaymentMethod.CARD]))
     assert detail.amount.text == "10" and detail.pay.isEnabled()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1080, 1920)])
+def test_confirm_is_not_where_the_step_before_had_next(
+    make_kiosk: MakeKiosk, size: tuple[int, int]
+) -> None:
+    """Where the finger is after "Next" on the consent step, there is no "Confirm my
+    order"; nor is "Confirm" where the confirmation's "Finish" comes up."""
+    kiosk = make_kiosk(size=size)
+    window = kiosk.window
+    walk_to_review(kiosk)
+    ordering = window.ordering
+
+    def place(button: QWidget) -> QRect:
+        return QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+
+    before = place(ordering.next)
+    kiosk.tap(ordering.next)
+    assert ordering.steps[ordering.index] is ordering.review
+    confirm = place(ordering.next)
+    assert not confirm.intersects(before), (confirm, before)
+    kiosk.tap(ordering.next)
+    assert window.current_screen is window.confirmation
+    assert not place(window.confirmation.finish).intersects(confirm)

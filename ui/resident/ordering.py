@@ -104,6 +104,11 @@ class OrderScreen(Screen):
         buttons.addWidget(self.back)
         buttons.addStretch(1)
         buttons.addWidget(self.next)
+        # On the review, "Confirm my order" moves from the right edge to the middle:
+        # a double tap on the consent step's "Next" cannot land on it (taps.py guards
+        # the time, this the place).
+        buttons.addStretch(0)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 8, 32, 12)
         progress = QHBoxLayout()
@@ -167,6 +172,7 @@ class OrderScreen(Screen):
         self.next.setEnabled(self.steps[self.index].is_valid())
         on_review = self.steps[self.index] is self.review
         self.next.setText(self.tr("Confirm my order") if on_review else self.tr("Next"))
+        self.buttons.setStretch(3, 1 if on_review else 0)
 
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.stack.isAncestorOf(new):
