@@ -18,12 +18,14 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import OnboardingStage
 from sync.protocol import OrderStatus, PaymentMethod
 
 from .conftest import MakeKiosk
 from .counter_support import log_in, place_order
 from .support import LEFT, Resident
 from .test_counter import open_row
+from .test_counter_lulus import tap_row
 from .test_counter_order import tap_item
 from .test_order_flow import walk_to_who
 
@@ -257,6 +259,20 @@ def place_at_the_counter(kiosk: Resident, comptoir: Comptoir) -> tuple[QWidget, 
     return shown(kiosk, form.confirm), lambda: count(comptoir, "SELECT count(*) FROM orders")
 
 
+def lulu_stage(kiosk: Resident, comptoir: Comptoir) -> tuple[QWidget, Count]:
+    manager = next(a for a in comptoir.attendants.list() if a.name == "Karim")
+    lulu_id = comptoir.lulus.register_application("Awa Diop", "07 81 22 33 55", ["courses"], "")
+    comptoir.onboarding.move(lulu_id, OnboardingStage.FILE_IN_PROGRESS, attendant_id=manager.id)
+    log_in(kiosk)
+    kiosk.tap_named("Lulus")
+    page = kiosk.window.counter.lulus
+    tap_row(kiosk, page.list, "Awa Diop")
+    button = page.profile.moves[OnboardingStage.INACTIVE]
+    return shown(kiosk, button), lambda: count(
+        comptoir, "SELECT count(*) FROM audit_log WHERE action = 'lulu.stage'"
+    )
+
+
 SCENARIOS: dict[str, Scenario] = {
     "resident: confirm my order": place_at_the_kiosk,
     "resident: send my rating": rate,
@@ -271,6 +287,7 @@ SCENARIOS: dict[str, Scenario] = {
     "counter: mark done": status_change(assigned, mark_done_button, OrderStatus.DONE),
     "counter: cancel": status_change(nothing, cancel_button, OrderStatus.CANCELLED),
     "counter: print the ticket again": reprint,
+    "counter: a Lulu's onboarding stage": lulu_stage,
 }
 
 
