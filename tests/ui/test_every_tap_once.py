@@ -16,14 +16,16 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import OnboardingStage
 from sync.protocol import OrderStatus, PaymentMethod
+from ui.widgets.buttons import TouchButton
 
 from .conftest import MakeKiosk
 from .counter_support import log_in, place_order
-from .support import LEFT, Resident
+from .support import LEFT, Resident, TapClock
 from .test_counter import open_row
 from .test_counter_lulus import tap_row
 from .test_counter_order import tap_item
@@ -391,3 +393,44 @@ def test_confirm_is_not_where_the_step_before_had_next(
     kiosk.tap(ordering.next)
     assert window.current_screen is window.confirmation
     assert not place(window.confirmation.finish).intersects(confirm)
+
+
+# --- the mechanism itself ---------------------------------------------------------------
+
+
+def test_a_held_button_stays_disabled_until_released_then_is_as_last_asked(
+    qtbot: QtBot, tap_clock: TapClock
+) -> None:
+    button = TouchButton("Enregistrer")
+    qtbot.addWidget(button)
+    button.hold()
+    button.setEnabled(True)  # a retranslate, a refresh: remembered, not applied
+    assert not button.isEnabled()
+    button.setEnabled(False)
+    button.setEnabled(True)
+    button.release()
+    assert button.isEnabled()
+    button.hold()
+    button.setEnabled(False)
+    button.release()
+    assert not button.isEnabled()
+
+
+@pytest.mark.parametrize(("gap_ms", "clicks"), [(0, 1), (150, 1), (399, 1), (400, 2), (900, 2)])
+def test_a_second_tap_within_400_ms_is_ignored_and_keys_repeat(
+    qtbot: QtBot, tap_clock: TapClock, gap_ms: int, clicks: int
+) -> None:
+    button, key = TouchButton("Payer"), TouchButton("e", role="key")
+    taps = {button: 0, key: 0}
+    for widget in taps:
+        qtbot.addWidget(widget)
+        widget.show()
+        widget.clicked.connect(lambda _=False, w=widget: taps.__setitem__(w, taps[w] + 1))
+    tap_clock.stop()
+    tap_clock.advance(10_000)  # well after the last screen appeared
+    for widget in taps:
+        qtbot.mouseClick(widget, LEFT)
+    tap_clock.advance(gap_ms)
+    for widget in taps:
+        qtbot.mouseClick(widget, LEFT)
+    assert taps == {button: clicks, key: 2}
