@@ -19,6 +19,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Some details need correcting.",
     ),
     "error.not_found": ("Introuvable.", "Not found."),
+    "request_id.invalid": (
+        "Cette demande n’a pas un identifiant valable (au plus {max} lettres et chiffres).",
+        "This request has no valid identifier (at most {max} letters and digits).",
+    ),
+    "request_id.reused": (
+        "Cet identifiant de demande a déjà servi pour autre chose.",
+        "This request identifier was already used for something else.",
+    ),
     "error.transition_not_allowed": (
         "Cette étape n’est pas possible pour cette commande.",
         "This step is not possible for this order.",

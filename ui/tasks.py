@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from .widgets.taps import TAPS, Holdable
+
 Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
 
@@ -42,12 +44,19 @@ class Tasks(QObject):
         self._pool.setMaxThreadCount(1)
         self._ids = itertools.count()
         self._callbacks: dict[int, tuple[Done, Failed]] = {}
+        self._held: dict[int, Holdable] = {}
         # Queued: the callbacks run on the GUI thread, where this object lives.
         self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def run(self, work: Callable[[], Any], done: Done, failed: Failed) -> None:
+        """Run `work` off the GUI thread. Started by a tap, the tapped button stays
+        disabled until the result is delivered (every tap once: taps.py)."""
         job_id = next(self._ids)
         self._callbacks[job_id] = (done, failed)
+        button = TAPS.tapping
+        if button is not None:
+            button.hold()
+            self._held[job_id] = button
         self._pool.start(_Job(job_id, work, self))
 
     def forget(self) -> None:
@@ -69,7 +78,14 @@ class Tasks(QObject):
     @Slot(int, object, object)
     def _deliver(self, job_id: int, result: Any, error: Exception | None) -> None:
         done, failed = self._callbacks.pop(job_id)
+        button = self._held.pop(job_id, None)
+        if button is not None:
+            # Released first: what the result shows decides the button's state after.
+            button.release()
         if error is not None:
             failed(error)
         else:
             done(result)
+        # What the result showed moved things under the finger (a step's buttons gone,
+        # the next ones come up): a tap now is the end of a double tap, not a new one.
+        TAPS.screen_shown()

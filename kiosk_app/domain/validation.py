@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TypeVar
@@ -151,6 +152,24 @@ def slot(start: datetime, end: datetime, *, now: datetime) -> tuple[datetime, da
 def units(value: int, *, max_units: int) -> int:
     if not 1 <= value <= max_units:
         raise ValidationError({"units": "units.out_of_range"}, min=1, max=max_units)
+    return value
+
+
+REQUEST_ID_MAX = 64
+_REQUEST_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")
+
+
+def request_id(value: object) -> str:
+    """A screen's request id (a UUID, or up to 64 letters, digits and `-_.:`): anything
+    else is a bug of the caller, refused before anything is written."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if (
+        not isinstance(value, str)
+        or not 1 <= len(value) <= REQUEST_ID_MAX
+        or not set(value) <= _REQUEST_ID_CHARS
+    ):
+        raise ValidationError({"request_id": "request_id.invalid"}, max=REQUEST_ID_MAX)
     return value
 
 

@@ -26,9 +26,10 @@ from ..views.orders import OrderRequest, OrderView
 from .clients import ADDRESS_COLUMNS, address_values, check_address
 from .journal import audit, enqueue_op, enqueue_print
 from .numbers import ORDER_SERIES, kiosk_code, next_number
-from .order_rows import placed_view
+from .order_rows import order_view, placed_view
 from .quotes import issue_quote_if_due
 from .settings import refuse_until_set_up
+from .requests import RequestId, clean, earlier, remember
 
 # place() is the hot path: its writes go through store/fast.py (why is explained there).
 _ORDERS = RowWriter(Order.__table__)  # type: ignore[arg-type]
@@ -97,9 +98,22 @@ class OrderPlacing:
 
     # --- Placing an order -------------------------------------------------------------
 
-    def place(self, request: OrderRequest, *, attendant_id: uuid.UUID | None = None) -> OrderView:
+    def place(
+        self,
+        request: OrderRequest,
+        *,
+        attendant_id: uuid.UUID | None = None,
+        request_id: RequestId | None = None,
+    ) -> OrderView:
         """Validate, then write the order, its client, their outbox rows, the history's
-        first step and the ticket's print job in one durable transaction."""
+        first step and the ticket's print job in one durable transaction. The same
+        `request_id` again returns the order placed the first time (requests.py),
+        checked before the slot: a retry after the slot began is still that order."""
+        asked = clean(request_id)
+        with self._store.read() as session:
+            first = earlier(session, asked, "order")
+            if first is not None:
+                return order_view(session.get_one(Order, first))
         now = self._clock()
         checker = validation.Checker()
         slot = checker.check(lambda: validation.slot(request.slot_start, request.slot_end, now=now))
@@ -114,6 +128,9 @@ class OrderPlacing:
         lang = request.lang if request.lang in ("fr", "en") else "fr"
 
         with self._store.write() as session:
+            first = earlier(session, asked, "order")
+            if first is not None:
+                return order_view(session.get_one(Order, first))
             refuse_until_set_up(session)
             service = _service_snapshot(session, request.service_id)
             if service is None:
@@ -192,6 +209,7 @@ class OrderPlacing:
                 entity_id=order_id,
                 now=now,
             )
+            remember(session, asked, "order", order_id, now)
         return placed_view(values)
 
     def _create_client(

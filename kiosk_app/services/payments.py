@@ -17,6 +17,7 @@ from ..store.models import Order, Payment
 from ..views.payments import MAX_PAYMENT_CENTS, PaymentView
 from .journal import audit, enqueue_op, enqueue_print
 from .refunds import write_refund
+from .requests import RequestId, clean, earlier, remember
 from .settlement import balance_due, paid_cents, settle_if_covered
 from .till import open_session_id
 
@@ -34,14 +35,20 @@ class PaymentService:
         *,
         attendant_id: uuid.UUID | None,
         kind: PaymentKind = PaymentKind.PAYMENT,
+        request_id: RequestId | None = None,
     ) -> PaymentView:
         """Record one payment (several may settle an order: part cash, part CESU) or a
         refund (see refunds.py for what a refund means). Paying a done order in full
-        marks it paid, with its invoice."""
+        marks it paid, with its invoice. The same `request_id` again returns the first
+        payment and writes nothing (a double tap, a retry: requests.py)."""
+        request = clean(request_id)
         if not 1 <= amount_cents <= MAX_PAYMENT_CENTS:
             raise ValidationError({"amount": "amount.out_of_range"}, max=MAX_PAYMENT_CENTS)
         now = self._clock()
         with self._store.write() as session:
+            first = earlier(session, request, "payment")
+            if first is not None:
+                return _view(session.get_one(Payment, first))
             order = session.get(Order, order_id)
             if order is None:
                 raise NotFound(entity="order")
@@ -60,6 +67,7 @@ class PaymentService:
                     now=now,
                     attendant_id=attendant_id,
                 )
+                remember(session, request, "payment", refund.id, now)
                 return refund
             if order.status is OrderStatus.CANCELLED:
                 raise TransitionNotAllowed(current=order.status.value, target="paid")
@@ -101,6 +109,7 @@ class PaymentService:
             )
             settle_if_covered(session, order, now=now, attendant_id=attendant_id)
             enqueue_print(session, kind="receipt", order_id=order_id, lang=order.lang, now=now)
+            remember(session, request, "payment", payment_id, now)
             return PaymentView(payment_id, order_id, kind, method, amount_cents, now)
 
     def for_order(self, order_id: uuid.UUID) -> list[PaymentView]:
@@ -108,9 +117,7 @@ class PaymentService:
             rows = session.scalars(
                 select(Payment).where(Payment.order_id == order_id).order_by(Payment.at)
             )
-            return [
-                PaymentView(p.id, p.order_id, p.kind, p.method, p.amount_cents, p.at) for p in rows
-            ]
+            return [_view(p) for p in rows]
 
     def balance_due(self, order_id: uuid.UUID) -> int:
         """What remains to pay on an order, in cents (never negative)."""
@@ -119,3 +126,14 @@ class PaymentService:
             if order is None:
                 raise NotFound(entity="order")
             return balance_due(session, order)
+
+
+def _view(payment: Payment) -> PaymentView:
+    return PaymentView(
+        payment.id,
+        payment.order_id,
+        payment.kind,
+        payment.method,
+        payment.amount_cents,
+        payment.at,
+    )

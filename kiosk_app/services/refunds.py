@@ -25,7 +25,7 @@ from documents.content import PaymentEntry
 from sync.protocol import PaymentMethod
 
 from ..clock import Clock, utc_now
-from ..domain.kinds import PaymentKind
+from ..domain.kinds import InvoiceKind, PaymentKind
 from ..errors import NotFound, ValidationError
 from ..store.database import Store
 from ..store.models import Invoice, Order, Payment, Setting
@@ -33,6 +33,7 @@ from ..views.payments import MAX_PAYMENT_CENTS, PaymentView, RefundResult
 from .attendants import AttendantService
 from .invoices import issue_credit_note
 from .journal import audit, enqueue_op, enqueue_print
+from .requests import RequestId, clean, earlier, remember
 from .settlement import balance_due
 from .till import open_session_id
 
@@ -146,20 +147,30 @@ class RefundService:
         attendant_id: uuid.UUID | None,
         manager_id: uuid.UUID | None = None,
         manager_pin: str | None = None,
+        request_id: RequestId | None = None,
     ) -> RefundResult:
         """Give back `amount_cents` of a payment, by the payment's own method. Above the
         threshold, `manager_pin` of `manager_id` (a manager other than the attendant)
-        must be given; a wrong PIN counts toward that manager's lockout."""
+        must be given; a wrong PIN counts toward that manager's lockout. The same
+        `request_id` again returns the first refund and gives nothing back twice."""
+        request = clean(request_id)
         # bool is an int to Python: True is not one cent.
         if isinstance(amount_cents, bool) or not isinstance(amount_cents, int) or amount_cents < 1:
             raise ValidationError({"amount": "amount.out_of_range"}, max=MAX_PAYMENT_CENTS)
         with self._store.read() as session:
+            # Before the manager's PIN is asked again: a retry is answered, not approved.
+            first = earlier(session, request, "refund")
+            if first is not None:
+                return _replayed(session, first)
             threshold = approval_threshold(session)
         approved_by = None
         if amount_cents > threshold:
             approved_by = self._approve(attendant_id, manager_id, manager_pin, threshold)
         now = self._clock()
         with self._store.write() as session:
+            first = earlier(session, request, "refund")
+            if first is not None:
+                return _replayed(session, first)
             payment = session.get(Payment, payment_id)
             if payment is None or payment.kind is not PaymentKind.PAYMENT:
                 raise NotFound(entity="payment")
@@ -177,6 +188,7 @@ class RefundService:
                 attendant_id=attendant_id,
                 approved_by=approved_by,
             )
+            remember(session, request, "refund", view.id, now)
             due = balance_due(session, order)
         return RefundResult(view, number, due)
 
@@ -190,3 +202,21 @@ class RefundService:
         if manager_pin is None:
             raise ValidationError({"manager_id": "refund.manager_required"}, threshold=threshold)
         return self._attendants.manager_approval(manager_id, manager_pin, asked_by=attendant_id)
+
+
+def _replayed(session: Session, refund_id: uuid.UUID) -> RefundResult:
+    """A refund already given for this request id, as it was answered then: the credit
+    note issued with it (same order, same moment) and what is due now."""
+    refund = session.get_one(Payment, refund_id)
+    order = session.get_one(Order, refund.order_id)
+    number = session.scalar(
+        select(Invoice.number).where(
+            Invoice.order_id == refund.order_id,
+            Invoice.kind == InvoiceKind.CREDIT_NOTE,
+            Invoice.issued_at == refund.at,
+        )
+    )
+    view = PaymentView(
+        refund.id, refund.order_id, refund.kind, refund.method, refund.amount_cents, refund.at
+    )
+    return RefundResult(view, number, balance_due(session, order))

@@ -48,6 +48,8 @@ from ..views.till import (
 from .attendants import AttendantService
 from .journal import audit, enqueue_op, enqueue_print
 from .numbers import next_number
+from .requests import RequestId, earlier, remember
+from .requests import clean as clean_request
 
 THRESHOLD_SETTING = "till_difference_threshold_cents"
 TILL_SERIES = "cash_session"
@@ -215,13 +217,19 @@ class TillService:
         *,
         manager_pin: str | None = None,
         manager_id: uuid.UUID | None = None,
+        request_id: RequestId | None = None,
     ) -> CashSessionView:
         """Close the open session with the amounts counted per method. A difference
         above the threshold (any method) needs `manager_pin` of `manager_id`, a manager
         other than the attendant closing; a wrong PIN counts toward that manager's
-        lockout and closes nothing."""
+        lockout and closes nothing. The same `request_id` again returns the session it
+        closed (the till is shut by then: a retry is not "no open session")."""
+        request = clean_request(request_id)
         clean = clean_counts(counted)
         with self._store.read() as session:
+            first = earlier(session, request, "till_close")
+            if first is not None:
+                return _view(session, session.get_one(CashSession, first))
             _active_attendant(session, attendant_id)
             threshold = _threshold(session)
             largest = _largest_difference(expected_figures(session, _open_row(session)), clean)
@@ -232,6 +240,9 @@ class TillService:
             )
         now = self._clock()
         with self._store.write() as session:
+            first = earlier(session, request, "till_close")
+            if first is not None:
+                return _view(session, session.get_one(CashSession, first))
             _active_attendant(session, attendant_id)
             row = _open_row(session)
             figures = expected_figures(session, row)
@@ -258,6 +269,7 @@ class TillService:
             session.flush()
             session.execute(insert(CashCount), counts)
             self._record_closing(session, row, counts, now=now)
+            remember(session, request, "till_close", row.id, now)
             return _view(session, row)
 
     def _approve(

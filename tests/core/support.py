@@ -43,6 +43,7 @@ WRITTEN_TABLES = (
     "lulu_applications",
     "attendants",
     "audit_log",
+    "handled_requests",
     "kiosk_visits",
     "invoices",
 )

@@ -14,18 +14,28 @@ from pytestqt.qtbot import QtBot
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import Role
 from ui.app import build_window
+from ui.widgets.taps import TAPS
 from ui.window import KioskWindow
 
-from .support import Resident
+from .support import Resident, TapClock
 
 HOLD_MS = 200  # the logo's hold, shortened: the 3-second default has its own test
 
 MakeKiosk = Callable[..., Resident]
 
 
+@pytest.fixture(autouse=True)
+def tap_clock() -> Iterator[TapClock]:
+    """The double-tap guard reads this clock instead of Qt's monotonic one."""
+    taps = TapClock()
+    TAPS.use_clock(taps)
+    yield taps
+    TAPS.use_clock(None)
+
+
 @pytest.fixture
 def make_kiosk(
-    qapp: QApplication, qtbot: QtBot, comptoir: Comptoir, clock: Any
+    qapp: QApplication, qtbot: QtBot, comptoir: Comptoir, clock: Any, tap_clock: TapClock
 ) -> Iterator[MakeKiosk]:
     windows: list[KioskWindow] = []
 
@@ -37,7 +47,7 @@ def make_kiosk(
         window.show()
         window.activateWindow()
         qtbot.waitExposed(window)
-        return Resident(window, qtbot)
+        return Resident(window, qtbot, tap_clock)
 
     yield make
     for window in windows:

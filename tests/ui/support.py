@@ -21,10 +21,31 @@ from ui.window import KioskWindow
 LEFT = Qt.MouseButton.LeftButton
 
 
+class TapClock:
+    """The tap guard's monotonic clock (ui/widgets/taps.py) in tests: by default each
+    reading is a second after the last (a person's pace, so no tap of an ordinary test
+    is taken for a double tap); `stop()` freezes it and `advance` moves it by hand."""
+
+    def __init__(self) -> None:
+        self.ms = 1_000_000
+        self.step = 1000
+
+    def __call__(self) -> int:
+        self.ms += self.step
+        return self.ms
+
+    def stop(self) -> None:
+        self.step = 0
+
+    def advance(self, ms: int) -> None:
+        self.ms += ms
+
+
 class Resident:
-    def __init__(self, window: KioskWindow, qtbot: QtBot) -> None:
+    def __init__(self, window: KioskWindow, qtbot: QtBot, taps: TapClock | None = None) -> None:
         self.window = window
         self.qtbot = qtbot
+        self.taps = taps if taps is not None else TapClock()
 
     def tap(self, widget: QWidget, pos: QPoint | None = None) -> None:
         assert widget.isVisible(), f"{widget!r} ({accessible(widget)}) is not on the screen"

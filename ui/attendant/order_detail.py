@@ -429,7 +429,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         order = self._context.comptoir.orders.get(self.order.id)
         self.order = order
         if clear:
-            self.amount.clear()
+            self.payments.disarm()
         self._fill_lulus(order)
         self._show_state()
         self.done_note.setText(note)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -119,6 +120,8 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
 
     def __init__(self, context: KioskContext, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # One order per form filled: made anew when the form is emptied for the next.
+        self.request_id = uuid.uuid4()
         self._context = context
         self.attendant: AttendantView | None = None
         self.client: ClientView | None = None
@@ -453,12 +456,13 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         request = self._request()
         lulu = self._chosen_lulu()
         who = self.attendant.id if self.attendant else None
+        request_id = self.request_id
         self.confirm.setEnabled(False)  # one order per tap
         self.error.clear()
         orders = self._context.comptoir.orders
 
         def work() -> Placed:
-            order = orders.place(request, attendant_id=who)
+            order = orders.place(request, attendant_id=who, request_id=request_id)
             if lulu is None:
                 return Placed(order, None)
             # Placed whatever happens next: a refused assignment is said, not undone.
@@ -571,6 +575,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
 
     def reset(self) -> None:
         """Empty for the next resident (after an order, and when the counter locks)."""
+        self.request_id = uuid.uuid4()
         self.client = None
         self.service = None
         self.last = None

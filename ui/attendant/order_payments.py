@@ -46,6 +46,12 @@ class PaymentBox(QWidget):
         self._write = write
         self._attendant_id = attendant_id
         self.order: OrderView | None = None
+        # After a payment the form is emptied, method and amount: a second tap on
+        # "Record the payment" must find nothing armed. The amount still due comes back
+        # when a method is chosen again.
+        self._disarmed = False
+        # Made anew for each payment armed: the core records one payment under it.
+        self.request_id = uuid.uuid4()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         self.title = label(parent=self)
@@ -58,7 +64,7 @@ class PaymentBox(QWidget):
             self._methods.addButton(button)
             self.methods[method] = button
             method_grid.addWidget(button, index // 3, index % 3)
-        self._methods.buttonToggled.connect(lambda *_: self.refresh_buttons())
+        self._methods.buttonToggled.connect(self._method_toggled)
         self.amount = TextField(euros_to_cents, parent=self)
         self.amount.changed.connect(self.refresh_buttons)
         self.pay = TouchButton(role="primary", parent=self)
@@ -70,6 +76,16 @@ class PaymentBox(QWidget):
 
     def forget(self) -> None:
         """What was typed for another order goes."""
+        self._disarmed = False
+        self._clear()
+
+    def disarm(self) -> None:
+        """A payment was recorded: nothing stays chosen or typed."""
+        self._clear()
+        self._disarmed = True
+
+    def _clear(self) -> None:
+        self.request_id = uuid.uuid4()
         self.amount.clear()
         self._methods.setExclusive(False)
         for button in self.methods.values():
@@ -81,18 +97,30 @@ class PaymentBox(QWidget):
         self.order = order
         due = self._context.comptoir.payments.balance_due(order.id)
         self.setVisible(order.status not in FINAL_STATUSES and due > 0)
-        if not self.amount.text and due > 0:
+        if not self.amount.text and due > 0 and not self._disarmed:
             self.amount.set_text(cents_to_typed(due))
+
+    def _method_toggled(self, _button: object, checked: bool) -> None:
+        if checked and self._disarmed and self.order is not None:
+            self._disarmed = False
+            self.show_order(self.order)
+        self.refresh_buttons()
 
     def _pay(self) -> None:
         method = next((m for m, b in self.methods.items() if b.isChecked()), None)
         if method is None or not self.amount.is_valid or self.order is None:
             return
         cents: int = self.amount.value
-        order_id, who = self.order.id, self._attendant_id()
+        order_id, who, request_id = self.order.id, self._attendant_id(), self.request_id
         payments = self._context.comptoir.payments
         note = self.tr("Payment of {amount} recorded.").format(amount=money(cents))
-        self._write(lambda: payments.record(order_id, method, cents, attendant_id=who), note, True)
+        self._write(
+            lambda: payments.record(
+                order_id, method, cents, attendant_id=who, request_id=request_id
+            ),
+            note,
+            True,
+        )
 
     def refresh_buttons(self) -> None:
         chosen = any(b.isChecked() for b in self.methods.values())

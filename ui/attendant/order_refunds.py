@@ -50,6 +50,7 @@ class RefundBox(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.request_id = uuid.uuid4()
         self._context = context
         self._write = write
         self._attendant_id = attendant_id
@@ -92,6 +93,8 @@ class RefundBox(QWidget):
     # --- what the order offers --------------------------------------------------------
 
     def forget(self) -> None:
+        # A new refund form: the core gives back once under this id.
+        self.request_id = uuid.uuid4()
         self.amount.clear()
         self.pin.clear()
         for button in self.manager_buttons.values():
@@ -172,12 +175,18 @@ class RefundBox(QWidget):
         who = self._attendant_id()
         manager_id = self.chosen_manager if self.needs_manager() else None
         pin = self.pin.text() if manager_id is not None else None
+        request_id = self.request_id
         self.pin.clear()  # kept nowhere
         refunds = self._context.comptoir.refunds
 
         def work() -> RefundResult:
             return refunds.refund(
-                payment_id, cents, attendant_id=who, manager_id=manager_id, manager_pin=pin
+                payment_id,
+                cents,
+                attendant_id=who,
+                manager_id=manager_id,
+                manager_pin=pin,
+                request_id=request_id,
             )
 
         self._write(work, self._said)

@@ -70,6 +70,8 @@ class TillPage(Screen):  # a Screen: it retranslates itself
     ) -> None:
         super().__init__(parent)
         self._context = context
+        # One closing per session: a double tap or a retry closes it once.
+        self._close_request = uuid.uuid4()
         self._attendant = attendant
         self.session: CashSessionView | None = None
         self.setStyleSheet(CHOSEN_QSS.format(focus=PALETTE["focus"]))
@@ -269,13 +271,20 @@ class TillPage(Screen):  # a Screen: it retranslates itself
             return
         manager_id = form.manager_id if form.needs_manager and pin else None
         manager_pin = pin if manager_id is not None else None
-        till = self._context.comptoir.till
+        till, request_id = self._context.comptoir.till, self._close_request
         self._write(
-            lambda: till.close(counted, who, manager_pin=manager_pin, manager_id=manager_id),
+            lambda: till.close(
+                counted,
+                who,
+                manager_pin=manager_pin,
+                manager_id=manager_id,
+                request_id=request_id,
+            ),
             self._closed,
         )
 
     def _closed(self, session: CashSessionView) -> None:
+        self._close_request = uuid.uuid4()  # the next session's closing is another
         self.close_form.clear()
         self.refresh()
         self._fill_history(select=session.number)

@@ -4,6 +4,8 @@ through the core in one transaction."""
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +29,7 @@ from ..context import KioskContext
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Screen, label
+from ..widgets.taps import TAPS
 from .order_steps import (
     ConsentStep,
     ReviewStep,
@@ -63,6 +66,7 @@ class OrderScreen(Screen):
         super().__init__()
         self._context = context
         self.service: ServiceView | None = None
+        self.request_id = uuid.uuid4()
         self.when = WhenStep()
         self.where = WhereStep()
         self.who = WhoStep(self._find_client)
@@ -100,6 +104,11 @@ class OrderScreen(Screen):
         buttons.addWidget(self.back)
         buttons.addStretch(1)
         buttons.addWidget(self.next)
+        # On the review, "Confirm my order" moves from the right edge to the middle:
+        # a double tap on the consent step's "Next" cannot land on it (taps.py guards
+        # the time, this the place).
+        buttons.addStretch(0)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 8, 32, 12)
         progress = QHBoxLayout()
@@ -118,6 +127,9 @@ class OrderScreen(Screen):
 
     def start(self, service: ServiceView) -> None:
         self.reset()
+        # One order per visit to these steps: the core places it once under this id,
+        # however many times "Confirm my order" reaches it.
+        self.request_id = uuid.uuid4()
         self.service = service
         self.when.start(self._context.clock())
         self.what.start(service)
@@ -129,6 +141,7 @@ class OrderScreen(Screen):
 
     def _go(self, index: int) -> None:
         self.drop_focus()
+        TAPS.screen_shown()  # a new question: a double tap must not answer it too
         self.stack.setCurrentIndex(index)
         if self.steps[index] is self.review:
             self._show_review()
@@ -159,6 +172,7 @@ class OrderScreen(Screen):
         self.next.setEnabled(self.steps[self.index].is_valid())
         on_review = self.steps[self.index] is self.review
         self.next.setText(self.tr("Confirm my order") if on_review else self.tr("Next"))
+        self.buttons.setStretch(3, 1 if on_review else 0)
 
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.stack.isAncestorOf(new):
@@ -203,11 +217,12 @@ class OrderScreen(Screen):
         )
 
     def _place(self) -> None:
-        request = self.request()
+        request, request_id = self.request(), self.request_id
         self.next.setEnabled(False)  # one order per touch, however impatient the finger
         self.back.setEnabled(False)
+        orders = self._context.comptoir.orders
         self._context.tasks.run(
-            lambda: self._context.comptoir.orders.place(request), self._placed, self._refused
+            lambda: orders.place(request, request_id=request_id), self._placed, self._refused
         )
 
     def _placed(self, order: OrderView) -> None:

@@ -3,6 +3,8 @@ and once."""
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk_app.domain import validation
@@ -28,6 +30,7 @@ def _comment(typed: str) -> str:
 class RateScreen(Screen):
     def __init__(self, context: KioskContext) -> None:
         super().__init__()
+        self._request_id = uuid.uuid4()
         self._context = context
         self.order: OrderView | None = None
         self.title = label("title", parent=self)
@@ -88,6 +91,8 @@ class RateScreen(Screen):
             self.lookup.error.say(lambda: message("error.already_rated", current_lang()))
             return
         self.order = order
+        # One rating per form: a second send (a double tap, a retry) is the same request.
+        self._request_id = uuid.uuid4()
         self.drop_focus()
         self.pages.setCurrentWidget(self.stars_page)
         self.retranslate()
@@ -110,9 +115,11 @@ class RateScreen(Screen):
     def _send(self) -> None:
         assert self.order is not None
         order_id, stars, comment = self.order.id, self.chosen_stars, self.comment.text
+        request_id = self._request_id
         self.send.setEnabled(False)
+        ratings = self._context.comptoir.ratings
         self._context.tasks.run(
-            lambda: self._context.comptoir.ratings.rate(order_id, stars, comment),
+            lambda: ratings.rate(order_id, stars, comment, request_id=request_id),
             self._rated,
             self._refused,
         )
@@ -150,6 +157,7 @@ class RateScreen(Screen):
 
     def reset(self) -> None:
         self.order = None
+        self._request_id = uuid.uuid4()
         self._chosen = 0
         self._end_key = ""
         self.lookup.reset()

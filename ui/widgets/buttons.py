@@ -1,5 +1,7 @@
 """Touch buttons: large, with pressed-state feedback from the theme, and an accessible
-name that follows their text into the current language."""
+name that follows their text into the current language. Every tap counts once
+(taps.py): a button is held disabled while the write its tap started runs, and a tap
+too soon after the same button's last tap, or after a screen appeared, is ignored."""
 
 from __future__ import annotations
 
@@ -7,14 +9,33 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from .taps import TAPS
+
 
 class TouchButton(QPushButton):
-    """A push button whose accessible name is its text (or what `accessible` says)."""
+    """A push button whose accessible name is its text (or what `accessible` says).
 
-    def __init__(self, text: str = "", *, role: str = "", parent: QWidget | None = None) -> None:
+    `repeats`: a key of a keyboard or a pad, a − or + (role "key" says it too): tapped
+    twice quickly on purpose ("ee", "11"), so the double-tap guard leaves it alone."""
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        role: str = "",
+        repeats: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(text, parent)
         if role:
             self.setProperty("role", role)
+        self.repeats = repeats or role == "key"
+        self._last_tap: int | None = None
+        # While a write started by this button runs, it stays disabled whatever the
+        # screen asks (a language change re-enabling "Confirm" would place a second
+        # order); what the screen asked meanwhile applies when the write returns.
+        self._holds = 0
+        self._wanted = True
         self._accessible = ""
         self.setAccessibleName(text)
         # Buttons never take the focus from a text field: the on-screen keyboard stays
@@ -29,6 +50,57 @@ class TouchButton(QPushButton):
         """A spoken name for a button whose text is a symbol ("+", "★", "⌫")."""
         self._accessible = name
         self.setAccessibleName(name)
+
+    # --- every tap once ------------------------------------------------------------------
+
+    def setEnabled(self, enabled: bool) -> None:
+        self._wanted = bool(enabled)
+        if not self._holds:
+            super().setEnabled(enabled)
+
+    def setDisabled(self, disabled: bool) -> None:
+        self.setEnabled(not disabled)
+
+    def hold(self) -> None:
+        """A write this button started is running."""
+        self._holds += 1
+        super().setEnabled(False)
+
+    def release(self) -> None:
+        """The write returned: the button is as the screen last asked."""
+        self._holds = max(0, self._holds - 1)
+        if not self._holds:
+            super().setEnabled(self._wanted)
+
+    @property
+    def held(self) -> bool:
+        return bool(self._holds)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        tapped = (
+            event.button() == Qt.MouseButton.LeftButton
+            and self.isDown()
+            and self.hitButton(event.position().toPoint())
+        )
+        if tapped and not self.repeats:
+            if TAPS.too_soon(self._last_tap):
+                # A bounce or an impatient second tap: no click, no toggle.
+                self.setDown(False)
+                event.accept()
+                return
+            self._last_tap = TAPS.now()
+        with TAPS.tap_of(self):
+            super().mouseReleaseEvent(event)
+        if tapped and not self.repeats:
+            # From the end of the handling: a write on the GUI thread may have taken a
+            # while, and taps queued meanwhile arrive now.
+            self._last_tap = TAPS.now()
+
+    def click(self) -> None:
+        """A click by program (the screenshot tour): no guard, but its write holds the
+        button like a tap's."""
+        with TAPS.tap_of(self):
+            super().click()
 
 
 class Tile(TouchButton):

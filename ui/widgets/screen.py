@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QWidget
+
+from .taps import TAPS
 
 
 class Screen(QWidget):
@@ -14,6 +17,11 @@ class Screen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A double tap that brought this screen must not land on its buttons.
+        TAPS.screen_shown()
+        super().showEvent(event)
 
     def retranslate(self) -> None:
         """Set every visible text in the current language."""

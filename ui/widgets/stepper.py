@@ -14,8 +14,8 @@ class Stepper(QWidget):
     def __init__(self, *, minimum: int = 1, maximum: int = 24, parent: QWidget | None = None):
         super().__init__(parent)
         self._minimum, self._maximum, self._value = minimum, maximum, minimum
-        self.minus = TouchButton("−", parent=self)
-        self.plus = TouchButton("+", parent=self)
+        self.minus = TouchButton("−", repeats=True, parent=self)
+        self.plus = TouchButton("+", repeats=True, parent=self)
         self.shown = QLabel(self)
         self.shown.setProperty("role", "title")
         self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)

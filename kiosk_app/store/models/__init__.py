@@ -6,7 +6,15 @@ come from per-kiosk series (`NumberSeries`). Money is integer cents.
 
 from .base import NAMING, Base
 from .catalogue import Category, Service
-from .counter import Attendant, AuditEntry, NumberSeries, OutboxOp, PrintJob, Setting
+from .counter import (
+    Attendant,
+    AuditEntry,
+    HandledRequest,
+    NumberSeries,
+    OutboxOp,
+    PrintJob,
+    Setting,
+)
 from .lulus import Lulu, LuluApplication, LuluFile, LuluSkill
 from .money import (
     SIGNED_AMOUNT,
@@ -30,6 +38,7 @@ __all__ = [
     "CashSession",
     "Category",
     "Client",
+    "HandledRequest",
     "Invoice",
     "KioskVisit",
     "Lulu",

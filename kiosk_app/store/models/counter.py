@@ -104,3 +104,16 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class HandledRequest(Base):
+    """A request the screens sent once (a payment, an order, a till closing, a rating,
+    a refund), written in the same transaction as its record: the same request id
+    again is answered with that record, never written twice (a double tap, a retry)."""
+
+    __tablename__ = "handled_requests"
+
+    request_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    action: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    at: Mapped[datetime]
