@@ -25,6 +25,7 @@ from .services.refunds import RefundService
 from .services.settings import SettingsService
 from .services.stats import StatsService
 from .services.suggestions import SuggestionService
+from .services.sync_notes import SyncNoteService
 from .services.till import TillService
 from .services.visits import VisitService
 from .store.database import Store
@@ -57,6 +58,7 @@ class Comptoir:
     print_jobs: PrintJobService
     till: TillService
     suggestions: SuggestionService
+    sync_notes: SyncNoteService
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock = utc_now) -> Comptoir:
@@ -87,6 +89,7 @@ class Comptoir:
             print_jobs=PrintJobService(store, clock=clock),
             till=TillService(store, attendants, clock=clock),
             suggestions=SuggestionService(store, clock=clock),
+            sync_notes=SyncNoteService(store),
         )
 
     def close(self) -> None:

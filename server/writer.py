@@ -63,6 +63,15 @@ BY_LOOKUP = (
     .where(RECORDS.c.entity == bindparam("entity"), RECORDS.c.lookup == bindparam("lookup"))
     .limit(1)
 )
+BY_LOOKUP_ELSEWHERE = (
+    select(*_COLUMNS)
+    .where(
+        RECORDS.c.entity == bindparam("entity"),
+        RECORDS.c.lookup == bindparam("lookup"),
+        RECORDS.c.entity_id != bindparam("entity_id"),
+    )
+    .limit(1)
+)
 BY_PARENT = (
     select(*_COLUMNS)
     .where(RECORDS.c.entity == bindparam("entity"), RECORDS.c.parent_id == bindparam("parent"))
@@ -72,6 +81,17 @@ BY_PARENT = (
 ORDERS_OF_CLIENT = select(*_COLUMNS).where(
     RECORDS.c.entity == Entity.ORDER.value,
     RECORDS.c.data["client_id"].as_string() == bindparam("client_id"),
+)
+# A Lulu's assigned orders: a pass over the orders' data, once per assignment pushed.
+ASSIGNED_TO_LULU = select(*_COLUMNS).where(
+    RECORDS.c.entity == Entity.ORDER.value,
+    RECORDS.c.data["lulu_id"].as_string() == bindparam("lulu_id"),
+    RECORDS.c.data["status"].as_string() == "assigned",
+)
+# The clients merged into one (client_merges.py): when it is merged in turn, they follow.
+CLIENTS_MERGED_INTO = select(*_COLUMNS).where(
+    RECORDS.c.entity == Entity.CLIENT.value,
+    RECORDS.c.data["merged_into"].as_string() == bindparam("client_id"),
 )
 LOOKUPS_TAKEN = select(RECORDS.c.lookup).where(
     RECORDS.c.entity == bindparam("entity"),
@@ -201,6 +221,14 @@ class Writer:
         row = self.connection.execute(BY_LOOKUP, {"entity": entity.value, "lookup": key}).first()
         return None if row is None else self._adopt(row)
 
+    def lookup_elsewhere(self, entity: Entity, key: str, entity_id: uuid.UUID) -> Held | None:
+        """Another record than `entity_id` under the lookup `key` (a client's phone)."""
+        self.flush()
+        row = self.connection.execute(
+            BY_LOOKUP_ELSEWHERE, {"entity": entity.value, "lookup": key, "entity_id": entity_id}
+        ).first()
+        return None if row is None else self._adopt(row)
+
     def child(self, entity: Entity, parent_id: uuid.UUID) -> Held | None:
         """A record of `entity` belonging to `parent_id` (an order's rating), if any."""
         self.flush()
@@ -211,6 +239,16 @@ class Writer:
     def orders_of(self, client_id: uuid.UUID) -> list[Held]:
         self.flush()
         rows = self.connection.execute(ORDERS_OF_CLIENT, {"client_id": str(client_id)})
+        return [self._adopt(row) for row in rows]
+
+    def assigned_to(self, lulu_id: uuid.UUID) -> list[Held]:
+        self.flush()
+        rows = self.connection.execute(ASSIGNED_TO_LULU, {"lulu_id": str(lulu_id)})
+        return [self._adopt(row) for row in rows]
+
+    def merged_into(self, client_id: uuid.UUID) -> list[Held]:
+        self.flush()
+        rows = self.connection.execute(CLIENTS_MERGED_INTO, {"client_id": str(client_id)})
         return [self._adopt(row) for row in rows]
 
     def flush(self) -> None:

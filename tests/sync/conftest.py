@@ -37,3 +37,18 @@ def kiosk(comptoir: Comptoir, central: LiveServer) -> Iterator[Kiosk]:
     k.sync()
     yield k
     k.client.close()
+
+
+@pytest.fixture
+def bastille(
+    tmp_path: Path, clock: object, demo_catalogue: dict[str, object], central: LiveServer
+) -> Iterator[Kiosk]:
+    """A second kiosk (code 02) on the same server, synced once."""
+    app = Comptoir.open(tmp_path / "bastille", clock=clock)  # type: ignore[arg-type]
+    app.catalogue.load(demo_catalogue)
+    app.settings.update(kiosk_code="02")  # its own order series
+    k = enrolled(app, central, "bastille")
+    k.sync()
+    yield k
+    k.client.close()
+    app.close()
