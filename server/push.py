@@ -129,6 +129,8 @@ def transition_order(w: Writer, op: Op) -> None:
             raise Conflicting(record, **{SLOT_TAKEN_BY: taken.model_dump()})
         data["lulu_id"] = str(step.lulu_id)
         data["tutor_id"] = str(step.tutor_id) if step.tutor_id is not None else None
+        w.update(record, data, parent_id=step.lulu_id)  # the Lulu's orders, by index
+        return
     elif step.to is OrderStatus.CONFIRMED:
         data["lulu_id"] = data["tutor_id"] = None
     elif step.to is OrderStatus.DONE:
