@@ -51,7 +51,7 @@ from ..store.models import (
 )
 from .numbers import ORDER_SERIES
 from .settings import read_settings
-from .sync_clients import apply_client
+from .sync_clients import apply_client, in_dependency_order
 from .sync_notes import (
     FINAL_RATING_REFUSALS,
     RATING_DUPLICATE,
@@ -247,7 +247,7 @@ def apply_page(session: Session, page: PullResponse) -> PullSummary:
     ids = [c.entity_id for c in page.changes if c.entity in _PENDING_CHECKED]
     pending = _pending_keys(session, ids)
     current = _current_versions(session, page.changes)
-    for change in page.changes:
+    for change in in_dependency_order(page.changes):
         key = (change.entity.value, change.entity_id)
         if key in pending:
             summary.kept_local += 1

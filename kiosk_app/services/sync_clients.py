@@ -12,18 +12,42 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from sync.protocol import MERGED_INTO
+from sync.protocol import MERGED_INTO, Change, Entity
 
 from ..domain.search_text import fold
 from ..store.models import Client, Invoice, Order, OutboxOp
 
 log = logging.getLogger(__name__)
+
+
+# What a pulled record needs here first: its category, its Lulu, its client, its order.
+_RANK = {
+    Entity.CATEGORY: 0,
+    Entity.SERVICE: 1,
+    Entity.LULU: 2,
+    Entity.CLIENT: 3,
+    Entity.ORDER: 5,
+}
+
+
+def in_dependency_order(changes: Sequence[Change]) -> list[Change]:
+    """A page's records, those others need first (stable otherwise). A page gives each
+    record where it first changed after the cursor, with its state now: a survivor that
+    reached the server after the copy merged into it (created earlier, offline) comes
+    after that copy and after its re-pointed orders; here it is applied before them."""
+
+    def rank(change: Change) -> int:
+        if change.entity is Entity.CLIENT and change.data.get(MERGED_INTO):
+            return 4  # after the survivors, before the orders
+        return _RANK.get(change.entity, 6)
+
+    return sorted(changes, key=rank)
 
 
 def apply_client(

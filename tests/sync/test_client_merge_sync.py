@@ -6,21 +6,26 @@ with number and phone at either kiosk."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 from sync_harness import (
     Clock,
     Kiosk,
     LiveServer,
     assert_same_records,
+    enrolled,
     kiosk_rows,
     order_request,
     server_rows,
 )
 
+from kiosk_app.comptoir import Comptoir
 from kiosk_app.services.sync_apply import apply_page, read_cursor
 from kiosk_app.store.models import Client
+from sync.engine import sync_once
 
 PHONE = "06 98 76 54 32"  # as typed
 STORED = "+33698765432"  # as every store keeps it
@@ -89,3 +94,42 @@ def test_a_kiosk_with_the_other_copy_still_to_send_keeps_its_orders_and_phone(
         assert k.app.orders.find_for_resident(later.number.replace("-", ""), PHONE).id == later.id
         assert len(kiosk_rows(k.app, "client")) == 1
         assert_same_records(k.app, central.db)
+
+
+@pytest.mark.parametrize("page", [500, 1])
+def test_three_copies_arriving_latest_first_end_as_the_earliest_everywhere(
+    page: int,
+    kiosk: Kiosk,
+    bastille: Kiosk,
+    central: LiveServer,
+    clock: Clock,
+    tmp_path: Path,
+    demo_catalogue: dict[str, Any],
+) -> None:
+    """Each copy the server receives is earlier than the one it holds, so the survivor
+    changes twice: the first merged copy must follow to the last survivor on every
+    kiosk, including one that never held the middle copy. With pages of one change, a
+    copy pulled before its survivor is settled when its later change arrives."""
+    app = Comptoir.open(tmp_path / "belleville", clock=clock)
+    app.catalogue.load(demo_catalogue)
+    app.settings.update(kiosk_code="03")
+    third = enrolled(app, central, "belleville")
+    try:
+        third.sync()
+        earliest = _place(third, clock, email=None)
+        clock.advance(minutes=1)
+        middle = _place(bastille, clock)
+        clock.advance(minutes=1)
+        latest = _place(kiosk, clock)
+        for k in (kiosk, bastille, third, kiosk, bastille, third):
+            sync_once(k.app.store, k.client, k.data_dir, pull_limit=page)
+        survivor = str(earliest.client_id)
+        for k in (kiosk, bastille, third):
+            assert list(kiosk_rows(k.app, "client")) == [survivor]
+            for order in (earliest, middle, latest):
+                followed = k.app.orders.find_for_resident(order.number.replace("-", ""), PHONE)
+                assert followed.id == order.id and followed.client_id == earliest.client_id
+            assert_same_records(k.app, central.db)
+    finally:
+        third.client.close()
+        app.close()
