@@ -26,6 +26,7 @@ from .services.refunds import RefundService
 from .services.settings import SettingsService
 from .services.stats import StatsService
 from .services.suggestions import SuggestionService
+from .services.sync_notes import SyncNoteService
 from .services.till import TillService
 from .services.visits import VisitService
 from .store.database import Store
@@ -59,6 +60,7 @@ class Comptoir:
     printer_setup: PrinterSetupService
     till: TillService
     suggestions: SuggestionService
+    sync_notes: SyncNoteService
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock = utc_now) -> Comptoir:
@@ -90,6 +92,7 @@ class Comptoir:
             printer_setup=PrinterSetupService(store, clock=clock),
             till=TillService(store, attendants, clock=clock),
             suggestions=SuggestionService(store, clock=clock),
+            sync_notes=SyncNoteService(store),
         )
 
     def close(self) -> None:

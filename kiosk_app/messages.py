@@ -295,6 +295,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} a déjà la commande {number} à ce moment-là : choisissez un autre Lulu.",
         "{name} already has order {number} then: choose another Lulu.",
     ),
+    # What the central server decided against this kiosk (services/sync_notes.py).
+    "sync.slot_taken": (
+        "{name} n’a pas été attribué(e) à la commande {order} : {name} a déjà la commande "
+        "{number} (borne {kiosk}) à ce moment-là. La commande est revenue à « confirmée » : "
+        "choisissez un autre Lulu.",
+        "{name} was not assigned to order {order}: {name} already has order {number} "
+        "(kiosk {kiosk}) then. The order is back to confirmed: choose another Lulu.",
+    ),
+    "sync.rating_refused": (
+        "La note de la commande {number} a été refusée par le serveur central (la "
+        "prestation n’y est pas réalisée) et retirée ici.",
+        "The rating of order {number} was refused by the central server (the service is "
+        "not done there) and removed here.",
+    ),
+    "sync.rating_duplicate": (
+        "La commande {number} avait déjà été notée ailleurs : cette note-là est gardée, "
+        "celle faite ici est retirée.",
+        "Order {number} had already been rated elsewhere: that rating is kept, the one "
+        "made here is removed.",
+    ),
     "order.lulu_busy": (
         "{name} est pris(e) à ce moment-là : retirez d’abord le Lulu.",
         "{name} is busy then: withdraw the Lulu first.",

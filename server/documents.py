@@ -25,7 +25,7 @@ from documents.content import (
 )
 from documents.formats import file_slug, to_paris
 from documents.tax import certificates
-from sync.protocol import Entity, OrderStatus
+from sync.protocol import MERGED_INTO, Entity, OrderStatus
 
 from .models import Record
 
@@ -55,19 +55,26 @@ def latest_issuer(documents: list[InvoiceContent]) -> Issuer:
 
 
 def _same_client(session: Session) -> dict[str, str]:
-    """Each client record's id → the first id of a record with the same phone: a person
-    who ordered at two kiosks has two records until they are merged, and one
-    certificate. Erased clients (no phone) stay apart."""
+    """Each client record's id → the id its certificate goes under: the survivor a
+    record was merged into (client_merges.py: the same phone at two kiosks), else the
+    first record with the same phone (records that met before merges existed). Erased
+    clients (no phone) stay apart."""
     first_by_phone: dict[str, str] = {}
     same: dict[str, str] = {}
+    merged: dict[str, str] = {}
     rows = session.execute(
-        select(Record.entity_id, Record.lookup)
+        select(Record.entity_id, Record.lookup, Record.data)
         .where(Record.entity == Entity.CLIENT.value)
         .order_by(Record.updated_at, Record.entity_id)
     )
-    for entity_id, phone in rows:
+    for entity_id, phone, data in rows:
         key = str(entity_id)
-        same[key] = first_by_phone.setdefault(phone, key) if phone else key
+        if data.get(MERGED_INTO):
+            merged[key] = str(data[MERGED_INTO])
+        else:
+            same[key] = first_by_phone.setdefault(phone, key) if phone else key
+    for key, survivor in merged.items():
+        same[key] = same.get(survivor, survivor)
     return same
 
 

@@ -103,7 +103,8 @@ class Record(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     # An order's public token, a client's phone, a category's or service's code.
     lookup: Mapped[str | None] = mapped_column(String(64), index=True)
-    # The order a payment or rating belongs to.
+    # The order a payment or rating belongs to; for an order, the Lulu it was last
+    # assigned to (migration 0005: a Lulu's slots are checked by this index).
     parent_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     updated_at: Mapped[datetime]
 

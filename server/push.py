@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -16,14 +17,17 @@ from documents.content import InvoiceContent, content_hash
 from documents.content import as_json as as_content_json
 from sync.protocol import (
     EDITABLE_STATUSES,
+    SLOT_TAKEN_BY,
     Entity,
     Op,
     OpKind,
     OrderStatus,
+    SlotTaken,
     is_allowed,
     is_order_number,
 )
 
+from .client_merges import merge_same_phone, survivor_of, touch
 from .database import ERASED
 from .records import (
     CLIENT_ERASED,
@@ -51,9 +55,9 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class Conflicting(Exception):
-    def __init__(self, record: Held) -> None:
+    def __init__(self, record: Held, **extra: Any) -> None:
         super().__init__(record.entity, record.entity_id)
-        self.server_row = server_row(record)
+        self.server_row = {**server_row(record), **extra}
 
 
 class AlreadyThere(Exception):
@@ -93,10 +97,13 @@ def create_order(w: Writer, op: Op) -> None:
         raise Rejected("invalid", "data.status: an order is created requested")
     if w.get(Entity.ORDER, order.id) is not None:
         raise AlreadyThere()
-    client = w.require(Entity.CLIENT, order.client_id, "unknown_client")
+    named = w.require(Entity.CLIENT, order.client_id, "unknown_client")
     if w.taken(Entity.ORDER, order.public_token):
         raise Rejected("invalid", "public_token already used")
     data = as_json(order)
+    client = survivor_of(w, named)
+    if client is not named:  # placed before the kiosk heard of the merge
+        data["client_id"] = str(client.entity_id)
     if client.data.get("erased_at"):
         # Taken offline at another kiosk before the erasure reached it: the order is
         # kept for the accounts, without the person's address details.
@@ -128,8 +135,15 @@ def transition_order(w: Writer, op: Op) -> None:
     if step.to is OrderStatus.ASSIGNED:
         if step.lulu_id is None:
             raise Rejected("invalid", "lulu_id is required to assign")
+        taken = slot_taken(w, record, step.lulu_id)
+        if taken is not None:
+            # Never two places at once, whichever kiosks assigned: the first assignment
+            # that reached the server keeps the slot; this kiosk is told who has it.
+            raise Conflicting(record, **{SLOT_TAKEN_BY: taken.model_dump()})
         data["lulu_id"] = str(step.lulu_id)
         data["tutor_id"] = str(step.tutor_id) if step.tutor_id is not None else None
+        w.update(record, data, parent_id=step.lulu_id)  # the Lulu's orders, by index
+        return
     elif step.to is OrderStatus.CONFIRMED:
         data["lulu_id"] = data["tutor_id"] = None
     elif step.to is OrderStatus.DONE:
@@ -143,6 +157,22 @@ def transition_order(w: Writer, op: Op) -> None:
             raise Rejected("invalid", "a reason is required to cancel")
         data["cancel_reason"] = step.reason
     w.update(record, data)
+
+
+def slot_taken(w: Writer, order: Held, lulu_id: uuid.UUID) -> SlotTaken | None:
+    """The Lulu's other assigned order overlapping this one's slot, if any (strictly: a
+    slot ending at 14:00 leaves the Lulu free at 14:00, as on the kiosk)."""
+    start = datetime.fromisoformat(str(order.data["slot_start"]))
+    end = datetime.fromisoformat(str(order.data["slot_end"]))
+    for other in w.assigned_to(lulu_id):
+        if other.entity_id == order.entity_id:
+            continue
+        other_start = datetime.fromisoformat(str(other.data["slot_start"]))
+        other_end = datetime.fromisoformat(str(other.data["slot_end"]))
+        if other_start < end and other_end > start:
+            number = str(other.data["number"])
+            return SlotTaken(order_number=number, kiosk_code=number.partition("-")[0])
+    return None
 
 
 def patch_order(w: Writer, op: Op) -> None:
@@ -170,11 +200,19 @@ def create_client(w: Writer, op: Op) -> None:
     _same_id(op, client.id)
     if w.get(Entity.CLIENT, client.id) is not None:
         raise AlreadyThere()
-    w.insert(Entity.CLIENT, client.id, as_json(client), version=client.version, lookup=client.phone)
+    if client.merged_into is not None:
+        raise Rejected("invalid", "data.merged_into: only the server merges clients")
+    record = w.insert(
+        Entity.CLIENT, client.id, as_json(client), version=client.version, lookup=client.phone
+    )
+    merge_same_phone(w, record)
 
 
 def patch_client(w: Writer, op: Op) -> None:
-    record = w.require(Entity.CLIENT, op.entity_id, "unknown_client")
+    named = w.require(Entity.CLIENT, op.entity_id, "unknown_client")
+    record = survivor_of(w, named)
+    if record is not named:  # edited before the kiosk heard of the merge
+        touch(w, named)
     if record.data.get("erased_at"):
         raise Conflicting(record)  # an erasure wins over any later edit
     unknown = set(op.data) - CLIENT_PATCHABLE
@@ -187,6 +225,8 @@ def patch_client(w: Writer, op: Op) -> None:
         erase_orders_of(w, op.entity_id)
         w.session.info[ERASED] = True  # on SQLite, the WAL is emptied after the commit
     w.update(record, data, lookup=data["phone"] or "")
+    if "phone" in op.data:
+        merge_same_phone(w, record)  # a phone edited to one another record holds
 
 
 def erase_orders_of(w: Writer, client_id: uuid.UUID) -> None:

@@ -45,6 +45,8 @@ class ClientRecord(AddressFields):
     created_at: AwareDatetime
     updated_at: AwareDatetime
     erased_at: AwareDatetime | None = None
+    # Set by the server only: merged into this client (same phone; client_merges.py).
+    merged_into: uuid.UUID | None = None
     version: int = 1
 
 

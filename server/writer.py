@@ -63,6 +63,15 @@ BY_LOOKUP = (
     .where(RECORDS.c.entity == bindparam("entity"), RECORDS.c.lookup == bindparam("lookup"))
     .limit(1)
 )
+BY_LOOKUP_ELSEWHERE = (
+    select(*_COLUMNS)
+    .where(
+        RECORDS.c.entity == bindparam("entity"),
+        RECORDS.c.lookup == bindparam("lookup"),
+        RECORDS.c.entity_id != bindparam("entity_id"),
+    )
+    .limit(1)
+)
 BY_PARENT = (
     select(*_COLUMNS)
     .where(RECORDS.c.entity == bindparam("entity"), RECORDS.c.parent_id == bindparam("parent"))
@@ -73,12 +82,24 @@ ORDERS_OF_CLIENT = select(*_COLUMNS).where(
     RECORDS.c.entity == Entity.ORDER.value,
     RECORDS.c.data["client_id"].as_string() == bindparam("client_id"),
 )
+# The orders a Lulu was assigned to: an order's `parent_id` is its latest Lulu (set by
+# the assignment, migration 0005), so the check of a Lulu's slots reads that Lulu's
+# orders by an index, not every order's data.
+ORDERS_OF_LULU = select(*_COLUMNS).where(
+    RECORDS.c.entity == Entity.ORDER.value, RECORDS.c.parent_id == bindparam("lulu_id")
+)
+# The clients merged into one (client_merges.py): when it is merged in turn, they follow.
+CLIENTS_MERGED_INTO = select(*_COLUMNS).where(
+    RECORDS.c.entity == Entity.CLIENT.value,
+    RECORDS.c.data["merged_into"].as_string() == bindparam("client_id"),
+)
 LOOKUPS_TAKEN = select(RECORDS.c.lookup).where(
     RECORDS.c.entity == bindparam("entity"),
     RECORDS.c.lookup.in_(bindparam("lookups", expanding=True)),
 )
 INSERT = RECORDS.insert()
-# SET takes the columns named in the parameters (version, data, lookup, updated_at).
+# SET takes the columns named in the parameters (version, data, lookup, parent_id,
+# updated_at).
 UPDATE = update(RECORDS).where(
     RECORDS.c.entity == bindparam("key_entity"),
     RECORDS.c.entity_id == bindparam("key_entity_id"),
@@ -188,11 +209,20 @@ class Writer:
         self.changed.append(key)
         return held
 
-    def update(self, record: Held, data: dict[str, Any], *, lookup: str | None = None) -> None:
+    def update(
+        self,
+        record: Held,
+        data: dict[str, Any],
+        *,
+        lookup: str | None = None,
+        parent_id: uuid.UUID | None = None,
+    ) -> None:
         record.data = data
         record.version += 1
         if lookup is not None:
             record.lookup = lookup
+        if parent_id is not None:
+            record.parent_id = parent_id
         key = (record.entity, record.entity_id)
         if key not in self._new_keys:  # a new record is written as it is at the flush
             self._dirty[key] = record
@@ -201,6 +231,14 @@ class Writer:
     def lookup(self, entity: Entity, key: str) -> Held | None:
         self.flush()
         row = self.connection.execute(BY_LOOKUP, {"entity": entity.value, "lookup": key}).first()
+        return None if row is None else self._adopt(row)
+
+    def lookup_elsewhere(self, entity: Entity, key: str, entity_id: uuid.UUID) -> Held | None:
+        """Another record than `entity_id` under the lookup `key` (a client's phone)."""
+        self.flush()
+        row = self.connection.execute(
+            BY_LOOKUP_ELSEWHERE, {"entity": entity.value, "lookup": key, "entity_id": entity_id}
+        ).first()
         return None if row is None else self._adopt(row)
 
     def child(self, entity: Entity, parent_id: uuid.UUID) -> Held | None:
@@ -213,6 +251,22 @@ class Writer:
     def orders_of(self, client_id: uuid.UUID) -> list[Held]:
         self.flush()
         rows = self.connection.execute(ORDERS_OF_CLIENT, {"client_id": str(client_id)})
+        return [self._adopt(row) for row in rows]
+
+    def assigned_to(self, lulu_id: uuid.UUID) -> list[Held]:
+        """The orders assigned to the Lulu now."""
+        self.flush()
+        rows = self.connection.execute(ORDERS_OF_LULU, {"lulu_id": lulu_id})
+        held = [self._adopt(row) for row in rows]
+        return [
+            order
+            for order in held
+            if order.data.get("status") == "assigned" and order.data.get("lulu_id") == str(lulu_id)
+        ]
+
+    def merged_into(self, client_id: uuid.UUID) -> list[Held]:
+        self.flush()
+        rows = self.connection.execute(CLIENTS_MERGED_INTO, {"client_id": str(client_id)})
         return [self._adopt(row) for row in rows]
 
     def flush(self) -> None:
@@ -244,6 +298,7 @@ class Writer:
                         "version": held.version,
                         "data": held.data,
                         "lookup": held.lookup,
+                        "parent_id": held.parent_id,
                         "updated_at": self.now,
                     }
                     for held in self._dirty.values()

@@ -182,6 +182,14 @@ class Entity(StrEnum):
     LULU = "lulu"
 
 
+# A client record merged into another (the same phone typed at two kiosks) keeps the
+# survivor's id under this key; every store re-points the merged record's orders there.
+MERGED_INTO = "merged_into"
+# An assignment refused because its Lulu is already elsewhere then: the conflict's
+# server row carries, under this key, the order holding the slot (`SlotTaken`).
+SLOT_TAKEN_BY = "slot_taken_by"
+
+
 class Outcome(StrEnum):
     APPLIED = "applied"
     DUPLICATE = "duplicate"
@@ -234,6 +242,14 @@ class OpResult(WireModel):
     code: str | None = None  # rejected: why, for programs
     message: str | None = None  # rejected: why, for people
     server_row: dict[str, Any] | None = None  # conflict: the state the server kept
+
+
+class SlotTaken(WireModel):
+    """Who holds a Lulu's slot: the other order's number and its kiosk (the code its
+    number starts with, the kiosk that took it). The client is never named."""
+
+    order_number: str
+    kiosk_code: str
 
 
 class PushResponse(WireModel):

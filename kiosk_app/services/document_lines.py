@@ -60,8 +60,11 @@ def lulu_identity(session: Session, lulu_id: uuid.UUID | None) -> tuple[str, str
 
 
 def _tutor_of(session: Session, order: Order) -> uuid.UUID | None:
-    """The tutor who went with the order's Lulu, from the latest pairing recorded for
-    this Lulu on this order."""
+    """The tutor who went with the order's Lulu: the order's own (as the central server
+    keeps it, made at any kiosk), else the latest pairing recorded here for this Lulu on
+    this order (orders assigned before migration 0006)."""
+    if order.tutor_id is not None:
+        return order.tutor_id
     for details in session.scalars(
         select(AuditEntry.details)
         .where(

@@ -124,11 +124,12 @@ def apply_transition(
                 {"lulu": "lulu.busy"}, name=lulu.display_name, number=", ".join(clashes)
             )
         order.lulu_id = lulu_id
+        order.tutor_id = tutor_id  # kept on the order, as on the server and every kiosk
         data["lulu_id"] = lulu_id
         if tutor_id is not None:
             data["tutor_id"] = tutor_id
     elif target is OrderStatus.CONFIRMED and order.status is OrderStatus.ASSIGNED:
-        order.lulu_id = None
+        order.lulu_id = order.tutor_id = None
         data["lulu_id"] = None
     elif target is OrderStatus.DONE:
         max_minutes = 24 * 60

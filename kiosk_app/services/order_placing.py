@@ -28,8 +28,8 @@ from .journal import audit, enqueue_op, enqueue_print
 from .numbers import ORDER_SERIES, kiosk_code, next_number
 from .order_rows import order_view, placed_view
 from .quotes import issue_quote_if_due
-from .settings import refuse_until_set_up
 from .requests import RequestId, clean, earlier, remember
+from .settings import refuse_until_set_up
 
 # place() is the hot path: its writes go through store/fast.py (why is explained there).
 _ORDERS = RowWriter(Order.__table__)  # type: ignore[arg-type]

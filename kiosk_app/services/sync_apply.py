@@ -22,6 +22,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_BATCH_OPS,
+    SLOT_TAKEN_BY,
     Change,
     Entity,
     OpResult,
@@ -30,7 +31,8 @@ from sync.protocol import (
     is_order_number,
 )
 
-from ..domain.search_text import fold, search_document
+from ..clock import Clock, utc_now
+from ..domain.search_text import search_document
 from ..store.database import Store
 from ..store.models import (
     Base,
@@ -49,6 +51,16 @@ from ..store.models import (
 )
 from .numbers import ORDER_SERIES
 from .settings import read_settings
+from .sync_clients import apply_client, in_dependency_order
+from .sync_notes import (
+    FINAL_RATING_REFUSALS,
+    RATING_DUPLICATE,
+    RATING_REFUSED,
+    note_slot_taken,
+    pending_stars,
+    rating_acknowledged,
+    take_back_rating,
+)
 
 CURSOR = "sync.cursor"
 LAST_SUCCESS = "sync.last_success"
@@ -137,10 +149,13 @@ class PushSummary:
         self.set_aside += other.set_aside
 
 
-def record_push_results(session: Session, results: Iterable[OpResult]) -> PushSummary:
+def record_push_results(
+    session: Session, results: Iterable[OpResult], *, clock: Clock = utc_now
+) -> PushSummary:
     """Settle the outbox from the server's answer, in one transaction: acknowledged ops
     go; a conflict takes the server's state (the server decides); a rejection counts,
-    and sets the op aside once it has been refused `REJECT_LIMIT` times."""
+    and sets the op aside once it has been refused `REJECT_LIMIT` times. A rating
+    refused for good is taken back at once, with a note (sync_notes.py)."""
     summary = PushSummary()
     results = list(results)
     ops = {
@@ -154,8 +169,13 @@ def record_push_results(session: Session, results: Iterable[OpResult]) -> PushSu
         op = ops.get(result.op_id)
         if op is None:
             continue
+        is_rating = op.entity == Entity.RATING.value
         if result.outcome is Outcome.REJECTED:
             summary.rejected += 1
+            if is_rating and result.code in FINAL_RATING_REFUSALS:
+                take_back_rating(session, op, key=RATING_REFUSED, at=clock())
+                settled.append(op.seq)
+                continue
             op.attempts += 1
             op.last_error = f"{result.code}: {result.message}"[:500]
             if op.attempts >= REJECT_LIMIT:
@@ -163,6 +183,8 @@ def record_push_results(session: Session, results: Iterable[OpResult]) -> PushSu
                 summary.set_aside += 1
             continue
         settled.append(op.seq)
+        if is_rating and result.outcome is not Outcome.CONFLICT:
+            rating_acknowledged(session, op)
         if result.outcome is Outcome.APPLIED:
             summary.applied += 1
         elif result.outcome is Outcome.DUPLICATE:
@@ -177,8 +199,16 @@ def record_push_results(session: Session, results: Iterable[OpResult]) -> PushSu
         )
     for result in results:
         op = ops.get(result.op_id)
-        if result.outcome is Outcome.CONFLICT and op is not None and result.server_row:
-            _apply(session, _Page(session), op.entity, op.entity_id, result.server_row)
+        if result.outcome is not Outcome.CONFLICT or op is None or not result.server_row:
+            continue
+        row = result.server_row
+        if op.entity == Entity.RATING.value:  # rated already: the server's rating stays
+            take_back_rating(session, op, key=RATING_DUPLICATE, at=clock())
+        elif op.entity == Entity.ORDER.value and SLOT_TAKEN_BY in row:
+            note_slot_taken(session, op.entity_id, row, at=clock())
+        # The server's record, under its own id (an order's other rating is another id).
+        target = uuid.UUID(str(row["id"])) if row.get("id") else op.entity_id
+        _apply(session, _Page(session), op.entity, target, row)
     return summary
 
 
@@ -217,7 +247,7 @@ def apply_page(session: Session, page: PullResponse) -> PullSummary:
     ids = [c.entity_id for c in page.changes if c.entity in _PENDING_CHECKED]
     pending = _pending_keys(session, ids)
     current = _current_versions(session, page.changes)
-    for change in page.changes:
+    for change in in_dependency_order(page.changes):
         key = (change.entity.value, change.entity_id)
         if key in pending:
             summary.kept_local += 1
@@ -392,7 +422,12 @@ def _apply_service(session: Session, entity_id: uuid.UUID, data: Mapping[str, An
 
 
 def _apply_lulu(session: Session, entity_id: uuid.UUID, data: Mapping[str, Any]) -> str | None:
-    lulu = _upsert(session, Lulu, entity_id, _columns(Lulu, data))
+    values = _columns(Lulu, data)
+    # The server's figures, and this kiosk's ratings it has not answered yet on top.
+    stars, count = pending_stars(session, entity_id)
+    values["rating_sum"] = int(values.get("rating_sum") or 0) + stars
+    values["rating_count"] = int(values.get("rating_count") or 0) + count
+    lulu = _upsert(session, Lulu, entity_id, values)
     codes: dict[str, uuid.UUID] = {
         code: cid for code, cid in session.execute(select(Category.code, Category.id))
     }
@@ -408,23 +443,7 @@ def _apply_lulu(session: Session, entity_id: uuid.UUID, data: Mapping[str, Any])
 def _apply_client(
     session: Session, context: _Page, entity_id: uuid.UUID, data: Mapping[str, Any]
 ) -> str | None:
-    values = _columns(Client, data)
-    if values.get("erased_at") is not None:
-        here = session.get(Client, entity_id)
-        if here is not None and here.erased_at is None:  # erased elsewhere: news here
-            numbers = session.scalars(select(Order.number).where(Order.client_id == entity_id))
-            context.erased[entity_id] = list(numbers)
-    values["search_name"] = fold(values.get("name") or "")
-    phone = values.get("phone")
-    if phone and session.scalar(
-        select(Client.id).where(Client.phone == phone, Client.id != entity_id)
-    ):
-        # The same phone under two clients (made at two kiosks offline): the kiosk can
-        # hold a phone once; this copy keeps the record without it.
-        values["phone"] = None
-    _upsert(session, Client, entity_id, values)
-    session.flush()
-    return None
+    return apply_client(session, _columns(Client, data), entity_id, data, erased=context.erased)
 
 
 def _apply_order(
@@ -438,8 +457,9 @@ def _apply_order(
         return f"order {values.get('number')}: client not here"
     if session.get(Service, values["service_id"]) is None:
         return f"order {values.get('number')}: service not in this kiosk's catalogue"
-    if values.get("lulu_id") is not None and session.get(Lulu, values["lulu_id"]) is None:
-        values["lulu_id"] = None
+    for who in ("lulu_id", "tutor_id"):  # a Lulu this kiosk has not pulled yet
+        if values.get(who) is not None and session.get(Lulu, values[who]) is None:
+            values[who] = None
     order = session.get(Order, entity_id)
     before = order.status if order is not None else None
     order = _upsert(session, Order, entity_id, values)

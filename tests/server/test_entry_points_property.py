@@ -73,7 +73,8 @@ def client_op(name: str, street: str, notes: str) -> dict[str, Any]:
         "data": {
             "id": client_id,
             "name": name,
-            "phone": "+33612345678",
+            # One phone per client: the same phone twice would merge them.
+            "phone": f"+336{uuid.UUID(client_id).int % 10**8:08d}",
             "street": street,
             "access_notes": notes,
             "created_at": now,

@@ -115,8 +115,9 @@ def test_a_content_that_is_not_its_hash_or_not_a_document_is_refused(db: Databas
 
 
 def test_one_certificate_per_client_over_every_kiosk(db: Database, tmp_path: Path) -> None:
-    """A client who paid at two kiosks (two records of one phone until they merge) gets
-    one certificate with both, from `kiosk-server certificates`."""
+    """A client who paid at two kiosks (a record at each, one phone) gets
+    one certificate with both, from `kiosk-server certificates`; the server merges the two
+    records (same phone), and the invoices that name the merged one count for the survivor."""
     server = Server(db)
     at_saint_paul, at_bastille = uuid.uuid4(), uuid.uuid4()
     first = invoice("F01-2026-00001").model_copy(update={"client_id": str(at_saint_paul)})
@@ -125,8 +126,8 @@ def test_one_certificate_per_client_over_every_kiosk(db: Database, tmp_path: Pat
     )
     results = server.push(
         [
-            new_client(at_saint_paul),
-            new_client(at_bastille),
+            new_client(at_saint_paul, phone="+33612345678"),
+            new_client(at_bastille, phone="+33612345678"),
             document_op(first),
             document_op(second),
         ]

@@ -33,9 +33,14 @@ def step(order_id: uuid.UUID, from_: str, to: str, **extra: Any) -> dict[str, An
     return op("order", order_id, "transition", {"from": from_, "to": to, **extra})
 
 
-def new_client(client_id: uuid.UUID) -> dict[str, Any]:
+def phone_of(client_id: uuid.UUID) -> str:
+    """A phone of the client's own: the same phone twice is one client, merged."""
+    return f"+336{client_id.int % 10**8:08d}"
+
+
+def new_client(client_id: uuid.UUID, *, phone: str | None = None) -> dict[str, Any]:
     stamp = NOW.isoformat()
-    data = {"id": str(client_id), "name": "Jeanne Lefèvre", "phone": "+33612345678"}
+    data = {"id": str(client_id), "name": "Jeanne Lefèvre", "phone": phone or phone_of(client_id)}
     return op(
         "client", client_id, "create", data | ADDRESS | {"created_at": stamp, "updated_at": stamp}
     )

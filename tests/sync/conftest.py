@@ -53,3 +53,11 @@ def second(
         other.client.close()
     finally:
         app.close()
+
+
+@pytest.fixture
+def bastille(second: Kiosk, demo_catalogue: dict[str, object]) -> Kiosk:
+    """The second kiosk (code 02) with the demo catalogue, synced once."""
+    second.app.catalogue.load(demo_catalogue)
+    second.sync()
+    return second

@@ -32,7 +32,7 @@ from server.scopes import DeviceKind
 from sync.client import SyncClient
 from sync.engine import SyncReport, sync_once
 from sync.enrolment import enrol
-from sync.protocol import Channel
+from sync.protocol import MERGED_INTO, Channel
 
 PG_URL_VARIABLE = "COMPTOIR_TEST_PG_URL"
 
@@ -143,6 +143,9 @@ def kiosk_rows(app: Comptoir, entity: str) -> dict[str, dict[str, Any]]:
 def server_rows(db: Database, entity: str) -> dict[str, dict[str, Any]]:
     with db.read() as session:
         records = session.scalars(select(Record).where(Record.entity == entity)).all()
+        # A client merged into another (same phone) is a pointer kept by the server
+        # only: every kiosk re-points its orders and drops it.
+        records = [r for r in records if not r.data.get(MERGED_INTO)]
         return {
             str(r.entity_id): {
                 key: _normal(value)

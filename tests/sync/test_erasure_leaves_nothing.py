@@ -6,16 +6,13 @@ what PostgreSQL keeps beyond it is docs/DEPLOYMENT.md's subject."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import text
-from sync_harness import Clock, Kiosk, LiveServer, enrolled, order_request
+from sync_harness import Clock, Kiosk, LiveServer, order_request
 
-from kiosk_app.comptoir import Comptoir
 from kiosk_app.services.clients import AddressInput
 from printing.queue import PrintWorker
 from server.models import Base
@@ -38,20 +35,6 @@ NEEDLES = (
     PHONE,
     "0698765432",
 )
-
-
-@pytest.fixture
-def second(
-    tmp_path: Path, clock: Clock, demo_catalogue: dict[str, Any], central: LiveServer
-) -> Iterator[Kiosk]:
-    app = Comptoir.open(tmp_path / "bastille", clock=clock)
-    app.catalogue.load(demo_catalogue)
-    app.settings.update(kiosk_code="02")  # its own order series
-    kiosk = enrolled(app, central, "bastille")
-    kiosk.sync()
-    yield kiosk
-    kiosk.client.close()
-    app.close()
 
 
 def _order_and_ticket(kiosk: Kiosk, clock: Clock, **changes: Any) -> Any:
@@ -102,41 +85,41 @@ def _server_rows_holding(central: LiveServer) -> dict[str, list[str]]:
 
 
 def test_an_erasure_at_one_kiosk_leaves_no_copy_anywhere(
-    kiosk: Kiosk, second: Kiosk, central: LiveServer, clock: Clock, tmp_path: Path
+    kiosk: Kiosk, bastille: Kiosk, central: LiveServer, clock: Clock, tmp_path: Path
 ) -> None:
     at_a = _order_and_ticket(kiosk, clock)
     kiosk.sync()
-    second.sync()  # B now knows the client: the same phone is the same client there
-    at_b = _order_and_ticket(second, clock, n=1)
+    bastille.sync()  # B now knows the client: the same phone is the same client there
+    at_b = _order_and_ticket(bastille, clock, n=1)
     assert at_b.client_id == at_a.client_id
-    second.sync()
+    bastille.sync()
     # B also reprints A's order's ticket (the resident came to B with it).
-    second.app.print_jobs.reprint(at_a.id)
-    PrintWorker.from_settings(second.app, second.data_dir).run_once()
-    for kiosk_, order in ((kiosk, at_a), (second, at_b)):
+    bastille.app.print_jobs.reprint(at_a.id)
+    PrintWorker.from_settings(bastille.app, bastille.data_dir).run_once()
+    for kiosk_, order in ((kiosk, at_a), (bastille, at_b)):
         kiosk_.sync()
         kiosk_.app.orders.cancel(order.id, "Plus besoin", attendant_id=None)
         kiosk_.sync()
     kiosk.sync()
     # Before: the person is in every place this test searches.
-    assert _files_holding(kiosk.data_dir) and _files_holding(second.data_dir)
-    assert any("tickets/" in name for name in _files_holding(second.data_dir))
+    assert _files_holding(kiosk.data_dir) and _files_holding(bastille.data_dir)
+    assert any("tickets/" in name for name in _files_holding(bastille.data_dir))
     assert _server_rows_holding(central)
 
     kiosk.app.client_records.erase(at_a.client_id, attendant_id=None)
     kiosk.sync()
-    report = second.sync()
+    report = bastille.sync()
     assert report.pushed.rejected == 0 and report.pulled > 0
 
     assert _files_holding(kiosk.data_dir) == {}
-    assert _files_holding(second.data_dir) == {}
+    assert _files_holding(bastille.data_dir) == {}
     assert _server_rows_holding(central) == {}
     if central.db.dialect == "sqlite":
         server_folder = Path(central.db.engine.url.database or "").parent
         assert (server_folder / "central.sqlite3-wal").stat().st_size == 0
         assert _files_holding(server_folder) == {}
     # B kept the order, without the person: the counter shows it under a neutral name.
-    kept = second.app.orders.get(at_b.id)
+    kept = bastille.app.orders.get(at_b.id)
     assert kept.number == at_b.number and kept.status.value == "cancelled"
-    assert second.app.clients.get(at_b.client_id).phone is None
-    assert not list((second.data_dir / "tickets").glob(f"{at_b.number}-*"))
+    assert bastille.app.clients.get(at_b.client_id).phone is None
+    assert not list((bastille.data_dir / "tickets").glob(f"{at_b.number}-*"))

@@ -84,6 +84,10 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
             heading.setContentsMargins(0, 16, 0, 0)
         self.error = label("error", parent=self)
         self.done_note = label("success", parent=self)
+        # What the central server decided against this kiosk about the order (a Lulu's
+        # slot taken at another kiosk, a rating refused): newest first.
+        self.server_notes = label("error", parent=self)
+        self.server_notes.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
         self.confirm = TouchButton(role="primary", parent=self)
         self.confirm.clicked.connect(self._confirm)
@@ -169,6 +173,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         actions = QVBoxLayout()
         action: QWidget
         for action in (
+            self.server_notes,
             self.error,
             self.done_note,
             self.confirm,
@@ -507,6 +512,12 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
             steps = self._context.comptoir.suggestions.steps(order.id)
             self.timeline.setText("\n".join(self._step_text(step) for step in steps))
             self.money_shown.setText(self.payments.money_text(order))
+            notes = self._context.comptoir.sync_notes.for_order(order.id)
+            lang = current_lang()
+            self.server_notes.setText(
+                "\n".join(message(note.key, lang, **note.params) for note in notes)
+            )
+            self.server_notes.setVisible(bool(notes))
         self._refresh_buttons()
 
     def reset(self) -> None:

@@ -14,6 +14,7 @@ from .counter import (
     OutboxOp,
     PrintJob,
     Setting,
+    SyncNote,
 )
 from .lulus import Lulu, LuluApplication, LuluFile, LuluSkill
 from .money import (
@@ -55,5 +56,6 @@ __all__ = [
     "Rating",
     "Service",
     "Setting",
+    "SyncNote",
     "TillReportJob",
 ]

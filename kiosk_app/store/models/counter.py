@@ -65,6 +65,20 @@ class OutboxOp(Base):
     set_aside: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class SyncNote(Base):
+    """What the central server decided against this kiosk, for the attendant: a Lulu's
+    slot taken at another kiosk, a rating refused and removed. A message key and its
+    parameters (order numbers, kiosk codes, a Lulu's public name), never a client's."""
+
+    __tablename__ = "sync_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    order_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    key: Mapped[str] = mapped_column(String(60))
+    params: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class PrintJob(Base):
     __tablename__ = "print_jobs"
 

@@ -85,6 +85,9 @@ class Order(Address, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     channel: Mapped[Channel] = mapped_column(_enum(Channel))
     lulu_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("lulus.id"), index=True)
+    # The tutor going along with a Lulu in training (the assignment's `tutor_id`), as
+    # the central server keeps it: every kiosk knows who went (migration 0006).
+    tutor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("lulus.id"))
     status: Mapped[OrderStatus] = mapped_column(_enum(OrderStatus))
     cancel_reason: Mapped[str | None] = mapped_column(Text)
     lang: Mapped[str] = mapped_column(String(2), default="fr")
