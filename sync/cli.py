@@ -66,7 +66,7 @@ def _fail(error: SyncError, lang: str, *, enrolling_with: str | None = None) -> 
 def run_sync(args: argparse.Namespace) -> int:
     from kiosk_app.cli import cli_lang
     from kiosk_app.comptoir import Comptoir
-    from kiosk_app.services.sync_apply import set_aside_ops
+    from kiosk_app.services.sync_apply import pulled_aside_rows, set_aside_ops
 
     from .client import SyncError
     from .engine import sync_once
@@ -83,6 +83,7 @@ def run_sync(args: argparse.Namespace) -> int:
             client.close()
         with comptoir.store.read() as session:
             aside = set_aside_ops(session)
+            pulled_aside = pulled_aside_rows(session)
     except SyncError as error:
         return _fail(error, lang)
     finally:
@@ -107,6 +108,8 @@ def run_sync(args: argparse.Namespace) -> int:
     )
     for op in aside:
         print(f"  {op.entity} {op.entity_id} ({op.kind}): {op.last_error}")
+    for row in pulled_aside:  # received from the server, not kept here: see a person
+        print(f"  {row.entity} {row.entity_id} ({'reçu' if fr else 'pulled'}): {row.reason}")
     return 0
 
 

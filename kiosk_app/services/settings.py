@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import DocumentDetailsMissing
+from ..errors import DocumentDetailsMissing, KioskCodeNotSettable
 from ..store.database import Store
 from ..store.models import Setting
 from ..views.settings import DEFAULTS, DOCUMENT_DETAILS, KioskSettings, siret_is_valid
@@ -77,13 +77,10 @@ class SettingsService:
         unknown = set(values) - set(DEFAULTS)
         if unknown:
             raise KeyError(f"unknown settings: {sorted(unknown)}")
-        if "kiosk_code" in values and not (
-            # ASCII only: "٠١" or "²³" pass isdigit() but make numbers nobody can type.
-            len(values["kiosk_code"]) == 2
-            and values["kiosk_code"].isascii()
-            and values["kiosk_code"].isdigit()
-        ):
-            raise ValueError("kiosk_code must be two digits")
+        if "kiosk_code" in values:
+            # The series' code is the central server's to give (services/numbers.py): a
+            # code typed here could be another kiosk's, and two kiosks share numbers.
+            raise KioskCodeNotSettable()
         with self._store.write() as session:
             for key, value in values.items():
                 session.merge(Setting(key=key, value=value))

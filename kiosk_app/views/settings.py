@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULTS: dict[str, str] = {
-    "kiosk_code": "01",  # two digits: order numbers are "01-0042", typed on a number pad
+    # Given by the central server at enrolment ("01": order numbers are "01-0042", typed
+    # on a number pad); none before, and no order either (services/numbers.py).
+    "kiosk_code": "",
     "kiosk_name": "Saint-Paul",
     "association_name": "Lulu dans ma rue",
     "association_address": "",

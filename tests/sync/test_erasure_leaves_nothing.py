@@ -46,8 +46,7 @@ def second(
 ) -> Iterator[Kiosk]:
     app = Comptoir.open(tmp_path / "bastille", clock=clock)
     app.catalogue.load(demo_catalogue)
-    app.settings.update(kiosk_code="02")  # its own order series
-    kiosk = enrolled(app, central, "bastille")
+    kiosk = enrolled(app, central, "bastille")  # its own series, from the server
     kiosk.sync()
     yield kiosk
     kiosk.client.close()
