@@ -150,10 +150,17 @@ def run_enrol(args: argparse.Namespace) -> int:
     try:
         client = enrol(comptoir.store, data_dir, args.url, token, ca_bundle=args.ca_bundle)
         client.close()
+        code = comptoir.settings.get().kiosk_code
     except SyncError as error:
         return _fail(error, lang, enrolling_with=args.url)
     finally:
         comptoir.close()
     log.info("enrolled with the central server")
     print(f"Kiosque relié à {args.url}" if lang == "fr" else f"Kiosk enrolled with {args.url}")
+    if code:  # its orders' series, as the server gave it
+        print(
+            f"Code du kiosque : {code} (commandes {code}-0001, …)"
+            if lang == "fr"
+            else f"Kiosk code: {code} (orders {code}-0001, …)"
+        )
     return 0
