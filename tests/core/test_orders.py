@@ -215,6 +215,16 @@ def test_a_resident_finds_their_order_by_number_and_phone(
     assert comptoir.orders.by_number(typed).id == order.id
 
 
+def test_a_three_digit_kiosks_order_is_found_with_its_dash(
+    comptoir: Comptoir, clock: Clock
+) -> None:
+    give_kiosk_code(comptoir, "100")  # the 100th kiosk of the network
+    order = comptoir.orders.place(order_request(comptoir, clock.now))
+    assert order.number == "100-0001"
+    for typed in ("100-0001", "100-1", " 100-01 "):
+        assert comptoir.orders.find_for_resident(typed, "0612345678").id == order.id
+
+
 def test_a_wrong_phone_says_not_found_like_a_missing_number(
     comptoir: Comptoir, clock: Clock
 ) -> None:
