@@ -49,6 +49,7 @@ from .auth import device_name
 from .batch import IdempotencyMismatch, push_batch
 from .changes import CursorUnknown, pull
 from .database import Database
+from .documents import last_document_numbers
 from .headers import SecurityHeaders
 from .health import record_report
 from .kiosks_routes import kiosks_routes
@@ -202,7 +203,10 @@ def sync_routes() -> APIRouter:
         it enrols (and, enrolled before codes existed, at its next sync)."""
         with database(request).read() as session:
             caller = authorise(session, credential, Scope.SYNC)
-            return DeviceInfo(name=device_name(session, caller.device_id), code=caller.code)
+            last = last_document_numbers(session, caller.code) if caller.code else {}
+            return DeviceInfo(
+                name=device_name(session, caller.device_id), code=caller.code, last_documents=last
+            )
 
     @router.post(
         "/health", response_model=HealthReceived, dependencies=[Depends(speaks_our_protocol)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from contextlib import suppress
 from pathlib import Path
 
-from kiosk_app.services.numbers import assign_kiosk_code
+from kiosk_app.services.numbers import assign_kiosk_code, follow_document_numbers
 from kiosk_app.services.sync_apply import CA_BUNDLE, SERVER_URL, get_setting, put_setting
 from kiosk_app.store.database import Store
 
@@ -37,6 +37,7 @@ def enrol(
         put_setting(session, "server_url", base_url)
         if device.code is not None:  # (an admin's token syncs without a series)
             assign_kiosk_code(session, device.code)
+            follow_document_numbers(session, device.code, device.last_documents)
     with suppress(SyncError):  # enrolled all the same: the next sync pulls it
         pull_only(store, client, data_dir)
     return client

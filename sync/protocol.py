@@ -361,6 +361,10 @@ class DeviceInfo(WireModel):
 
     name: str
     code: str | None = Field(default=None, pattern=KIOSK_CODE_PATTERN)
+    # The last number the server holds in each of this kiosk's document series
+    # ({"F01-2026": 42, "A01-2026": 3}): a replaced kiosk numbers its next invoice after
+    # them (its orders come back by the pull; invoices are not pulled).
+    last_documents: dict[str, int] = Field(default_factory=dict)
 
 
 class HealthReceived(WireModel):

@@ -53,6 +53,34 @@ def require_kiosk_code(session: Session) -> str:
     return code
 
 
+# A document number's letter, and the name of the kind's series (services/invoices.py:
+# "invoice-01-2026" numbers "F01-2026-00001").
+DOCUMENT_KINDS = {"F": "invoice", "A": "credit_note"}
+
+
+def follow_document_numbers(session: Session, code: str, last: dict[str, int]) -> None:
+    """Move this kiosk's document series past the last numbers the server holds
+    ({"F01-2026": 42}): a replaced kiosk never issues a number twice."""
+    for prefix, value in last.items():
+        kind = DOCUMENT_KINDS.get(prefix[:1])
+        series_code, _, year = prefix[1:].partition("-")
+        if kind is None or series_code != code or not year.isdecimal():
+            continue
+        series = f"{kind}-{code}-{year}"
+        connection = driver_connection(session)
+        row = connection.execute(
+            "SELECT next_value FROM number_series WHERE name = ?", (series,)
+        ).fetchone()
+        if row is None:
+            connection.execute(
+                "INSERT INTO number_series (name, next_value) VALUES (?, ?)", (series, value + 1)
+            )
+        elif int(row[0]) <= value:
+            connection.execute(
+                "UPDATE number_series SET next_value = ? WHERE name = ?", (value + 1, series)
+            )
+
+
 def assign_kiosk_code(session: Session, code: str) -> None:
     """Keep the series code the central server allocated (or the demo's): the one
     writer of the setting. A code is two digits, then three (sync.protocol)."""

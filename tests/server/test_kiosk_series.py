@@ -17,6 +17,8 @@ from sqlalchemy import select
 from sync_harness import LiveServer
 from wire_ops import NOW, Server, new_client, new_order
 
+from kiosk_app.comptoir import Comptoir
+from kiosk_app.store.models import NumberSeries
 from server.__main__ import main
 from server.auth import EnrolmentError, enrol_device, replace, revoke
 from server.database import Database, sqlite_url
@@ -231,3 +233,35 @@ def test_any_text_as_an_order_number_is_refused_or_kept_never_a_crash(
         assert not is_order_number(number)
     else:
         assert code == "invalid"  # a control character, refused before anything else
+
+
+def test_a_replaced_kiosk_numbers_its_next_invoice_after_the_servers(
+    live: LiveServer, comptoir: Comptoir
+) -> None:
+    """Invoices are not pulled: the server tells a kiosk the last numbers of its
+    document series, and the replacement's series move past them."""
+    from test_invoice_documents import document_op, invoice
+
+    from sync.enrolment import enrol
+
+    saint_paul = Server(live.db)  # enrolled first: 01
+    Server(live.db, "bastille")  # 02: its numbers are not saint-paul's
+    documents = [invoice(f"F01-2026-{n:05d}", amount=100 * n) for n in (1, 2, 7)]
+    documents.append(invoice("A01-2026-00003"))
+    results = saint_paul.push([document_op(d) for d in documents])
+    assert {r.outcome for r in results} == {Outcome.APPLIED}
+    with live.db.write() as session:
+        token = replace(session, "saint-paul").token
+    answer = requests.get(
+        live.url + "/sync/v1/device", headers={"Authorization": f"Bearer {token}"}, timeout=10
+    ).json()
+    assert answer == {
+        "name": "saint-paul",
+        "code": "01",
+        "last_documents": {"F01-2026": 7, "A01-2026": 3},
+    }
+    data_dir = comptoir.store.path.parent
+    enrol(comptoir.store, data_dir, live.url, token).close()
+    with comptoir.store.read() as session:
+        series = dict(session.execute(select(NumberSeries.name, NumberSeries.next_value)).all())
+    assert (series["invoice-01-2026"], series["credit_note-01-2026"]) == (8, 4)
