@@ -265,3 +265,46 @@ def test_a_replaced_kiosk_numbers_its_next_invoice_after_the_servers(
     with comptoir.store.read() as session:
         series = dict(session.execute(select(NumberSeries.name, NumberSeries.next_value)).all())
     assert (series["invoice-01-2026"], series["credit_note-01-2026"]) == (8, 4)
+
+
+def test_kiosks_enrolled_before_codes_get_them_in_enrolment_order(tmp_path: Path) -> None:
+    """Server migration 0005 on a server with devices: kiosks get 01, 02 in the order
+    they were enrolled (the first keeps the "01" every kiosk used), the web platform
+    none, and the next enrolment continues after them."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from server.database import MIGRATIONS_DIR, create_server_engine
+
+    engine = create_server_engine(sqlite_url(tmp_path))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+
+    def upgrade(target: str) -> None:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("BEGIN")
+            config.attributes["connection"] = connection
+            command.upgrade(config, target)
+
+    upgrade("0004")
+    with engine.begin() as connection:
+        for n, (name, kind) in enumerate(
+            [("saint-paul", "kiosk"), ("web-platform", "web"), ("bastille", "kiosk")]
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO devices (name, token_hash, kind, created_at) "
+                    "VALUES (:name, :hash, :kind, '2026-11-01 09:00:00')"
+                ),
+                {"name": name, "hash": f"{n:064d}", "kind": kind},
+            )
+    upgrade("head")
+    engine.dispose()
+    db = Database.open(sqlite_url(tmp_path))
+    try:
+        assert codes(db) == {"saint-paul": "01", "web-platform": None, "bastille": "02"}
+        with db.write() as session:
+            assert enrol_device(session, "oberkampf", now=NOW).code == "03"
+    finally:
+        db.close()
