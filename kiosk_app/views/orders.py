@@ -98,6 +98,8 @@ def normalise_order_number(typed: str) -> str | None:
     # isdecimal(), not isdigit(): "²" is a digit that int() refuses.
     if not (kiosk.isdecimal() and seq.isdecimal()) or len(kiosk) > 3 or len(seq) > 9:
         return None
+    if len(kiosk) == 3 and kiosk.startswith("0"):  # three digits: codes 100 to 999
+        return None
     return f"{int(kiosk):02d}-{int(seq):04d}"
 
 
