@@ -38,7 +38,7 @@ from printing.sources import ticket_for
 from sync.protocol import Channel, OrderStatus, PaymentMethod
 
 from .measure import median_ms, note, scaled
-from .store_data import demo_catalogue
+from .store_data import as_enrolled, demo_catalogue
 
 TARGETS = {
     "escpos_ticket_median_ms": 2.0,
@@ -220,6 +220,7 @@ def measure_certificates(workdir: Path, *, count: int) -> dict[str, Any]:
     try:
         comptoir.catalogue.load(demo_catalogue())
         comptoir.settings.update(**DEMO_SETTINGS)
+        as_enrolled(comptoir)
         fill_clients(comptoir, count)
         started = time.perf_counter()
         certificates = comptoir.invoices.certificates(2026)
@@ -251,6 +252,7 @@ def _sample_order(comptoir: Comptoir) -> tuple[uuid.UUID, uuid.UUID]:
 
     comptoir.catalogue.load(demo_catalogue())
     comptoir.settings.update(**DEMO_SETTINGS)
+    as_enrolled(comptoir)
     service = next(s for s in comptoir.catalogue.all_services() if s.tax_credit)
     now = datetime.now(UTC)
     order = comptoir.orders.place(

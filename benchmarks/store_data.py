@@ -14,6 +14,7 @@ from typing import Any
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import resources_dir
 from kiosk_app.domain.kinds import Role
+from kiosk_app.services.numbers import assign_kiosk_code
 
 # A Thursday morning in Paris, when the counter opens.
 START = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
@@ -46,6 +47,13 @@ def _demo_file(name: str) -> dict[str, Any]:
     return data
 
 
+def as_enrolled(app: Comptoir, code: str = "01") -> None:
+    """The series code a central server would have given the kiosk: no order without
+    one (kiosk_app/services/numbers.py)."""
+    with app.store.write() as session:
+        assign_kiosk_code(session, code)
+
+
 def demo_catalogue() -> dict[str, Any]:
     """The demo catalogue, each record given its stable id."""
     data = _demo_file("catalogue.json")
@@ -73,6 +81,7 @@ def prepare_store(data_dir: Path, *, clock: SimulatedClock) -> PreparedStore:
     app = Comptoir.open(data_dir, clock=clock)
     try:
         app.catalogue.load(demo_catalogue())
+        as_enrolled(app)
         attendant = app.attendants.add("Nadia Benali", Role.ATTENDANT, "482915")
     finally:
         app.close()

@@ -31,7 +31,7 @@ import requests
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import resources_dir
-from server.auth import enrol as enrol_device
+from server.auth import Enrolled, enrol_device
 from server.database import Database, sqlite_url
 from sync.client import SyncClient, SyncError
 from sync.engine import SyncReport, push_outbox, sync_once
@@ -97,9 +97,9 @@ def central_server(data_dir: Path) -> Iterator[str]:
         process.wait(30)
 
 
-def _enrol_many(server_dir: Path, names: list[str]) -> list[str]:
+def _enrol_many(server_dir: Path, names: list[str]) -> list[Enrolled]:
     """Enrol devices straight in the server's database (what `kiosk-server enrol` does,
-    without starting a process for each)."""
+    without starting a process for each): their tokens and series codes."""
     db = Database.open(sqlite_url(server_dir))
     try:
         with db.write() as session:
@@ -170,15 +170,15 @@ def measure_many_kiosks(url: str, server_dir: Path, kiosks: int, rounds: int) ->
     """`kiosks` simulated kiosks (one thread and one credential each), started at the
     same instant, each sync `rounds` times in a row what placing an order leaves (a new
     client and the order); the latency of every push."""
-    tokens = _enrol_many(server_dir, [f"kiosk-{n:02d}" for n in range(kiosks)])
+    enrolled = _enrol_many(server_dir, [f"kiosk-{n:02d}" for n in range(kiosks)])
     latencies: list[int] = []
     errors: list[str] = []
     lock = threading.Lock()
     start = threading.Barrier(kiosks)
 
-    def kiosk(number: int, token: str) -> None:
-        client = SyncClient(url, token)
-        batches = [order_ops(number, n) for n in range(rounds)]
+    def kiosk(number: int, device: Enrolled) -> None:
+        client = SyncClient(url, device.token)
+        batches = [order_ops(number, n, device.code or "") for n in range(rounds)]
         start.wait()
         for batch in batches:
             began = time.perf_counter_ns()
@@ -195,7 +195,7 @@ def measure_many_kiosks(url: str, server_dir: Path, kiosks: int, rounds: int) ->
                 latencies.append(time.perf_counter_ns() - began)
         client.close()
 
-    threads = [threading.Thread(target=kiosk, args=(n, t)) for n, t in enumerate(tokens)]
+    threads = [threading.Thread(target=kiosk, args=(n, e)) for n, e in enumerate(enrolled)]
     for thread in threads:
         thread.start()
     for thread in threads:

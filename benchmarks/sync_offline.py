@@ -30,12 +30,11 @@ from .sync_data import clone_orders
 from .sync_requests import order_request
 
 
-def _kiosk(folder: Path, url: str, token: str, code: str) -> tuple[Comptoir, Any]:
+def _kiosk(folder: Path, url: str, token: str) -> tuple[Comptoir, Any]:
     app = Comptoir.open(folder)
     with (resources_dir() / "demo" / "catalogue.json").open(encoding="utf-8") as f:
         app.catalogue.load(json.load(f))
-    app.settings.update(kiosk_code=code)
-    return app, enrol(app.store, folder, url, token)
+    return app, enrol(app.store, folder, url, token)  # its series code from the server
 
 
 def _month(app: Comptoir, orders: int, first_phone: int) -> None:
@@ -56,8 +55,8 @@ def offline_month(
     orders_elsewhere: int,
 ) -> dict[str, Any]:
     here_dir, there_dir = workdir / "offline", workdir / "elsewhere"
-    here, here_client = _kiosk(here_dir, url, enrol_device("offline"), "03")
-    there, there_client = _kiosk(there_dir, url, enrol_device("elsewhere"), "04")
+    here, here_client = _kiosk(here_dir, url, enrol_device("offline"))
+    there, there_client = _kiosk(there_dir, url, enrol_device("elsewhere"))
     try:
         sync_once(here.store, here_client, here_dir)
         # A month passes: orders here stay in the outbox; the network's reach the server.

@@ -46,7 +46,7 @@ from kiosk_app.config import resources_dir
 from server.auth import enrol as enrol_device
 from server.catalogue import import_catalogue, read_catalogue
 from server.database import Database
-from server.models import Change
+from server.models import Change, Device
 from sync.client import SyncClient, SyncError
 from sync.protocol import DEFAULT_PULL_LIMIT
 
@@ -102,6 +102,18 @@ def pg_server(url: str, *, workers: int = WORKERS) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(60)
+
+
+def _codes(url: str, names: list[str]) -> list[str]:
+    """The series codes the server gave the kiosks `names`, in that order."""
+    db = Database(url)
+    try:
+        with db.read() as session:
+            rows = session.execute(select(Device.name, Device.code)).all()
+            found = {name: code for name, code in rows}
+    finally:
+        db.close()
+    return [found[name] or "" for name in names]
 
 
 def _enrol(url: str, names: list[str]) -> list[str]:
@@ -178,13 +190,15 @@ def _visits(count: int) -> list[dict[str, Any]]:
     return ops
 
 
-def kiosk_day(kiosk: int, *, orders: int = 10, visits: int = 120) -> list[list[dict[str, Any]]]:
+def kiosk_day(
+    kiosk: int, code: str, *, orders: int = 10, visits: int = 120
+) -> list[list[dict[str, Any]]]:
     """A kiosk's day as the pushes it makes: one per order placed (with the visits
     since and the previous order taken to paid), and one at closing."""
     moments: list[list[dict[str, Any]]] = []
     previous: str | None = None
     for n in range(orders):
-        ops = order_ops(kiosk, n + 1)
+        ops = order_ops(kiosk, n + 1, code)
         if previous is not None:
             ops += _steps_to_paid(previous, rated=n % 3 == 0)
         ops += _visits(visits // orders)
@@ -196,9 +210,10 @@ def kiosk_day(kiosk: int, *, orders: int = 10, visits: int = 120) -> list[list[d
 
 
 def measure_fleet(url: str, db_url: str, kiosks: int, day_s: float) -> dict[str, Any]:
-    tokens = _enrol(db_url, [f"fleet-{n:03d}" for n in range(kiosks)])
+    names = [f"fleet-{n:03d}" for n in range(kiosks)]
+    tokens = _enrol(db_url, names)
     cursor_at_start = _top(db_url)  # enrolled kiosks that synced the catalogue already
-    days = [kiosk_day(n) for n in range(kiosks)]
+    days = [kiosk_day(n, code) for n, code in enumerate(_codes(db_url, names))]
     pushes: list[int] = []
     pulls: list[int] = []
     errors: list[str] = []
@@ -263,13 +278,13 @@ def measure_fleet(url: str, db_url: str, kiosks: int, day_s: float) -> dict[str,
 # --- The server against raw psycopg --------------------------------------------------------
 
 
-def _backlog(kiosk: int, ops: int) -> list[list[dict[str, Any]]]:
+def _backlog(kiosk: int, ops: int, code: str) -> list[list[dict[str, Any]]]:
     """`ops` create ops (clients and their orders) in batches of 200."""
     flat: list[dict[str, Any]] = []
     n = 0
     while len(flat) < ops:
         n += 1
-        flat += order_ops(kiosk, n)
+        flat += order_ops(kiosk, n, code)
     return [flat[i : i + BATCH] for i in range(0, ops, BATCH)]
 
 
@@ -286,7 +301,8 @@ def _two_at_once(work: Any, loads: list[Any]) -> float:
 def measure_ops_vs_raw(url: str, db_url: str, raw_url: str, ops: int) -> dict[str, Any]:
     per_kiosk = max(BATCH, ops // 2 // BATCH * BATCH)
     tokens = _enrol(db_url, ["backlog-a", "backlog-b"])
-    backlogs = [_backlog(90 + n, per_kiosk) for n in range(2)]
+    codes = _codes(db_url, ["backlog-a", "backlog-b"])
+    backlogs = [_backlog(90 + n, per_kiosk, codes[n]) for n in range(2)]
     failures: list[str] = []
 
     def push_all(load: tuple[str, list[list[dict[str, Any]]]]) -> None:
@@ -332,7 +348,7 @@ def measure_ops_vs_raw(url: str, db_url: str, raw_url: str, ops: int) -> dict[st
                         [(device, op["op_id"], now) for op in batch],
                     )
 
-    raw_backlogs = [_backlog(90 + n, per_kiosk) for n in range(2)]
+    raw_backlogs = [_backlog(90 + n, per_kiosk, codes[n]) for n in range(2)]
     raw_s = _two_at_once(insert_all, list(zip(device_ids, raw_backlogs, strict=True)))
     total = per_kiosk * 2
     return {

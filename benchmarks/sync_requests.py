@@ -30,9 +30,10 @@ def order_request(app: Comptoir, n: int) -> OrderRequest:
     )
 
 
-def order_ops(kiosk: int, n: int) -> list[dict[str, Any]]:
+def order_ops(kiosk: int, n: int, code: str) -> list[dict[str, Any]]:
     """What a kiosk pushes after an order from a new resident: the client, the order
-    (the fields the core writes; see kiosk_app.services.orders)."""
+    (the fields the core writes; see kiosk_app.services.orders), numbered in the
+    kiosk's series `code` (the server refuses any other)."""
     now = datetime.now(UTC)
     client_id, order_id = str(uuid.uuid4()), str(uuid.uuid4())
     address = {
@@ -59,7 +60,7 @@ def order_ops(kiosk: int, n: int) -> list[dict[str, Any]]:
     }
     order = {
         "id": order_id,
-        "number": f"{kiosk % 100:02d}-{n:04d}",  # two-digit codes: 500 kiosks share them
+        "number": f"{code}-{n:04d}",
         "client_id": client_id,
         "service_id": str(uuid.uuid4()),
         "service_name_fr": "Montée de courses",

@@ -72,6 +72,19 @@ class NotNow(ComptoirError):
     key = "error.not_now"
 
 
+class NotEnrolledYet(NotNow):
+    """No order nor document before the central server has given this kiosk its series
+    code (at `kiosk enrol`): two kiosks must never share a number."""
+
+    key = "error.no_kiosk_code"
+
+
+class KioskCodeNotSettable(ComptoirError):
+    """The kiosk's code comes from the central server only (enrolment, the demo)."""
+
+    key = "error.kiosk_code_from_server"
+
+
 class PinRefused(ComptoirError):
     key = "error.pin_refused"
 

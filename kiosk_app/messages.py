@@ -27,6 +27,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cet identifiant de demande a déjà servi pour autre chose.",
         "This request identifier was already used for something else.",
     ),
+    "error.no_kiosk_code": (
+        "Ce kiosque n’est pas encore inscrit auprès du serveur central : il ne prend pas "
+        "de commande tant qu’il n’a pas son code (kiosk enrol).",
+        "This kiosk is not enrolled with the central server yet: it takes no order until "
+        "it has its code (kiosk enrol).",
+    ),
+    "error.kiosk_code_from_server": (
+        "Le code du kiosque est donné par le serveur central à l’inscription : il ne se "
+        "modifie pas ici.",
+        "The kiosk's code is given by the central server at enrolment: it cannot be changed here.",
+    ),
     "error.transition_not_allowed": (
         "Cette étape n’est pas possible pour cette commande.",
         "This step is not possible for this order.",

@@ -4,6 +4,8 @@
                        [--workers N] [--forwarded-allow-ips IPS]
     kiosk-server enrol NAME [--kind kiosk|web|admin]   prints its token (once)
     kiosk-server revoke NAME
+    kiosk-server replace NAME            a new token for a replaced kiosk (the old one
+                                         stops working); it keeps its code and series
     kiosk-server import-catalogue FILE   categories, services, Lulus (JSON or CSV)
     kiosk-server certificates --year Y --out DIR   the year's tax certificates, one
                                          per client over every kiosk and web order
@@ -37,7 +39,7 @@ from documents.pdf.certificate import write_certificates
 from documents.pdf.statement import statement_pdf
 
 from . import cli_messages as said
-from .auth import EnrolmentError, enrol, revoke
+from .auth import Enrolled, EnrolmentError, enrol_device, replace, revoke
 from .catalogue import CatalogueError, import_catalogue, read_catalogue
 from .catalogue_check import BadLine, check_catalogue_file
 from .database import Database, sqlite_url
@@ -105,6 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     revoke_cmd = commands.add_parser("revoke", parents=[common], help="revoke a kiosk")
     revoke_cmd.add_argument("name")
     revoke_cmd.set_defaults(handler=run_revoke)
+    replace_cmd = commands.add_parser(
+        "replace",
+        parents=[common],
+        help="a new token for a kiosk whose machine was replaced (same code and series)",
+    )
+    replace_cmd.add_argument("name")
+    replace_cmd.set_defaults(handler=run_replace)
     catalogue = commands.add_parser(
         "import-catalogue", parents=[common], help="import the catalogue (JSON or CSV)"
     )
@@ -231,14 +240,38 @@ def run_enrol(args: argparse.Namespace) -> int:
     db = Database.open(database_url(args))
     try:
         with db.write() as session:
-            token = enrol(session, args.name, now=datetime.now(UTC), kind=DeviceKind(args.kind))
+            enrolled = enrol_device(
+                session, args.name, now=datetime.now(UTC), kind=DeviceKind(args.kind)
+            )
     except EnrolmentError as error:
         raise Refused(said.say("device.refused", reason=error), said.BAD_INPUT) from None
     finally:
         db.close()
     log.info("kiosk enrolled")
-    print(token)  # shown once: the server keeps only its hash
+    _show(enrolled)
     return 0
+
+
+def run_replace(args: argparse.Namespace) -> int:
+    db = Database.open(database_url(args))
+    try:
+        with db.write() as session:
+            enrolled = replace(session, args.name)
+    except LookupError:
+        raise Refused(said.say("device.unknown", name=args.name), said.NOT_FOUND) from None
+    finally:
+        db.close()
+    log.info("kiosk replaced (its code kept)")
+    _show(enrolled)
+    return 0
+
+
+def _show(enrolled: Enrolled) -> None:
+    """The token alone on standard output (scripts read it), the code on the error
+    stream as the other information."""
+    if enrolled.code is not None:
+        print(said.say("device.code", code=enrolled.code), file=sys.stderr)
+    print(enrolled.token)  # shown once: the server keeps only its hash
 
 
 def run_revoke(args: argparse.Namespace) -> int:

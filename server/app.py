@@ -26,6 +26,7 @@ from sync.protocol import (
     SCHEMA_HEADER,
     SCHEMA_VERSION,
     SUPPORTED_PROTOCOLS,
+    DeviceInfo,
     ErrorBody,
     ErrorCode,
     HealthReceived,
@@ -44,9 +45,11 @@ from .access import (
     browser_credential,
     strip_inputs,
 )
+from .auth import device_name
 from .batch import IdempotencyMismatch, push_batch
 from .changes import CursorUnknown, pull
 from .database import Database
+from .documents import last_document_numbers
 from .headers import SecurityHeaders
 from .health import record_report
 from .kiosks_routes import kiosks_routes
@@ -193,6 +196,17 @@ def sync_routes() -> APIRouter:
                 409, ErrorCode.MUST_REFETCH, "this cursor is unknown here: pull from 0"
             ) from None
         return Response(page.model_dump_json(), media_type="application/json")
+
+    @router.get("/device", response_model=DeviceInfo)
+    def device(request: Request, credential: BearerCredential) -> DeviceInfo:
+        """The calling device's name and series code: a kiosk learns its code here when
+        it enrols (and, enrolled before codes existed, at its next sync)."""
+        with database(request).read() as session:
+            caller = authorise(session, credential, Scope.SYNC)
+            last = last_document_numbers(session, caller.code) if caller.code else {}
+            return DeviceInfo(
+                name=device_name(session, caller.device_id), code=caller.code, last_documents=last
+            )
 
     @router.post(
         "/health", response_model=HealthReceived, dependencies=[Depends(speaks_our_protocol)]

@@ -34,7 +34,7 @@ from sync.protocol import (
 
 from .changes import Key
 from .models import AppliedOp, Batch
-from .push import HANDLERS, AlreadyThere, Conflicting
+from .push import HANDLERS, AlreadyThere, Conflicting, series_refusal
 from .records import PUBLIC_TOKEN_PATTERN
 from .scopes import Caller, OpenRecords, RecordRules
 from .writer import Rejected, Writer
@@ -95,10 +95,14 @@ OPEN_RECORDS = OpenRecords()
 
 def _refusal(caller: Caller, writer: Writer, op: Op, rules: RecordRules) -> Rejected | None:
     """Why an op is refused before its handler runs: a character no store keeps (the
-    kiosk's rule: sync.protocol), or the caller's record scope (scopes.py)."""
+    kiosk's rule: sync.protocol), a number outside the caller's series, or the caller's
+    record scope (scopes.py)."""
     bad_text = refused_text_at(op.data)
     if bad_text:
         return Rejected("invalid", bad_text)
+    wrong_number = series_refusal(caller.code, op)
+    if wrong_number is not None:
+        return wrong_number
     forbidden = rules.refuse_op(caller, writer, op)
     if forbidden:
         return Rejected("forbidden", forbidden)

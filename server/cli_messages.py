@@ -52,6 +52,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aucun kiosque inscrit ne s’appelle {name}.",
         "No enrolled kiosk is called {name}.",
     ),
+    "device.code": (
+        "Code du kiosque : {code} (ses commandes : {code}-0001, …).",
+        "Kiosk code: {code} (its orders: {code}-0001, …).",
+    ),
     "device.refused": ("Inscription refusée : {reason}.", "Enrolment refused: {reason}."),
     "unexpected": (
         "Une erreur inattendue est survenue ; les détails sont dans {log}.",

@@ -21,7 +21,7 @@ from typing import Any
 import uvicorn
 
 from .app import create_app
-from .auth import enrol, revoke
+from .auth import enrol, replace
 from .catalogue import import_catalogue, read_catalogue
 from .database import Database, sqlite_url
 
@@ -82,15 +82,17 @@ class LocalServer:
 
 def start_local_server(data_dir: Path) -> LocalServer:
     """Open (or create) the demo's central database in `data_dir`, import the demo
-    catalogue, enrol the demo kiosk afresh and serve; `.stop()` stops it and closes
-    the database."""
+    catalogue, give the demo kiosk a new token (its code kept) and serve; `.stop()`
+    stops it and closes the database."""
     data_dir.mkdir(parents=True, exist_ok=True)
     db = Database.open(sqlite_url(data_dir))
     now = datetime.now(UTC)
     with db.write() as session:
         import_catalogue(session, read_catalogue(DEMO_CATALOGUE), now=now)
-        revoke(session, DEMO_DEVICE, now=now)
-        token = enrol(session, DEMO_DEVICE, now=now)
+        try:  # a new token each start, the same kiosk and series ("01")
+            token = replace(session, DEMO_DEVICE).token
+        except LookupError:
+            token = enrol(session, DEMO_DEVICE, now=now)
     server = LocalServer(db)
     server.token = token
     real_stop = server.stop

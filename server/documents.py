@@ -25,7 +25,7 @@ from documents.content import (
 )
 from documents.formats import file_slug, to_paris
 from documents.tax import certificates
-from sync.protocol import MERGED_INTO, Entity, OrderStatus
+from sync.protocol import MERGED_INTO, Entity, OrderStatus, document_series_of
 
 from .models import Record
 
@@ -40,6 +40,24 @@ class NoDocuments(Exception):
 
 def _records(session: Session, entity: Entity) -> list[dict[str, Any]]:
     return list(session.scalars(select(Record.data).where(Record.entity == entity.value)))
+
+
+def last_document_numbers(session: Session, code: str) -> dict[str, int]:
+    """The last number held in each of the kiosk `code`'s document series, by prefix
+    ({"F01-2026": 42}): what a replaced kiosk numbers after."""
+    numbers = session.scalars(
+        select(Record.lookup).where(
+            Record.entity == Entity.INVOICE.value,
+            Record.lookup.like(f"F{code}-%") | Record.lookup.like(f"A{code}-%"),
+        )
+    )
+    last: dict[str, int] = {}
+    for number in numbers:
+        if number is None or document_series_of(number) != code:
+            continue
+        prefix, _, value = number.rpartition("-")
+        last[prefix] = max(last.get(prefix, 0), int(value))
+    return last
 
 
 def all_documents(session: Session) -> list[InvoiceContent]:

@@ -78,6 +78,11 @@ class Device(Base):
     name: Mapped[str] = mapped_column(String(80), unique=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     kind: Mapped[str] = mapped_column(String(16), default="kiosk", server_default="kiosk")
+    # A kiosk's series code ("01"; its orders are "01-NNNN", its invoices "F01-..."),
+    # allocated at enrolment from the counter `kiosk_codes`, which only goes up: a code is
+    # never given twice, even once its kiosk is revoked (migration 0005). Web and admin
+    # devices have none.
+    code: Mapped[str | None] = mapped_column(String(3), unique=True)
     created_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
 

@@ -23,8 +23,9 @@ from sync.protocol import (
     OpKind,
     OrderStatus,
     SlotTaken,
+    document_series_of,
     is_allowed,
-    is_order_number,
+    series_of,
 )
 
 from .client_merges import merge_same_phone, survivor_of, touch
@@ -77,6 +78,33 @@ def validated(model: type[M], data: dict[str, Any]) -> M:
         raise Rejected("invalid", f"{where}: {first['msg']}") from None
 
 
+# --- Numbers of the pusher's series -------------------------------------------------
+
+
+def series_refusal(code: str | None, op: Op) -> Rejected | None:
+    """An order or document numbered outside the pushing kiosk's series: refused before
+    anything is written (two kiosks must never share a number). Kiosks name ticket
+    files after an order's number and erase them by it: digits and one dash only, never
+    a path nor a pattern ("*" would match every ticket)."""
+    series: Callable[[str], str | None]
+    if (op.entity, op.kind) == (Entity.ORDER, OpKind.CREATE):
+        series, shape = series_of, "an order number is CC-NNNN (digits)"
+    elif (op.entity, op.kind) == (Entity.INVOICE, OpKind.APPEND):
+        series = document_series_of
+        shape = "a document number is FCC-YYYY-NNNNN or ACC-YYYY-NNNNN"
+    else:
+        return None
+    number = op.data.get("number")
+    found = series(number) if isinstance(number, str) else None
+    if found is None:
+        return Rejected("bad_number", f"data.number: {shape}")
+    if code is None:
+        return Rejected("no_series", "this device has no series: only a kiosk numbers orders")
+    if found != code:
+        return Rejected("wrong_series", f"data.number: not of this kiosk's series {code}")
+    return None
+
+
 # --- One handler per (entity, kind) -------------------------------------------------
 
 
@@ -88,10 +116,7 @@ def _same_id(op: Op, record_id: uuid.UUID) -> None:
 def create_order(w: Writer, op: Op) -> None:
     order = validated(OrderRecord, op.data)
     _same_id(op, order.id)
-    # Kiosks name ticket files after the number and erase them by it: digits and one
-    # dash only, never a path nor a pattern ("*" would match every ticket).
-    if not is_order_number(order.number):
-        raise Rejected("invalid", "data.number: an order number is CC-NNNN (digits)")
+    # (The number's shape and series were checked before: `series_refusal`.)
     # An order starts requested; every later state is a checked transition.
     if order.status is not OrderStatus.REQUESTED:
         raise Rejected("invalid", "data.status: an order is created requested")

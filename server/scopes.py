@@ -59,6 +59,7 @@ SCOPES: dict[tuple[str, str], Scope] = {
     ("POST", "/sync/v1/push"): Scope.SYNC,
     ("GET", "/sync/v1/pull"): Scope.SYNC,
     ("POST", "/sync/v1/health"): Scope.SYNC,
+    ("GET", "/sync/v1/device"): Scope.SYNC,
     ("POST", "/api/v1/orders"): Scope.WEB_ORDERS,
     ("GET", "/o/{token}"): Scope.PUBLIC,
     ("POST", "/o/{token}/rating"): Scope.PUBLIC,
@@ -95,6 +96,9 @@ class Caller:
 
     device_id: int
     kind: DeviceKind
+    # A kiosk's series code: the orders and documents it creates are numbered in it
+    # (push.py refuses any other). None for the web platform and the back office.
+    code: str | None = None
 
 
 def may(caller: Caller, scope: Scope) -> bool:

@@ -11,16 +11,17 @@ from typing import Annotated, Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy.orm import Session
 
-from sync.protocol import Channel, Entity, OrderStatus, refused_text_at
+from sync.protocol import WEB_SERIES_CODE, Channel, Entity, OrderStatus, refused_text_at
 
 from .models import Counter
 from .records import AddressFields, ClientRecord, OrderRecord, as_json, utc_text
 from .writer import Rejected, Writer
 
-# Web orders take numbers of the series "00": kiosks are "01" to "99", and the number
-# pad of the counter can still type them.
+# Web orders take numbers of the series "00", which the server never allocates to a
+# kiosk (kiosks are "01" to "99", then "100" to "999"), and the number pad of the
+# counter can still type them.
 WEB_SERIES = "web_orders"
-WEB_PREFIX = "00"
+WEB_PREFIX = WEB_SERIES_CODE
 E164 = Annotated[str, Field(pattern=r"^\+[1-9][0-9]{6,14}$")]
 
 

@@ -66,7 +66,7 @@ def _fail(error: SyncError, lang: str, *, enrolling_with: str | None = None) -> 
 def run_sync(args: argparse.Namespace) -> int:
     from kiosk_app.cli import cli_lang
     from kiosk_app.comptoir import Comptoir
-    from kiosk_app.services.sync_apply import set_aside_ops
+    from kiosk_app.services.sync_apply import pulled_aside_rows, set_aside_ops
 
     from .client import SyncError
     from .engine import sync_once
@@ -83,6 +83,7 @@ def run_sync(args: argparse.Namespace) -> int:
             client.close()
         with comptoir.store.read() as session:
             aside = set_aside_ops(session)
+            pulled_aside = pulled_aside_rows(session)
     except SyncError as error:
         return _fail(error, lang)
     finally:
@@ -107,6 +108,8 @@ def run_sync(args: argparse.Namespace) -> int:
     )
     for op in aside:
         print(f"  {op.entity} {op.entity_id} ({op.kind}): {op.last_error}")
+    for row in pulled_aside:  # received from the server, not kept here: see a person
+        print(f"  {row.entity} {row.entity_id} ({'reçu' if fr else 'pulled'}): {row.reason}")
     return 0
 
 
@@ -147,10 +150,17 @@ def run_enrol(args: argparse.Namespace) -> int:
     try:
         client = enrol(comptoir.store, data_dir, args.url, token, ca_bundle=args.ca_bundle)
         client.close()
+        code = comptoir.settings.get().kiosk_code
     except SyncError as error:
         return _fail(error, lang, enrolling_with=args.url)
     finally:
         comptoir.close()
     log.info("enrolled with the central server")
     print(f"Kiosque relié à {args.url}" if lang == "fr" else f"Kiosk enrolled with {args.url}")
+    if code:  # its orders' series, as the server gave it
+        print(
+            f"Code du kiosque : {code} (commandes {code}-0001, …)"
+            if lang == "fr"
+            else f"Kiosk code: {code} (orders {code}-0001, …)"
+        )
     return 0

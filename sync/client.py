@@ -26,6 +26,7 @@ from sync.protocol import (
     SCHEMA_HEADER,
     SCHEMA_VERSION,
     SUPPORTED_PROTOCOLS,
+    DeviceInfo,
     HealthReceived,
     HealthReport,
     Meta,
@@ -37,7 +38,7 @@ TOKEN_FILENAME = "sync-token"
 GZIP_FROM_BYTES = 1024
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 60.0
-M = TypeVar("M", Meta, PushResponse, PullResponse, HealthReceived)
+M = TypeVar("M", Meta, PushResponse, PullResponse, HealthReceived, DeviceInfo)
 
 
 class SyncError(Exception):
@@ -232,6 +233,10 @@ class SyncClient:
 
     def meta(self) -> Meta:
         return _parse(Meta, self._send("GET", "/sync/v1/meta"))
+
+    def device(self) -> DeviceInfo:
+        """Who the server knows this token as: the kiosk's name and series code."""
+        return _parse(DeviceInfo, self._send("GET", "/sync/v1/device"))
 
     def push(self, ops: Sequence[dict[str, Any]], key: str) -> PushResponse:
         body = json.dumps({"ops": list(ops)}, ensure_ascii=False, separators=(",", ":")).encode()

@@ -22,6 +22,7 @@ from kiosk_app.clock import Clock, utc_now
 from kiosk_app.services.client_erasure import empty_the_wal, forget_exports, forget_ticket_files
 from kiosk_app.services.client_export import EXPORTS_FOLDER
 from kiosk_app.services.health import LAST_FAILURE, HealthProbe, build_health, failure_mark
+from kiosk_app.services.numbers import assign_kiosk_code, kiosk_code
 from kiosk_app.services.sync_apply import (
     CURSOR,
     LAST_ERROR,
@@ -121,8 +122,11 @@ def sync_once(
     with FolderLock(data_dir, timeout=lock_timeout):
         with store.read() as session:
             before = sync_counts(session)
+            has_code = bool(kiosk_code(session))
         report = SyncReport()
         try:
+            if not has_code:
+                _learn_kiosk_code(store, client)
             if before.pending:
                 push_outbox(store, client, report)
             _pull(store, client, pull_limit, report, data_dir=data_dir, cursor=before.cursor)
@@ -157,6 +161,15 @@ def sync_once(
             report.set_aside,
         )
         return report
+
+
+def _learn_kiosk_code(store: Store, client: SyncClient) -> None:
+    """A kiosk enrolled before the server gave codes asks for its own (until it has one
+    it takes no order)."""
+    device = client.device()
+    if device.code is not None:
+        with store.write() as session:
+            assign_kiosk_code(session, device.code)
 
 
 def send_health(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from contextlib import suppress
 from pathlib import Path
 
+from kiosk_app.services.numbers import assign_kiosk_code, follow_document_numbers
 from kiosk_app.services.sync_apply import CA_BUNDLE, SERVER_URL, get_setting, put_setting
 from kiosk_app.store.database import Store
 
@@ -17,13 +18,14 @@ from .engine import pull_only
 def enrol(
     store: Store, data_dir: Path, url: str, token: str, *, ca_bundle: str | None = None
 ) -> SyncClient:
-    """Check that the server answers and accepts the token, keep both, and take the
-    server's catalogue at once."""
+    """Check that the server answers and accepts the token, keep both and the kiosk's
+    series code the server allocated, and take the server's records at once (a
+    replaced kiosk gets its orders back, and numbers after them)."""
     base_url = check_url(url)
     client = SyncClient(base_url, token, ca_bundle=ca_bundle)
     try:
         client.meta()
-        client.pull(0, 1)  # proves the token: 401 if it is not a live one
+        device = client.device()  # proves the token: 401 if it is not a live one
     except BaseException:
         client.close()
         raise
@@ -33,6 +35,9 @@ def enrol(
         put_setting(session, CA_BUNDLE, ca_bundle)
         # The tickets' QR codes open the order's page on this same server.
         put_setting(session, "server_url", base_url)
+        if device.code is not None:  # (an admin's token syncs without a series)
+            assign_kiosk_code(session, device.code)
+            follow_document_numbers(session, device.code, device.last_documents)
     with suppress(SyncError):  # enrolled all the same: the next sync pulls it
         pull_only(store, client, data_dir)
     return client

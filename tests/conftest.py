@@ -20,6 +20,7 @@ os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="comptoir-tests-state-")
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import resources_dir
+from kiosk_app.services.numbers import assign_kiosk_code
 
 # The association's details as a person sets them: no invoice, credit note, quote or
 # certificate without them (fictional numbers; the SIRET passes INSEE's check digit).
@@ -72,5 +73,13 @@ def comptoir(
     app = Comptoir.open(tmp_path / "kiosk", clock=clock)
     app.catalogue.load(demo_catalogue)
     app.settings.update(**ASSOCIATION)
+    give_kiosk_code(app)
     yield app
     app.close()
+
+
+def give_kiosk_code(app: Comptoir, code: str = "01") -> None:
+    """What enrolment does: the series code a central server would have given (a kiosk
+    takes no order without one). Sync tests enrol for real and get the server's."""
+    with app.store.write() as session:
+        assign_kiosk_code(session, code)

@@ -173,7 +173,9 @@ class KioskWindow(QMainWindow):
         comptoir = context.comptoir
         categories = comptoir.catalogue.categories()
         services = comptoir.catalogue.all_services()
-        self.welcome.set_association(comptoir.settings.get().association_name)
+        settings = comptoir.settings.get()
+        self.welcome.set_association(settings.association_name)
+        self.welcome.set_ordering_open(bool(settings.kiosk_code))
         self.catalogue: CatalogueScreen = CatalogueScreen(services, categories)
         self.service: ServiceScreen = ServiceScreen()
         self.ordering: OrderScreen = OrderScreen(context)
@@ -290,7 +292,16 @@ class KioskWindow(QMainWindow):
         if focused is not None:
             focused.clearFocus()
         self.keyboard.hide()
-        self._show(self.welcome if self.setup is None else self.setup)
+        if self.setup is not None:
+            self._show(self.setup)
+            return
+        self._show(self.welcome)
+        if self.ready and not self.welcome.tiles["order"].isEnabled():
+            # Enrolled meanwhile (`kiosk enrol`, or a sync that learnt the code)?
+            settings = self.context.comptoir.settings
+            self.tasks.run(
+                lambda: bool(settings.get().kiosk_code), self.welcome.set_ordering_open, _ignore
+            )
 
     def _all_screens(self) -> list[Screen]:
         extra: list[Screen] = [self.pin_pad, self.counter] if self.ready else []

@@ -32,7 +32,7 @@ from ..errors import NotNow, StoreUnavailable
 from ..services.catalogue import load_catalogue
 from ..services.invoices import issue_invoice
 from ..services.journal import wire_value
-from ..services.numbers import ORDER_SERIES
+from ..services.numbers import ORDER_SERIES, assign_kiosk_code
 from ..store.database import STORE_FILENAME, Store, sidecars
 from ..store.models import (
     Category,
@@ -54,6 +54,9 @@ from ..store.models import (
 from ..store.refusals import refusal_for
 from ..views.lulus import CHECKLIST
 from ..views.settings import DEMO_SETTINGS
+
+# The demo store's series code, as a central server would have given it.
+DEMO_KIOSK_CODE = "01"
 
 # The pilot's first month (seed article).
 ORDERS = 311
@@ -402,7 +405,7 @@ def _orders(
         demo.add(
             Order,
             id=order_id,
-            number=f"01-{number:04d}",
+            number=f"{DEMO_KIOSK_CODE}-{number:04d}",
             client_id=client["id"],
             service_id=service.id,
             service_name_fr=service.name_fr,
@@ -625,8 +628,8 @@ def _seed(data_dir: Path, as_of: date) -> SeedSummary:
         people = json.loads((resources / "people.json").read_text(encoding="utf-8"))
         with store.write() as session:
             load_catalogue(session, catalogue)
-            demo_settings = {"kiosk_code": "01", "kiosk_name": "Saint-Paul", **DEMO_SETTINGS}
-            for key, value in demo_settings.items():
+            assign_kiosk_code(session, DEMO_KIOSK_CODE)
+            for key, value in {"kiosk_name": "Saint-Paul", **DEMO_SETTINGS}.items():
                 session.add(Setting(key=key, value=value))
         with store.read() as session:
             services = sorted(session.scalars(select(Service)).all(), key=lambda s: s.code)

@@ -42,7 +42,7 @@ from ..store.models import Client, Invoice, Order, Payment
 from ..views.invoices import InvoiceSummary, one_line_address
 from .document_lines import cash_rule, issuer_of, lulu_identity, order_line, order_place
 from .journal import enqueue_op
-from .numbers import next_number
+from .numbers import next_number, require_kiosk_code
 from .order_rows import order_view
 from .settings import read_settings, require_document_details
 
@@ -80,7 +80,7 @@ def _insert(
     reason: str = "",
 ) -> uuid.UUID:
     settings = require_document_details(session)
-    series, prefix = _series(kind, settings.kiosk_code, to_paris(now).year)
+    series, prefix = _series(kind, require_kiosk_code(session), to_paris(now).year)
     number = f"{prefix}-{next_number(session, series):05d}"
     client = session.get_one(Client, order.client_id)
     client_address = one_line_address(client.street, client.postcode, client.city, client.building)

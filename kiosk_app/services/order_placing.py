@@ -25,7 +25,7 @@ from ..views.clients import AddressInput
 from ..views.orders import OrderRequest, OrderView
 from .clients import ADDRESS_COLUMNS, address_values, check_address
 from .journal import audit, enqueue_op, enqueue_print
-from .numbers import ORDER_SERIES, kiosk_code, next_number
+from .numbers import ORDER_SERIES, next_number, require_kiosk_code
 from .order_rows import order_view, placed_view
 from .quotes import issue_quote_if_due
 from .requests import RequestId, clean, earlier, remember
@@ -155,7 +155,7 @@ class OrderPlacing:
             else:
                 client_id = client.id
                 self._update_client(session, client, address, email, lang, now)
-            number = f"{kiosk_code(session)}-{next_number(session, ORDER_SERIES):04d}"
+            number = f"{require_kiosk_code(session)}-{next_number(session, ORDER_SERIES):04d}"
             order_id = uuid.uuid4()
             values: dict[str, Any] = {
                 "id": order_id,

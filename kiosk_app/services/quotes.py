@@ -21,7 +21,7 @@ from ..views.invoices import one_line_address
 from ..views.print_jobs import QUOTE_KIND
 from .document_lines import issuer_of, order_line, order_place
 from .journal import enqueue_print
-from .numbers import next_number
+from .numbers import next_number, require_kiosk_code
 from .order_rows import order_view
 from .settings import document_problems, require_document_details
 
@@ -36,9 +36,9 @@ def issue_quote(session: Session, order: Order, *, now: datetime) -> uuid.UUID:
     """Number and freeze the order's quote, and queue its PDF and its ticket, in the
     caller's transaction. Refused while the association's details are not all set."""
     settings = require_document_details(session)
-    year = to_paris(now).year
-    prefix = f"D{settings.kiosk_code}-{year}"
-    number = f"{prefix}-{next_number(session, f'quote-{settings.kiosk_code}-{year}'):05d}"
+    year, code = to_paris(now).year, require_kiosk_code(session)
+    prefix = f"D{code}-{year}"
+    number = f"{prefix}-{next_number(session, f'quote-{code}-{year}'):05d}"
     client = session.get_one(Client, order.client_id)
     line = order_line(session, order).model_copy(
         update={

@@ -45,6 +45,7 @@ from ..store.models import (
     OrderEvent,
     OutboxOp,
     Payment,
+    PulledAside,
     Rating,
     Service,
     Setting,
@@ -71,6 +72,9 @@ CA_BUNDLE = "sync.ca_bundle"
 # An op the server rejects this many times is set aside for the attendant; the queue
 # moves on without it.
 REJECT_LIMIT = 3
+# Rejections no retry can change (a number outside this kiosk's series): set aside at
+# once.
+FINAL_REJECTIONS = frozenset({"bad_number", "wrong_series", "no_series"})
 # Room left in a batch for the JSON around the ops.
 _BATCH_BYTES = MAX_BATCH_BYTES - 4096
 
@@ -178,7 +182,7 @@ def record_push_results(
                 continue
             op.attempts += 1
             op.last_error = f"{result.code}: {result.message}"[:500]
-            if op.attempts >= REJECT_LIMIT:
+            if op.attempts >= REJECT_LIMIT or result.code in FINAL_REJECTIONS:
                 op.set_aside = True
                 summary.set_aside += 1
             continue
@@ -453,6 +457,22 @@ def _apply_order(
         # Files are named after it (tickets, erasure): only a CC-NNNN number is kept.
         return "order: number refused"
     values = _columns(Order, data)
+    number = values["number"]
+    if session.scalar(select(Order.id).where(Order.number == number, Order.id != entity_id)):
+        # Two orders under one number (kiosks that shared a series before the server
+        # gave codes): the store keeps a number once, so this one waits for a person
+        # and the rest of the page applies. Never the row in the message: an address.
+        reason = f"order {number}: this number is already another order here"
+        session.merge(
+            PulledAside(
+                entity=Entity.ORDER.value,
+                entity_id=entity_id,
+                reason=reason,
+                data=dict(data),
+                seen_at=utc_now(),
+            )
+        )
+        return reason
     if session.get(Client, values["client_id"]) is None:
         return f"order {values.get('number')}: client not here"
     if session.get(Service, values["service_id"]) is None:
@@ -555,10 +575,11 @@ def sync_counts(session: Session) -> SyncCounts:
             func.count().filter(OutboxOp.set_aside.is_(True)),
         )
     ).one()
+    pulled_aside = session.scalar(select(func.count()).select_from(PulledAside)) or 0
     success = get_setting(session, LAST_SUCCESS)
     return SyncCounts(
         pending=int(pending),
-        set_aside=int(aside),
+        set_aside=int(aside) + int(pulled_aside),
         cursor=read_cursor(session),
         last_success=datetime.fromisoformat(success) if success else None,
         last_error=get_setting(session, LAST_ERROR),
@@ -573,6 +594,22 @@ def set_aside_ops(session: Session) -> list[SetAsideOp]:
         SetAsideOp(r.op_id, r.entity, r.entity_id, r.kind, r.attempts, r.last_error, r.created_at)
         for r in rows
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class PulledAsideRow:
+    """A pulled record set aside (its reason names the order's number, nothing
+    personal)."""
+
+    entity: str
+    entity_id: uuid.UUID
+    reason: str
+    seen_at: datetime
+
+
+def pulled_aside_rows(session: Session) -> list[PulledAsideRow]:
+    rows = session.scalars(select(PulledAside).order_by(PulledAside.seen_at))
+    return [PulledAsideRow(r.entity, r.entity_id, r.reason, r.seen_at) for r in rows]
 
 
 def retry_set_aside(session: Session, op_id: uuid.UUID) -> None:

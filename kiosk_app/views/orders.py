@@ -88,14 +88,17 @@ class TimelineStep:
 
 
 def normalise_order_number(typed: str) -> str | None:
-    """ "01-0042", "010042" or "1-42" typed on a number pad, as stored: "01-0042"."""
+    """ "01-0042", "010042" or "1-42" typed on a number pad, as stored: "01-0042"; a
+    kiosk past the 99th has a three-digit code, typed with its dash ("100-0042")."""
     typed = typed.strip()
     if "-" in typed:
         kiosk, _, seq = typed.partition("-")
     else:
         kiosk, seq = typed[:2], typed[2:]
     # isdecimal(), not isdigit(): "²" is a digit that int() refuses.
-    if not (kiosk.isdecimal() and seq.isdecimal()) or len(kiosk) > 2 or len(seq) > 9:
+    if not (kiosk.isdecimal() and seq.isdecimal()) or len(kiosk) > 3 or len(seq) > 9:
+        return None
+    if len(kiosk) == 3 and kiosk.startswith("0"):  # three digits: codes 100 to 999
         return None
     return f"{int(kiosk):02d}-{int(seq):04d}"
 

@@ -10,7 +10,9 @@ from ..domain.setting_rules import siret as checked_siret
 from ..errors import ValidationError
 
 DEFAULTS: dict[str, str] = {
-    "kiosk_code": "01",  # two digits: order numbers are "01-0042", typed on a number pad
+    # Given by the central server at enrolment ("01": order numbers are "01-0042", typed
+    # on a number pad); none before, and no order either (services/numbers.py).
+    "kiosk_code": "",
     "kiosk_name": "Saint-Paul",
     "association_name": "Lulu dans ma rue",
     "association_address": "",

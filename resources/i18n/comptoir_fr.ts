@@ -2415,6 +2415,10 @@ en échec</numerusform>
         <source>Larger text</source>
         <translation>Texte plus grand</translation>
     </message>
+    <message>
+        <source>This kiosk is not enrolled with the central server yet: it takes no order for now. Please ask at the counter.</source>
+        <translation>Ce kiosque n’est pas encore inscrit auprès du serveur central : il ne prend pas de commande pour l’instant. Merci de vous adresser à l’accueil.</translation>
+    </message>
 </context>
 <context>
     <name>WhatStep</name>

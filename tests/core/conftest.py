@@ -17,7 +17,7 @@ from kiosk_app.domain.kinds import Role
 from kiosk_app.views.attendants import AttendantView
 from kiosk_app.views.orders import OrderView
 
-from ..conftest import ASSOCIATION, FakeClock
+from ..conftest import ASSOCIATION, FakeClock, give_kiosk_code
 from .support import Clock, order_request
 
 
@@ -32,6 +32,7 @@ def migrated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with (resources_dir() / "demo" / "catalogue.json").open(encoding="utf-8") as f:
         app.catalogue.load(json.load(f))
     app.settings.update(**ASSOCIATION)
+    give_kiosk_code(app)
     app.close()
     return folder
 

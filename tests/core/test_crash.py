@@ -18,6 +18,7 @@ import pytest
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.store.database import STORE_FILENAME
 
+from ..conftest import give_kiosk_code
 from .support import sqlite_file
 
 CHILD = Path(__file__).with_name("crash_child.py")
@@ -66,6 +67,7 @@ def test_orders_survive_kill_9_at_random_moments(
     folder = tmp_path / "kiosk"
     app = Comptoir.open(folder)
     app.catalogue.load(demo_catalogue)
+    give_kiosk_code(app)
     app.close()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     delays = random.Random(SEED)

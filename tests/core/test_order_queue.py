@@ -22,6 +22,7 @@ from benchmarks.store_open import build_large_store
 from kiosk_app.clock import to_paris
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.services.catalogue import CatalogueService, load_catalogue
+from kiosk_app.services.numbers import assign_kiosk_code
 from kiosk_app.services.order_queue import counts_query, page_query
 from kiosk_app.services.orders import OrderService
 from kiosk_app.store.database import STORE_FILENAME, Store, create_store_engine
@@ -230,6 +231,7 @@ def test_an_older_store_gets_the_queue_indexes_and_keeps_its_orders(
     old = Store(path)
     with old.write() as session:
         load_catalogue(session, demo_catalogue)
+        assign_kiosk_code(session, "01")  # as its enrolment did
     placed = [
         OrderService(old, clock=clock).place(
             order_request(CatalogueService(old), clock.now + timedelta(minutes=n))

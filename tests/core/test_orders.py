@@ -4,19 +4,25 @@ only ever finds their own order."""
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.errors import NotFound, ValidationError
+from kiosk_app.config import resources_dir
+from kiosk_app.errors import KioskCodeNotSettable, NotEnrolledYet, NotFound, ValidationError
+from kiosk_app.messages import message
 from kiosk_app.services import order_placing
+from kiosk_app.services.numbers import assign_kiosk_code
 from kiosk_app.views.orders import OrderView
 from sync.protocol import OrderStatus
 
+from ..conftest import give_kiosk_code
 from .support import HOME, Clock, grown, order_request, row_counts, sqlite_file
 
 
@@ -195,8 +201,8 @@ def test_order_numbers_follow_the_kiosk_series_without_gaps(
         numbers.append(comptoir.orders.place(order_request(comptoir, clock.now)).number)
     assert numbers == ["01-0001", "01-0002", "01-0003", "01-0004", "01-0005"]
 
-    comptoir.settings.update(kiosk_code="07")
-    assert comptoir.orders.place(order_request(comptoir, clock.now)).number == "07-0006"
+    give_kiosk_code(comptoir, "107")  # a new code from the server (the 107th kiosk)
+    assert comptoir.orders.place(order_request(comptoir, clock.now)).number == "107-0006"
 
 
 @pytest.mark.parametrize("typed", ["01-0001", "010001", "1-1", " 01-1 "])
@@ -207,6 +213,16 @@ def test_a_resident_finds_their_order_by_number_and_phone(
     found = comptoir.orders.find_for_resident(typed, "0612345678")
     assert found.id == order.id
     assert comptoir.orders.by_number(typed).id == order.id
+
+
+def test_a_three_digit_kiosks_order_is_found_with_its_dash(
+    comptoir: Comptoir, clock: Clock
+) -> None:
+    give_kiosk_code(comptoir, "100")  # the 100th kiosk of the network
+    order = comptoir.orders.place(order_request(comptoir, clock.now))
+    assert order.number == "100-0001"
+    for typed in ("100-0001", "100-1", " 100-01 "):
+        assert comptoir.orders.find_for_resident(typed, "0612345678").id == order.id
 
 
 def test_a_wrong_phone_says_not_found_like_a_missing_number(
@@ -303,8 +319,36 @@ def test_two_counters_on_one_folder_share_one_gapless_series(
     assert row_counts(comptoir)["clients"] == 1
 
 
-@pytest.mark.parametrize("code", ["٠١", "²³", "1", "123", "AB"])
-def test_the_kiosk_code_is_two_ascii_digits(comptoir: Comptoir, code: str) -> None:
-    with pytest.raises(ValueError, match="two digits"):
+@pytest.mark.parametrize("code", ["02", "٠١", "²³", "1", "123", "AB"])
+def test_the_kiosk_code_comes_from_the_server_only(comptoir: Comptoir, code: str) -> None:
+    with pytest.raises(KioskCodeNotSettable) as refused:
         comptoir.settings.update(kiosk_code=code)
+    assert message(refused.value.key, "en") == (
+        "The kiosk's code is given by the central server at enrolment: it cannot be changed here."
+    )
     assert comptoir.settings.get().kiosk_code == "01"
+
+
+@pytest.mark.parametrize("code", ["00", "٠١", "²³", "1", "1000", "AB", "01\n", ""])
+def test_only_a_code_the_server_allocates_is_kept(comptoir: Comptoir, code: str) -> None:
+    with comptoir.store.write() as session, pytest.raises(ValueError, match="not a kiosk code"):
+        assign_kiosk_code(session, code)  # ("00" is the web platform's series)
+    assert comptoir.settings.get().kiosk_code == "01"
+
+
+def test_a_kiosk_without_a_code_takes_no_order(tmp_path: Path, clock: Clock) -> None:
+    app = Comptoir.open(tmp_path / "not-enrolled", clock=clock)
+    try:
+        app.catalogue.load(json.loads((resources_dir() / "demo" / "catalogue.json").read_text()))
+        with pytest.raises(NotEnrolledYet) as refused:
+            app.orders.place(order_request(app, clock.now))
+        assert message(refused.value.key, "en").startswith(
+            "This kiosk is not enrolled with the central server yet: "
+        )
+        assert message(refused.value.key, "fr").startswith(
+            "Ce kiosque n’est pas encore inscrit auprès du serveur central : "
+        )
+        assert app.orders.list(limit=10) == []  # nothing half-written
+        assert row_counts(app)["clients"] == 0
+    finally:
+        app.close()

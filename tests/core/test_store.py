@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.errors import StoreTooNew
 from kiosk_app.services.catalogue import CatalogueService, load_catalogue
+from kiosk_app.services.numbers import assign_kiosk_code
 from kiosk_app.services.orders import OrderService
 from kiosk_app.store.database import STORE_FILENAME, Store, create_store_engine
 from kiosk_app.store.migrations import HEAD, MIGRATIONS_DIR
@@ -153,6 +154,7 @@ def test_an_older_store_is_migrated_on_open_with_its_data(
     old = Store(path)
     with old.write() as session:
         load_catalogue(session, demo_catalogue)
+        assign_kiosk_code(session, "01")  # as its enrolment did
     request = order_request(CatalogueService(old), clock.now)
     order = OrderService(old, clock=clock).place(request)
     old.close()

@@ -248,14 +248,14 @@ def test_the_web_api_answers_422_to_refused_text(live: LiveServer, text: str) ->
 @pytest.mark.parametrize(
     "number", ["*", "01-0001/../../x", "../tickets", "01-*", "01-0001 ", "", "1-0001", "01-12"]
 )
-def test_an_order_number_is_two_digits_a_dash_and_digits(
+def test_an_order_number_is_a_code_a_dash_and_digits(
     live: LiveServer, token: str, number: str
 ) -> None:
     client_id = uuid.uuid4()
     order = new_order(uuid.uuid4(), client_id)
     order["data"]["number"] = number
     answer = push(live, token, [new_client(client_id), order]).json()["results"]
-    assert (answer[1]["outcome"], answer[1]["code"]) == ("rejected", "invalid")
+    assert (answer[1]["outcome"], answer[1]["code"]) == ("rejected", "bad_number")
     assert server_rows(live.db, "order") == {}
 
 

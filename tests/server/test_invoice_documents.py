@@ -118,7 +118,7 @@ def test_one_certificate_per_client_over_every_kiosk(db: Database, tmp_path: Pat
     """A client who paid at two kiosks (a record at each, one phone) gets
     one certificate with both, from `kiosk-server certificates`; the server merges the two
     records (same phone), and the invoices that name the merged one count for the survivor."""
-    server = Server(db)
+    server, bastille = Server(db), Server(db, "bastille")  # series 01 and 02
     at_saint_paul, at_bastille = uuid.uuid4(), uuid.uuid4()
     first = invoice("F01-2026-00001").model_copy(update={"client_id": str(at_saint_paul)})
     second = invoice("F02-2026-00001", amount=1000).model_copy(
@@ -129,9 +129,9 @@ def test_one_certificate_per_client_over_every_kiosk(db: Database, tmp_path: Pat
             new_client(at_saint_paul, phone="+33612345678"),
             new_client(at_bastille, phone="+33612345678"),
             document_op(first),
-            document_op(second),
         ]
     )
+    results += bastille.push([document_op(second)])
     assert {r.outcome for r in results} == {Outcome.APPLIED}
     with db.read() as session:
         [certificate] = year_certificates(
@@ -172,18 +172,21 @@ def test_a_lulus_statement_covers_every_kiosk(db: Database, tmp_path: Path) -> N
             )
         )
     client_id = uuid.uuid4()
-    ops = [new_client(client_id), document_op(invoice())]
-    for number in ("01-0001", "02-0001"):
+    assert {r.outcome for r in server.push([new_client(client_id), document_op(invoice())])} == {
+        Outcome.APPLIED
+    }
+    bastille = Server(db, "bastille")  # series 02
+    for kiosk, number in ((server, "01-0001"), (bastille, "02-0001")):
         order_id = uuid.uuid4()
         created = new_order(order_id, client_id)
         created["data"]["number"] = number
-        ops += [
+        ops = [
             created,
             step(order_id, "requested", "confirmed"),
             step(order_id, "confirmed", "assigned", lulu_id=str(LULU_ID)),
             step(order_id, "assigned", "done", actual_units=3, actual_minutes=55),
         ]
-    assert {r.outcome for r in server.push(ops)} == {Outcome.APPLIED}
+        assert {r.outcome for r in kiosk.push(ops)} == {Outcome.APPLIED}
     with db.read() as session:
         [statement] = month_statements(session, 2026, 11)
     assert (statement.lulu_name, statement.lulu_siret) == ("Aïcha Benali", "73282932000074")

@@ -177,7 +177,7 @@ def test_an_order_taken_offline_for_a_client_erased_meanwhile_keeps_no_address(
     late_id = uuid.uuid4()
     (_, late_order) = created(CLIENT_ID, late_id)
     late_order["data"] |= {"number": "02-0001", "description": "Code 1234", "floor": 3}
-    (result,) = server.push([late_order])
+    (result,) = Server(server.db, "bastille").push([late_order])  # series 02
 
     assert result.outcome is Outcome.APPLIED
     late = server_rows(server.db, "order")[str(late_id)]

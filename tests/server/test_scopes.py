@@ -35,6 +35,7 @@ ALLOWED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/docs"): frozenset({"admin"}),
     ("GET", "/openapi.json"): frozenset({"admin"}),
     ("POST", "/sync/v1/health"): frozenset({"kiosk", "admin"}),
+    ("GET", "/sync/v1/device"): frozenset({"kiosk", "admin"}),
     ("GET", "/api/v1/kiosks"): frozenset({"admin"}),
     ("GET", "/kiosks"): frozenset({"admin"}),
 }
@@ -118,6 +119,10 @@ REQUESTS: dict[tuple[str, str], tuple[Send, int]] = {
         lambda url, h: requests.post(
             url + "/sync/v1/health", json=HEALTH_REPORT, headers={**h, **SYNC}
         ),
+        200,
+    ),
+    ("GET", "/sync/v1/device"): (
+        lambda url, h: requests.get(url + "/sync/v1/device", headers=h),
         200,
     ),
     ("GET", "/api/v1/kiosks"): (

@@ -83,12 +83,13 @@ def web_order_body(**changes: Any) -> dict[str, Any]:
 
 
 class Server:
-    """One enrolled kiosk's pushes, applied in-process as the push endpoint does."""
+    """One enrolled kiosk's pushes, applied in-process as the push endpoint does (the
+    first kiosk enrolled on a server has the code "01", the next "02")."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, name: str = "saint-paul") -> None:
         self.db = db
         with db.write() as session:
-            token = enrol(session, "saint-paul", now=NOW)
+            token = enrol(session, name, now=NOW)
         with db.read() as session:
             caller = device_for_token(session, token)
         assert caller is not None

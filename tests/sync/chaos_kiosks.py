@@ -89,10 +89,13 @@ def open_kiosk(
 ) -> Kiosk:
     """A kiosk with its own order series, enrolled directly, then syncing through `link`."""
     app = Comptoir.open(folder, clock=clock)
-    app.settings.update(kiosk_code=code, **association)
+    app.settings.update(**association)
     with db.write() as session:
         token = enrol_device(session, f"comptoir-{code}", now=datetime.now(UTC))
     enrol(app.store, folder, server.url, token).close()
+    # The series comes from the server: kiosks enrolled in turn on a new server get
+    # 01, 02, 03 (the test names them so).
+    assert app.settings.get().kiosk_code == code
     return Kiosk(code, app, folder, SyncClient(link.url, token))
 
 

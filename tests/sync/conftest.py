@@ -46,7 +46,7 @@ def second(
     """Another kiosk of the association (its own store and series "02"), enrolled on
     the same server."""
     app = Comptoir.open(tmp_path / "bastille", clock=clock)  # type: ignore[arg-type]
-    app.settings.update(kiosk_code="02", **association)
+    app.settings.update(**association)
     try:
         other = enrolled(app, central, "bastille")
         yield other

@@ -112,7 +112,6 @@ def test_three_copies_arriving_latest_first_end_as_the_earliest_everywhere(
     copy pulled before its survivor is settled when its later change arrives."""
     app = Comptoir.open(tmp_path / "belleville", clock=clock)
     app.catalogue.load(demo_catalogue)
-    app.settings.update(kiosk_code="03")
     third = enrolled(app, central, "belleville")
     try:
         third.sync()

@@ -22,6 +22,7 @@ def test_the_demo_kiosk_syncs_with_its_local_server(comptoir: Comptoir, clock: C
         try:
             assert local.url.startswith("http://127.0.0.1:")
             client = enrol(comptoir.store, data_dir, local.url, local.token)
+            assert comptoir.settings.get().kiosk_code == "01"  # the same series each start
             comptoir.orders.place(order_request(comptoir, clock.now, n=_restart))
             report = sync_once(comptoir.store, client, data_dir)
             client.close()

@@ -19,7 +19,7 @@ from sync_harness import Clock, Kiosk, LiveServer, assert_same_records, order_re
 from kiosk_app.services.sync_apply import CURSOR, LAST_ERROR, get_setting, read_cursor
 from server import changes as server_changes
 from server import limits as server_limits
-from server.auth import revoke
+from server.auth import replace, revoke
 from server.web_orders import WebOrderRequest, create_web_order
 from sync.client import SyncClient, Unauthorized, UpgradeRequired
 from sync.engine import sync_once
@@ -216,8 +216,10 @@ def test_a_token_revoked_mid_sync(kiosk: Kiosk, central: LiveServer, clock: Cloc
     with pytest.raises(Unauthorized):
         kiosk.client.pull(0, 10)
     client.close()
-    # Enrolled again (a new token): the rest goes, nothing twice.
-    token = central.enrol("saint-paul", datetime.now(UTC))
+    # A new token for the same kiosk (`kiosk-server replace`: its series kept): the
+    # rest goes, nothing twice.
+    with central.db.write() as session:
+        token = replace(session, "saint-paul").token
     from sync.enrolment import enrol
 
     again = enrol(kiosk.app.store, kiosk.data_dir, central.url, token)
@@ -248,7 +250,11 @@ def test_a_kiosk_cannot_act_as_another(kiosk: Kiosk, central: LiveServer, clock:
     kiosk.sync()
     other = SyncClient(central.url, central.enrol("bastille", datetime.now(UTC)))
     replay = other.push(ops, "replay")
-    assert {r.outcome.value for r in replay.results} == {"duplicate"}
+    # The client is already there; the order is of saint-paul's series, not bastille's.
+    assert [(r.outcome.value, r.code) for r in replay.results] == [
+        ("duplicate", None),
+        ("rejected", "wrong_series"),
+    ]
     other.close()
     assert_same_records(kiosk.app, central.db)
 

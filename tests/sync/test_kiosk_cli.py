@@ -35,7 +35,7 @@ def test_enrol_then_sync_from_the_command_line(
     assert main(["enrol", central.url, "--data-dir", str(data_dir)]) == 0
     mode = stat.S_IMODE((data_dir / "sync-token").stat().st_mode)
     assert mode == 0o600
-    capsys.readouterr()
+    assert "Kiosk code: 01 (orders 01-0001, …)" in capsys.readouterr().out
     assert main(["sync", "--data-dir", str(data_dir)]) == 0
     first = capsys.readouterr().out
     assert "Pulled: 0 change(s)" in first  # enrolling took the catalogue already

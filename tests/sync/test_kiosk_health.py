@@ -88,7 +88,7 @@ def open_kiosk(tmp_path: Path, central: Central, kiosk_clock: Clock) -> Iterator
 
     def open_(name: str) -> Kiosk:
         app = Comptoir.open(tmp_path / name, clock=kiosk_clock)
-        app.settings.update(kiosk_code=f"{len(opened) + 1:02d}", kiosk_name=name)
+        app.settings.update(kiosk_name=name)  # (its code comes with the enrolment)
         kiosk = enrolled(app, central.live, name)
         code = app.settings.get().kiosk_code
         last_night = kiosk_clock.now - timedelta(hours=7)

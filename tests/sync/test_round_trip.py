@@ -17,6 +17,7 @@ from sync_harness import (
 )
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.services.numbers import assign_kiosk_code
 from kiosk_app.services.sync_apply import read_cursor
 
 
@@ -104,6 +105,10 @@ def test_a_kiosk_with_its_own_catalogue_ids_takes_the_servers(
     app = Comptoir.open(tmp_path / "older", clock=clock)
     try:
         app.catalogue.load(own)
+        # An older kiosk, of the days when every kiosk numbered "01" (the code the
+        # server now gives the first kiosk it enrols): no order without a code.
+        with app.store.write() as session:
+            assign_kiosk_code(session, "01")
         placed = app.orders.place(order_request(app, clock.now))
         assert placed.service_id != stable_id(Entity.SERVICE, "montee-courses")
         kiosk = enrolled(app, central, "older")

@@ -52,7 +52,6 @@ def saint_paul(
 ) -> Iterator[Kiosk]:
     app = Comptoir.open(tmp_path / "saint-paul", clock=clock)
     app.catalogue.load(demo_catalogue)
-    app.settings.update(kiosk_code="01")
     k = enrolled(app, central, "saint-paul")
     k.sync()
     yield k
@@ -63,7 +62,6 @@ def saint_paul(
 def test_the_counter_shows_who_took_the_lulus_slot_and_where(
     kiosk: Resident, comptoir: Comptoir, attendants: None, central: LiveServer, saint_paul: Kiosk
 ) -> None:
-    comptoir.settings.update(kiosk_code="02")
     here = enrolled(comptoir, central, "bastille")
     try:
         here.sync()

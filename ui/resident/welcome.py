@@ -35,6 +35,12 @@ class WelcomeScreen(Screen):
             tile.clicked.connect(lambda _=False, n=name: self.tile_chosen.emit(n))
             self.tiles[name] = tile
             grid.addWidget(tile, index // 2, index % 2)
+        # Shown while the kiosk has no series code yet (not enrolled): no order tile
+        # that looks open and then fails.
+        self.closed_note = label(parent=self)
+        self.closed_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.closed_note.setWordWrap(True)
+        self.closed_note.hide()
         self.larger_text = TouchButton(parent=self)
         self.larger_text.setCheckable(True)
         self.larger_text.toggled.connect(self.larger_text_toggled)
@@ -48,6 +54,7 @@ class WelcomeScreen(Screen):
         layout.addWidget(self.greeting)
         layout.addWidget(self.hint)
         layout.addLayout(grid, 1)
+        layout.addWidget(self.closed_note)
         layout.addLayout(bottom)
         self.retranslate()
 
@@ -55,6 +62,12 @@ class WelcomeScreen(Screen):
         """The association's name, from the store's settings once the core is open."""
         self.logo.setText(name)
         self.logo.setAccessibleName(name)
+
+    def set_ordering_open(self, is_open: bool) -> None:
+        """Orders are taken once the central server gave this kiosk its code; until
+        then the order tile is off and a sentence says why (the other tiles work)."""
+        self.tiles["order"].setEnabled(is_open)
+        self.closed_note.setVisible(not is_open)
 
     def retranslate(self) -> None:
         self.greeting.setText(self.tr("Welcome to the neighbourhood concierge"))
@@ -64,6 +77,12 @@ class WelcomeScreen(Screen):
         self.tiles["rate"].setText(self.tr("Rate a service"))
         self.tiles["lulu"].setText(self.tr("Become a Lulu"))
         self.larger_text.setText(self.tr("Larger text"))
+        self.closed_note.setText(
+            self.tr(
+                "This kiosk is not enrolled with the central server yet: it takes no "
+                "order for now. Please ask at the counter."
+            )
+        )
 
     def reset(self) -> None:
         self.larger_text.blockSignals(True)

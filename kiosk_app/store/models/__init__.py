@@ -13,6 +13,7 @@ from .counter import (
     NumberSeries,
     OutboxOp,
     PrintJob,
+    PulledAside,
     Setting,
     SyncNote,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "OutboxOp",
     "Payment",
     "PrintJob",
+    "PulledAside",
     "Quote",
     "Rating",
     "Service",

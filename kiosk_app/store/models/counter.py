@@ -79,6 +79,21 @@ class SyncNote(Base):
     params: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class PulledAside(Base):
+    """A record pulled from the central server that this store cannot keep: an order
+    whose number it already holds under another id (two kiosks numbered in one series).
+    Set aside for a person (`kiosk sync`, the kiosks page's set-aside count) while the
+    rest of the pull goes on; kept whole, so that nothing the server sent is lost."""
+
+    __tablename__ = "pulled_aside"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    seen_at: Mapped[datetime]
+
+
 class PrintJob(Base):
     __tablename__ = "print_jobs"
 
