@@ -18,6 +18,7 @@ Two levels, checked by the server on every request:
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -27,6 +28,8 @@ from fastapi.routing import APIRoute
 from starlette.routing import BaseRoute, Route
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from sync.protocol import Change, Op
 
     from .writer import Writer
@@ -58,6 +61,7 @@ SCOPES: dict[tuple[str, str], Scope] = {
     ("GET", "/sync/v1/meta"): Scope.PUBLIC,
     ("POST", "/sync/v1/push"): Scope.SYNC,
     ("GET", "/sync/v1/pull"): Scope.SYNC,
+    ("POST", "/sync/v1/lookup"): Scope.SYNC,
     ("POST", "/sync/v1/health"): Scope.SYNC,
     ("POST", "/api/v1/orders"): Scope.WEB_ORDERS,
     ("GET", "/o/{token}"): Scope.PUBLIC,
@@ -66,6 +70,8 @@ SCOPES: dict[tuple[str, str], Scope] = {
     ("GET", "/openapi.json"): Scope.DOCS,
     ("GET", "/api/v1/kiosks"): Scope.KIOSKS,
     ("GET", "/kiosks"): Scope.KIOSKS,
+    ("GET", "/api/v1/to-resolve"): Scope.KIOSKS,
+    ("GET", "/to-resolve"): Scope.KIOSKS,
 }
 
 
@@ -95,33 +101,55 @@ class Caller:
 
     device_id: int
     kind: DeviceKind
+    name: str = ""  # unique among devices: what the counters show as an order's holder
 
 
 def may(caller: Caller, scope: Scope) -> bool:
     return scope is Scope.PUBLIC or scope in GRANTS[caller.kind]
 
 
-class RecordRules(Protocol):
-    """Per-record rules within the sync scope. An implementation for per-kiosk
-    ownership replaces `OpenRecords` (see the module's docstring)."""
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why an op is refused before its handler: `code` for programs (`forbidden`,
+    `not_owner`), `message` for people."""
 
-    def refuse_op(self, caller: Caller, writer: Writer, op: Op) -> str | None:
-        """Why `caller` may not push `op` (the op is then rejected with code
-        `forbidden` and this message), or None. Runs before the op's handler, with
-        the batch's records prefetched in `writer`."""
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pulled:
+    """A change of a pull page, with the order it belongs to (a payment's or a
+    rating's `parent_id`) for the rules that need it."""
+
+    change: Change
+    parent_id: uuid.UUID | None
+
+
+class RecordRules(Protocol):
+    """Per-record rules within the sync scope: `OpenRecords` (everything) or
+    `ownership.OwnedRecords` (one owner per order, the default)."""
+
+    def refuse_op(self, caller: Caller, writer: Writer, op: Op) -> Refusal | str | None:
+        """Why `caller` may not push `op` (a plain text is code `forbidden`), or None.
+        Runs before the op's handler, with the batch's records prefetched in `writer`."""
         ...
 
-    def may_pull(self, caller: Caller, change: Change) -> bool:
-        """Whether `caller` receives this change; the cursor moves past it anyway."""
+    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Change]:
+        """What `caller` receives of a pull page; the cursor moves past the rest
+        anyway. Called once per page: one query for the page, never one per change."""
         ...
 
 
 class OpenRecords:
-    """Today's rule: every device holding the sync scope pulls and writes every record.
-    (Administrators keep this rule when per-kiosk rules come: the back office sees all.)"""
+    """Every device holding the sync scope pulls and writes every record (the back
+    office's rule; subclasses may filter change by change with `may_pull`)."""
 
-    def refuse_op(self, caller: Caller, writer: Writer, op: Op) -> str | None:
+    def refuse_op(self, caller: Caller, writer: Writer, op: Op) -> Refusal | str | None:
         return None
 
     def may_pull(self, caller: Caller, change: Change) -> bool:
         return True
+
+    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Change]:
+        return [p.change for p in page if self.may_pull(caller, p.change)]

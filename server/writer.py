@@ -26,6 +26,7 @@ from sync.protocol import Entity
 
 from .changes import Key, record_changes
 from .models import Record
+from .scopes import Caller
 
 RECORDS = Record.metadata.tables[Record.__tablename__]
 
@@ -68,6 +69,9 @@ BY_PARENT = (
     .where(RECORDS.c.entity == bindparam("entity"), RECORDS.c.parent_id == bindparam("parent"))
     .limit(1)
 )
+ALL_BY_PARENT = select(*_COLUMNS).where(
+    RECORDS.c.entity == bindparam("entity"), RECORDS.c.parent_id == bindparam("parent")
+)
 # An erased client's orders: a pass over the orders' data (once per erasure, not per push).
 ORDERS_OF_CLIENT = select(*_COLUMNS).where(
     RECORDS.c.entity == Entity.ORDER.value,
@@ -88,10 +92,11 @@ UPDATE = update(RECORDS).where(
 class Rejected(Exception):
     """An op (or a web order) refused with its reason; nothing of it is written."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, server_row: dict[str, Any] | None = None) -> None:
         super().__init__(code, message)
         self.code = code
         self.message = message
+        self.server_row = server_row  # not_owner: the order as its holder left it
 
 
 def _held(row: Sequence[Any]) -> Held:
@@ -103,10 +108,11 @@ class Writer:
     """The records of one transaction, with the keys of what changed, in order. Call
     `finish()` last: it writes what is held and numbers the changes."""
 
-    def __init__(self, session: Session, now: datetime) -> None:
+    def __init__(self, session: Session, now: datetime, caller: Caller | None = None) -> None:
         self.session = session
         self.connection = session.connection()
         self.now = now
+        self.caller = caller  # the pushing device (None: the web platform's order)
         self.changed: list[Key] = []
         # Records looked up or written (None: known to be absent), and lookups (public
         # tokens) known to be taken: one query each per batch instead of one per op.
@@ -207,6 +213,17 @@ class Writer:
         row = self.connection.execute(BY_PARENT, {"entity": entity.value, "parent": parent_id})
         found = row.first()
         return None if found is None else self._adopt(found)
+
+    def children(self, entity: Entity, parent_id: uuid.UUID) -> list[Held]:
+        """Every record of `entity` belonging to `parent_id` (an order's payments)."""
+        self.flush()
+        rows = self.connection.execute(ALL_BY_PARENT, {"entity": entity.value, "parent": parent_id})
+        return [self._adopt(row) for row in rows]
+
+    def touch(self, record: Held) -> None:
+        """Log a change of `record` without changing it: a kiosk that may now read it
+        (a hand-over, a look-up) pulls it."""
+        self.changed.append((record.entity, record.entity_id))
 
     def orders_of(self, client_id: uuid.UUID) -> list[Held]:
         self.flush()

@@ -46,6 +46,7 @@ from ..store.models import (
     Rating,
     Service,
     Setting,
+    ToResolve,
 )
 from .numbers import ORDER_SERIES
 from .settings import read_settings
@@ -59,6 +60,8 @@ CA_BUNDLE = "sync.ca_bundle"
 # An op the server rejects this many times is set aside for the attendant; the queue
 # moves on without it.
 REJECT_LIMIT = 3
+# The server's refusal of a change to an order (or client) another kiosk holds.
+NOT_OWNER = "not_owner"
 # Room left in a batch for the JSON around the ops.
 _BATCH_BYTES = MAX_BATCH_BYTES - 4096
 
@@ -158,7 +161,9 @@ def record_push_results(session: Session, results: Iterable[OpResult]) -> PushSu
             summary.rejected += 1
             op.attempts += 1
             op.last_error = f"{result.code}: {result.message}"[:500]
-            if op.attempts >= REJECT_LIMIT:
+            # Another kiosk holds the order: retrying cannot help; a person decides
+            # (ask to take it over, then retry), and the server's state is shown here.
+            if op.attempts >= REJECT_LIMIT or result.code == NOT_OWNER:
                 op.set_aside = True
                 summary.set_aside += 1
             continue
@@ -177,7 +182,12 @@ def record_push_results(session: Session, results: Iterable[OpResult]) -> PushSu
         )
     for result in results:
         op = ops.get(result.op_id)
-        if result.outcome is Outcome.CONFLICT and op is not None and result.server_row:
+        held_elsewhere = result.outcome is Outcome.REJECTED and result.code == NOT_OWNER
+        if (
+            (result.outcome is Outcome.CONFLICT or held_elsewhere)
+            and op is not None
+            and result.server_row
+        ):
             _apply(session, _Page(session), op.entity, op.entity_id, result.server_row)
     return summary
 
@@ -236,7 +246,9 @@ def apply_page(session: Session, page: PullResponse) -> PullSummary:
     return summary
 
 
-_PENDING_CHECKED = frozenset({Entity.CLIENT, Entity.ORDER, Entity.PAYMENT, Entity.RATING})
+_PENDING_CHECKED = frozenset(
+    {Entity.CLIENT, Entity.ORDER, Entity.PAYMENT, Entity.RATING, Entity.TO_RESOLVE}
+)
 _VERSIONED: dict[Entity, type[Client] | type[Order]] = {Entity.CLIENT: Client, Entity.ORDER: Order}
 
 
@@ -496,12 +508,21 @@ def _apply_rating(session: Session, entity_id: uuid.UUID, data: Mapping[str, Any
     return None
 
 
+def _apply_to_resolve(
+    session: Session, entity_id: uuid.UUID, data: Mapping[str, Any]
+) -> str | None:
+    _upsert(session, ToResolve, entity_id, _columns(ToResolve, data))
+    session.flush()
+    return None
+
+
 _APPLIERS: dict[Entity, Callable[[Session, uuid.UUID, Mapping[str, Any]], str | None]] = {
     Entity.CATEGORY: _apply_category,
     Entity.SERVICE: _apply_service,
     Entity.LULU: _apply_lulu,
     Entity.PAYMENT: _apply_payment,
     Entity.RATING: _apply_rating,
+    Entity.TO_RESOLVE: _apply_to_resolve,
 }
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sync_harness import Clock, Kiosk, LiveServer, enrolled, order_request
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.validation import phone
 from kiosk_app.services.clients import AddressInput
 from printing.queue import PrintWorker
 from server.models import Base
@@ -106,7 +107,10 @@ def test_an_erasure_at_one_kiosk_leaves_no_copy_anywhere(
 ) -> None:
     at_a = _order_and_ticket(kiosk, clock)
     kiosk.sync()
-    second.sync()  # B now knows the client: the same phone is the same client there
+    # B pulls only its own clients: the resident, at B's counter, is looked up by phone
+    # and order number ("follow my order"); B then knows the client and A's order.
+    second.client.lookup(phone(PHONE), at_a.number)
+    second.sync()  # the same phone is the same client there
     at_b = _order_and_ticket(second, clock, n=1)
     assert at_b.client_id == at_a.client_id
     second.sync()

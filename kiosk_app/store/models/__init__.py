@@ -6,7 +6,15 @@ come from per-kiosk series (`NumberSeries`). Money is integer cents.
 
 from .base import NAMING, Base
 from .catalogue import Category, Service
-from .counter import Attendant, AuditEntry, NumberSeries, OutboxOp, PrintJob, Setting
+from .counter import (
+    Attendant,
+    AuditEntry,
+    NumberSeries,
+    OutboxOp,
+    PrintJob,
+    Setting,
+    ToResolve,
+)
 from .lulus import Lulu, LuluApplication, LuluFile, LuluSkill
 from .money import (
     SIGNED_AMOUNT,
@@ -47,4 +55,5 @@ __all__ = [
     "Service",
     "Setting",
     "TillReportJob",
+    "ToResolve",
 ]
