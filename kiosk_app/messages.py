@@ -281,6 +281,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La borne « {kiosk} » tient cette commande : demandez à la reprendre pour la modifier.",
         "Kiosk “{kiosk}” holds this order: ask to take it over to change it.",
     ),
+    "order.held_by_none": (
+        "Aucune borne ne tient encore cette commande du site : reprenez-la pour la traiter.",
+        "No kiosk holds this web order yet: take it over to handle it.",
+    ),
     "note.required": ("Écrivez ce qui a été fait.", "Write what was done."),
     "note.too_long": ("{max} caractères au plus.", "{max} characters at most."),
     "note.invalid_characters": (

@@ -31,7 +31,10 @@ NOTE_MAX = 2000
 
 
 def ensure_held_here(order: Order) -> None:
-    """Refuse a change to an order another kiosk holds (the server would refuse it)."""
+    """Refuse a change to an order another kiosk holds, or no kiosk yet (a web order):
+    the server would refuse it."""
+    if order.held_by == "":
+        raise ValidationError({"status": "order.held_by_none"})
     if order.held_by is not None:
         raise ValidationError({"status": "order.held_elsewhere"}, kiosk=order.held_by)
 
@@ -69,7 +72,8 @@ class OrderHoldingService:
         self._clock = clock
 
     def holder(self, order_id: uuid.UUID) -> str | None:
-        """The kiosk holding the order when it is another; None: this one."""
+        """The kiosk holding the order when it is another ("": none yet, a web order);
+        None: this one."""
         with self._store.read() as session:
             order = session.get(Order, order_id)
             if order is None:

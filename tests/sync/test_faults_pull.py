@@ -113,6 +113,9 @@ def test_a_cursor_the_server_no_longer_knows(
     its pending ops are kept and their rows are not overwritten."""
     first = web_order(central, 1)
     kiosk.sync()
+    # No kiosk holds a web order until one takes it over (DESIGN.md, "One owner per order").
+    assert kiosk.app.holding.ask_take_over(first, attendant_id=None)
+    kiosk.sync()
     web_order(central, 2)
     with central.db.write() as session:
         top = session.query(server_changes.Change).count() and max(
@@ -248,6 +251,11 @@ def test_a_kiosk_cannot_act_as_another(kiosk: Kiosk, central: LiveServer, clock:
     kiosk.sync()
     other = SyncClient(central.url, central.enrol("bastille", datetime.now(UTC)))
     replay = other.push(ops, "replay")
-    assert {r.outcome.value for r in replay.results} == {"duplicate"}
+    # The client's creation is a duplicate; the order names a client this kiosk may
+    # not read (DESIGN.md, "One owner per order"): refused, nothing applied.
+    assert [(r.outcome.value, r.code) for r in replay.results] == [
+        ("duplicate", None),
+        ("rejected", "not_owner"),
+    ]
     other.close()
     assert_same_records(kiosk.app, central.db)
