@@ -258,7 +258,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.held_note.setVisible(order.held_by is not None)
         self.take_over.setVisible(order.held_by is not None)
         self.edit.setVisible(order.held_by is None and is_editable(order.status))
-        self.confirm.setVisible(order.status is OrderStatus.REQUESTED)
+        self.confirm.setVisible(order.held_by is None and order.status is OrderStatus.REQUESTED)
         self.withdraw.setVisible(
             order.status is OrderStatus.ASSIGNED and OrderStatus.CONFIRMED in allowed
         )
