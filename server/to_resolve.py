@@ -50,6 +50,9 @@ ACTIONS: dict[Reason, str] = {
 }
 
 
+_MONEY_LISTED = frozenset({Reason.NOT_OWNER.value, Reason.CANCELLED.value, Reason.OVERPAID.value})
+
+
 class ToResolveRecord(RecordModel):
     id: uuid.UUID
     order_id: uuid.UUID
@@ -75,6 +78,16 @@ def paid_cents(w: Writer, order_id: uuid.UUID) -> int:
         amount = int(payment.data["amount_cents"])
         total += -amount if payment.data.get("kind") == "refund" else amount
     return total
+
+
+def listed_cents(w: Writer, order: Held) -> int:
+    """Money of this order already on the list: a person settles it there, so it is
+    never counted twice (an excess, then the same money again at a cancellation)."""
+    return sum(
+        int(item.data["amount_cents"])
+        for item in w.children(Entity.TO_RESOLVE, order.entity_id)
+        if item.data["reason"] in _MONEY_LISTED
+    )
 
 
 def price_cents(order: dict[str, Any]) -> int:
@@ -129,14 +142,7 @@ def check_payment(w: Writer, order: Held, payment: dict[str, Any]) -> None:
     if status is OrderStatus.CANCELLED:
         note(w, order, Reason.CANCELLED, amount, holder=pusher, payment_id=payment_id)
         return
-    # Money already on the list (taken at another kiosk, or after a cancellation) is a
-    # person's to settle there: counted once, not again as an excess here.
-    listed = sum(
-        int(item.data["amount_cents"])
-        for item in w.children(Entity.TO_RESOLVE, order.entity_id)
-        if item.data["reason"] in (Reason.NOT_OWNER.value, Reason.CANCELLED.value)
-    )
-    excess = paid_cents(w, order.entity_id) - listed - price_cents(order.data)
+    excess = paid_cents(w, order.entity_id) - listed_cents(w, order) - price_cents(order.data)
     if excess > 0:
         note(w, order, Reason.OVERPAID, excess, holder=pusher, payment_id=payment_id)
 
@@ -144,7 +150,7 @@ def check_payment(w: Writer, order: Held, payment: dict[str, Any]) -> None:
 def check_cancelled(w: Writer, order: Held) -> None:
     """After an order was cancelled: money or an invoice it still holds."""
     holder = owner_of(w, order.entity_id)
-    held = paid_cents(w, order.entity_id)
+    held = paid_cents(w, order.entity_id) - listed_cents(w, order)
     if held > 0:
         note(w, order, Reason.CANCELLED_HOLDING, held, holder=holder)
     documents = w.children(Entity.INVOICE, order.entity_id)
