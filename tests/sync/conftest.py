@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sync_harness import Kiosk, LiveServer, database, enrolled, pg_url
+from sync_harness import Clock, Kiosk, LiveServer, database, enrolled, pg_url
 
 from kiosk_app.comptoir import Comptoir
 
@@ -37,3 +38,18 @@ def kiosk(comptoir: Comptoir, central: LiveServer) -> Iterator[Kiosk]:
     k.sync()
     yield k
     k.client.close()
+
+
+@pytest.fixture
+def second(
+    tmp_path: Path, clock: Clock, demo_catalogue: dict[str, Any], central: LiveServer
+) -> Iterator[Kiosk]:
+    """A second kiosk ("bastille", its own order series), enrolled and synced."""
+    app = Comptoir.open(tmp_path / "bastille", clock=clock)
+    app.catalogue.load(demo_catalogue)
+    app.settings.update(kiosk_code="02")  # its own order series
+    kiosk = enrolled(app, central, "bastille")
+    kiosk.sync()
+    yield kiosk
+    kiosk.client.close()
+    app.close()

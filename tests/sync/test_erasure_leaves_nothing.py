@@ -6,16 +6,13 @@ what PostgreSQL keeps beyond it is docs/DEPLOYMENT.md's subject."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import text
-from sync_harness import Clock, Kiosk, LiveServer, enrolled, order_request
+from sync_harness import Clock, Kiosk, LiveServer, order_request
 
-from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.validation import phone
 from kiosk_app.services.clients import AddressInput
 from printing.queue import PrintWorker
@@ -39,20 +36,6 @@ NEEDLES = (
     PHONE,
     "0698765432",
 )
-
-
-@pytest.fixture
-def second(
-    tmp_path: Path, clock: Clock, demo_catalogue: dict[str, Any], central: LiveServer
-) -> Iterator[Kiosk]:
-    app = Comptoir.open(tmp_path / "bastille", clock=clock)
-    app.catalogue.load(demo_catalogue)
-    app.settings.update(kiosk_code="02")  # its own order series
-    kiosk = enrolled(app, central, "bastille")
-    kiosk.sync()
-    yield kiosk
-    kiosk.client.close()
-    app.close()
 
 
 def _order_and_ticket(kiosk: Kiosk, clock: Clock, **changes: Any) -> Any:

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 from sqlalchemy import select
-from sync_harness import Clock, Kiosk, LiveServer, enrolled, order_request, server_rows
+from sync_harness import Clock, Kiosk, LiveServer, order_request, server_rows
 
-from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.validation import phone
 from kiosk_app.errors import ValidationError
 from kiosk_app.services.sync_apply import set_aside_ops
@@ -25,20 +22,6 @@ from kiosk_app.store.models import Client, Order
 from server.scopes import DeviceKind
 from sync.client import load_token
 from sync.protocol import OrderStatus, PaymentMethod
-
-
-@pytest.fixture
-def second(
-    tmp_path: Path, clock: Clock, demo_catalogue: dict[str, Any], central: LiveServer
-) -> Iterator[Kiosk]:
-    app = Comptoir.open(tmp_path / "bastille", clock=clock)
-    app.catalogue.load(demo_catalogue)
-    app.settings.update(kiosk_code="02")  # its own order series
-    kiosk = enrolled(app, central, "bastille")
-    kiosk.sync()
-    yield kiosk
-    kiosk.client.close()
-    app.close()
 
 
 def _ids(kiosk: Kiosk, model: type[Client] | type[Order]) -> set[uuid.UUID]:
