@@ -177,9 +177,8 @@ class OwnedRecords(OpenRecords):
             change = pulled.change
             if change.entity in _SCOPED and not access.may_read(me, _scope_id(pulled)):
                 continue
-            if change.entity is Entity.ORDER and access.holds(me, change.entity_id):
-                # Its own order: no holder to show at its own counter.
-                change = change.model_copy(update={"data": {**change.data, "held_by": None}})
+            if change.entity is Entity.ORDER:
+                change = _as_seen_by(me, access, change)
             kept.append(change)
         return kept
 
@@ -193,6 +192,16 @@ def _client_refusal(w: Writer, device_id: int, client_id: uuid.UUID) -> Refusal 
     if Access(w.session, [client_id]).may_read(device_id, client_id):
         return None
     return Refusal("not_owner", "this client belongs to another kiosk: look it up first")
+
+
+def _as_seen_by(device_id: int, access: Access, change: Change) -> Change:
+    """An order as a kiosk's counter shows it: no holder on its own orders, "" on an
+    order no kiosk holds (a web order, one from before owners) whatever it stored."""
+    holder = access.owner.get(change.entity_id)
+    held_by = None if holder == device_id else "" if holder is None else change.data.get("held_by")
+    if change.data.get("held_by") == held_by:
+        return change
+    return change.model_copy(update={"data": {**change.data, "held_by": held_by}})
 
 
 def _scope_id(pulled: Pulled) -> uuid.UUID:

@@ -109,7 +109,7 @@ def create_order(w: Writer, op: Op) -> None:
         data["held_by"] = caller.name
         grant(w, caller.device_id, order.id, owner=True, new=True)
     else:
-        data["held_by"] = None
+        data["held_by"] = ""  # no kiosk yet: the first that takes it over
     w.insert(Entity.ORDER, order.id, data, version=order.version, lookup=order.public_token)
 
 

@@ -169,9 +169,10 @@ def readable_server_rows(db: Database, entity: str, token: str) -> dict[str, dic
         for key, row in rows.items()
         if scope[key] is None or access.may_read(caller.device_id, scope[key])
     }
-    for row in readable.values():
-        if row.get("held_by") == caller.name:
-            row["held_by"] = None
+    for key, row in readable.items():
+        if entity == "order":
+            holder = access.owner.get(uuid.UUID(key))
+            row["held_by"] = None if holder == caller.device_id else row.get("held_by") or ""
     return readable
 
 
