@@ -57,15 +57,21 @@ _SCOPED = frozenset({Entity.ORDER, Entity.CLIENT, Entity.TO_RESOLVE}) | _THROUGH
 
 
 class Access:
-    """Who holds and reads a set of records, read in one query."""
+    """Who holds and reads a set of records, read in one query (more ids: `ensure`)."""
 
     def __init__(self, session: Session, ids: Iterable[uuid.UUID]) -> None:
+        self.session = session
         self.owner: dict[uuid.UUID, int] = {}
         self.readers: dict[uuid.UUID, set[int]] = {}
-        wanted = list(set(ids))
+        self.checked: set[uuid.UUID] = set()
+        self.ensure(ids)
+
+    def ensure(self, ids: Iterable[uuid.UUID]) -> None:
+        wanted = list(set(ids) - self.checked)
         if not wanted:
             return
-        for entity_id, device_id, owner in session.connection().execute(
+        self.checked.update(wanted)
+        for entity_id, device_id, owner in self.session.connection().execute(
             _ACCESS_OF, {"ids": wanted}
         ):
             self.readers.setdefault(entity_id, set()).add(device_id)
@@ -80,9 +86,21 @@ class Access:
         return self.owner.get(entity_id) == device_id
 
 
+def batch_access(w: Writer, *ids: uuid.UUID) -> Access:
+    """The access of every record the batch names, read once (the push's prefetch
+    named them all), and of `ids` if not yet read."""
+    if w.access is None:
+        w.flush()
+        w.access = Access(w.session, w.known_ids())
+    access: Access = w.access
+    if any(i not in access.checked for i in ids):
+        w.flush()
+        access.ensure(ids)
+    return access
+
+
 def owner_of(w: Writer, entity_id: uuid.UUID) -> int | None:
-    found = w.connection.execute(_OWNER_OF, {"entity_id": entity_id}).scalar()
-    return None if found is None else int(found)
+    return batch_access(w, entity_id).owner.get(entity_id)
 
 
 def device_name(w: Writer, device_id: int) -> str:
@@ -93,23 +111,27 @@ def grant(
     w: Writer, device_id: int, entity_id: uuid.UUID, *, owner: bool = False, new: bool = False
 ) -> None:
     """Let `device_id` read (or hold) a record; a holder stays a holder. `new`: a
-    record created in this transaction, that nobody reads yet (one statement)."""
+    record created in this transaction, that nobody reads yet (written with it)."""
+    row = {"device_id": device_id, "entity_id": entity_id, "owner": owner, "granted_at": w.now}
     if new:
-        w.connection.execute(
-            _INSERT,
-            {"device_id": device_id, "entity_id": entity_id, "owner": owner, "granted_at": w.now},
-        )
+        w.new_access.append(row)
+        if w.access is not None:
+            w.access.checked.add(entity_id)
+            w.access.readers[entity_id] = {device_id}
+            if owner:
+                w.access.owner[entity_id] = device_id
         return
-    access = Access(w.session, [entity_id])
+    access = batch_access(w, entity_id)
+    readers = access.readers.setdefault(entity_id, set())
     if owner:
+        w.flush()
         w.connection.execute(_DEMOTE, {"key": entity_id})
         w.connection.execute(_DROP, {"device_id": device_id, "entity_id": entity_id})
-    elif device_id in access.readers.get(entity_id, set()):
+        access.owner[entity_id] = device_id
+    elif device_id in readers:
         return
-    w.connection.execute(
-        _INSERT,
-        {"device_id": device_id, "entity_id": entity_id, "owner": owner, "granted_at": w.now},
-    )
+    readers.add(device_id)
+    w.new_access.append(row)
 
 
 def make_readable(w: Writer, device_id: int, order: Held) -> None:
@@ -189,7 +211,7 @@ NOT_HOLDER = Refusal("not_owner", "another kiosk holds this order: ask to take i
 def _client_refusal(w: Writer, device_id: int, client_id: uuid.UUID) -> Refusal | None:
     """A kiosk edits, and places orders for, the clients it may read: its own, and
     those looked up at its counter (the person is there)."""
-    if Access(w.session, [client_id]).may_read(device_id, client_id):
+    if batch_access(w, client_id).may_read(device_id, client_id):
         return None
     return Refusal("not_owner", "this client belongs to another kiosk: look it up first")
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import Entity
 
 from .changes import Key, record_changes
-from .models import Record
+from .models import Record, RecordAccess
 from .scopes import Caller
 
 RECORDS = Record.metadata.tables[Record.__tablename__]
@@ -82,6 +82,7 @@ LOOKUPS_TAKEN = select(RECORDS.c.lookup).where(
     RECORDS.c.lookup.in_(bindparam("lookups", expanding=True)),
 )
 INSERT = RECORDS.insert()
+ACCESS_INSERT = RecordAccess.metadata.tables[RecordAccess.__tablename__].insert()
 # SET takes the columns named in the parameters (version, data, lookup, updated_at).
 UPDATE = update(RECORDS).where(
     RECORDS.c.entity == bindparam("key_entity"),
@@ -121,6 +122,10 @@ class Writer:
         self._new: list[Held] = []
         self._new_keys: set[Key] = set()
         self._dirty: dict[Key, Held] = {}
+        # Who holds and reads this batch's records (ownership.py fills both): read once
+        # per batch, and the new rows written with the records in one executemany.
+        self.access: Any = None
+        self.new_access: list[dict[str, Any]] = []
 
     def _adopt(self, row: Sequence[Any]) -> Held:
         """The one object of a record in this transaction, as the ORM's identity map."""
@@ -230,7 +235,14 @@ class Writer:
         rows = self.connection.execute(ORDERS_OF_CLIENT, {"client_id": str(client_id)})
         return [self._adopt(row) for row in rows]
 
+    def known_ids(self) -> set[uuid.UUID]:
+        """The ids of every record this transaction looked up or wrote."""
+        return {entity_id for _, entity_id in self._known}
+
     def flush(self) -> None:
+        if self.new_access:
+            self.connection.execute(ACCESS_INSERT, self.new_access)
+            self.new_access = []
         if self._new:
             self.connection.execute(
                 INSERT,
