@@ -8,12 +8,11 @@ Two levels, checked by the server on every request:
    API's documentation. `SCOPES` gives each route's scope; `GRANTS` what each kind
    holds. A route outside `SCOPES` is a mistake the table test catches.
 2. **Records.** Within a route a kiosk holds, `RecordRules` says which records it may
-   pull and which ops it may push. Today every kiosk still sees and writes every
-   record (`OpenRecords`): the per-kiosk rules of order ownership (its own and
-   handed-over orders and their clients, the catalogue, the Lulus' public profiles; a
-   client of another kiosk only when looked up by phone at the counter, logged) plug in
-   here by giving `create_app(record_rules=...)` another implementation. Both hooks run
-   inside the request's transaction, with the caller known.
+   pull and which ops it may push: by default `ownership.OwnedRecords` (a kiosk pulls
+   its own and handed-over orders and their clients, the catalogue, the Lulus' public
+   profiles, and a client or order of another kiosk once looked up at its counter; it
+   changes only the orders it holds), administrators every record (`OpenRecords`).
+   Both hooks run inside the request's transaction, with the caller known.
 """
 
 from __future__ import annotations
