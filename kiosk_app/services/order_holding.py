@@ -10,8 +10,6 @@ here with the sentence of what to do, and marked resolved with a note that syncs
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,11 +21,11 @@ from ..domain import validation
 from ..errors import NotFound, ValidationError
 from ..store.database import Store
 from ..store.models import Order, OutboxOp, ToResolve
+from ..views.to_resolve import NOTE_MAX, ToResolveView
 from .journal import audit, enqueue_op
 
 TAKE_OVER_ACTION = "order.take_over"
 RESOLVE_ACTION = "to_resolve.resolve"
-NOTE_MAX = 2000
 
 
 def ensure_held_here(order: Order) -> None:
@@ -37,19 +35,6 @@ def ensure_held_here(order: Order) -> None:
         raise ValidationError({"status": "order.held_by_none"})
     if order.held_by is not None:
         raise ValidationError({"status": "order.held_elsewhere"}, kiosk=order.held_by)
-
-
-@dataclass(frozen=True, slots=True)
-class ToResolveView:
-    id: uuid.UUID
-    order_id: uuid.UUID
-    order_number: str
-    reason: str
-    action: str  # the message key's last part: what a person must do
-    amount_cents: int
-    created_at: datetime
-    resolved_at: datetime | None
-    note: str
 
 
 def _view(item: ToResolve) -> ToResolveView:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk_app.domain import validation
-from kiosk_app.services.order_holding import NOTE_MAX, ToResolveView
+from kiosk_app.views.to_resolve import NOTE_MAX, ToResolveView
 
 from ..context import KioskContext
 from ..format import money, paris_datetime
