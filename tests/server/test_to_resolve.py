@@ -11,8 +11,9 @@ from typing import Any
 
 import requests
 from sync_harness import LiveServer, server_rows
-from wire_ops import new_client, new_order, op, step
+from wire_ops import Server, new_client, new_order, op, step
 
+from server.database import Database
 from server.scopes import DeviceKind
 
 SYNC = {"Comptoir-Protocol": "1", "Comptoir-Schema": "1"}
@@ -90,3 +91,21 @@ def test_money_beyond_the_price_or_after_a_cancellation_is_kept_and_listed(
     done = _push(live, token, [op("to_resolve", uuid.UUID(item_id), "patch", resolution)])
     assert done[0]["outcome"] == "applied"
     assert len(_items(live)) == 2
+
+
+def test_an_order_cancelled_with_its_invoice_standing_asks_for_a_credit_note(
+    db: Database,
+) -> None:
+    from test_invoice_documents import document_op, invoice
+
+    server = Server(db)
+    client_id, order_id = uuid.uuid4(), uuid.uuid4()
+    document = document_op(invoice(), order_id=str(order_id))
+    cancel = step(order_id, "requested", "cancelled", reason="Erreur de saisie")
+    results = server.push([new_client(client_id), new_order(order_id, client_id), document, cancel])
+    assert [r.outcome.value for r in results] == ["applied"] * 4
+    items = [
+        (row["reason"], row["action"], row["order_number"])
+        for row in server_rows(db, "to_resolve").values()
+    ]
+    assert items == [("invoice_not_credited", "credit_note", "01-0001")]
