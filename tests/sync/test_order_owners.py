@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from functools import partial
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from sync_harness import Clock, Kiosk, LiveServer, order_request, server_rows
 
 from kiosk_app.domain.validation import phone
-from kiosk_app.errors import ValidationError
+from kiosk_app.errors import NotFound, ValidationError
 from kiosk_app.services.sync_apply import set_aside_ops
 from kiosk_app.store.models import Client, Order
 from server.scopes import DeviceKind
@@ -162,3 +163,24 @@ def test_a_payment_the_holder_did_not_expect_is_kept_and_listed_to_resolve(
         ).status_code
         == 403
     )
+
+
+def test_follow_my_order_works_at_a_kiosk_that_does_not_hold_it(
+    kiosk: Kiosk, second: Kiosk, clock: Clock
+) -> None:
+    """What the resident types at B's "follow my order" (number and phone as typed):
+    B asks the server, pulls, and finds the order; a wrong phone finds nothing."""
+    from sync.lookup import look_up_and_pull
+
+    order = kiosk.app.orders.place(order_request(kiosk.app, clock.now))
+    kiosk.sync()
+    typed_phone = order_request(kiosk.app, clock.now).phone
+    orders = second.app.orders
+    with pytest.raises(NotFound):
+        orders.find_for_resident(order.number, typed_phone)  # not here, and nobody asked
+    # As the kiosk's start-up sets it once enrolled (kiosk_app/__main__.py).
+    orders.remote_lookup = partial(look_up_and_pull, second.app.store, second.data_dir)
+    with pytest.raises(NotFound):
+        orders.find_for_resident(order.number, "06 99 99 99 99")
+    found = orders.find_for_resident(order.number, typed_phone)
+    assert found.id == order.id and found.held_by == "saint-paul"
