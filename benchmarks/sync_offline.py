@@ -4,7 +4,8 @@ by the sync suite (its time) and tests/sync/test_offline_month.py (that it conve
 
 Real kiosks (Comptoir stores, the sync engine over HTTP): one that stays offline and
 takes its month of orders there, another ("the rest of the network") whose month
-reaches the server meanwhile; then the server prunes its log up to its top.
+reaches the server meanwhile; then the server prunes its log up to its top. The kiosk
+converges on what it may read (its own orders and clients: server/ownership.py).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from sqlalchemy import func, select
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.config import resources_dir
 from kiosk_app.store.models import Client, Order, OutboxOp
+from server.auth import device_for_token
 from server.changes import prune
 from server.database import Database
 from server.models import Change, Record
+from server.ownership import Access
 from sync.engine import sync_once
 from sync.enrolment import enrol
 
@@ -55,7 +58,8 @@ def offline_month(
     orders_elsewhere: int,
 ) -> dict[str, Any]:
     here_dir, there_dir = workdir / "offline", workdir / "elsewhere"
-    here, here_client = _kiosk(here_dir, url, enrol_device("offline"))
+    here_token = enrol_device("offline")
+    here, here_client = _kiosk(here_dir, url, here_token)
     there, there_client = _kiosk(there_dir, url, enrol_device("elsewhere"))
     try:
         sync_once(here.store, here_client, here_dir)
@@ -76,6 +80,13 @@ def offline_month(
             server_clients = set(
                 session.scalars(select(Record.entity_id).where(Record.entity == "client"))
             )
+            # What this kiosk may read: its own orders and clients (DESIGN.md, "One
+            # owner per order"); the rest of the network's stay there.
+            caller = device_for_token(session, here_token)
+            assert caller is not None
+            access = Access(session, server_orders | server_clients)
+            readable_orders = {i for i in server_orders if access.may_read(caller.device_id, i)}
+            readable_clients = {i for i in server_clients if access.may_read(caller.device_id, i)}
         with here.store.read() as session:
             kiosk_orders = set(session.scalars(select(Order.id)))
             kiosk_clients = set(session.scalars(select(Client.id)))
@@ -83,8 +94,9 @@ def offline_month(
         converged = (
             report.refetched
             and pending == 0
-            and kiosk_orders == server_orders
-            and kiosk_clients == server_clients
+            and kiosk_orders == readable_orders
+            and kiosk_clients == readable_clients
+            and len(readable_orders) == orders_here
             and len(server_orders) == orders_here + orders_elsewhere
         )
         return {

@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from .cli import cli_lang, explain
@@ -91,6 +92,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
         from printing.queue import PrintWorker
         from sync.enrolment import enrol, is_enrolled, open_client
+        from sync.lookup import look_up_and_pull
         from sync.worker import SyncWorker
 
         from .backup_worker import NightlyBackups
@@ -112,6 +114,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
                 stops.append(central.stop)
                 enrol(store, data_dir, central.url, central.token).close()
             if is_enrolled(store):
+                # "Follow my order" finds another kiosk's order through the server.
+                comptoir.orders.remote_lookup = partial(look_up_and_pull, store, data_dir)
                 syncer = SyncWorker(store, data_dir, lambda: open_client(store, data_dir))
                 syncer.start()
                 stops.append(syncer.stop)

@@ -15,6 +15,7 @@ from .services.lulu_records import LuluRecordService
 from .services.lulus import LuluService
 from .services.onboarding import OnboardingService
 from .services.order_edits import OrderEditService
+from .services.order_holding import OrderHoldingService
 from .services.order_queue import OrderQueueService
 from .services.orders import OrderService
 from .services.payments import PaymentService
@@ -44,6 +45,7 @@ class Comptoir:
     client_records: ClientRecordService
     orders: OrderService
     order_edits: OrderEditService
+    holding: OrderHoldingService
     order_queue: OrderQueueService
     payments: PaymentService
     refunds: RefundService
@@ -76,6 +78,7 @@ class Comptoir:
             client_records=ClientRecordService(store, clock=clock),
             orders=OrderService(store, clock=clock),
             order_edits=OrderEditService(store, clock=clock),
+            holding=OrderHoldingService(store, clock=clock),
             order_queue=OrderQueueService(store),
             payments=PaymentService(store, clock=clock),
             refunds=RefundService(store, attendants, clock=clock),

@@ -298,6 +298,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "stars.out_of_range": ("Choisissez de 1 à 5 étoiles.", "Choose from 1 to 5 stars."),
     "lulu.required": ("Choisissez un Lulu.", "Please choose a Lulu."),
+    "order.held_elsewhere": (
+        "La borne « {kiosk} » tient cette commande : demandez à la reprendre pour la modifier.",
+        "Kiosk “{kiosk}” holds this order: ask to take it over to change it.",
+    ),
+    "order.held_by_none": (
+        "Aucune borne ne tient encore cette commande du site : reprenez-la pour la traiter.",
+        "No kiosk holds this web order yet: take it over to handle it.",
+    ),
+    "note.required": ("Écrivez ce qui a été fait.", "Write what was done."),
+    "note.too_long": ("{max} caractères au plus.", "{max} characters at most."),
+    "note.invalid_characters": (
+        "Ce texte contient un caractère invisible : retapez-le.",
+        "This text holds an invisible character: type it again.",
+    ),
+    "to_resolve.already_resolved": ("Déjà réglé.", "Already resolved."),
     "order.not_editable": (
         "Cette commande ne se modifie plus : la prestation est commencée, faite ou annulée.",
         "This order can no longer be edited: the work has started, is done or was cancelled.",

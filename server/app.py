@@ -31,6 +31,8 @@ from sync.protocol import (
     ErrorCode,
     HealthReceived,
     HealthReport,
+    LookupFound,
+    LookupRequest,
     Meta,
     PullResponse,
     PushRequest,
@@ -54,11 +56,14 @@ from .headers import SecurityHeaders
 from .health import record_report
 from .kiosks_routes import kiosks_routes
 from .limits import BodyLimits
+from .lookup import look_up
+from .ownership import OwnedRecords
 from .pages import page_routes
 from .rate_limits import Limiter, RateLimits
-from .scopes import OpenRecords, RecordRules, Scope, unscoped_routes
+from .scopes import RecordRules, Scope, unscoped_routes
+from .to_resolve_page import to_resolve_routes
 from .web_orders import WebOrderCreated, WebOrderRequest, create_web_order
-from .writer import Rejected
+from .writer import Rejected, Writer
 
 Clock = Callable[[], datetime]
 
@@ -190,7 +195,9 @@ def sync_routes() -> APIRouter:
         try:
             with database(request).read() as session:
                 caller = authorise(session, credential, Scope.SYNC)
-                page = pull(session, cursor, limit, keep=lambda c: rules.may_pull(caller, c))
+                page = pull(
+                    session, cursor, limit, keep=lambda p: rules.keep_page(caller, session, p)
+                )
         except CursorUnknown:
             raise ApiError(
                 409, ErrorCode.MUST_REFETCH, "this cursor is unknown here: pull from 0"
@@ -207,6 +214,22 @@ def sync_routes() -> APIRouter:
             return DeviceInfo(
                 name=device_name(session, caller.device_id), code=caller.code, last_documents=last
             )
+
+    @router.post("/lookup", response_model=LookupFound, dependencies=[Depends(speaks_our_protocol)])
+    async def lookup(
+        request: Request, wanted: LookupRequest, credential: BearerCredential
+    ) -> Response:
+        """A resident looked up at a kiosk's counter: the clients under a phone (and,
+        with a number, that order: "follow my order"), which the kiosk may then read
+        and pull. Logged with the phone's last two digits only."""
+        now = now_of(request)
+
+        def find(session: Session) -> LookupFound:
+            caller = authorise(session, credential, Scope.SYNC, lock=True)
+            return look_up(Writer(session, now, caller), caller, wanted)
+
+        found = await database(request).run_write_async(find)
+        return Response(found.model_dump_json(), media_type="application/json")
 
     @router.post(
         "/health", response_model=HealthReceived, dependencies=[Depends(speaks_our_protocol)]
@@ -302,7 +325,7 @@ def create_app(
     record_rules: RecordRules | None = None,
 ) -> FastAPI:
     """The server's app over `db`. `record_rules` decide which records a kiosk pulls
-    and writes (scopes.py; every record by default)."""
+    and writes (scopes.py; by default one owner per order: ownership.py)."""
     app = FastAPI(
         title="Comptoir central server",
         version=f"{PROTOCOL_VERSION}.{SCHEMA_VERSION}",
@@ -318,12 +341,13 @@ def create_app(
     app.state.limiter = (
         Limiter(rate_limits) if monotonic is None else Limiter(rate_limits, clock=monotonic)
     )
-    app.state.record_rules = record_rules or OpenRecords()
+    app.state.record_rules = record_rules or OwnedRecords()
     app.include_router(sync_routes())
     app.include_router(web_routes())
     app.include_router(page_routes())
     app.include_router(docs_routes(app))
     app.include_router(kiosks_routes(administrator))
+    app.include_router(to_resolve_routes(administrator))
     missing = unscoped_routes(app.routes)
     if missing:
         raise RuntimeError(f"routes without a scope in server/scopes.py: {sorted(missing)}")

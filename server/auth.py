@@ -111,7 +111,7 @@ DEVICES = Device.metadata.tables[Device.__tablename__]
 # Built once (every request asks): run on the session's connection, a prebuilt statement
 # costs a tenth of an ORM query built per call. Not cached across requests: a revocation
 # (by `kiosk-server revoke`, another process) must refuse the very next request.
-LIVE_DEVICE = select(DEVICES.c.id, DEVICES.c.kind, DEVICES.c.code).where(
+LIVE_DEVICE = select(DEVICES.c.id, DEVICES.c.kind, DEVICES.c.code, DEVICES.c.name).where(
     DEVICES.c.token_hash == bindparam("token_hash"), DEVICES.c.revoked_at.is_(None)
 )
 LIVE_DEVICE_LOCKED = LIVE_DEVICE.with_for_update()
@@ -124,7 +124,7 @@ def device_for_token(session: Session, token: str, *, lock: bool = False) -> Cal
     time)."""
     query = LIVE_DEVICE_LOCKED if lock else LIVE_DEVICE
     row = session.connection().execute(query, {"token_hash": hash_token(token)}).first()
-    return None if row is None else Caller(row[0], DeviceKind(row[1]), row[2])
+    return None if row is None else Caller(row[0], DeviceKind(row[1]), row[2], row[3])
 
 
 def device_name(session: Session, device_id: int) -> str:

@@ -34,9 +34,9 @@ from sync.protocol import (
 
 from .changes import Key
 from .models import AppliedOp, Batch
-from .push import HANDLERS, AlreadyThere, Conflicting, series_refusal
+from .push import HANDLERS, AlreadyThere, Conflicting, series_refusal, server_row
 from .records import PUBLIC_TOKEN_PATTERN
-from .scopes import Caller, OpenRecords, RecordRules
+from .scopes import Caller, OpenRecords, RecordRules, Refusal
 from .writer import Rejected, Writer
 
 TOKEN = re.compile(PUBLIC_TOKEN_PATTERN)
@@ -103,9 +103,13 @@ def _refusal(caller: Caller, writer: Writer, op: Op, rules: RecordRules) -> Reje
     wrong_number = series_refusal(caller.code, op)
     if wrong_number is not None:
         return wrong_number
-    forbidden = rules.refuse_op(caller, writer, op)
-    if forbidden:
-        return Rejected("forbidden", forbidden)
+    refused = rules.refuse_op(caller, writer, op)
+    if isinstance(refused, Refusal):
+        held = writer.get(op.entity, op.entity_id) if op.entity is Entity.ORDER else None
+        # The order as its holder left it: the kiosk shows it so, read-only.
+        return Rejected(refused.code, refused.message, server_row(held) if held else None)
+    if refused:
+        return Rejected("forbidden", refused)
     return None
 
 
@@ -135,7 +139,7 @@ def push_batch(
             APPLIED, {"device": device_id, "op_ids": [op.op_id for op in request.ops]}
         ).scalars()
     )
-    writer = Writer(session, now, device_id=device_id)
+    writer = Writer(session, now, caller)
     writer.prefetch(*_batch_keys(request))
     results: list[OpResult] = []
     newly_done: list[uuid.UUID] = []
@@ -161,13 +165,15 @@ def push_batch(
                     outcome=Outcome.REJECTED,
                     code=rejected.code,
                     message=rejected.message,
+                    server_row=rejected.server_row,
                 )
             )
             continue
         except Conflicting as conflict:
-            results.append(
-                OpResult(op_id=op.op_id, outcome=Outcome.CONFLICT, server_row=conflict.server_row)
-            )
+            row = conflict.server_row
+            if row.get("held_by") is not None and row["held_by"] == caller.name:
+                row = {**row, "held_by": None}  # its own order: no holder to show
+            results.append(OpResult(op_id=op.op_id, outcome=Outcome.CONFLICT, server_row=row))
             continue
         done.add(op.op_id)
         newly_done.append(op.op_id)

@@ -21,6 +21,7 @@ from sync.protocol import Change as WireChange
 from sync.protocol import Entity, PullResponse
 
 from .models import Base, Change, Counter, Record
+from .scopes import Pulled
 
 # What kiosks pull: the catalogue and Lulus' public profiles (decided here), clients,
 # orders, payments and ratings. Visits, applications and onboarding files only go up.
@@ -33,6 +34,7 @@ PULLED = frozenset(
         Entity.ORDER,
         Entity.PAYMENT,
         Entity.RATING,
+        Entity.TO_RESOLVE,
     }
 )
 CHANGE_LOG_LOCK = 0x636F6D70  # "comp": any constant shared by every writer
@@ -78,7 +80,12 @@ _LOG_BOUNDS = select(
 )
 _PAGE = (
     select(
-        _CHANGES.c.seq, _RECORDS.c.entity, _RECORDS.c.entity_id, _RECORDS.c.version, _RECORDS.c.data
+        _CHANGES.c.seq,
+        _RECORDS.c.entity,
+        _RECORDS.c.entity_id,
+        _RECORDS.c.version,
+        _RECORDS.c.data,
+        _RECORDS.c.parent_id,
     )
     .join(
         _RECORDS,
@@ -95,7 +102,7 @@ def pull(
     cursor: int,
     limit: int,
     *,
-    keep: Callable[[WireChange], bool] | None = None,
+    keep: Callable[[list[Pulled]], list[WireChange]] | None = None,
 ) -> PullResponse:
     """The records changed after `cursor`, each at most once per page, in change order
     (a record appears where it first changed, so an order's client comes before it).
@@ -116,14 +123,14 @@ def pull(
     has_more = len(rows) > limit
     rows = rows[:limit]
     seen: set[Key] = set()
-    changes: list[WireChange] = []
-    for seq, entity, entity_id, version, data in rows:
+    candidates: list[Pulled] = []
+    for seq, entity, entity_id, version, data, parent_id in rows:
         if (entity, entity_id) in seen:
             continue
         seen.add((entity, entity_id))
         change = WireChange(seq=seq, entity=entity, entity_id=entity_id, version=version, data=data)
-        if keep is None or keep(change):
-            changes.append(change)
+        candidates.append(Pulled(change, parent_id))
+    changes = [p.change for p in candidates] if keep is None else keep(candidates)
     next_cursor = refetch_cursor(rows[-1][0], floor) if rows else cursor
     return PullResponse(changes=changes, next_cursor=next_cursor, has_more=has_more)
 

@@ -27,6 +27,7 @@ from sqlalchemy import text
 
 from sync.protocol import MERGED_INTO, Entity
 
+from .ownership import share_merged
 from .records import CLIENT_ERASED, AddressFields, utc_text
 from .writer import Held, Writer
 
@@ -116,3 +117,4 @@ def _merge(w: Writer, survivor: Held, merged: Held) -> None:
             order,
             {**order.data, "client_id": str(survivor.entity_id), "updated_at": utc_text(w.now)},
         )
+    share_merged(w, survivor.entity_id, merged.entity_id)

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -168,3 +169,28 @@ class KioskReport(Base):
     device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), primary_key=True)
     received_at: Mapped[datetime]
     report: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class RecordAccess(Base):
+    """Which kiosk holds or may read an order or a client (DESIGN.md, "One owner per
+    order"): `owner` rows say who may change it (one per record, a partial unique
+    index), the others who may read it: the former holder after a hand-over, a kiosk
+    that looked the client up by phone, the new holder of one of the client's orders.
+    A kiosk pulls a client, an order and the order's payments and ratings only through
+    a row here; the catalogue and the Lulus' public profiles need none."""
+
+    __tablename__ = "record_access"
+    __table_args__ = (
+        Index(
+            "uq_record_access_owner",
+            "entity_id",
+            unique=True,
+            sqlite_where=text("owner"),
+            postgresql_where=text("owner"),
+        ),
+    )
+
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    owner: Mapped[bool] = mapped_column(Boolean)
+    granted_at: Mapped[datetime]

@@ -30,6 +30,7 @@ from sync.protocol import (
 
 from .client_merges import merge_same_phone, survivor_of, touch
 from .database import ERASED
+from .ownership import grant, take_over
 from .records import (
     CLIENT_ERASED,
     CLIENT_PATCHABLE,
@@ -49,6 +50,8 @@ from .records import (
     as_json,
     utc_text,
 )
+from .scopes import DeviceKind
+from .to_resolve import check_cancelled, check_payment, resolve
 from .writer import Held, Rejected, Writer
 
 RATABLE = frozenset({OrderStatus.DONE, OrderStatus.PAID})
@@ -133,6 +136,13 @@ def create_order(w: Writer, op: Op) -> None:
         # Taken offline at another kiosk before the erasure reached it: the order is
         # kept for the accounts, without the person's address details.
         data.update(ORDER_ERASED)
+    caller = w.caller
+    if caller is not None and caller.kind is DeviceKind.KIOSK:
+        # The kiosk where it was placed holds it (DESIGN.md, "One owner per order").
+        data["held_by"] = caller.name
+        grant(w, caller.device_id, order.id, owner=True, new=True)
+    else:
+        data["held_by"] = ""  # no kiosk yet: the first that takes it over
     w.insert(Entity.ORDER, order.id, data, version=order.version, lookup=order.public_token)
 
 
@@ -182,6 +192,8 @@ def transition_order(w: Writer, op: Op) -> None:
             raise Rejected("invalid", "a reason is required to cancel")
         data["cancel_reason"] = step.reason
     w.update(record, data)
+    if step.to is OrderStatus.CANCELLED:
+        check_cancelled(w, record)
 
 
 def slot_taken(w: Writer, order: Held, lulu_id: uuid.UUID) -> SlotTaken | None:
@@ -230,6 +242,8 @@ def create_client(w: Writer, op: Op) -> None:
     record = w.insert(
         Entity.CLIENT, client.id, as_json(client), version=client.version, lookup=client.phone
     )
+    if w.caller is not None and w.caller.kind is DeviceKind.KIOSK:
+        grant(w, w.caller.device_id, client.id, owner=True, new=True)
     merge_same_phone(w, record)
 
 
@@ -270,8 +284,12 @@ def append_payment(w: Writer, op: Op) -> None:
     _same_id(op, payment.id)
     if w.get(Entity.PAYMENT, payment.id) is not None:
         raise AlreadyThere()
-    w.require(Entity.ORDER, payment.order_id, "unknown_order")
-    w.insert(Entity.PAYMENT, payment.id, as_json(payment), parent_id=payment.order_id)
+    order = w.require(Entity.ORDER, payment.order_id, "unknown_order")
+    data = as_json(payment)
+    w.insert(Entity.PAYMENT, payment.id, data, parent_id=payment.order_id)
+    # Never refused: money already in a till. One its holder did not expect goes on
+    # the list of what a person must settle.
+    check_payment(w, order, data)
 
 
 def append_invoice(w: Writer, op: Op) -> None:
@@ -380,4 +398,6 @@ HANDLERS: dict[tuple[Entity, OpKind], Callable[[Writer, Op], None]] = {
     (Entity.CASH_SESSION, OpKind.APPEND): append_only(Entity.CASH_SESSION, CashSessionRecord),
     (Entity.INVOICE, OpKind.APPEND): append_invoice,
     (Entity.SETTING, OpKind.APPEND): append_setting,
+    (Entity.ORDER, OpKind.TAKE_OVER): take_over,
+    (Entity.TO_RESOLVE, OpKind.PATCH): resolve,
 }

@@ -106,6 +106,9 @@ class OrderRecord(AddressFields):
     created_at: AwareDatetime
     updated_at: AwareDatetime
     version: int = 1
+    # The device name of the kiosk that holds the order, set by the server (never
+    # taken from a kiosk: see ownership.py); None on the holder's own pull.
+    held_by: Text80 | None = None
 
 
 # A patch may touch these order fields: what the counter edits (slot, estimate,

@@ -8,16 +8,16 @@ Two levels, checked by the server on every request:
    API's documentation. `SCOPES` gives each route's scope; `GRANTS` what each kind
    holds. A route outside `SCOPES` is a mistake the table test catches.
 2. **Records.** Within a route a kiosk holds, `RecordRules` says which records it may
-   pull and which ops it may push. Today every kiosk still sees and writes every
-   record (`OpenRecords`): the per-kiosk rules of order ownership (its own and
-   handed-over orders and their clients, the catalogue, the Lulus' public profiles; a
-   client of another kiosk only when looked up by phone at the counter, logged) plug in
-   here by giving `create_app(record_rules=...)` another implementation. Both hooks run
-   inside the request's transaction, with the caller known.
+   pull and which ops it may push: by default `ownership.OwnedRecords` (a kiosk pulls
+   its own and handed-over orders and their clients, the catalogue, the Lulus' public
+   profiles, and a client or order of another kiosk once looked up at its counter; it
+   changes only the orders it holds), administrators every record (`OpenRecords`).
+   Both hooks run inside the request's transaction, with the caller known.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -27,6 +27,8 @@ from fastapi.routing import APIRoute
 from starlette.routing import BaseRoute, Route
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from sync.protocol import Change, Op
 
     from .writer import Writer
@@ -58,6 +60,7 @@ SCOPES: dict[tuple[str, str], Scope] = {
     ("GET", "/sync/v1/meta"): Scope.PUBLIC,
     ("POST", "/sync/v1/push"): Scope.SYNC,
     ("GET", "/sync/v1/pull"): Scope.SYNC,
+    ("POST", "/sync/v1/lookup"): Scope.SYNC,
     ("POST", "/sync/v1/health"): Scope.SYNC,
     ("GET", "/sync/v1/device"): Scope.SYNC,
     ("POST", "/api/v1/orders"): Scope.WEB_ORDERS,
@@ -67,6 +70,8 @@ SCOPES: dict[tuple[str, str], Scope] = {
     ("GET", "/openapi.json"): Scope.DOCS,
     ("GET", "/api/v1/kiosks"): Scope.KIOSKS,
     ("GET", "/kiosks"): Scope.KIOSKS,
+    ("GET", "/api/v1/to-resolve"): Scope.KIOSKS,
+    ("GET", "/to-resolve"): Scope.KIOSKS,
 }
 
 
@@ -99,33 +104,55 @@ class Caller:
     # A kiosk's series code: the orders and documents it creates are numbered in it
     # (push.py refuses any other). None for the web platform and the back office.
     code: str | None = None
+    name: str = ""  # unique among devices: what the counters show as an order's holder
 
 
 def may(caller: Caller, scope: Scope) -> bool:
     return scope is Scope.PUBLIC or scope in GRANTS[caller.kind]
 
 
-class RecordRules(Protocol):
-    """Per-record rules within the sync scope. An implementation for per-kiosk
-    ownership replaces `OpenRecords` (see the module's docstring)."""
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why an op is refused before its handler: `code` for programs (`forbidden`,
+    `not_owner`), `message` for people."""
 
-    def refuse_op(self, caller: Caller, writer: Writer, op: Op) -> str | None:
-        """Why `caller` may not push `op` (the op is then rejected with code
-        `forbidden` and this message), or None. Runs before the op's handler, with
-        the batch's records prefetched in `writer`."""
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pulled:
+    """A change of a pull page, with the order it belongs to (a payment's or a
+    rating's `parent_id`) for the rules that need it."""
+
+    change: Change
+    parent_id: uuid.UUID | None
+
+
+class RecordRules(Protocol):
+    """Per-record rules within the sync scope: `OpenRecords` (everything) or
+    `ownership.OwnedRecords` (one owner per order, the default)."""
+
+    def refuse_op(self, caller: Caller, writer: Writer, op: Op) -> Refusal | str | None:
+        """Why `caller` may not push `op` (a plain text is code `forbidden`), or None.
+        Runs before the op's handler, with the batch's records prefetched in `writer`."""
         ...
 
-    def may_pull(self, caller: Caller, change: Change) -> bool:
-        """Whether `caller` receives this change; the cursor moves past it anyway."""
+    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Change]:
+        """What `caller` receives of a pull page; the cursor moves past the rest
+        anyway. Called once per page: one query for the page, never one per change."""
         ...
 
 
 class OpenRecords:
-    """Today's rule: every device holding the sync scope pulls and writes every record.
-    (Administrators keep this rule when per-kiosk rules come: the back office sees all.)"""
+    """Every device holding the sync scope pulls and writes every record (the back
+    office's rule; subclasses may filter change by change with `may_pull`)."""
 
-    def refuse_op(self, caller: Caller, writer: Writer, op: Op) -> str | None:
+    def refuse_op(self, caller: Caller, writer: Writer, op: Op) -> Refusal | str | None:
         return None
 
     def may_pull(self, caller: Caller, change: Change) -> bool:
         return True
+
+    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Change]:
+        return [p.change for p in page if self.may_pull(caller, p.change)]

@@ -125,6 +125,7 @@ def create_web_order(
         "public_token": secrets.token_urlsafe(32),
         "created_at": utc_text(now),
         "updated_at": utc_text(now),
+        "held_by": "",  # no kiosk yet: the first that takes it over (ownership.py)
         **address,
     }
     order = OrderRecord.model_validate(data)

@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 from sync.protocol import Entity
 
 from .changes import Key, record_changes
-from .models import Record
+from .models import Record, RecordAccess
+from .scopes import Caller
 
 RECORDS = Record.metadata.tables[Record.__tablename__]
 
@@ -77,6 +78,9 @@ BY_PARENT = (
     .where(RECORDS.c.entity == bindparam("entity"), RECORDS.c.parent_id == bindparam("parent"))
     .limit(1)
 )
+ALL_BY_PARENT = select(*_COLUMNS).where(
+    RECORDS.c.entity == bindparam("entity"), RECORDS.c.parent_id == bindparam("parent")
+)
 # An erased client's orders: a pass over the orders' data (once per erasure, not per push).
 ORDERS_OF_CLIENT = select(*_COLUMNS).where(
     RECORDS.c.entity == Entity.ORDER.value,
@@ -98,6 +102,7 @@ LOOKUPS_TAKEN = select(RECORDS.c.lookup).where(
     RECORDS.c.lookup.in_(bindparam("lookups", expanding=True)),
 )
 INSERT = RECORDS.insert()
+ACCESS_INSERT = RecordAccess.metadata.tables[RecordAccess.__tablename__].insert()
 # SET takes the columns named in the parameters (version, data, lookup, parent_id,
 # updated_at).
 UPDATE = update(RECORDS).where(
@@ -109,10 +114,11 @@ UPDATE = update(RECORDS).where(
 class Rejected(Exception):
     """An op (or a web order) refused with its reason; nothing of it is written."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, server_row: dict[str, Any] | None = None) -> None:
         super().__init__(code, message)
         self.code = code
         self.message = message
+        self.server_row = server_row  # not_owner: the order as its holder left it
 
 
 def _held(row: Sequence[Any]) -> Held:
@@ -124,12 +130,13 @@ class Writer:
     """The records of one transaction, with the keys of what changed, in order. Call
     `finish()` last: it writes what is held and numbers the changes."""
 
-    def __init__(self, session: Session, now: datetime, *, device_id: int = 0) -> None:
+    def __init__(self, session: Session, now: datetime, caller: Caller | None = None) -> None:
         self.session = session
         # The pushing device (from its credential): what a per-kiosk record is filed under.
-        self.device_id = device_id
+        self.device_id = caller.device_id if caller is not None else 0
         self.connection = session.connection()
         self.now = now
+        self.caller = caller  # the pushing device (None: the web platform's order)
         self.changed: list[Key] = []
         # Records looked up or written (None: known to be absent), and lookups (public
         # tokens) known to be taken: one query each per batch instead of one per op.
@@ -138,6 +145,10 @@ class Writer:
         self._new: list[Held] = []
         self._new_keys: set[Key] = set()
         self._dirty: dict[Key, Held] = {}
+        # Who holds and reads this batch's records (ownership.py fills both): read once
+        # per batch, and the new rows written with the records in one executemany.
+        self.access: Any = None
+        self.new_access: list[dict[str, Any]] = []
 
     def _adopt(self, row: Sequence[Any]) -> Held:
         """The one object of a record in this transaction, as the ORM's identity map."""
@@ -248,6 +259,17 @@ class Writer:
         found = row.first()
         return None if found is None else self._adopt(found)
 
+    def children(self, entity: Entity, parent_id: uuid.UUID) -> list[Held]:
+        """Every record of `entity` belonging to `parent_id` (an order's payments)."""
+        self.flush()
+        rows = self.connection.execute(ALL_BY_PARENT, {"entity": entity.value, "parent": parent_id})
+        return [self._adopt(row) for row in rows]
+
+    def touch(self, record: Held) -> None:
+        """Log a change of `record` without changing it: a kiosk that may now read it
+        (a hand-over, a look-up) pulls it."""
+        self.changed.append((record.entity, record.entity_id))
+
     def orders_of(self, client_id: uuid.UUID) -> list[Held]:
         self.flush()
         rows = self.connection.execute(ORDERS_OF_CLIENT, {"client_id": str(client_id)})
@@ -269,7 +291,14 @@ class Writer:
         rows = self.connection.execute(CLIENTS_MERGED_INTO, {"client_id": str(client_id)})
         return [self._adopt(row) for row in rows]
 
+    def known_ids(self) -> set[uuid.UUID]:
+        """The ids of every record this transaction looked up or wrote."""
+        return {entity_id for _, entity_id in self._known}
+
     def flush(self) -> None:
+        if self.new_access:
+            self.connection.execute(ACCESS_INSERT, self.new_access)
+            self.new_access = []
         if self._new:
             self.connection.execute(
                 INSERT,

@@ -21,6 +21,7 @@ from kiosk_app.domain.server_url import allowed_server_url
 from sync.protocol import (
     HEALTH_PATH,
     IDEMPOTENCY_HEADER,
+    LOOKUP_PATH,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SCHEMA_HEADER,
@@ -29,6 +30,8 @@ from sync.protocol import (
     DeviceInfo,
     HealthReceived,
     HealthReport,
+    LookupFound,
+    LookupRequest,
     Meta,
     PullResponse,
     PushResponse,
@@ -38,7 +41,7 @@ TOKEN_FILENAME = "sync-token"
 GZIP_FROM_BYTES = 1024
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 60.0
-M = TypeVar("M", Meta, PushResponse, PullResponse, HealthReceived, DeviceInfo)
+M = TypeVar("M", Meta, PushResponse, PullResponse, HealthReceived, DeviceInfo, LookupFound)
 
 
 class SyncError(Exception):
@@ -250,6 +253,13 @@ class SyncClient:
         body = report.model_dump_json().encode()
         headers = {"Content-Type": "application/json"}
         return _parse(HealthReceived, self._send("POST", HEALTH_PATH, data=body, headers=headers))
+
+    def lookup(self, phone: str, number: str | None = None) -> LookupFound:
+        """Look a resident up at this counter (by E.164 phone, and for "follow my
+        order" the number): what is found comes with the next pull as well."""
+        body = LookupRequest(phone=phone, number=number).model_dump_json().encode()
+        headers = {"Content-Type": "application/json"}
+        return _parse(LookupFound, self._send("POST", LOOKUP_PATH, data=body, headers=headers))
 
     def pull(self, cursor: int, limit: int) -> PullResponse:
         answer = self._send("GET", "/sync/v1/pull", params={"cursor": cursor, "limit": limit})

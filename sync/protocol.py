@@ -195,6 +195,9 @@ class OpKind(StrEnum):
     PATCH = "patch"
     TRANSITION = "transition"
     APPEND = "append"
+    # A kiosk takes an order over (DESIGN.md, "One owner per order"): no data; the
+    # server makes the pushing kiosk the order's holder at once.
+    TAKE_OVER = "take_over"
 
 
 class Entity(StrEnum):
@@ -214,6 +217,10 @@ class Entity(StrEnum):
     # A setting changed on a kiosk (its set-up wizard, its counter, `kiosk settings
     # set`): appended, kept by the server per kiosk, never pulled back.
     SETTING = "setting"
+    # What a person must settle (DESIGN.md, "One owner per order"): a payment the
+    # order's holder did not expect, a cancelled order still holding money. Written
+    # by the server, pulled by the kiosk concerned, marked resolved by a patch.
+    TO_RESOLVE = "to_resolve"
     # Pulled only: the server decides them.
     CATEGORY = "category"
     SERVICE = "service"
@@ -308,6 +315,28 @@ class PullResponse(WireModel):
     changes: list[Change]
     next_cursor: int
     has_more: bool
+
+
+# A resident looked up at a counter (DESIGN.md, "One owner per order"): by phone, in the
+# body (never in an address an access log keeps), and for "follow my order" with the
+# order's number too.
+LOOKUP_PATH = "/sync/v1/lookup"
+
+
+class LookupRequest(WireModel):
+    """A phone in E.164, as the kiosk stores it ("+33612345678"), and optionally an
+    order's number."""
+
+    phone: Annotated[str, Field(pattern=r"^\+[1-9][0-9]{5,14}$")]
+    number: Annotated[str, Field(pattern=ORDER_NUMBER_PATTERN)] | None = None
+
+
+class LookupFound(WireModel):
+    """The clients under that phone (with a number: that order's client only, and the
+    order); they come with the kiosk's next pull as well."""
+
+    clients: list[dict[str, Any]]
+    order: dict[str, Any] | None = None
 
 
 class ErrorBody(WireModel):

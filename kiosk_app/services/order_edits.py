@@ -28,6 +28,7 @@ from ..views.orders import EditResult, OrderChanges, is_editable
 from .availability import busy_lulus
 from .clients import address_values, check_address
 from .journal import audit, enqueue_op, enqueue_print
+from .order_holding import ensure_held_here
 from .order_rows import order_view
 
 EDIT_ACTION = "order.edit"
@@ -69,6 +70,7 @@ class OrderEditService:
             order = session.get(Order, order_id)
             if order is None:
                 raise NotFound(entity="order")
+            ensure_held_here(order)
             if not is_editable(order.status):
                 raise ValidationError({"status": "order.not_editable"})
             slot = changes.slot

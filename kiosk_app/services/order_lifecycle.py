@@ -21,6 +21,7 @@ from ..store.models import Lulu, Order, OrderEvent
 from ..views.orders import OrderView
 from .availability import busy_lulus
 from .journal import audit, enqueue_op
+from .order_holding import ensure_held_here
 from .order_rows import order_view
 
 
@@ -81,6 +82,7 @@ class OrderLifecycle:
             order = session.get(Order, order_id)
             if order is None:
                 raise NotFound(entity="order")
+            ensure_held_here(order)
             if only_from is not None and order.status is not only_from:
                 raise TransitionNotAllowed(current=order.status.value, target=target.value)
             apply_transition(

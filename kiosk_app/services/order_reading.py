@@ -4,6 +4,7 @@ one, and lists in the counter queue's order."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import select
@@ -25,6 +26,11 @@ class OrderReading:
     """Reading orders: one by id or number, a resident's own, their steps, the queue."""
 
     _store: Store
+    # "Follow my order" at a kiosk that does not hold the order (DESIGN.md, "One owner
+    # per order"): asks the central server with the number and the phone, and pulls
+    # what it answers. Set by the kiosk's start-up once it is enrolled (sync/lookup.py);
+    # None: this kiosk's own orders only.
+    remote_lookup: Callable[[str, str], None] | None = None
 
     # --- Reading ----------------------------------------------------------------------
 
@@ -53,15 +59,23 @@ class OrderReading:
             checker.fields["number"] = "order_number.invalid"
         phone = checker.check(lambda: validation.phone(typed_phone))
         checker.done()
+        assert number is not None and phone is not None
+        found = self._resident_order(number, phone)
+        if found is None and self.remote_lookup is not None:
+            self.remote_lookup(number, phone)  # the server's answer comes by pull
+            found = self._resident_order(number, phone)
+        if found is None:
+            raise NotFound(entity="order")
+        return found
+
+    def _resident_order(self, number: str, phone: str) -> OrderView | None:
         with self._store.read() as session:
             row = session.scalar(
                 select(Order)
                 .join(Client, Client.id == Order.client_id)
                 .where(Order.number == number, Client.phone == phone)
             )
-            if row is None:
-                raise NotFound(entity="order")
-            return order_view(row)
+            return None if row is None else order_view(row)
 
     def timeline(self, order_id: uuid.UUID) -> list[TimelineStep]:
         with self._store.read() as session:

@@ -36,6 +36,7 @@ def order_view(row: Order) -> OrderView:
         created_at=row.created_at,
         updated_at=row.updated_at,
         version=row.version,
+        held_by=row.held_by,
     )
 
 

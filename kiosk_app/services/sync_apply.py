@@ -49,6 +49,7 @@ from ..store.models import (
     Rating,
     Service,
     Setting,
+    ToResolve,
 )
 from .numbers import ORDER_SERIES
 from .settings import read_settings
@@ -75,6 +76,8 @@ REJECT_LIMIT = 3
 # Rejections no retry can change (a number outside this kiosk's series): set aside at
 # once.
 FINAL_REJECTIONS = frozenset({"bad_number", "wrong_series", "no_series"})
+# The server's refusal of a change to an order (or client) another kiosk holds.
+NOT_OWNER = "not_owner"
 # Room left in a batch for the JSON around the ops.
 _BATCH_BYTES = MAX_BATCH_BYTES - 4096
 
@@ -182,7 +185,14 @@ def record_push_results(
                 continue
             op.attempts += 1
             op.last_error = f"{result.code}: {result.message}"[:500]
-            if op.attempts >= REJECT_LIMIT or result.code in FINAL_REJECTIONS:
+            # Another kiosk holds the order: retrying cannot help; a person decides
+            # (ask to take it over, then retry), and the server's state is shown here.
+            # Nor can a number outside this kiosk's series.
+            if (
+                op.attempts >= REJECT_LIMIT
+                or result.code in FINAL_REJECTIONS
+                or result.code == NOT_OWNER
+            ):
                 op.set_aside = True
                 summary.set_aside += 1
             continue
@@ -203,13 +213,17 @@ def record_push_results(
         )
     for result in results:
         op = ops.get(result.op_id)
-        if result.outcome is not Outcome.CONFLICT or op is None or not result.server_row:
+        held_elsewhere = result.outcome is Outcome.REJECTED and result.code == NOT_OWNER
+        if op is None or not result.server_row:
+            continue
+        if result.outcome is not Outcome.CONFLICT and not held_elsewhere:
             continue
         row = result.server_row
-        if op.entity == Entity.RATING.value:  # rated already: the server's rating stays
-            take_back_rating(session, op, key=RATING_DUPLICATE, at=clock())
-        elif op.entity == Entity.ORDER.value and SLOT_TAKEN_BY in row:
-            note_slot_taken(session, op.entity_id, row, at=clock())
+        if result.outcome is Outcome.CONFLICT:
+            if op.entity == Entity.RATING.value:  # rated already: the server's rating stays
+                take_back_rating(session, op, key=RATING_DUPLICATE, at=clock())
+            elif op.entity == Entity.ORDER.value and SLOT_TAKEN_BY in row:
+                note_slot_taken(session, op.entity_id, row, at=clock())
         # The server's record, under its own id (an order's other rating is another id).
         target = uuid.UUID(str(row["id"])) if row.get("id") else op.entity_id
         _apply(session, _Page(session), op.entity, target, row)
@@ -270,7 +284,9 @@ def apply_page(session: Session, page: PullResponse) -> PullSummary:
     return summary
 
 
-_PENDING_CHECKED = frozenset({Entity.CLIENT, Entity.ORDER, Entity.PAYMENT, Entity.RATING})
+_PENDING_CHECKED = frozenset(
+    {Entity.CLIENT, Entity.ORDER, Entity.PAYMENT, Entity.RATING, Entity.TO_RESOLVE}
+)
 _VERSIONED: dict[Entity, type[Client] | type[Order]] = {Entity.CLIENT: Client, Entity.ORDER: Order}
 
 
@@ -536,12 +552,21 @@ def _apply_rating(session: Session, entity_id: uuid.UUID, data: Mapping[str, Any
     return None
 
 
+def _apply_to_resolve(
+    session: Session, entity_id: uuid.UUID, data: Mapping[str, Any]
+) -> str | None:
+    _upsert(session, ToResolve, entity_id, _columns(ToResolve, data))
+    session.flush()
+    return None
+
+
 _APPLIERS: dict[Entity, Callable[[Session, uuid.UUID, Mapping[str, Any]], str | None]] = {
     Entity.CATEGORY: _apply_category,
     Entity.SERVICE: _apply_service,
     Entity.LULU: _apply_lulu,
     Entity.PAYMENT: _apply_payment,
     Entity.RATING: _apply_rating,
+    Entity.TO_RESOLVE: _apply_to_resolve,
 }
 
 

@@ -57,6 +57,8 @@ class OrderView:
     created_at: datetime
     updated_at: datetime
     version: int
+    # Another kiosk holding the order (its name): read-only here; None: this kiosk's.
+    held_by: str | None = None
 
     def service_name(self, lang: str) -> str:
         return self.service_name_en if lang == "en" else self.service_name_fr

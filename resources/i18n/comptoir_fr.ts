@@ -686,6 +686,10 @@
         <translation>Le mois</translation>
     </message>
     <message>
+        <source>To resolve</source>
+        <translation>À régler</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -1382,6 +1386,10 @@
         <translation>Commande annulée.</translation>
     </message>
     <message>
+        <source>Asked: the order comes to this kiosk at the next sync.</source>
+        <translation>Demandé : la commande arrive à cette borne à la prochaine synchronisation.</translation>
+    </message>
+    <message>
         <source>The ticket is sent to the printer.</source>
         <translation>Le ticket part à l’imprimante.</translation>
     </message>
@@ -1492,6 +1500,18 @@
     <message>
         <source>Print the ticket again</source>
         <translation>Réimprimer le ticket</translation>
+    </message>
+    <message>
+        <source>Ask to take this order over</source>
+        <translation>Reprendre cette commande</translation>
+    </message>
+    <message>
+        <source>No kiosk holds this web order yet: take it over to handle it.</source>
+        <translation>Aucune borne ne tient encore cette commande du site : reprenez-la pour la traiter.</translation>
+    </message>
+    <message>
+        <source>Kiosk “{kiosk}” holds this order: read-only here.</source>
+        <translation>La borne « {kiosk} » tient cette commande : lecture seule ici.</translation>
     </message>
     <message>
         <source>Order {number}: {status}</source>
@@ -2376,6 +2396,49 @@ en échec</numerusform>
     <message>
         <source>Print this report again</source>
         <translation>Réimprimer ce rapport</translation>
+    </message>
+</context>
+<context>
+    <name>ToResolvePage</name>
+    <message>
+        <source>Marked resolved. The central server is told.</source>
+        <translation>Marqué comme réglé. Le serveur central en est informé.</translation>
+    </message>
+    <message>
+        <source>Taken here for an order another kiosk holds: move this payment to the order at that kiosk, or refund the person.</source>
+        <translation>Encaissé ici pour une commande qu’une autre borne tient : reportez ce paiement sur la commande à cette borne, ou remboursez la personne.</translation>
+    </message>
+    <message>
+        <source>The order is cancelled: refund the person (or move the money to another order).</source>
+        <translation>La commande est annulée : remboursez la personne (ou reportez la somme sur une autre commande).</translation>
+    </message>
+    <message>
+        <source>Paid beyond the price: refund the excess.</source>
+        <translation>Payé au-delà du prix : remboursez le trop-perçu.</translation>
+    </message>
+    <message>
+        <source>The order is cancelled but its invoice stands: issue a credit note.</source>
+        <translation>La commande est annulée mais sa facture reste : émettez un avoir.</translation>
+    </message>
+    <message>
+        <source>Order {number}, {amount}, since {at}</source>
+        <translation>Commande {number}, {amount}, depuis le {at}</translation>
+    </message>
+    <message>
+        <source>To resolve</source>
+        <translation>À régler</translation>
+    </message>
+    <message>
+        <source>Nothing to resolve.</source>
+        <translation>Rien à régler.</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Ce qui a été fait</translation>
+    </message>
+    <message>
+        <source>Mark resolved</source>
+        <translation>Marquer comme réglé</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import requests
 from sync_harness import LiveServer, server_rows
-from wire_ops import new_client, new_order, op, web_order_body
+from wire_ops import new_client, new_order, op, take_over, web_order_body
 
 from server.database import Database
 from server.rate_limits import Rate, RateLimits
@@ -151,6 +151,11 @@ def test_sync_answers_are_not_kept_either(live: LiveServer, token: str) -> None:
 def done_order(live: LiveServer, token: str) -> dict[str, Any]:
     created = web_order(live)
     order_id = created["id"]
+    # No kiosk holds a web order until one takes it over (DESIGN.md, "One owner per order").
+    assert (
+        push(live, token, [take_over(uuid.UUID(order_id))]).json()["results"][0]["outcome"]
+        == "applied"
+    )
     for from_, to, extra in (
         ("requested", "confirmed", {}),
         ("confirmed", "assigned", {"lulu_id": str(uuid.uuid4())}),

@@ -38,6 +38,9 @@ ALLOWED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/sync/v1/device"): frozenset({"kiosk", "admin"}),
     ("GET", "/api/v1/kiosks"): frozenset({"admin"}),
     ("GET", "/kiosks"): frozenset({"admin"}),
+    ("POST", "/sync/v1/lookup"): frozenset({"kiosk", "admin"}),
+    ("GET", "/api/v1/to-resolve"): frozenset({"admin"}),
+    ("GET", "/to-resolve"): frozenset({"admin"}),
 }
 
 
@@ -130,6 +133,17 @@ REQUESTS: dict[tuple[str, str], tuple[Send, int]] = {
         200,
     ),
     ("GET", "/kiosks"): (lambda url, h: requests.get(url + "/kiosks", headers=h), 200),
+    ("POST", "/sync/v1/lookup"): (
+        lambda url, h: requests.post(
+            url + "/sync/v1/lookup", json={"phone": "+33612345678"}, headers={**h, **SYNC}
+        ),
+        200,
+    ),
+    ("GET", "/api/v1/to-resolve"): (
+        lambda url, h: requests.get(url + "/api/v1/to-resolve", headers=h),
+        200,
+    ),
+    ("GET", "/to-resolve"): (lambda url, h: requests.get(url + "/to-resolve", headers=h), 200),
 }
 
 

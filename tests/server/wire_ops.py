@@ -33,6 +33,11 @@ def step(order_id: uuid.UUID, from_: str, to: str, **extra: Any) -> dict[str, An
     return op("order", order_id, "transition", {"from": from_, "to": to, **extra})
 
 
+def take_over(order_id: uuid.UUID) -> dict[str, Any]:
+    """A kiosk takes an order over (a web order: no kiosk holds it until one does)."""
+    return op("order", order_id, "take_over", {})
+
+
 def phone_of(client_id: uuid.UUID) -> str:
     """A phone of the client's own: the same phone twice is one client, merged."""
     return f"+336{client_id.int % 10**8:08d}"

@@ -41,14 +41,20 @@ def kiosk(comptoir: Comptoir, central: LiveServer) -> Iterator[Kiosk]:
 
 @pytest.fixture
 def second(
-    central: LiveServer, clock: object, tmp_path: Path, association: dict[str, str]
+    central: LiveServer,
+    clock: object,
+    tmp_path: Path,
+    association: dict[str, str],
+    demo_catalogue: dict[str, object],
 ) -> Iterator[Kiosk]:
-    """Another kiosk of the association (its own store and series "02"), enrolled on
-    the same server."""
+    """Another kiosk of the association ("bastille": its own store, and the series the
+    server gives it), enrolled on the same server with the demo catalogue, synced once."""
     app = Comptoir.open(tmp_path / "bastille", clock=clock)  # type: ignore[arg-type]
+    app.catalogue.load(demo_catalogue)
     app.settings.update(**association)
     try:
         other = enrolled(app, central, "bastille")
+        other.sync()
         yield other
         other.client.close()
     finally:
@@ -56,8 +62,6 @@ def second(
 
 
 @pytest.fixture
-def bastille(second: Kiosk, demo_catalogue: dict[str, object]) -> Kiosk:
-    """The second kiosk (code 02) with the demo catalogue, synced once."""
-    second.app.catalogue.load(demo_catalogue)
-    second.sync()
+def bastille(second: Kiosk) -> Kiosk:
+    """The second kiosk, by the name the tests of converging kiosks give it."""
     return second

@@ -23,13 +23,15 @@ from kiosk_app.config import resources_dir
 from kiosk_app.store.models import Base, Client, Order, OutboxOp, Payment, Rating
 from kiosk_app.views.clients import AddressInput
 from kiosk_app.views.orders import OrderRequest
+from server.auth import device_for_token
 from server.auth import enrol as enrol_device
 from server.catalogue import import_catalogue, read_catalogue
 from server.database import Database, normalise_url, sqlite_url
 from server.demo import LocalServer
 from server.models import Record
+from server.ownership import Access
 from server.scopes import DeviceKind
-from sync.client import SyncClient
+from sync.client import SyncClient, load_token
 from sync.engine import SyncReport, sync_once
 from sync.enrolment import enrol
 from sync.protocol import MERGED_INTO, Channel
@@ -156,17 +158,46 @@ def server_rows(db: Database, entity: str) -> dict[str, dict[str, Any]]:
         }
 
 
+def readable_server_rows(db: Database, entity: str, token: str) -> dict[str, dict[str, Any]]:
+    """The server's records of `entity` that the kiosk holding `token` may read
+    (server/ownership.py), as that kiosk pulls them: no holder shown on its own orders."""
+    rows = server_rows(db, entity)
+    with db.read() as session:
+        caller = device_for_token(session, token)
+        assert caller is not None
+        parents = {
+            str(r.entity_id): r.parent_id
+            for r in session.scalars(select(Record).where(Record.entity == entity))
+        }
+        scope = {
+            key: parents[key] if entity in ("payment", "rating") else uuid.UUID(key) for key in rows
+        }
+        access = Access(session, [i for i in scope.values() if i is not None])
+    readable = {
+        key: row
+        for key, row in rows.items()
+        if scope[key] is None or access.may_read(caller.device_id, scope[key])
+    }
+    for key, row in readable.items():
+        if entity == "order":
+            holder = access.owner.get(uuid.UUID(key))
+            row["held_by"] = None if holder == caller.device_id else row.get("held_by") or ""
+    return readable
+
+
 def assert_same_records(
     app: Comptoir, db: Database, *, set_aside: frozenset[str] = frozenset()
 ) -> None:
-    """The kiosk and the server hold the same clients, orders, payments and ratings,
-    field by field, and the kiosk has nothing left to send (but the records of ops set
-    aside, named in `set_aside`, which only the kiosk holds)."""
+    """The kiosk and the server hold the same clients, orders, payments and ratings
+    that this kiosk may read, field by field, and the kiosk has nothing left to send
+    (but the records of ops set aside, named in `set_aside`, which only the kiosk
+    holds)."""
     with app.store.read() as session:
         left = session.scalars(select(OutboxOp).where(OutboxOp.set_aside.is_(False))).all()
         assert left == [], f"{len(left)} ops still pending"
+    token = load_token(app.store.path.parent)
     for entity in COMPARED:
-        here, there = kiosk_rows(app, entity), server_rows(db, entity)
+        here, there = kiosk_rows(app, entity), readable_server_rows(db, entity, token)
         here = {key: row for key, row in here.items() if key not in set_aside}
         assert set(here) == set(there), f"{entity}: ids differ"
         for record_id, row in here.items():

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import text
 from sync_harness import Clock, Kiosk, LiveServer, order_request
 
+from kiosk_app.domain.validation import phone
 from kiosk_app.services.clients import AddressInput
 from printing.queue import PrintWorker
 from server.models import Base
@@ -89,7 +90,10 @@ def test_an_erasure_at_one_kiosk_leaves_no_copy_anywhere(
 ) -> None:
     at_a = _order_and_ticket(kiosk, clock)
     kiosk.sync()
-    bastille.sync()  # B now knows the client: the same phone is the same client there
+    # B pulls only its own clients: the resident, at B's counter, is looked up by phone
+    # and order number ("follow my order"); B then knows the client and A's order.
+    bastille.client.lookup(phone(PHONE), at_a.number)
+    bastille.sync()  # the same phone is the same client there
     at_b = _order_and_ticket(bastille, clock, n=1)
     assert at_b.client_id == at_a.client_id
     bastille.sync()

@@ -12,8 +12,10 @@ from sqlalchemy import update
 from sync_harness import Clock, Kiosk, LiveServer, assert_same_records, order_request, server_rows
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.validation import phone
 from kiosk_app.store.models import OutboxOp
 from server.catalogue import import_catalogue
+from server.scopes import DeviceKind
 from sync.client import SyncClient
 from sync.protocol import OrderStatus, Outcome
 
@@ -30,8 +32,10 @@ def add_lulu(central: LiveServer) -> None:
 
 
 def web_client(central: LiveServer) -> SyncClient:
-    """The association's web platform, enrolled like a device."""
-    return SyncClient(central.url, central.enrol(f"web-{uuid.uuid4().hex[:6]}", datetime.now(UTC)))
+    """The association's back office, which may change any order (an administrator's
+    credential: another kiosk may not, see test_order_owners.py)."""
+    token = central.enrol(f"web-{uuid.uuid4().hex[:6]}", datetime.now(UTC), kind=DeviceKind.ADMIN)
+    return SyncClient(central.url, token)
 
 
 def transition(order_id: uuid.UUID, from_: str, to: str, **extra: Any) -> dict[str, Any]:
@@ -154,6 +158,7 @@ def test_the_kiosks_clock_changes_nothing(
     assert kiosk.sync().pushed.applied == 2
     behind_clock = type(clock)(datetime.now(UTC) - timedelta(days=1))
     behind_app = Comptoir.open(tmp_path / "behind", clock=behind_clock)
+    behind_app.settings.update(kiosk_code="02")  # its own order series
     try:
         from sync_harness import enrolled
 
@@ -161,6 +166,10 @@ def test_the_kiosks_clock_changes_nothing(
         behind.sync()
         late = behind_app.orders.place(order_request(behind_app, behind_clock.now, n=2))
         assert behind.sync().pushed.applied == 2
+        # Each reads the other's order once the resident is looked up at its counter.
+        kiosk.client.lookup(phone(order_request(kiosk.app, clock.now, n=2).phone), late.number)
+        behind.client.lookup(phone(order_request(kiosk.app, clock.now, n=1).phone), ahead.number)
+        behind.sync()
         kiosk.sync()
         assert kiosk.app.orders.get(late.id).number == late.number
         assert behind_app.orders.get(ahead.id).number == ahead.number

@@ -26,6 +26,8 @@ from sync_harness import (
 )
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.validation import phone
+from kiosk_app.errors import NotFound
 from server import push as server_push
 from sync.client import NetworkDown, RefusedBatch, SyncClient, SyncError
 from sync.engine import BusyElsewhere, FolderLock, batch_key, sync_once
@@ -282,14 +284,20 @@ def test_two_syncs_started_at_once_are_serialised(
     assert kiosk.sync().pushed.applied == 0
 
 
-def test_a_second_kiosk_gets_the_first_ones_orders(
+def test_a_second_kiosk_gets_the_first_ones_order_once_looked_up(
     kiosk: Kiosk, central: LiveServer, clock: Clock, tmp_path: Path
 ) -> None:
+    """A kiosk pulls its own orders (DESIGN.md, "One owner per order"): another kiosk's
+    only once the resident is looked up there by number and phone."""
     placed = kiosk.app.orders.place(order_request(kiosk.app, clock.now))
     kiosk.sync()
     other = Comptoir.open(tmp_path / "other", clock=clock)
     try:
         second = enrolled(other, central, "bastille")
+        second.sync()
+        with pytest.raises(NotFound):
+            other.orders.get(placed.id)
+        second.client.lookup(phone(order_request(kiosk.app, clock.now).phone), placed.number)
         second.sync()
         assert other.orders.get(placed.id).number == placed.number
         assert_same_records(other, central.db)

@@ -113,6 +113,9 @@ def test_a_cursor_the_server_no_longer_knows(
     its pending ops are kept and their rows are not overwritten."""
     first = web_order(central, 1)
     kiosk.sync()
+    # No kiosk holds a web order until one takes it over (DESIGN.md, "One owner per order").
+    assert kiosk.app.holding.ask_take_over(first, attendant_id=None)
+    kiosk.sync()
     web_order(central, 2)
     with central.db.write() as session:
         top = session.query(server_changes.Change).count() and max(

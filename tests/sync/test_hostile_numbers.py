@@ -18,8 +18,12 @@ from kiosk_app.domain.file_names import UnsafeFileName, file_stem, files_of
 from kiosk_app.store.models import Order
 from printing.files import invoice_file
 from printing.queue import PrintWorker
+from server.auth import device_for_token
 from server.models import Record
+from server.ownership import grant, make_readable
 from server.writer import Held, Writer
+from sync.client import load_token
+from sync.protocol import Entity
 
 HOSTILE = ["*", "../../evil", "01-0001/x", "..", ".hidden", "-rf", "01-0001\x00", "a b", ""]
 
@@ -56,6 +60,19 @@ def _serve_number(central: LiveServer, order_id: uuid.UUID, number: str) -> None
         writer.finish()
 
 
+def _readable_by(central: LiveServer, kiosk: Kiosk, order_id: uuid.UUID) -> None:
+    """Let `kiosk` read the order and its client (server/ownership.py)."""
+    with central.db.write() as session:
+        caller = device_for_token(session, load_token(kiosk.data_dir))
+        assert caller is not None
+        w = Writer(session, datetime.now(UTC), caller)
+        held = w.get(Entity.ORDER, order_id)
+        assert held is not None
+        grant(w, caller.device_id, order_id)
+        make_readable(w, caller.device_id, held)
+        w.finish()
+
+
 @pytest.mark.parametrize("number", ["*", "../../evil", "01-0001/x"])
 def test_orders_with_hostile_numbers_pulled_from_a_server_are_not_kept(
     kiosk: Kiosk,
@@ -73,7 +90,8 @@ def test_orders_with_hostile_numbers_pulled_from_a_server_are_not_kept(
         other.catalogue.load(demo_catalogue)
         from sync_harness import enrolled
 
-        joined = enrolled(other, central, "bastille")  # its first pull: everything
+        joined = enrolled(other, central, "bastille")
+        _readable_by(central, joined, order.id)  # as a hand-over or a look-up makes it
         joined.sync()
         joined.client.close()
         with other.store.read() as session:

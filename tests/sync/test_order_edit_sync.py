@@ -16,6 +16,7 @@ from sync_harness import (
 )
 
 from kiosk_app.domain.kinds import Role
+from kiosk_app.domain.validation import phone
 from kiosk_app.views.orders import OrderChanges
 from sync.protocol import OrderStatus
 
@@ -27,6 +28,8 @@ def test_an_edit_at_one_kiosk_reaches_the_server_and_the_other_kiosk(
     who = app.attendants.add("Camille Martin", Role.ATTENDANT, "1234").id
     placed = app.orders.place(order_request(app, clock.now))
     kiosk.sync()
+    # The other kiosk reads it once the resident is looked up there (number + phone).
+    second.client.lookup(phone(order_request(app, clock.now).phone), placed.number)
     second.sync()
     assert second.app.orders.get(placed.id).slot_start == placed.slot_start
 
@@ -64,8 +67,11 @@ def test_an_edit_after_the_order_was_done_elsewhere_gets_the_servers_state(
     placed = app.orders.place(order_request(app, clock.now))
     app.orders.confirm(placed.id, attendant_id=None)
     kiosk.sync()
+    second.client.lookup(phone(order_request(app, clock.now).phone), placed.number)
     second.sync()
-    # The other kiosk assigns one of its Lulus and marks the order done first.
+    # The other kiosk takes the order over, assigns one of its Lulus and marks it done.
+    assert other.holding.ask_take_over(placed.id, attendant_id=None)
+    second.sync()
     lulu_id = other.lulus.register_application("Karim Benali", "07 81 22 33 44", ["courses"], "")
     other.orders.assign(placed.id, lulu_id, attendant_id=None)
     other.orders.mark_done(placed.id, 35, attendant_id=None)
@@ -79,10 +85,12 @@ def test_an_edit_after_the_order_was_done_elsewhere_gets_the_servers_state(
     )
     report = kiosk.sync()
 
-    assert report.pushed.conflict == 1 and report.pushed.applied == 0
-    assert report.pending == 0
+    # It no longer holds the order: refused as not_owner and set aside for a person,
+    # and the server's state is shown, read-only, held by the other kiosk.
+    assert report.pushed.rejected == 1 and report.pushed.set_aside == 1
+    assert report.pushed.applied == 0 and report.pending == 0
     shown = app.orders.get(placed.id)
-    assert shown.status is OrderStatus.DONE
+    assert shown.status is OrderStatus.DONE and shown.held_by == "bastille"
     assert shown.slot_start == placed.slot_start  # the server's slot, not the edit's
     assert shown.actual_units == 2  # 35 minutes in 20-minute units
     on_server = server_rows(central.db, "order")[str(placed.id)]

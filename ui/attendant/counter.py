@@ -35,12 +35,13 @@ from .order_form import CounterOrderPage
 from .print_troubles import PrintBadge, PrintTroublesPage
 from .queue import QueuePage
 from .till import TillPage
+from .to_resolve import ToResolvePage
 from .words import WORDS
 
 NAV_PX = 290
 # The counter's screens, in the navigation's order. A section without a page yet is shown
 # disabled: the attendant never lands on an empty page.
-SECTIONS = ("queue", "new_order", "lulus", "clients", "till", "month", "settings")
+SECTIONS = ("queue", "new_order", "lulus", "clients", "till", "month", "to_resolve", "settings")
 
 
 def _scrolling(page: QWidget, *, parent: QWidget) -> QScrollArea:
@@ -123,6 +124,13 @@ class CounterScreen(Screen):
         self.add_section("till", self.till, start=self.till.start, reset=self.till.reset)
         self.month = MonthPage(context)
         self.add_section("month", self.month, start=self.month.start, reset=self.month.reset)
+        # What a person must settle here (money the order's holder did not expect).
+        self.to_resolve = ToResolvePage(
+            context, lambda: self.attendant.id if self.attendant else None
+        )
+        self.add_section(
+            "to_resolve", self.to_resolve, start=self.to_resolve.start, reset=self.to_resolve.reset
+        )
         # Managers only: the button shows for them (show_attendant), and the core refuses
         # a change by anyone else.
         self.settings = SettingsPage(context, attendant=lambda: self.attendant)
@@ -238,6 +246,7 @@ class CounterScreen(Screen):
         self.nav["clients"].setText(self.tr("Clients"))
         self.nav["till"].setText(self.tr("Till"))
         self.nav["month"].setText(self.tr("Month"))
+        self.nav["to_resolve"].setText(self.tr("To resolve"))
         self.nav["settings"].setText(self.tr("Settings"))
         self.lock.setText(self.tr("Lock"))
         self.print_badge.retranslate()

@@ -147,6 +147,12 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         cancel.addWidget(self.reason)
         cancel.addWidget(self.cancel)
 
+        # An order another kiosk holds: read-only here, with who holds it, and a way to
+        # ask for it (DESIGN.md, "One owner per order").
+        self.held_note = label(parent=self)
+        self.take_over = TouchButton(role="primary", parent=self)
+        self.take_over.clicked.connect(self._take_over)
+
         self.reprint = TouchButton(parent=self)
         self.reprint.clicked.connect(self._reprint)
         self.print_invoice = TouchButton(parent=self)
@@ -176,6 +182,8 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
             self.server_notes,
             self.error,
             self.done_note,
+            self.held_note,
+            self.take_over,
             self.confirm,
             self.withdraw,
             self.assign_box,
@@ -250,9 +258,12 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         order = self.order
         if order is None:
             return
-        allowed = TRANSITIONS[order.status]
-        self.edit.setVisible(is_editable(order.status))
-        self.confirm.setVisible(order.status is OrderStatus.REQUESTED)
+        # Held elsewhere: no step is offered here (payments still are: money is a fact).
+        allowed = TRANSITIONS[order.status] if order.held_by is None else frozenset()
+        self.held_note.setVisible(order.held_by is not None)
+        self.take_over.setVisible(order.held_by is not None)
+        self.edit.setVisible(order.held_by is None and is_editable(order.status))
+        self.confirm.setVisible(order.held_by is None and order.status is OrderStatus.REQUESTED)
         self.withdraw.setVisible(
             order.status is OrderStatus.ASSIGNED and OrderStatus.CONFIRMED in allowed
         )
@@ -282,7 +293,9 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
     def _close_editor(self) -> None:
         self.editor.hide()
         self.body.show()
-        self.edit.setVisible(self.order is not None and is_editable(self.order.status))
+        self.edit.setVisible(
+            self.order is not None and self.order.held_by is None and is_editable(self.order.status)
+        )
 
     def _edited(self, result: EditResult) -> None:
         self._close_editor()
@@ -341,6 +354,15 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         order_id, who = self._order_id, self._attendant_id
         self._run(
             lambda o: o.cancel(order_id, reason, attendant_id=who), self.tr("Order cancelled.")
+        )
+
+    def _take_over(self) -> None:
+        order_id, who = self._order_id, self._attendant_id
+        holding = self._context.comptoir.holding
+        self.take_over.setEnabled(False)  # until the write returns
+        self._write(
+            lambda: holding.ask_take_over(order_id, attendant_id=who),
+            self.tr("Asked: the order comes to this kiosk at the next sync."),
         )
 
     def _reprint(self) -> None:
@@ -453,6 +475,9 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.mark_done.setEnabled(bool(self.minutes.text.strip()))
         self.cancel.setEnabled(bool(self.reason.text.strip()))
         self.payments.refresh_buttons()
+        order = self.order
+        asked = order is not None and self._context.comptoir.holding.take_over_pending(order.id)
+        self.take_over.setEnabled(order is not None and order.held_by is not None and not asked)
 
     # --- words ------------------------------------------------------------------------
 
@@ -500,7 +525,18 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.reason.set_title(self.tr("Reason for cancelling"))
         self.cancel.setText(self.tr("Cancel the order"))
         self.reprint.setText(self.tr("Print the ticket again"))
+        self.take_over.setText(self.tr("Ask to take this order over"))
         order = self.order
+        if order is not None and order.held_by == "":
+            self.held_note.setText(
+                self.tr("No kiosk holds this web order yet: take it over to handle it.")
+            )
+        elif order is not None and order.held_by is not None:
+            self.held_note.setText(
+                self.tr("Kiosk “{kiosk}” holds this order: read-only here.").format(
+                    kiosk=order.held_by
+                )
+            )
         if order is not None:
             self._show_invoice(order)
             self.heading.setText(

@@ -60,20 +60,29 @@ class OrderLookup(QWidget):
         self.search.setEnabled(self.number.is_valid and self.phone.is_valid)
 
     def _search(self) -> None:
-        try:
-            order = self._context.comptoir.orders.find_for_resident(
-                self.number.text, self.phone.text
-            )
-        except NotFound:
+        # Off the GUI thread: an order of another kiosk is asked of the central server.
+        orders = self._context.comptoir.orders
+        number, phone = self.number.text, self.phone.text
+        self.search.setEnabled(False)  # once, until the answer
+        self._context.tasks.run(
+            lambda: orders.find_for_resident(number, phone), self._found, self._not_found
+        )
+
+    def _found(self, order: object) -> None:
+        self._refresh()
+        self.found.emit(order)
+
+    def _not_found(self, error: Exception) -> None:
+        self._refresh()
+        if isinstance(error, NotFound):
             self.error.say(
                 lambda: self.tr("We found no order with this number and this phone number.")
             )
-            return
-        except ComptoirError as error:
+        elif isinstance(error, ComptoirError):
             key, params = error.key, error.params
             self.error.say(lambda: message(key, current_lang(), **params))
-            return
-        self.found.emit(order)
+        else:
+            self.error.say(lambda: message("error.unexpected", current_lang()))
 
     def reset(self) -> None:
         self.number.clear()

@@ -16,6 +16,7 @@ from .counter import (
     PulledAside,
     Setting,
     SyncNote,
+    ToResolve,
 )
 from .lulus import Lulu, LuluApplication, LuluFile, LuluSkill
 from .money import (
@@ -60,4 +61,5 @@ __all__ = [
     "Setting",
     "SyncNote",
     "TillReportJob",
+    "ToResolve",
 ]

@@ -146,3 +146,23 @@ class HandledRequest(Base):
     action: Mapped[str] = mapped_column(String(20))
     record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     at: Mapped[datetime]
+
+
+class ToResolve(Base):
+    """What a person must settle, written by the central server and pulled by the kiosk
+    concerned (DESIGN.md, "One owner per order"): a payment its order's holder did
+    not expect, a cancelled order still holding money or an invoice. Resolving it
+    here (a note) syncs back as a patch."""
+
+    __tablename__ = "to_resolve"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    order_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    order_number: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(24))
+    action: Mapped[str] = mapped_column(String(24))  # refund, credit_note, move_or_refund…
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    payment_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    created_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -96,6 +96,9 @@ class Order(Address, Base):
     created_at: Mapped[datetime] = mapped_column(index=True)
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The kiosk that holds the order when it is another (the central server's device
+    # name); None: this kiosk holds it. An order held elsewhere is read-only here.
+    held_by: Mapped[str | None] = mapped_column(String(80))
 
 
 class OrderEvent(Base):
