@@ -51,7 +51,7 @@ from .records import (
     utc_text,
 )
 from .scopes import DeviceKind
-from .to_resolve import check_cancelled, check_payment, resolve
+from .to_resolve import check_cancelled, check_payment, check_price_lowered, resolve
 from .writer import Held, Rejected, Writer
 
 RATABLE = frozenset({OrderStatus.DONE, OrderStatus.PAID})
@@ -194,6 +194,8 @@ def transition_order(w: Writer, op: Op) -> None:
     w.update(record, data)
     if step.to is OrderStatus.CANCELLED:
         check_cancelled(w, record)
+    elif step.to is OrderStatus.DONE:
+        check_price_lowered(w, record)
 
 
 def slot_taken(w: Writer, order: Held, lulu_id: uuid.UUID) -> SlotTaken | None:

@@ -147,6 +147,14 @@ def check_payment(w: Writer, order: Held, payment: dict[str, Any]) -> None:
         note(w, order, Reason.OVERPAID, excess, holder=pusher, payment_id=payment_id)
 
 
+def check_price_lowered(w: Writer, order: Held) -> None:
+    """After an order was done: a deposit above its final price (fewer units worked than
+    estimated) is money to give back, listed for its holder."""
+    excess = paid_cents(w, order.entity_id) - listed_cents(w, order) - price_cents(order.data)
+    if excess > 0:
+        note(w, order, Reason.OVERPAID, excess, holder=owner_of(w, order.entity_id))
+
+
 def check_cancelled(w: Writer, order: Held) -> None:
     """After an order was cancelled: money or an invoice it still holds."""
     holder = owner_of(w, order.entity_id)

@@ -109,3 +109,21 @@ def test_an_order_cancelled_with_its_invoice_standing_asks_for_a_credit_note(
         for row in server_rows(db, "to_resolve").values()
     ]
     assert items == [("invoice_not_credited", "credit_note", "01-0001")]
+
+
+def test_a_deposit_above_the_final_price_is_listed_to_give_back(
+    live: LiveServer, token: str
+) -> None:
+    """Paid 10 € ahead for two units; the work took one (5 €): the 5 € over are kept
+    and listed for the kiosk to give back."""
+    client_id, order_id = uuid.uuid4(), uuid.uuid4()
+    _push(live, token, [new_client(client_id), new_order(order_id, client_id)])
+    assert _push(live, token, [_payment(order_id, 1000)])[0]["outcome"] == "applied"
+    assert _items(live) == []
+    steps = [
+        step(order_id, "requested", "confirmed"),
+        step(order_id, "confirmed", "assigned", lulu_id=str(uuid.uuid4())),
+        step(order_id, "assigned", "done", actual_units=1),
+    ]
+    assert [r["outcome"] for r in _push(live, token, steps)] == ["applied"] * 3
+    assert _items(live) == [("saint-paul", "overpaid", "refund_excess", 500)]

@@ -13,20 +13,24 @@ from typing import Any
 
 from chaos_kiosks import Kiosk, Step
 from sqlalchemy import select
-from sync_harness import kiosk_rows, server_rows
+from sync_harness import kiosk_rows, readable_server_rows, server_rows
 
 from kiosk_app.domain.kinds import InvoiceKind
 from kiosk_app.store.models import Invoice, Lulu
 from server.database import Database
-from server.models import AppliedOp
-from sync.protocol import OrderStatus
+from server.models import AppliedOp, Record
+from sync.client import load_token
+from sync.protocol import Entity, OrderStatus
 
 
 def to_resolve_order_ids(server_store: Database) -> set[uuid.UUID]:
-    """The orders on the server's "to resolve" list: money a person must settle by hand
-    (a refund, a credit note, a move to another order). None yet on main: i12-owner's
-    list plugs in here (the lead wires it at merge)."""
-    return set()
+    """The orders on the server's "to resolve" list (server/to_resolve.py): money a
+    person must settle by hand (a refund, a credit note, a move to another order)."""
+    with server_store.read() as session:
+        rows = session.scalars(
+            select(Record.parent_id).where(Record.entity == Entity.TO_RESOLVE.value)
+        ).all()
+    return {uuid.UUID(str(row)) for row in rows if row is not None}
 
 
 # --- What the stores hold, read once --------------------------------------------------
@@ -147,12 +151,25 @@ def invoice_is_final_price(stores: Stores, journal: list[Step]) -> list[str]:
     return breaches
 
 
+def listed_cents(stores: Stores) -> dict[str, int]:
+    """Per order, the money on the list to resolve and not resolved yet: a payment the
+    order did not expect (beyond its price, at a kiosk not holding it), kept as a fact
+    until a person refunds or moves it."""
+    listed: dict[str, int] = defaultdict(int)
+    for item in server_rows(stores.db, "to_resolve").values():
+        if item.get("resolved_at") is None:
+            listed[item["order_id"]] += int(item["amount_cents"])
+    return listed
+
+
 def paid_means_paid_in_full(stores: Stores, journal: list[Step]) -> list[str]:
-    """A paid order's payments less refunds are its price; no done order is overpaid."""
-    paid = net_paid(stores)
+    """A paid order's payments less refunds are its price, but for money listed to
+    resolve (a person refunds it); no done order is overpaid but for such money."""
+    paid, listed = net_paid(stores), listed_cents(stores)
     breaches = []
     for order in sorted(stores.orders.values(), key=lambda o: o["number"]):
-        status, got, price = order["status"], paid[order["id"]], final_price(order)
+        got = paid[order["id"]] - listed[order["id"]]
+        status, price = order["status"], final_price(order)
         if status == OrderStatus.PAID.value and got != price:
             breaches.append(f"{order['number']}: paid with {got} for a price of {price}")
         elif status == OrderStatus.DONE.value and got > price:
@@ -228,11 +245,14 @@ def numbers_never_shared(stores: Stores, journal: list[Step]) -> list[str]:
 
 def stores_identical(stores: Stores, journal: list[Step]) -> list[str]:
     """Orders, clients, ratings (and payments) field by field, and each Lulu's average,
-    the same on every kiosk as on the server (every kiosk sees everything today)."""
+    the same on every kiosk as on the server, for what each kiosk may read (its own
+    orders and clients, those handed over or looked up: DESIGN.md, "One owner per
+    order")."""
     breaches = []
-    for entity in ("order", "client", "rating", "payment"):
-        theirs = server_rows(stores.db, entity)
-        for kiosk in stores.kiosks:
+    for kiosk in stores.kiosks:
+        token = load_token(kiosk.app.store.path.parent)
+        for entity in ("order", "client", "rating", "payment"):
+            theirs = readable_server_rows(stores.db, entity, token)
             ours = kiosk_rows(kiosk.app, entity)
             breaches += _differences(f"{entity} @{kiosk.code}", ours, theirs)
     server_lulus = {key: _lulu(row) for key, row in server_rows(stores.db, "lulu").items()}

@@ -161,8 +161,12 @@ class Chaos:
         # Two new orders: ops the server has never seen (pending ones may all be
         # duplicates of batches committed behind a 502), so that the batch reaches
         # the handlers.
-        self.place(-1, pusher)
-        self.place(-1, pusher)
+        placed = len(self.placed)
+        for _ in range(20):  # a draw may be refused (more units than the service takes)
+            if len(self.placed) - placed >= 2:
+                break
+            self.place(-1, pusher)
+        assert len(self.placed) - placed >= 2, "no two new orders to push"
         self.server.arm_kill()
         self.link.enabled = False  # the batch must reach the server to be cut short
         try:
