@@ -110,6 +110,16 @@ def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
             # salts PINs at random by design): everything else must match.
             skipped = {"pin_hash", "id"} if table in ("attendants", "invoices") else set()
             kept = [c for c in columns if c not in skipped]
+            if table == "audit_log":  # attendants by name, not by their random ids
+                kept = [
+                    "(SELECT name FROM attendants WHERE id = attendant_id)"
+                    if c == "attendant_id"
+                    else "COALESCE((SELECT name FROM attendants"
+                    " WHERE id = replace(entity_id, '-', '')), entity_id)"
+                    if c == "entity_id"
+                    else c
+                    for c in kept
+                ]
             dump[table] = sorted(conn.execute(f"SELECT {', '.join(kept)} FROM {table}"))
     return dump
 

@@ -16,6 +16,7 @@ from benchmarks.store_open import build_large_store
 from kiosk_app.comptoir import Comptoir
 from sync.protocol import Channel, OrderStatus
 
+from ..conftest import ASSOCIATION
 from .counter_support import log_in
 from .support import Resident
 
@@ -36,6 +37,7 @@ def comptoir(large_store: Path, tmp_path: Path, clock: Any) -> Iterator[Comptoir
     data_dir = tmp_path / "kiosk"
     shutil.copytree(large_store, data_dir)
     app = Comptoir.open(data_dir, clock=clock)
+    app.settings.update(**ASSOCIATION)  # a kiosk set up: the counter, not the wizard
     yield app
     app.close()
 
