@@ -158,11 +158,12 @@ def test_the_kiosks_clock_changes_nothing(
     assert kiosk.sync().pushed.applied == 2
     behind_clock = type(clock)(datetime.now(UTC) - timedelta(days=1))
     behind_app = Comptoir.open(tmp_path / "behind", clock=behind_clock)
-    behind_app.settings.update(kiosk_code="02")  # its own order series
     try:
         from sync_harness import enrolled
 
+        # Its own order series: the code the server gives it at enrolment.
         behind = enrolled(behind_app, central, "behind")
+        assert behind_app.settings.get().kiosk_code not in ("", kiosk.app.settings.get().kiosk_code)
         behind.sync()
         late = behind_app.orders.place(order_request(behind_app, behind_clock.now, n=2))
         assert behind.sync().pushed.applied == 2

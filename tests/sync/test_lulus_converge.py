@@ -22,7 +22,9 @@ from sync_harness import (
 )
 
 from kiosk_app.domain.kinds import OnboardingStage, Role
+from kiosk_app.domain.validation import phone
 from kiosk_app.messages import message
+from kiosk_app.services.sync_apply import set_aside_ops
 from kiosk_app.store.models import Lulu, LuluFile
 from server.catalogue import import_catalogue
 from sync.protocol import OrderStatus
@@ -62,6 +64,20 @@ def _server_figures(central: LiveServer) -> dict[str, tuple[int, int]]:
         key: (row["rating_sum"], row["rating_count"])
         for key, row in server_rows(central.db, "lulu").items()
     }
+
+
+def _looked_up(k: Kiosk, clock: Clock, n: int, number: str) -> None:
+    """The resident comes to this kiosk's counter and is looked up: it reads the order
+    (one owner per order: other kiosks do not pull it otherwise)."""
+    k.client.lookup(phone(order_request(k.app, clock.now, n=n).phone), number)
+    k.sync()
+
+
+def _taken_over(k: Kiosk, order_id: uuid.UUID) -> None:
+    """This kiosk takes the order over to change it (only its holder does)."""
+    assert k.app.holding.ask_take_over(order_id, attendant_id=None)
+    k.sync()
+    assert k.app.holding.holder(order_id) is None
 
 
 def _confirmed(k: Kiosk, clock: Clock, n: int) -> Any:
@@ -120,11 +136,15 @@ def test_the_tutor_going_with_a_trainee_is_on_every_store(
     order = _confirmed(kiosk, clock, 3)
     kiosk.app.suggestions.assign(order.id, INES, with_tutor=True, attendant_id=who)
     _both_synced(kiosk, bastille)
+    # Every kiosk that may read the order: its holder, and one that looked it up.
+    _looked_up(bastille, clock, 3, order.number)
     for k in (kiosk, bastille):
         row = kiosk_rows(k.app, "order")[str(order.id)]
         assert (row["lulu_id"], row["tutor_id"]) == (str(INES), str(AWA))
         assert_same_records(k.app, central.db)
-    # Withdrawn at the second kiosk: the tutor goes with the Lulu, everywhere.
+    # Withdrawn at the second kiosk, which took it over: the tutor goes with the Lulu,
+    # everywhere.
+    _taken_over(bastille, order.id)
     bastille.app.orders.withdraw(order.id, attendant_id=None)
     _both_synced(bastille, kiosk)
     for k in (kiosk, bastille):
@@ -146,6 +166,8 @@ def test_ratings_from_two_kiosks_end_with_the_same_averages_and_a_refused_one_go
     clock.advance(hours=2)
     only_there = _done(bastille, clock, 5, AWA)
     _both_synced(kiosk, bastille)
+    # The resident of the shared order comes to the second kiosk too: looked up there.
+    _looked_up(bastille, clock, 4, shared.number)
     # Both kiosks rate the shared order offline; the second kiosk's arrives second.
     kiosk.app.ratings.rate(shared.id, 5, "Parfait")
     bastille.app.ratings.rate(shared.id, 2, "Bof")
@@ -173,13 +195,24 @@ def test_a_rating_of_an_order_the_server_cancelled_is_taken_back(
     order = _confirmed(kiosk, clock, 6)
     kiosk.app.orders.assign(order.id, AWA, attendant_id=None)
     _both_synced(kiosk, bastille)
+    # The second kiosk looks the resident up and takes the order over; the first
+    # kiosk takes it back and cancels it.
+    _looked_up(bastille, clock, 6, order.number)
+    _taken_over(bastille, order.id)
+    kiosk.sync()
+    _taken_over(kiosk, order.id)
     kiosk.app.orders.cancel(order.id, "Cliente absente", attendant_id=None)
     kiosk.sync()
-    # Offline, the second kiosk marks it done and a resident rates it.
+    # Offline (it still holds it here), the second kiosk marks it done and a resident
+    # rates it.
     bastille.app.orders.mark_done(order.id, 40, attendant_id=None)
     bastille.app.ratings.rate(order.id, 1, "Jamais venue")
     report = bastille.sync()
-    assert report.pushed.rejected == 1 and report.set_aside == 0
+    # The done came after the hand-back: set aside (not_owner); the rating is not set
+    # aside but refused and taken back.
+    assert report.pushed.rejected == 2 and report.set_aside == 1
+    with bastille.app.store.read() as session:
+        assert [(op.kind, op.entity) for op in set_aside_ops(session)] == [("transition", "order")]
     assert bastille.app.ratings.for_order(order.id) is None
     assert bastille.app.orders.get(order.id).status is OrderStatus.CANCELLED
     [note] = bastille.app.sync_notes.for_order(order.id)
