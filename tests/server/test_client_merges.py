@@ -44,16 +44,17 @@ def all_clients(db: Database) -> dict[str, dict[str, Any]]:
 def test_a_later_copy_is_merged_into_the_first_and_fills_its_empty_fields(
     db: Database,
 ) -> None:
-    server = Server(db)
+    saint_paul, bastille = Server(db), Server(db, "bastille")  # series 01 and 02
     first, later = uuid.uuid4(), uuid.uuid4()
-    results = server.push(
+    # The later copy (bastille's) reaches the server first: arrival order does not decide.
+    results = bastille.push(
         [
-            # The later copy reaches the server first: arrival order does not decide.
             client_made(later, 5, email="jeanne@example.fr", building="B", name="J. Lefèvre"),
             order_of(later, "02-0001"),
-            client_made(first, 0, email=None, building=""),
-            order_of(first, "01-0001"),
         ]
+    )
+    results += saint_paul.push(
+        [client_made(first, 0, email=None, building=""), order_of(first, "01-0001")]
     )
     assert {r.outcome for r in results} == {Outcome.APPLIED}
     clients = all_clients(db)
@@ -74,11 +75,12 @@ def test_a_later_copy_is_merged_into_the_first_and_fills_its_empty_fields(
 
 
 def test_ops_naming_a_merged_copy_land_on_the_survivor(db: Database) -> None:
-    server = Server(db)
+    saint_paul, bastille = Server(db), Server(db, "bastille")  # series 01 and 02
     first, later = uuid.uuid4(), uuid.uuid4()
-    server.push([client_made(first, 0), client_made(later, 3)])
+    saint_paul.push([client_made(first, 0)])
+    bastille.push([client_made(later, 3)])
     late_order = order_of(later, "02-0002")  # placed before that kiosk heard of the merge
-    results = server.push([late_order, op("client", later, "patch", {"floor": 4})])
+    results = bastille.push([late_order, op("client", later, "patch", {"floor": 4})])
     assert [r.outcome for r in results] == [Outcome.APPLIED, Outcome.APPLIED]
     order = server_rows(db, "order")[late_order["entity_id"]]
     assert order["client_id"] == str(first)

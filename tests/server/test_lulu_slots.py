@@ -34,12 +34,16 @@ def assign(order_id: uuid.UUID, lulu: uuid.UUID = LULU_ID) -> dict[str, Any]:
 def test_the_second_overlapping_assignment_is_a_conflict_naming_the_first(
     db: Database,
 ) -> None:
-    server = Server(db)
+    # Three kiosks (series 01, 02, 03), each assigning the Lulu to an order of its own.
+    saint_paul, bastille, marais = Server(db), Server(db, "bastille"), Server(db, "marais")
     first, ops_a = confirmed_order("01-0007", "2026-11-27T09:00:00Z", "2026-11-27T10:00:00Z")
     second, ops_b = confirmed_order("02-0003", "2026-11-27T09:30:00Z", "2026-11-27T11:00:00Z")
     after, ops_c = confirmed_order("03-0001", "2026-11-27T10:00:00Z", "2026-11-27T11:00:00Z")
-    results = server.push([*ops_a, *ops_b, *ops_c, assign(first), assign(second), assign(after)])
-    *_, to_first, to_second, to_after = results
+    for kiosk, ops in ((saint_paul, ops_a), (bastille, ops_b), (marais, ops_c)):
+        assert {r.outcome for r in kiosk.push(ops)} == {Outcome.APPLIED}
+    [to_first] = saint_paul.push([assign(first)])
+    [to_second] = bastille.push([assign(second)])
+    [to_after] = marais.push([assign(after)])
     assert (to_first.outcome, to_after.outcome) == (Outcome.APPLIED, Outcome.APPLIED)
     assert to_second.outcome is Outcome.CONFLICT and to_second.server_row is not None
     assert to_second.server_row["status"] == "confirmed"
@@ -50,10 +54,10 @@ def test_the_second_overlapping_assignment_is_a_conflict_naming_the_first(
     # Another Lulu may take it; once the first Lulu is withdrawn from both orders that
     # overlap it (09:00-10:00 and 10:00-11:00), they may too.
     other = uuid.uuid4()
-    assert server.push([assign(second, other)])[0].outcome is Outcome.APPLIED
-    withdraw = [step(order_id, "assigned", "confirmed") for order_id in (first, after, second)]
-    assert {r.outcome for r in server.push(withdraw)} == {Outcome.APPLIED}
-    assert server.push([assign(second)])[0].outcome is Outcome.APPLIED
+    assert bastille.push([assign(second, other)])[0].outcome is Outcome.APPLIED
+    for kiosk, order_id in ((saint_paul, first), (marais, after), (bastille, second)):
+        assert kiosk.push([step(order_id, "assigned", "confirmed")])[0].outcome is Outcome.APPLIED
+    assert bastille.push([assign(second)])[0].outcome is Outcome.APPLIED
 
 
 def test_orders_assigned_before_the_migration_hold_their_slots(tmp_path: Path) -> None:
@@ -82,9 +86,10 @@ def test_orders_assigned_before_the_migration_hold_their_slots(tmp_path: Path) -
     engine.dispose()
     db = Database.open(url)
     try:
-        server = Server(db)
+        Server(db)  # the kiosk of series 01, whose order that is
+        bastille = Server(db, "bastille")  # series 02
         later, ops = confirmed_order("02-0001", data["slot_start"], data["slot_end"])
-        *_, result = server.push([*ops, assign(later)])
+        *_, result = bastille.push([*ops, assign(later)])
         assert result.outcome is Outcome.CONFLICT
         assert result.server_row is not None
         assert result.server_row[SLOT_TAKEN_BY]["order_number"] == "01-0001"

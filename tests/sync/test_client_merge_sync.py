@@ -5,7 +5,9 @@ with number and phone at either kiosk."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +28,17 @@ from kiosk_app.comptoir import Comptoir
 from kiosk_app.services.sync_apply import apply_page, read_cursor
 from kiosk_app.store.models import Client
 from sync.engine import sync_once
+from sync.lookup import look_up_and_pull
 
 PHONE = "06 98 76 54 32"  # as typed
 STORED = "+33698765432"  # as every store keeps it
+
+
+def _follow_anywhere(*kiosks: Kiosk) -> None:
+    """As each kiosk's start-up sets it once enrolled (kiosk_app/__main__.py): an order
+    another kiosk holds is asked of the central server by number and phone, and pulled."""
+    for k in kiosks:
+        k.app.orders.remote_lookup = partial(look_up_and_pull, k.app.store, k.data_dir)
 
 
 def _place(kiosk: Kiosk, clock: Clock, **changes: Any) -> Any:
@@ -39,6 +49,7 @@ def _place(kiosk: Kiosk, clock: Clock, **changes: Any) -> Any:
 def test_one_phone_at_two_kiosks_ends_as_one_client_everywhere(
     kiosk: Kiosk, bastille: Kiosk, central: LiveServer, clock: Clock
 ) -> None:
+    _follow_anywhere(kiosk, bastille)
     first_order = _place(kiosk, clock, email=None)  # created first: the survivor
     clock.advance(minutes=3)
     later_order = _place(
@@ -53,9 +64,12 @@ def test_one_phone_at_two_kiosks_ends_as_one_client_everywhere(
     kiosk.sync()
 
     survivor = str(first_order.client_id)
+    held = {kiosk: {first_order.id, again.id}, bastille: {later_order.id}}
     for k in (kiosk, bastille):
         clients = kiosk_rows(k.app, "client")
         assert list(clients) == [survivor]
+        # Before any look-up: each kiosk still holds its own orders, now the survivor's.
+        assert {uuid.UUID(o) for o in kiosk_rows(k.app, "order")} == held[k]
         assert clients[survivor]["phone"] == STORED
         # Per field: the survivor's name stays, its missing e-mail takes the other's.
         assert clients[survivor]["name"] == "Jeanne Lefèvre"
@@ -74,6 +88,7 @@ def test_a_kiosk_with_the_other_copy_still_to_send_keeps_its_orders_and_phone(
 ) -> None:
     """The second kiosk pulls the survivor while its own copy waits in its outbox: its
     copy keeps the phone until the server has merged them, then the survivor holds it."""
+    _follow_anywhere(kiosk, bastille)
     _place(kiosk, clock)
     kiosk.sync()
     clock.advance(minutes=1)
@@ -113,6 +128,7 @@ def test_three_copies_arriving_latest_first_end_as_the_earliest_everywhere(
     app = Comptoir.open(tmp_path / "belleville", clock=clock)
     app.catalogue.load(demo_catalogue)
     third = enrolled(app, central, "belleville")
+    _follow_anywhere(kiosk, bastille, third)
     try:
         third.sync()
         earliest = _place(third, clock, email=None)
@@ -123,8 +139,12 @@ def test_three_copies_arriving_latest_first_end_as_the_earliest_everywhere(
         for k in (kiosk, bastille, third, kiosk, bastille, third):
             sync_once(k.app.store, k.client, k.data_dir, pull_limit=page)
         survivor = str(earliest.client_id)
+        held = {kiosk: latest.id, bastille: middle.id, third: earliest.id}
         for k in (kiosk, bastille, third):
             assert list(kiosk_rows(k.app, "client")) == [survivor]
+            own = kiosk_rows(k.app, "order")  # before any look-up: its own order only
+            assert {uuid.UUID(o) for o in own} == {held[k]}
+            assert own[str(held[k])]["client_id"] == survivor
             for order in (earliest, middle, latest):
                 followed = k.app.orders.find_for_resident(order.number.replace("-", ""), PHONE)
                 assert followed.id == order.id and followed.client_id == earliest.client_id
