@@ -2144,6 +2144,10 @@ en échec</numerusform>
         <source>Later: work offline for now</source>
         <translation>Plus tard : travailler hors ligne pour l’instant</translation>
     </message>
+    <message>
+        <source>Until it is enrolled, this kiosk takes no order: the server gives its code.</source>
+        <translation>Tant qu’il n’est pas inscrit, ce kiosque ne prend aucune commande : c’est le serveur qui lui donne son code.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceScreen</name>

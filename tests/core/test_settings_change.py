@@ -20,6 +20,7 @@ from kiosk_app.domain.setting_rules import RULES, checked, siret
 from kiosk_app.errors import (
     DocumentDetailsMissing,
     ManagersOnly,
+    NotEnrolledYet,
     SetupNotFinished,
     UnknownSetting,
     ValidationError,
@@ -28,7 +29,7 @@ from kiosk_app.messages import MESSAGES, message
 from kiosk_app.store.models import AuditEntry, OutboxOp, Setting
 from kiosk_app.views.settings import DEFAULTS
 
-from ..conftest import ASSOCIATION, FakeClock
+from ..conftest import ASSOCIATION, FakeClock, give_kiosk_code
 from .conftest import FreshComptoir
 from .support import order_request
 from .test_entry_points_fuzz import SQL_AND_FRIENDS
@@ -187,6 +188,11 @@ def test_a_new_store_is_set_up_before_any_order_or_document(
         assert app.settings.setup_needed()
         app.settings.finish_setup()
         assert not app.settings.setup_needed()
+        # Set up but not enrolled yet (the wizard's "later"): still no order until the
+        # central server gives the kiosk its code.
+        with pytest.raises(NotEnrolledYet):
+            app.orders.place(order_request(app, clock.now))
+        give_kiosk_code(app)
         assert app.orders.place(order_request(app, clock.now)).number.endswith("-0001")
     finally:
         app.close()

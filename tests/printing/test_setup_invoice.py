@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 from documents.pdf.invoice import invoice_pdf
 from kiosk_app.comptoir import Comptoir
 from tests.ui.setup_walk import FRENCH, walk_wizard
-from tests.ui.support import Resident
+from tests.ui.support import Resident, TapClock
 from ui.app import build_window
+from ui.widgets.taps import TAPS
 
 
 def test_an_invoice_carries_what_the_wizard_was_told(
@@ -38,6 +39,9 @@ def test_an_invoice_carries_what_the_wizard_was_told(
     )
     assert association.settings.setup_needed()
     window = build_window(association, app=qapp)
+    # The double-tap guard reads a person's pace (a second between two taps), as in
+    # tests/ui/conftest.py: Qt's own clock would take the wizard's quick taps for bounces.
+    TAPS.use_clock(TapClock())
     try:
         window.resize(1280, 800)
         window.show()
@@ -45,6 +49,7 @@ def test_an_invoice_carries_what_the_wizard_was_told(
         walk_wizard(Resident(window, qtbot), FRENCH)
         assert window.setup is None
     finally:
+        TAPS.use_clock(None)
         window.allow_quit()
         window.close()
         window.deleteLater()

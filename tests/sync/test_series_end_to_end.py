@@ -14,6 +14,7 @@ import pytest
 from sync_harness import HOME, Clock, Kiosk, LiveServer, enrolled, order_request, server_rows
 
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.validation import phone
 from kiosk_app.services.numbers import assign_kiosk_code
 from kiosk_app.services.sync_apply import pulled_aside_rows, read_cursor, set_aside_ops, sync_counts
 from server.auth import replace
@@ -40,14 +41,24 @@ def test_three_kiosks_number_in_three_series(
 ) -> None:
     kiosks = [open_kiosk(name) for name in ("saint-paul", "bastille", "oberkampf")]
     assert [k.app.settings.get().kiosk_code for k in kiosks] == ["01", "02", "03"]
-    for kiosk in kiosks:
+    placed: dict[Kiosk, list[tuple[str, str]]] = {}  # each kiosk's (number, phone)
+    for i, kiosk in enumerate(kiosks):
+        placed[kiosk] = []
         for n in range(2):
-            kiosk.app.orders.place(order_request(kiosk.app, clock.now, n=n))
-        kiosk.sync()
-    for kiosk in kiosks:
+            request = order_request(kiosk.app, clock.now, n=10 * i + n)  # six residents
+            order = kiosk.app.orders.place(request)
+            placed[kiosk].append((order.number, phone(request.phone)))
         kiosk.sync()
     numbers = sorted(row["number"] for row in server_rows(central.db, "order").values())
     assert numbers == ["01-0001", "01-0002", "02-0001", "02-0002", "03-0001", "03-0002"]
+    # A kiosk pulls only its own orders; each resident then follows their order at the
+    # two other counters (number and phone, as typed at "follow my order"): looked up,
+    # the next pull brings it.
+    for kiosk in kiosks:
+        for other in kiosks:
+            for number, typed in placed[other] if other is not kiosk else []:
+                assert kiosk.client.lookup(typed, number).order is not None
+        kiosk.sync()
     for kiosk in kiosks:  # every kiosk holds all six, none set aside
         assert sorted(o.number for o in kiosk.app.orders.list(limit=10)) == numbers
         with kiosk.app.store.read() as session:
@@ -106,8 +117,14 @@ def test_an_order_number_held_here_under_another_id_is_set_aside_and_the_pull_go
         mine = older.orders.place(order_request(older, clock.now, n=3))
         assert mine.number == theirs.number == "01-0001"
 
-        bastille = enrolled(older, central, "bastille")  # pulls at once: the clash
+        bastille = enrolled(older, central, "bastille")
         assert older.settings.get().kiosk_code == "02"
+        # Saint-paul's residents follow their orders at bastille's counter (number and
+        # phone): looked up, the next pull brings them, and with them the clash.
+        for order, n in ((theirs, 1), (second, 2)):
+            typed = phone(order_request(kiosk.app, clock.now, n=n).phone)
+            assert bastille.client.lookup(typed, order.number).order is not None
+        report = bastille.sync()
         with older.store.read() as session:
             [aside] = pulled_aside_rows(session)
         assert (aside.entity_id, aside.reason) == (
@@ -117,7 +134,6 @@ def test_an_order_number_held_here_under_another_id_is_set_aside_and_the_pull_go
         assert older.orders.get(mine.id).number == "01-0001"  # its own, untouched
         assert older.orders.get(second.id).number == "01-0002"  # the rest applied
 
-        report = bastille.sync()
         # Its own "01-0001" is of another kiosk's series at the server: set aside at
         # once, for a person (two ops set aside: the pulled one and this one).
         assert (report.pushed.rejected, report.set_aside) == (1, 2)
@@ -129,6 +145,8 @@ def test_an_order_number_held_here_under_another_id_is_set_aside_and_the_pull_go
         # Saint-paul goes on; bastille keeps receiving, its cursor moving.
         later = kiosk.app.orders.place(order_request(kiosk.app, clock.now, n=4))
         kiosk.sync()
+        typed = phone(order_request(kiosk.app, clock.now, n=4).phone)
+        assert bastille.client.lookup(typed, later.number).order is not None
         with older.store.read() as session:
             cursor = read_cursor(session)
         bastille.sync()

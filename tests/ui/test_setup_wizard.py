@@ -17,7 +17,8 @@ from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import Role
-from kiosk_app.errors import SetupNotFinished
+from kiosk_app.errors import NotEnrolledYet, SetupNotFinished
+from kiosk_app.services.numbers import assign_kiosk_code
 from kiosk_app.store.models import AuditEntry, OutboxOp
 from ui.app import build_window
 
@@ -92,6 +93,20 @@ def test_a_new_kiosk_is_set_up_through_the_wizard(
         }
     assert changed["association_siret"] == "setup" and changed["kiosk_name"] == "setup"
     assert {"association_name", "association_siret", "kiosk_name"} <= synced
+    # The central server was left for "later": no series code yet, so the residents'
+    # screen shows ordering closed (one sentence why) and the core takes no order...
+    welcome = window.welcome
+    assert not welcome.tiles["order"].isEnabled()
+    assert welcome.closed_note.isVisible()
+    with pytest.raises(NotEnrolledYet):
+        app.orders.place(order_request(app, clock.now))
+    # ...until it enrols (`kiosk enrol`, or the wizard's step: tests/sync/
+    # test_setup_enrolment.py), which gives the code: then ordering opens.
+    with app.store.write() as session:
+        assign_kiosk_code(session, "01")
+    window.end_session()
+    window.tasks.settle()
+    assert welcome.tiles["order"].isEnabled() and not welcome.closed_note.isVisible()
     assert app.orders.place(order_request(app, clock.now)).number == "01-0001"
 
 

@@ -174,6 +174,7 @@ class ServerStep(Step):
         assert isinstance(self.token.editor, QLineEdit)
         self.token.editor.setEchoMode(QLineEdit.EchoMode.Password)
         self.token_help = label("small", parent=self)
+        self.later_help = label("small", parent=self)
         self.error = label("error", parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -183,6 +184,7 @@ class ServerStep(Step):
             self.token,
             self.token_help,
             self.later,
+            self.later_help,
             self.error,
         ):
             layout.addWidget(widget)
@@ -239,6 +241,9 @@ class ServerStep(Step):
             self.tr("Made for this kiosk by 'kiosk-server enrol': it gives the kiosk its code.")
         )
         self.later.setText(self.tr("Later: work offline for now"))
+        self.later_help.setText(
+            self.tr("Until it is enrolled, this kiosk takes no order: the server gives its code.")
+        )
 
 
 def _no_token() -> str:
