@@ -144,7 +144,9 @@ def test_any_typed_name_gets_one_line_and_its_status(
     if not data_dir.exists():
         with_team(data_dir)
     capsys.readouterr()
-    status = main(["attendant", "set-role", name, "attendant", "--data-dir", str(data_dir)])
+    # After `--`, as a script passes any name: one starting with "-" is then a name,
+    # not an option (typed by hand, `kiosk attendant set-role -x …` is argparse's usage).
+    status = main(["attendant", "set-role", "--data-dir", str(data_dir), "--", name, "attendant"])
     said = capsys.readouterr()
     if name.strip() == "Karim Haddad":
         assert status == 4  # the last manager
