@@ -66,7 +66,7 @@ def _fail(error: SyncError, lang: str, *, enrolling_with: str | None = None) -> 
 def run_sync(args: argparse.Namespace) -> int:
     from kiosk_app.cli import cli_lang
     from kiosk_app.comptoir import Comptoir
-    from kiosk_app.services.sync_apply import pulled_aside_rows, set_aside_ops
+    from kiosk_app.services.sync_state import pulled_aside_rows, set_aside_ops
 
     from .client import SyncError
     from .engine import sync_once

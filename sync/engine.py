@@ -33,8 +33,8 @@ from kiosk_app.services.sync_apply import (
     put_setting,
     read_cursor,
     record_push_results,
-    sync_counts,
 )
+from kiosk_app.services.sync_state import sync_counts
 from kiosk_app.store.database import Store
 from sync.protocol import DEFAULT_PULL_LIMIT
 

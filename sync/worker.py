@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk_app.clock import Clock, utc_now
-from kiosk_app.services.sync_apply import outbox_mark, sync_counts
+from kiosk_app.services.sync_state import outbox_mark, sync_counts
 from kiosk_app.store.database import Store
 
 from .client import SyncClient, SyncError

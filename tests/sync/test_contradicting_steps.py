@@ -20,7 +20,7 @@ from sync_harness import (
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.validation import phone
-from kiosk_app.services.sync_apply import set_aside_ops
+from kiosk_app.services.sync_state import set_aside_ops
 from sync.protocol import OrderStatus, PaymentMethod
 
 

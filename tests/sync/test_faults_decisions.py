@@ -130,12 +130,12 @@ def test_one_invalid_op_among_a_hundred(kiosk: Kiosk, central: LiveServer, clock
     kiosk.sync()
     final = kiosk.sync()
     assert final.set_aside == 1 and final.pending == 0
-    from kiosk_app.services.sync_apply import set_aside_ops
+    from kiosk_app.services.sync_state import set_aside_ops
 
     with kiosk.app.store.read() as session:
         (aside,) = set_aside_ops(session)
     assert aside.entity_id == bad.id and aside.attempts == 3
-    from kiosk_app.services.sync_apply import SyncStateService
+    from kiosk_app.services.sync_state import SyncStateService
 
     state = SyncStateService(kiosk.app.store)
     (shown,) = state.set_aside()

@@ -24,7 +24,7 @@ from sync_harness import (
 from kiosk_app.domain.kinds import OnboardingStage, Role
 from kiosk_app.domain.validation import phone
 from kiosk_app.messages import message
-from kiosk_app.services.sync_apply import set_aside_ops
+from kiosk_app.services.sync_state import set_aside_ops
 from kiosk_app.store.models import Lulu, LuluFile
 from server.catalogue import import_catalogue
 from sync.protocol import OrderStatus

@@ -18,7 +18,7 @@ from sync_harness import Clock, Kiosk, LiveServer, order_request, server_rows
 
 from kiosk_app.domain.validation import phone
 from kiosk_app.errors import NotFound, ValidationError
-from kiosk_app.services.sync_apply import set_aside_ops
+from kiosk_app.services.sync_state import set_aside_ops
 from kiosk_app.store.models import Client, Order
 from server.scopes import DeviceKind
 from sync.client import load_token

@@ -16,7 +16,8 @@ from sync_harness import HOME, Clock, Kiosk, LiveServer, enrolled, order_request
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.validation import phone
 from kiosk_app.services.numbers import assign_kiosk_code
-from kiosk_app.services.sync_apply import pulled_aside_rows, read_cursor, set_aside_ops, sync_counts
+from kiosk_app.services.sync_apply import read_cursor
+from kiosk_app.services.sync_state import pulled_aside_rows, set_aside_ops, sync_counts
 from server.auth import replace
 from sync.enrolment import enrol
 

@@ -85,7 +85,7 @@ def closed_port() -> int:
 
 
 def test_an_unreachable_server_is_said_in_plain_words(kiosk: Kiosk, clock: Clock) -> None:
-    from kiosk_app.services.sync_apply import sync_counts
+    from kiosk_app.services.sync_state import sync_counts
 
     with kiosk.app.store.read() as session:
         success_before = sync_counts(session).last_success  # the fixture's first sync
