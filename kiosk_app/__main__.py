@@ -10,13 +10,16 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cli import cli_lang, explain
 from .errors import ComptoirError
 from .exits import Exit, status_for
 from .version import comptoir_version
+
+if TYPE_CHECKING:
+    from sync.kiosk_sync import KioskSync
 
 log = logging.getLogger("kiosk")
 
@@ -81,23 +84,23 @@ def run_kiosk(args: argparse.Namespace) -> int:
             seed_demo(data_dir, as_of=paris_today(utc_now))
         return Comptoir.open(data_dir)
 
+    syncs: list[KioskSync] = []
+
     def start_workers(comptoir: Comptoir) -> Callable[[], None]:
         """What runs beside the window, on worker threads: the print queue, the nightly
-        backup, and sync with the central server once enrolled. Joining the demo's own
-        server (starting it, enrolling, taking its catalogue) is network work too: it
-        runs on a thread of its own, never on the GUI thread, and the sync worker starts
-        after it. The packaged kiosk has no central server in it (kiosk.spec): its demo
-        stays offline, its month waiting in the outbox."""
+        backup, and sync with the central server once enrolled (sync.kiosk_sync).
+        Joining the demo's own server (starting it, enrolling, taking its catalogue) is
+        network work too: it runs on a thread of its own, never on the GUI thread, and
+        the sync worker starts after it. The packaged kiosk has no central server in it
+        (kiosk.spec): its demo stays offline, its month waiting in the outbox."""
         import threading
 
         from printing.queue import PrintWorker
-        from sync.enrolment import enrol, is_enrolled, open_client
-        from sync.lookup import look_up_and_pull
-        from sync.worker import SyncWorker
+        from sync.enrolment import enrol
+        from sync.kiosk_sync import KioskSync
 
         from .backup_worker import NightlyBackups
 
-        store = comptoir.store
         stops: list[Callable[[], None]] = []
         printer = PrintWorker.from_settings(comptoir, data_dir)
         printer.start()
@@ -105,6 +108,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
         backups = NightlyBackups(comptoir)
         backups.start()
         stops.append(backups.stop)
+        sync = KioskSync(comptoir, data_dir)
+        syncs.append(sync)
 
         def start_sync() -> None:
             if args.demo and demo_server_available():
@@ -112,30 +117,24 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
                 central = start_local_server(data_dir / "central")
                 stops.append(central.stop)
-                enrol(store, data_dir, central.url, central.token).close()
-            if is_enrolled(store):
-                # "Follow my order" finds another kiosk's order through the server.
-                comptoir.orders.remote_lookup = partial(look_up_and_pull, store, data_dir)
-                syncer = SyncWorker(store, data_dir, lambda: open_client(store, data_dir))
-                syncer.start()
-                stops.append(syncer.stop)
+                enrol(comptoir.store, data_dir, central.url, central.token).close()
+            sync.start_if_enrolled()
 
         starting = threading.Thread(target=start_sync, name="sync-start", daemon=True)
         starting.start()
 
         def stop_all() -> None:
             starting.join()
-            for stop in reversed(stops):  # sync, the demo's server, backups, printing
+            sync.stop()
+            for stop in reversed(stops):  # the demo's server, backups, printing
                 stop()
 
         return stop_all
 
     def enrol_now(comptoir: Comptoir, url: str, token: str) -> None:
-        """The set-up wizard's (or the settings') enrolment; the sync worker starts
-        with the kiosk's next start."""
-        from sync.enrolment import enrol
-
-        enrol(comptoir.store, data_dir, url, token).close()
+        """The set-up wizard's (or the settings') enrolment, on the window's worker
+        thread: the sync worker starts at once (or restarts, on the new server)."""
+        syncs[0].enrol(url, token)
 
     def out_of_order(error: BaseException) -> OutOfOrder:
         return describe(error, data_dir, STORE_FILENAME, log_file(data_dir, "kiosk"))

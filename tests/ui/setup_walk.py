@@ -66,9 +66,10 @@ def replace_text(kiosk: Resident, field_editor: object, text: str) -> None:
     kiosk.type(text)
 
 
-def walk_wizard(kiosk: Resident, words: Words) -> None:
+def walk_wizard(kiosk: Resident, words: Words, *, server: tuple[str, str] | None = None) -> None:
     """From the first step to "Finish", with a refused SIRET and two different PINs on
-    the way (each shown beside its field, the step kept until corrected)."""
+    the way (each shown beside its field, the step kept until corrected). The last step
+    enrols with `server` (its address and a token), or else says "later"."""
     window = kiosk.window
     wizard = window.setup
     assert isinstance(wizard, SetupWizard)
@@ -109,5 +110,9 @@ def walk_wizard(kiosk: Resident, words: Words) -> None:
     assert manager.pin_again.message.text() == ""
     next_step("printer")
     next_step("server")
-    kiosk.tap_named(words.later)
+    if server is None:
+        kiosk.tap_named(words.later)
+    else:
+        replace_text(kiosk, wizard.server.url.editor, server[0])
+        replace_text(kiosk, wizard.server.token.editor, server[1])
     kiosk.tap_named(words.finish)
