@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication, QWidget
 
 SIZES = ((1280, 800), (1920, 1080))
 LANGS = ("fr", "en")
@@ -36,7 +37,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from kiosk_app.comptoir import Comptoir
@@ -46,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from .app import application, build_window
     from .tour import TourData, tour
+    from .tour_setup import SETUP_STEPS
     from .window import KioskWindow
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -80,12 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         path = args.out / f"{name}-{lang}-{width}x{height}.png"
                         window.grab().save(str(path))
                         count += 1
-                    window.allow_quit()
-                    window.close()
-                    window.deleteLater()
-                    # Deleted now, with its translator: a language left installed would
-                    # answer for the next window's.
-                    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+                    close_window(window)
+                wanted = [s for s in SETUP_STEPS if not args.only or s in args.only]
+                if wanted:
+                    count += shoot_setup(app, args.out, (width, height), wanted)
                 if not args.only or "out_of_order" in args.only:
                     path = args.out / f"out_of_order-fr+en-{width}x{height}.png"
                     out_of_order_page(width, height).save(str(path))
@@ -94,6 +93,48 @@ def main(argv: Sequence[str] | None = None) -> int:
             comptoir.close()
     print(f"{count} screenshots in {args.out}")
     return 0
+
+
+def close_window(window: QWidget) -> None:
+    """Closed and deleted now, with its translator: a language left installed would
+    answer for the next window's."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from .window import KioskWindow
+
+    assert isinstance(window, KioskWindow)
+    window.allow_quit()
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def shoot_setup(app: QApplication, out: Path, size: tuple[int, int], wanted: Sequence[str]) -> int:
+    """The set-up wizard, as a new kiosk opens on it (a new data folder), in each
+    language; returns how many pictures were saved."""
+    from kiosk_app.comptoir import Comptoir
+
+    from .app import build_window
+    from .tour_setup import setup_tour
+
+    count = 0
+    for lang in LANGS:
+        with tempfile.TemporaryDirectory() as folder:
+            comptoir = Comptoir.open(Path(folder), clock=lambda: NOW)
+            try:
+                window = build_window(comptoir, app=app)
+                window.resize(*size)
+                window.show()
+                app.processEvents()
+                for name in setup_tour(window, lang=lang):
+                    if name in wanted:
+                        path = out / f"{name}-{lang}-{size[0]}x{size[1]}.png"
+                        window.grab().save(str(path))
+                        count += 1
+                close_window(window)
+            finally:
+                comptoir.close()
+    return count
 
 
 def out_of_order_page(width: int, height: int) -> QImage:

@@ -8,15 +8,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication
 
 from kiosk_app.domain.kinds import OnboardingStage
 from kiosk_app.views.orders import is_editable
 from sync.protocol import EDITABLE_STATUSES, FINAL_STATUSES, OrderStatus, PaymentMethod
 
 from .attendant.amounts import cents_to_typed
-from .widgets.keyboard import send_key
+from .tour_setup import settings_steps, type_text, unfocus
 from .window import KioskWindow
 
 
@@ -26,13 +25,7 @@ class TourData:
 
     number: str
     phone: str
-
-
-def _type(editor: QLineEdit | QPlainTextEdit, text: str) -> None:
-    editor.setFocus(Qt.FocusReason.MouseFocusReason)
-    QApplication.processEvents()
-    for char in text:
-        send_key(Qt.Key.Key_unknown, char)
+    manager_pin: str = "2468"  # the demo's manager (kiosk_app.demo.seed.DEMO_ATTENDANTS)
 
 
 def _till_payments(w: KioskWindow, data: TourData) -> None:
@@ -47,12 +40,6 @@ def _till_payments(w: KioskWindow, data: TourData) -> None:
         part = comptoir.payments.balance_due(order.id) // 200 * 100  # half, in whole euros
         if part > 0:
             comptoir.payments.record(order.id, method, part, attendant_id=None)
-
-
-def _unfocus() -> None:
-    focused = QApplication.focusWidget()
-    if focused is not None:
-        focused.clearFocus()
 
 
 ORDER_FLOW = (
@@ -113,11 +100,11 @@ def tour(
     @add("catalogue_search")
     def _search() -> None:
         w.catalogue.show_categories()
-        _type(w.catalogue.search, "rideau")
+        type_text(w.catalogue.search, "rideau")
 
     @add("service")
     def _service() -> None:
-        _unfocus()
+        unfocus()
         w.catalogue.show_categories()
         w.catalogue.show_category(next(c for c in w.catalogue._categories if c.code == "courses"))
         w._show_service(w.catalogue.model.service_at(0))
@@ -131,20 +118,20 @@ def tour(
     @add("order_2_where")
     def _where() -> None:
         o.next.click()
-        _type(o.where.postcode.editor, "75004")
+        type_text(o.where.postcode.editor, "75004")
         o.where.lift_yes.click()
-        _type(o.where.street.editor, "12 rue François Miron")
+        type_text(o.where.street.editor, "12 rue François Miron")
 
     @add("order_3_who")
     def _who() -> None:
-        _unfocus()
+        unfocus()
         o.next.click()
-        _type(o.who.phone.editor, "0612345678")
-        _type(o.who.name.editor, "Jérôme Dupré")
+        type_text(o.who.phone.editor, "0612345678")
+        type_text(o.who.name.editor, "Jérôme Dupré")
 
     @add("order_4_what")
     def _what() -> None:
-        _unfocus()
+        unfocus()
         o.next.click()
         o.what.units.plus.click()
 
@@ -166,31 +153,31 @@ def tour(
     def _follow_lookup() -> None:
         w.end_session()
         w.welcome.tiles["follow"].click()
-        _type(w.follow.lookup.number.editor, data.number)
-        _type(w.follow.lookup.phone.editor, data.phone.replace(" ", ""))
+        type_text(w.follow.lookup.number.editor, data.number)
+        type_text(w.follow.lookup.phone.editor, data.phone.replace(" ", ""))
 
     @add("follow_timeline")
     def _timeline() -> None:
-        _unfocus()
+        unfocus()
         w.follow.lookup.search.click()
 
     @add("rate_lookup")
     def _rate_lookup() -> None:
         w.end_session()
         w.welcome.tiles["rate"].click()
-        _type(w.rate.lookup.number.editor, data.number)
-        _type(w.rate.lookup.phone.editor, data.phone.replace(" ", ""))
-        _unfocus()
+        type_text(w.rate.lookup.number.editor, data.number)
+        type_text(w.rate.lookup.phone.editor, data.phone.replace(" ", ""))
+        unfocus()
 
     @add("rate_stars")
     def _stars() -> None:
         w.rate.lookup.search.click()
         w.rate.stars[3].click()
-        _type(w.rate.comment.editor, "Très gentil")
+        type_text(w.rate.comment.editor, "Très gentil")
 
     @add("rate_thanks")
     def _thanks() -> None:
-        _unfocus()
+        unfocus()
         # The tour rates nothing: the same order serves every language and size.
         w.rate._end_key = "thanks"
         w.rate.pages.setCurrentWidget(w.rate.end_page)
@@ -200,10 +187,10 @@ def tour(
     def _lulu() -> None:
         w.end_session()
         w.welcome.tiles["lulu"].click()
-        _type(w.become_lulu.name.editor, "Inès Moreau")
-        _type(w.become_lulu.phone.editor, "0744556677")
+        type_text(w.become_lulu.name.editor, "Inès Moreau")
+        type_text(w.become_lulu.phone.editor, "0744556677")
         w.become_lulu.skills["enfants"].click()
-        _unfocus()
+        unfocus()
 
     @add("lulu_thanks")
     def _lulu_thanks() -> None:
@@ -288,16 +275,16 @@ def tour(
         w.counter.nav["new_order"].click()
         digits = "".join(ch for ch in data.phone if ch.isdigit())
         national = "0" + digits[2:] if digits.startswith("33") else digits
-        _type(form.find_client, national[:8])  # as the attendant types it: "06 12 34 5"
+        type_text(form.find_client, national[:8])  # as the attendant types it: "06 12 34 5"
         form._take_first(form.clients)
-        _type(form.find_service, "rideau")
+        type_text(form.find_service, "rideau")
         form._take_first(form.services)
         form.units.plus.click()
         form.lulus.setCurrentRow(form.lulus.count() - 1)
-        _type(form.description.editor, "Deux rideaux au salon")
+        type_text(form.description.editor, "Deux rideaux au salon")
         form.picker.day_buttons[1].click()
         form.picker.window_buttons[0].click()
-        _unfocus()
+        unfocus()
         # The keyboard just went down: let the page take the room back before the shot.
         QApplication.processEvents()
         w.counter.scroll_to(form.find_client)
@@ -350,7 +337,7 @@ def tour(
 
     @add("counter_month")
     def _month() -> None:
-        _unfocus()
+        unfocus()
         w.counter.nav["month"].click()
         settle()
 
@@ -361,7 +348,7 @@ def tour(
 
     @add("counter_till_open")
     def _till_open() -> None:
-        _unfocus()
+        unfocus()
         till = w.counter.till
         w.counter.nav["till"].click()
         if till.session is None:  # the first language and size open it; the others find it
@@ -409,7 +396,7 @@ def tour(
     @add("counter_lulus")
     def _lulus() -> None:
         # The onboarded Lulu with the most services done: a profile with its history.
-        _unfocus()
+        unfocus()
         w.counter.nav["lulus"].click()
         page, records = w.counter.lulus, w.context.comptoir.lulu_records
         rows = [r for r in page.rows if r.stage is OnboardingStage.ONBOARDED] or page.rows
@@ -428,7 +415,7 @@ def tour(
     @add("counter_clients")
     def _clients() -> None:
         # A regular whose orders are all settled: a history to read, and erasable.
-        _unfocus()
+        unfocus()
         page, records = w.counter.clients, w.context.comptoir.client_records
         w.counter.nav["clients"].click()
         orders = Counter(o.client_id for o in w.context.comptoir.orders.list(limit=400))
@@ -436,8 +423,8 @@ def tour(
         settled = [h for h in histories if h.open_orders == 0 and not h.client.erased]
         if histories:
             chosen = (settled or histories)[0].client
-            _type(page.search, chosen.name.split(" ")[-1])
-            _unfocus()
+            type_text(page.search, chosen.name.split(" ")[-1])
+            unfocus()
             page.show_client(chosen.id)
 
     @add("counter_client_erase")
@@ -451,6 +438,7 @@ def tour(
             profile._ask_erase()
         w.counter.scroll_to(profile.confirm_box)
 
+    steps.extend(settings_steps(w, settle, data.manager_pin))
     for name, action in steps:
         if only is not None and name not in only:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ui.setup.wizard import SetupWizard
+from ui.tour_setup import ASSOCIATION
 
 from .support import Resident
 
@@ -44,13 +45,7 @@ ENGLISH = Words(
 )
 
 # A real-looking association (fictional numbers; the SIRET passes INSEE's key).
-DETAILS = {
-    "association_name": "Lulu du Marais",
-    "association_address": "8 rue des Rosiers 75004 Paris",
-    "association_siret": "73282932000074",
-    "association_sap_number": "SAP732829320",
-    "association_sap_date": "01/03/2019",
-}
+DETAILS = ASSOCIATION
 
 
 def replace_text(kiosk: Resident, field_editor: object, text: str) -> None:

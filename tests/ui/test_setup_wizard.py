@@ -21,6 +21,7 @@ from kiosk_app.errors import NotEnrolledYet, SetupNotFinished
 from kiosk_app.services.numbers import assign_kiosk_code
 from kiosk_app.store.models import AuditEntry, OutboxOp
 from ui.app import build_window
+from ui.tour_setup import setup_tour
 
 from ..core.support import order_request
 from .setup_walk import DETAILS, ENGLISH, FRENCH, Words, walk_wizard
@@ -130,3 +131,36 @@ def test_next_is_disabled_while_its_step_is_written(
     kiosk.window.tasks.settle()
     assert wizard.step_name == "kiosk" and wizard.next.isEnabled()
     assert app.settings.get().association_siret == DETAILS["association_siret"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_screenshots_tour_of_the_wizard(
+    new_kiosk: tuple[Resident, Comptoir], lang: str
+) -> None:
+    """What `python -m ui.screenshots` shoots of the wizard is each step, filled in, in
+    the language chosen at its first step (a step the tour skips would show the wrong
+    page; a printer kind not tapped would hide its address)."""
+    kiosk, _app = new_kiosk
+    wizard = kiosk.window.setup
+    assert wizard is not None
+    seen = {}
+    for name in setup_tour(kiosk.window, lang=lang):
+        seen[name] = (wizard.step_name, wizard.title.text())
+        if name == "setup_printer":
+            assert wizard.printer.address.isVisible()
+            assert wizard.printer.address.text == "192.168.1.50"
+            assert not wizard.printer.heading.isVisible()  # the wizard's title says it
+        if name == "setup_manager":
+            assert (
+                wizard.manager.pin_again.message.text()
+                == (FRENCH if lang == "fr" else ENGLISH).pins_differ
+            )
+    assert [step for step, _title in seen.values()] == [
+        "association",
+        "manager",
+        "printer",
+        "server",
+    ]
+    assert seen["setup_printer"][1] == (
+        "L’imprimante de tickets" if lang == "fr" else "The receipt printer"
+    )

@@ -145,7 +145,7 @@ class AttendantsPage(Screen):
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scroll)
         add_layout.addLayout(add_fields)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
@@ -155,6 +155,7 @@ class AttendantsPage(Screen):
         self.forms.addWidget(self.add_box)
         self.forms.addWidget(self.reset_box)
         layout.addWidget(self.forms)
+        layout.addStretch(1)  # the form right under the list
         self.refresh()
         self.retranslate()
 
@@ -175,6 +176,10 @@ class AttendantsPage(Screen):
             for column, widget in enumerate(row.widgets):
                 self.grid.addWidget(widget, index, column)
             self.rows[who] = row
+        # The rows at the top, one under the other; the room left stays under them.
+        for index in range(self.grid.rowCount()):
+            self.grid.setRowStretch(index, 0)
+        self.grid.setRowStretch(len(self.attendants), 1)
         self._retranslate_rows()
 
     # --- writes, off the GUI thread -------------------------------------------------

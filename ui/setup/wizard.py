@@ -48,6 +48,7 @@ class PrinterStep(Step):
     def __init__(self, form: PrinterForm) -> None:
         super().__init__()
         self.form = form
+        form.heading.hide()  # the wizard's title says it already
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(form)
@@ -105,6 +106,7 @@ class SetupWizard(Screen):
         layout.setContentsMargins(48, 16, 48, 16)
         layout.addWidget(self.title)
         layout.addWidget(self.progress)
+        layout.addSpacing(16)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         self.index = 0
