@@ -78,6 +78,8 @@ class PrintWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # The settings followed (kind, address, width, code page), when made from them.
+        self._following: tuple[str, str, str, str] | None = None
 
     @classmethod
     def from_settings(
@@ -87,15 +89,32 @@ class PrintWorker:
         *,
         on_event: Callable[[PrintEvent], None] | None = None,
     ) -> PrintWorker:
-        """The worker the kiosk's settings describe (printer kind, address, profile)."""
-        settings = comptoir.settings.get()
-        return cls(
+        """The worker the kiosk's settings describe (printer kind, address, profile),
+        and keeps following them: a printer set up in the wizard or the Settings prints
+        the next ticket, without waiting for the kiosk's next start."""
+        printer = _printer_settings(comptoir)
+        worker = cls(
             comptoir,
-            connection=connection_for(settings.printer_kind, settings.printer_address),
-            profile=profile_for(settings.printer_width, settings.printer_codepage),
+            connection=connection_for(printer[0], printer[1]),
+            profile=profile_for(printer[2], printer[3]),
             tickets_dir=data_dir / "tickets",
             on_event=on_event,
         )
+        worker._following = printer
+        return worker
+
+    def _follow_settings(self) -> None:
+        if self._following is None:
+            return
+        printer = _printer_settings(self._comptoir)
+        if printer == self._following:
+            return
+        self._following = printer
+        self._connection = connection_for(printer[0], printer[1])
+        self._profile = profile_for(printer[2], printer[3])
+        self._faults_in_a_row = 0  # a new printer: no waiting on the old one's faults
+        self._not_before = 0.0
+        log.info("printer changed in the settings: now %s", printer[0] or "none")
 
     # --- The thread -------------------------------------------------------------------
 
@@ -129,6 +148,7 @@ class PrintWorker:
         oldest first; stop the tickets at the first printer fault (the next ones would
         meet it too). Returns how many were done."""
         done = 0
+        self._follow_settings()
         queued = self._comptoir.print_jobs.queued(limit=50)
         for job in queued:
             if self._stop.is_set():
@@ -218,3 +238,13 @@ class PrintWorker:
     ) -> None:
         if self._on_event is not None:
             self._on_event(PrintEvent(job.id, job.order_id, job.kind, outcome, key, files))
+
+
+def _printer_settings(comptoir: Comptoir) -> tuple[str, str, str, str]:
+    settings = comptoir.settings.get()
+    return (
+        settings.printer_kind,
+        settings.printer_address,
+        settings.printer_width,
+        settings.printer_codepage,
+    )

@@ -371,3 +371,19 @@ def test_reprinted_receipt_is_a_copy_that_keeps_the_drawer_shut(
         "receipt",
         "receipt_copy",
     ]
+
+
+def test_a_printer_set_up_while_the_kiosk_runs_prints_the_next_ticket(
+    association: Comptoir, place_order: PlaceOrder, printer: FakePrinter, tmp_path: Path
+) -> None:
+    """The wizard's or the Settings' printer is used at once, not at the next start."""
+    events: list[PrintEvent] = []
+    worker = PrintWorker.from_settings(association, tmp_path / "data", on_event=events.append)
+    first = place_order()
+    assert worker.run_once() == 1 and events[-1].outcome == "saved"  # no printer yet
+    association.settings.update(printer_kind="network", printer_address=f"127.0.0.1:{printer.port}")
+    second = place_order()
+    assert worker.run_once() == 1
+    assert events[-1].outcome == "printed"
+    text = read(printer.printed).text
+    assert second.number in text and first.number not in text
