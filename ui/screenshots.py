@@ -28,6 +28,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.screenshots", description=__doc__)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument(
+        "--small",
+        action="store_true",
+        help="reduce each picture to 128 colours (the README's: a third of the size)",
+    )
+    parser.add_argument(
         "--only",
         nargs="+",
         metavar="STEP",
@@ -79,12 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                     only = tuple(args.only) if args.only else None
                     for name in tour(window, data, lang=lang, settle=settle, only=only):
                         path = args.out / f"{name}-{lang}-{width}x{height}.png"
-                        window.grab().save(str(path))
+                        save(window, path, small=args.small)
                         count += 1
                     close_window(window)
                 wanted = [s for s in SETUP_STEPS if not args.only or s in args.only]
                 if wanted:
-                    count += shoot_setup(app, args.out, (width, height), wanted)
+                    count += shoot_setup(app, args.out, (width, height), wanted, small=args.small)
                 if not args.only or "out_of_order" in args.only:
                     path = args.out / f"out_of_order-fr+en-{width}x{height}.png"
                     out_of_order_page(width, height).save(str(path))
@@ -109,7 +114,17 @@ def close_window(window: QWidget) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def shoot_setup(app: QApplication, out: Path, size: tuple[int, int], wanted: Sequence[str]) -> int:
+def save(window: QWidget, path: Path, *, small: bool = False) -> None:
+    window.grab().save(str(path))
+    if small:  # Pillow comes with python-escpos
+        from PIL import Image
+
+        Image.open(path).convert("RGB").quantize(128).save(path, optimize=True)
+
+
+def shoot_setup(
+    app: QApplication, out: Path, size: tuple[int, int], wanted: Sequence[str], *, small: bool
+) -> int:
     """The set-up wizard, as a new kiosk opens on it (a new data folder), in each
     language; returns how many pictures were saved."""
     from kiosk_app.comptoir import Comptoir
@@ -129,7 +144,7 @@ def shoot_setup(app: QApplication, out: Path, size: tuple[int, int], wanted: Seq
                 for name in setup_tour(window, lang=lang):
                     if name in wanted:
                         path = out / f"{name}-{lang}-{size[0]}x{size[1]}.png"
-                        window.grab().save(str(path))
+                        save(window, path, small=small)
                         count += 1
                 close_window(window)
             finally:

@@ -65,6 +65,8 @@ def setup_tour(window: KioskWindow, *, lang: str = "fr") -> Iterator[str]:
         type_text(wizard.manager.name.editor, "Nadia Benali")
         type_text(wizard.manager.pin.editor, "482915")
         type_text(wizard.manager.pin_again.editor, "482916")  # mistyped: said beside it
+        unfocus()
+        window.keyboard.hide()
 
     def printer() -> None:
         show("printer")
@@ -118,6 +120,13 @@ def settings_steps(
 
     def printer() -> None:
         w.counter.settings.show_tab("printer")
+        form = w.counter.settings.printer
+        form.kind.buttons["network"].click()  # not saved: the demo keeps no printer
+        type_text(form.address.editor, "192.168.1.50")
+        unfocus()
+        w.keyboard.hide()
+        QApplication.processEvents()
+        w.counter.scroll_to(w.counter.settings.title)  # from the section's top
 
     def attendants() -> None:
         w.counter.settings.show_tab("attendants")

@@ -143,9 +143,11 @@ class AttendantsPage(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(scroll)
+        # What a change did, or why it was refused: under the rows the buttons are on
+        # (empty, the two lines part the list from the form below).
         layout.addWidget(self.note)
         layout.addWidget(self.error)
-        layout.addWidget(scroll)
         add_layout.addLayout(add_fields)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
