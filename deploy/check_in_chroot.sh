@@ -1,8 +1,9 @@
 #!/bin/sh
 # Installs a built .deb in a Debian 12 chroot made by debootstrap, and checks what a
 # kiosk would have: the files, the user, the data folder, the enabled unit, every
-# library of Qt's xcb and wayland plugins found, and the bundle answering as the kiosk's
-# user. systemd does not run in a chroot: booting the session needs a real PC or VM.
+# library of Qt's xcb and wayland plugins found, the bundle answering as the kiosk's
+# user, and the kiosk up inside cage (headless). systemd does not run in a chroot: see
+# deploy/check_watchdog_in_nspawn.sh; the session on a real screen needs a real PC or VM.
 #
 #   sudo deploy/check_in_chroot.sh CHROOT dist/comptoir_*.deb
 #   (CHROOT made by: sudo debootstrap --variant=minbase bookworm CHROOT)
@@ -35,7 +36,19 @@ in_root sh -c 'cd /opt/comptoir/kiosk/_internal && LD_LIBRARY_PATH=$PWD:$PWD/PyS
 echo "== the bundle, as the kiosk's user"
 as_kiosk() { in_root runuser -u comptoir -- "$@"; }
 as_kiosk kiosk --version
+in_root rm -rf /var/lib/comptoir/demo  # a second run: the demo goes in a new folder
 as_kiosk kiosk seed-demo --data-dir /var/lib/comptoir/demo --as-of 2026-11-26
 as_kiosk kiosk stats --data-dir /var/lib/comptoir/demo --json
 as_kiosk kiosk backup --data-dir /var/lib/comptoir/demo
 in_root ls -la /var/lib/comptoir/demo/backups
+echo "== the kiosk in cage, as the kiosk's user (wlroots' headless backend: no screen here)"
+# The installed bundle as a Wayland client of Debian's cage, on a new data folder (the
+# set-up wizard): up to "the kiosk is ready" in its log, then stopped by SIGTERM.
+# Without a GPU, cage cannot draw its output (swapchain errors, kept out of the way).
+in_root sh -c 'install -d -o comptoir -m 0700 /run/comptoir-check'
+in_root timeout 30 runuser -u comptoir -- env XDG_RUNTIME_DIR=/run/comptoir-check \
+    WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
+    QT_QPA_PLATFORM=wayland cage -d -- kiosk --data-dir /var/lib/comptoir/cage-check \
+    >/dev/null 2>&1 || true
+in_root grep -h "the kiosk is ready" /var/lib/comptoir/cage-check/logs/kiosk.log  # or fail
+in_root rm -rf /var/lib/comptoir/cage-check /run/comptoir-check
