@@ -179,3 +179,37 @@ def test_the_unit_verifies() -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
+def _printing_tool(name: str) -> object:
+    """A helper module of tests/printing (a folder of plain modules, not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "printing" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_bundle_prints_a_test_page_on_a_network_printer(built: Built, tmp_path: Path) -> None:
+    """A new kiosk's printer set from a shell, then its test page on a loopback fake
+    network printer: accents, € and the QR code, through the bundle's python-escpos."""
+    fake = _printing_tool("fake_printer").FakePrinter()  # type: ignore[attr-defined]
+    reader = _printing_tool("escpos_reader")
+    folder = str(tmp_path / "kiosk")
+    try:
+        for key, value in (
+            ("printer_address", f"127.0.0.1:{fake.port}"),
+            ("printer_kind", "network"),  # the address first: a kind needs its address
+        ):
+            done = run_bundle(built, tmp_path, "settings", "set", key, value, "--data-dir", folder)
+            assert done.returncode == 0, done.stderr
+        done = run_bundle(built, tmp_path, "test-page", "--data-dir", folder, LANG="en_GB.UTF-8")
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("The test page went through")
+        page = reader.read(fake.printed)  # type: ignore[attr-defined]
+        assert "€" in page.text and "é" in page.text and len(page.qr_codes) == 1
+    finally:
+        fake.close()
