@@ -37,6 +37,7 @@ from .models import AppliedOp, Batch
 from .push import HANDLERS, AlreadyThere, Conflicting, series_refusal, server_row
 from .records import PUBLIC_TOKEN_PATTERN
 from .scopes import Caller, OpenRecords, RecordRules, Refusal
+from .statements import PerDialect
 from .writer import Rejected, Writer
 
 TOKEN = re.compile(PUBLIC_TOKEN_PATTERN)
@@ -74,9 +75,10 @@ BATCH_HASH = select(BATCHES.c.body_hash).where(
     BATCHES.c.device_id == bindparam("device"), BATCHES.c.key == bindparam("key")
 )
 NEW_BATCH = BATCHES.insert()
-APPLIED = select(APPLIED_OPS.c.op_id).where(
-    APPLIED_OPS.c.device_id == bindparam("device"),
-    APPLIED_OPS.c.op_id.in_(bindparam("op_ids", expanding=True)),
+APPLIED = PerDialect.build(
+    lambda one_of: select(APPLIED_OPS.c.op_id).where(
+        APPLIED_OPS.c.device_id == bindparam("device"), one_of(APPLIED_OPS.c.op_id, "op_ids")
+    )
 )
 NEW_APPLIED = APPLIED_OPS.insert()
 
@@ -136,7 +138,8 @@ def push_batch(
         )
     done = set(
         connection.execute(
-            APPLIED, {"device": device_id, "op_ids": [op.op_id for op in request.ops]}
+            APPLIED.on(connection),
+            {"device": device_id, "op_ids": [op.op_id for op in request.ops]},
         ).scalars()
     )
     writer = Writer(session, now, caller)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import and_, bindparam, delete, func, select, text
+from sqlalchemy import Text, and_, bindparam, cast, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from sync.protocol import Change as WireChange
@@ -78,22 +78,32 @@ _LOG_BOUNDS = select(
     func.max(_CHANGES.c.seq),
     select(_COUNTERS.c.value).where(_COUNTERS.c.name == FLOOR).scalar_subquery(),
 )
-_PAGE = (
-    select(
-        _CHANGES.c.seq,
-        _RECORDS.c.entity,
-        _RECORDS.c.entity_id,
-        _RECORDS.c.version,
-        _RECORDS.c.data,
-        _RECORDS.c.parent_id,
-    )
-    .join(
-        _RECORDS,
-        and_(_RECORDS.c.entity == _CHANGES.c.entity, _RECORDS.c.entity_id == _CHANGES.c.entity_id),
-    )
+# The page's window of the log first (a range of its key), then each change's record by
+# the records' key: joined before the limit, PostgreSQL may hash the whole records table
+# for every page (it did, on a log whose statistics were not gathered yet).
+_WINDOW = (
+    select(_CHANGES.c.seq, _CHANGES.c.entity, _CHANGES.c.entity_id)
     .where(_CHANGES.c.seq > bindparam("cursor"))
     .order_by(_CHANGES.c.seq)
     .limit(bindparam("rows"))
+    .subquery("window")
+)
+_PAGE = (
+    select(
+        _WINDOW.c.seq,
+        _RECORDS.c.entity,
+        _RECORDS.c.entity_id,
+        _RECORDS.c.version,
+        # As text: parsed only for the changes the caller keeps (scopes.Pulled).
+        cast(_RECORDS.c.data, Text),
+        _RECORDS.c.parent_id,
+    )
+    .select_from(_WINDOW)
+    .outerjoin(  # (a change always has its record: records are never deleted)
+        _RECORDS,
+        and_(_RECORDS.c.entity == _WINDOW.c.entity, _RECORDS.c.entity_id == _WINDOW.c.entity_id),
+    )
+    .order_by(_WINDOW.c.seq)
 )
 
 
@@ -125,11 +135,10 @@ def pull(
     seen: set[Key] = set()
     candidates: list[Pulled] = []
     for seq, entity, entity_id, version, data, parent_id in rows:
-        if (entity, entity_id) in seen:
+        if entity is None or (entity, entity_id) in seen:
             continue
         seen.add((entity, entity_id))
-        change = WireChange(seq=seq, entity=entity, entity_id=entity_id, version=version, data=data)
-        candidates.append(Pulled(change, parent_id))
+        candidates.append(Pulled(seq, Entity(entity), entity_id, version, data, parent_id))
     changes = [p.change for p in candidates] if keep is None else keep(candidates)
     next_cursor = refetch_cursor(rows[-1][0], floor) if rows else cursor
     return PullResponse(changes=changes, next_cursor=next_cursor, has_more=has_more)

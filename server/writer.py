@@ -27,6 +27,7 @@ from sync.protocol import Entity
 from .changes import Key, record_changes
 from .models import Record, RecordAccess
 from .scopes import Caller
+from .statements import PerDialect
 
 RECORDS = Record.metadata.tables[Record.__tablename__]
 
@@ -55,9 +56,10 @@ BY_KEY = select(*_COLUMNS).where(
     RECORDS.c.entity == bindparam("entity"), RECORDS.c.entity_id == bindparam("entity_id")
 )
 # Both columns of the primary key: by `entity_id` alone, SQLite would scan the table.
-BY_KEYS = select(*_COLUMNS).where(
-    RECORDS.c.entity.in_(bindparam("entities", expanding=True)),
-    RECORDS.c.entity_id.in_(bindparam("ids", expanding=True)),
+BY_KEYS = PerDialect.build(
+    lambda one_of: select(*_COLUMNS).where(
+        one_of(RECORDS.c.entity, "entities"), one_of(RECORDS.c.entity_id, "ids")
+    )
 )
 BY_LOOKUP = (
     select(*_COLUMNS)
@@ -97,9 +99,10 @@ CLIENTS_MERGED_INTO = select(*_COLUMNS).where(
     RECORDS.c.entity == Entity.CLIENT.value,
     RECORDS.c.data["merged_into"].as_string() == bindparam("client_id"),
 )
-LOOKUPS_TAKEN = select(RECORDS.c.lookup).where(
-    RECORDS.c.entity == bindparam("entity"),
-    RECORDS.c.lookup.in_(bindparam("lookups", expanding=True)),
+LOOKUPS_TAKEN = PerDialect.build(
+    lambda one_of: select(RECORDS.c.lookup).where(
+        RECORDS.c.entity == bindparam("entity"), one_of(RECORDS.c.lookup, "lookups")
+    )
 )
 INSERT = RECORDS.insert()
 ACCESS_INSERT = RecordAccess.metadata.tables[RecordAccess.__tablename__].insert()
@@ -165,7 +168,7 @@ class Writer:
             entities = {entity for entity, _ in keys}
             ids = {entity_id for _, entity_id in keys}
             query = {"entities": list(entities), "ids": list(ids)}
-            for row in self.connection.execute(BY_KEYS, query):
+            for row in self.connection.execute(BY_KEYS.on(self.connection), query):
                 self._adopt(row)
             # The query covered every pair of these entities and ids: the rest are absent.
             for entity in entities:
@@ -173,7 +176,7 @@ class Writer:
                     self._known.setdefault((entity, entity_id), None)
         for entity, wanted in lookups.items():
             taken = self.connection.execute(
-                LOOKUPS_TAKEN, {"entity": entity.value, "lookups": list(wanted)}
+                LOOKUPS_TAKEN.on(self.connection), {"entity": entity.value, "lookups": list(wanted)}
             ).scalars()
             self._taken[entity.value] = {key for key in taken if key is not None}
 
