@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import (
     Entity,
     Op,
+    OpKind,
     OpResult,
     Outcome,
     PushRequest,
@@ -33,6 +34,7 @@ from sync.protocol import (
 )
 
 from .changes import Key
+from .client_merges import lock_phones
 from .models import AppliedOp, Batch
 from .push import HANDLERS, AlreadyThere, Conflicting, series_refusal, server_row
 from .records import PUBLIC_TOKEN_PATTERN
@@ -67,6 +69,22 @@ def _batch_keys(request: PushRequest) -> tuple[set[Key], dict[Entity, set[str]]]
         if op.entity is Entity.ORDER and isinstance(token, str) and TOKEN.fullmatch(token):
             tokens.add(token)  # (any other is refused by the op's own check)
     return keys, {Entity.ORDER: tokens} if tokens else {}
+
+
+MAX_PHONE = 20  # records.ClientRecord's
+
+
+def _new_phones(request: PushRequest) -> set[str]:
+    """The phones of the clients a batch creates (a merge looks each one up). One its
+    op's own check refuses (too long, a refused character) is left to that check."""
+    return {
+        phone
+        for op in request.ops
+        if (op.entity, op.kind) == (Entity.CLIENT, OpKind.CREATE)
+        and isinstance(phone := op.data.get("phone"), str)
+        and 0 < len(phone) <= MAX_PHONE
+        and refused_text_at(phone) is None
+    }
 
 
 BATCHES = Batch.metadata.tables[Batch.__tablename__]
@@ -144,6 +162,7 @@ def push_batch(
     )
     writer = Writer(session, now, caller)
     writer.prefetch(*_batch_keys(request))
+    lock_phones(writer, _new_phones(request))
     results: list[OpResult] = []
     newly_done: list[uuid.UUID] = []
     for op in request.ops:

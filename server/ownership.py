@@ -94,11 +94,11 @@ def batch_access(w: Writer, *ids: uuid.UUID) -> Access:
     """The access of every record the batch names, read once (the push's prefetch
     named them all), and of `ids` if not yet read."""
     if w.access is None:
-        w.flush()
+        w.flush_access()
         w.access = Access(w.session, w.known_ids())
     access: Access = w.access
     if any(i not in access.checked for i in ids):
-        w.flush()
+        w.flush_access()
         access.ensure(ids)
     return access
 
@@ -128,7 +128,7 @@ def grant(
     access = batch_access(w, entity_id)
     readers = access.readers.setdefault(entity_id, set())
     if owner:
-        w.flush()
+        w.flush_access()
         w.connection.execute(_DEMOTE, {"key": entity_id})
         w.connection.execute(_DROP, {"device_id": device_id, "entity_id": entity_id})
         access.owner[entity_id] = device_id
