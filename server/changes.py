@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import Text, and_, bindparam, cast, delete, func, select, text
 from sqlalchemy.orm import Session
 
-from sync.protocol import Change as WireChange
 from sync.protocol import Entity, PullResponse
 
 from .models import Base, Change, Counter, Record
@@ -107,17 +106,31 @@ _PAGE = (
 )
 
 
-def pull(
-    session: Session,
-    cursor: int,
-    limit: int,
-    *,
-    keep: Callable[[list[Pulled]], list[WireChange]] | None = None,
-) -> PullResponse:
+Keep = Callable[[list[Pulled]], list[Pulled]]
+
+
+def pull(session: Session, cursor: int, limit: int, *, keep: Keep | None = None) -> PullResponse:
     """The records changed after `cursor`, each at most once per page, in change order
     (a record appears where it first changed, so an order's client comes before it).
     `keep` (the caller's record scope, scopes.RecordRules) leaves changes out of the
     page; the cursor moves past them all the same."""
+    kept, next_cursor, has_more = _page(session, cursor, limit, keep)
+    changes = [p.change for p in kept]
+    return PullResponse(changes=changes, next_cursor=next_cursor, has_more=has_more)
+
+
+def pull_json(session: Session, cursor: int, limit: int, *, keep: Keep | None = None) -> str:
+    """`pull` as the JSON of its PullResponse, written without parsing the records'
+    data (scopes.Pulled.as_json)."""
+    kept, next_cursor, has_more = _page(session, cursor, limit, keep)
+    changes = ",".join(p.as_json() for p in kept)
+    more = "true" if has_more else "false"
+    return f'{{"changes":[{changes}],"next_cursor":{next_cursor},"has_more":{more}}}'
+
+
+def _page(
+    session: Session, cursor: int, limit: int, keep: Keep | None
+) -> tuple[list[Pulled], int, bool]:
     connection = session.connection()
     top, floor = connection.execute(_LOG_BOUNDS).one()
     top, floor = top or 0, floor or 0
@@ -128,7 +141,7 @@ def pull(
     if (cursor > 0 and after < floor) or after > max(top, floor):
         raise CursorUnknown()
     if after >= top:
-        return PullResponse(changes=[], next_cursor=cursor, has_more=False)
+        return [], cursor, False
     rows = connection.execute(_PAGE, {"cursor": after, "rows": limit + 1}).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
@@ -139,9 +152,9 @@ def pull(
             continue
         seen.add((entity, entity_id))
         candidates.append(Pulled(seq, Entity(entity), entity_id, version, data, parent_id))
-    changes = [p.change for p in candidates] if keep is None else keep(candidates)
+    kept = candidates if keep is None else keep(candidates)
     next_cursor = refetch_cursor(rows[-1][0], floor) if rows else cursor
-    return PullResponse(changes=changes, next_cursor=next_cursor, has_more=has_more)
+    return kept, next_cursor, has_more
 
 
 def refetch_cursor(seq: int, floor: int) -> int:

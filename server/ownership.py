@@ -193,19 +193,18 @@ class OwnedRecords(OpenRecords):
             return _client_refusal(writer, me, client)
         return None
 
-    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Change]:
+    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Pulled]:
         if caller.kind is not DeviceKind.KIOSK:
-            return [p.change for p in page]
+            return page
         access = Access(session, (_scope_id(p) for p in page if p.entity in _SCOPED))
         me = caller.device_id
-        kept: list[Change] = []
+        kept: list[Pulled] = []
         for pulled in page:
             if pulled.entity in _SCOPED and not access.may_read(me, _scope_id(pulled)):
                 continue  # (its data is never parsed: Pulled.change)
-            change = pulled.change
-            if change.entity is Entity.ORDER:
-                change = _as_seen_by(me, access, change)
-            kept.append(change)
+            if pulled.entity is Entity.ORDER:
+                pulled = pulled.seen_as(_as_seen_by(me, access, pulled.change))
+            kept.append(pulled)
         return kept
 
 

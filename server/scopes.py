@@ -149,6 +149,23 @@ class Pulled:
         self._data = data
         self._change: Change | None = None
 
+    def seen_as(self, change: Change) -> Pulled:
+        """This change as the caller receives it (a rule rewrote its data)."""
+        self._change = change
+        return self
+
+    def as_json(self) -> str:
+        """The change as the wire's JSON. Unparsed, its data goes as the database
+        holds it (JSON already): a new kiosk's first pull is every record once, and
+        parsing, validating and writing each again was half of the server's time."""
+        if self._change is not None:
+            return self._change.model_dump_json()
+        data = self._data if isinstance(self._data, str) else json.dumps(self._data)
+        return (
+            f'{{"seq":{self.seq},"entity":"{self.entity.value}","entity_id":'
+            f'"{self.entity_id}","version":{self.version},"data":{data}}}'
+        )
+
     @property
     def change(self) -> Change:
         if self._change is None:
@@ -172,8 +189,9 @@ class RecordRules(Protocol):
         Runs before the op's handler, with the batch's records prefetched in `writer`."""
         ...
 
-    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Change]:
-        """What `caller` receives of a pull page; the cursor moves past the rest
+    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Pulled]:
+        """What `caller` receives of a pull page (`Pulled.seen_as` for a change it
+        receives otherwise than stored); the cursor moves past the rest
         anyway. Called once per page: one query for the page, never one per change."""
         ...
 
@@ -188,5 +206,5 @@ class OpenRecords:
     def may_pull(self, caller: Caller, change: Change) -> bool:
         return True
 
-    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Change]:
-        return [p.change for p in page if self.may_pull(caller, p.change)]
+    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Pulled]:
+        return [p for p in page if self.may_pull(caller, p.change)]

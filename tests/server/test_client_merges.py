@@ -138,10 +138,8 @@ def test_copies_of_one_phone_in_one_batch_merge_like_copies_in_several(db: Datab
     saint_paul, bastille = Server(db), Server(db, "bastille")
     held, first, later, last = (uuid.uuid4() for _ in range(4))
     assert {r.outcome for r in bastille.push([client_made(held, 3)])} == {Outcome.APPLIED}
-    results = saint_paul.push(
-        [client_made(later, 5), client_made(first, 0), order_of(later, "01-0001")]
-        + [client_made(last, 9)]
-    )
+    batch = [client_made(later, 5), client_made(first, 0), order_of(later, "01-0001")]
+    results = saint_paul.push([*batch, client_made(last, 9)])
     assert {r.outcome for r in results} == {Outcome.APPLIED}
     clients = all_clients(db)
     assert {key: data.get(MERGED_INTO) for key, data in clients.items()} == {
