@@ -49,7 +49,7 @@ from .access import (
 )
 from .auth import device_name
 from .batch import IdempotencyMismatch, push_batch
-from .changes import CursorUnknown, pull
+from .changes import CursorUnknown, pull_json
 from .database import Database
 from .documents import last_document_numbers
 from .headers import SecurityHeaders
@@ -195,14 +195,14 @@ def sync_routes() -> APIRouter:
         try:
             with database(request).read() as session:
                 caller = authorise(session, credential, Scope.SYNC)
-                page = pull(
+                page = pull_json(
                     session, cursor, limit, keep=lambda p: rules.keep_page(caller, session, p)
                 )
         except CursorUnknown:
             raise ApiError(
                 409, ErrorCode.MUST_REFETCH, "this cursor is unknown here: pull from 0"
             ) from None
-        return Response(page.model_dump_json(), media_type="application/json")
+        return Response(page, media_type="application/json")
 
     @router.get("/device", response_model=DeviceInfo)
     def device(request: Request, credential: BearerCredential) -> DeviceInfo:

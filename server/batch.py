@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import (
     Entity,
     Op,
+    OpKind,
     OpResult,
     Outcome,
     PushRequest,
@@ -33,10 +34,12 @@ from sync.protocol import (
 )
 
 from .changes import Key
+from .client_merges import lock_phones
 from .models import AppliedOp, Batch
 from .push import HANDLERS, AlreadyThere, Conflicting, series_refusal, server_row
 from .records import PUBLIC_TOKEN_PATTERN
 from .scopes import Caller, OpenRecords, RecordRules, Refusal
+from .statements import PerDialect
 from .writer import Rejected, Writer
 
 TOKEN = re.compile(PUBLIC_TOKEN_PATTERN)
@@ -68,15 +71,32 @@ def _batch_keys(request: PushRequest) -> tuple[set[Key], dict[Entity, set[str]]]
     return keys, {Entity.ORDER: tokens} if tokens else {}
 
 
+MAX_PHONE = 20  # records.ClientRecord's
+
+
+def _new_phones(request: PushRequest) -> set[str]:
+    """The phones of the clients a batch creates (a merge looks each one up). One its
+    op's own check refuses (too long, a refused character) is left to that check."""
+    return {
+        phone
+        for op in request.ops
+        if (op.entity, op.kind) == (Entity.CLIENT, OpKind.CREATE)
+        and isinstance(phone := op.data.get("phone"), str)
+        and 0 < len(phone) <= MAX_PHONE
+        and refused_text_at(phone) is None
+    }
+
+
 BATCHES = Batch.metadata.tables[Batch.__tablename__]
 APPLIED_OPS = AppliedOp.metadata.tables[AppliedOp.__tablename__]
 BATCH_HASH = select(BATCHES.c.body_hash).where(
     BATCHES.c.device_id == bindparam("device"), BATCHES.c.key == bindparam("key")
 )
 NEW_BATCH = BATCHES.insert()
-APPLIED = select(APPLIED_OPS.c.op_id).where(
-    APPLIED_OPS.c.device_id == bindparam("device"),
-    APPLIED_OPS.c.op_id.in_(bindparam("op_ids", expanding=True)),
+APPLIED = PerDialect.build(
+    lambda one_of: select(APPLIED_OPS.c.op_id).where(
+        APPLIED_OPS.c.device_id == bindparam("device"), one_of(APPLIED_OPS.c.op_id, "op_ids")
+    )
 )
 NEW_APPLIED = APPLIED_OPS.insert()
 
@@ -136,11 +156,13 @@ def push_batch(
         )
     done = set(
         connection.execute(
-            APPLIED, {"device": device_id, "op_ids": [op.op_id for op in request.ops]}
+            APPLIED.on(connection),
+            {"device": device_id, "op_ids": [op.op_id for op in request.ops]},
         ).scalars()
     )
     writer = Writer(session, now, caller)
     writer.prefetch(*_batch_keys(request))
+    lock_phones(writer, _new_phones(request))
     results: list[OpResult] = []
     newly_done: list[uuid.UUID] = []
     for op in request.ops:

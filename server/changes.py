@@ -14,10 +14,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import and_, bindparam, delete, func, select, text
+from sqlalchemy import Text, and_, bindparam, cast, delete, func, select, text
 from sqlalchemy.orm import Session
 
-from sync.protocol import Change as WireChange
 from sync.protocol import Entity, PullResponse
 
 from .models import Base, Change, Counter, Record
@@ -78,36 +77,60 @@ _LOG_BOUNDS = select(
     func.max(_CHANGES.c.seq),
     select(_COUNTERS.c.value).where(_COUNTERS.c.name == FLOOR).scalar_subquery(),
 )
-_PAGE = (
-    select(
-        _CHANGES.c.seq,
-        _RECORDS.c.entity,
-        _RECORDS.c.entity_id,
-        _RECORDS.c.version,
-        _RECORDS.c.data,
-        _RECORDS.c.parent_id,
-    )
-    .join(
-        _RECORDS,
-        and_(_RECORDS.c.entity == _CHANGES.c.entity, _RECORDS.c.entity_id == _CHANGES.c.entity_id),
-    )
+# The page's window of the log first (a range of its key), then each change's record by
+# the records' key: joined before the limit, PostgreSQL may hash the whole records table
+# for every page (it did, on a log whose statistics were not gathered yet).
+_WINDOW = (
+    select(_CHANGES.c.seq, _CHANGES.c.entity, _CHANGES.c.entity_id)
     .where(_CHANGES.c.seq > bindparam("cursor"))
     .order_by(_CHANGES.c.seq)
     .limit(bindparam("rows"))
+    .subquery("window")
+)
+_PAGE = (
+    select(
+        _WINDOW.c.seq,
+        _RECORDS.c.entity,
+        _RECORDS.c.entity_id,
+        _RECORDS.c.version,
+        # As text: parsed only for the changes the caller keeps (scopes.Pulled).
+        cast(_RECORDS.c.data, Text),
+        _RECORDS.c.parent_id,
+    )
+    .select_from(_WINDOW)
+    .outerjoin(  # (a change always has its record: records are never deleted)
+        _RECORDS,
+        and_(_RECORDS.c.entity == _WINDOW.c.entity, _RECORDS.c.entity_id == _WINDOW.c.entity_id),
+    )
+    .order_by(_WINDOW.c.seq)
 )
 
 
-def pull(
-    session: Session,
-    cursor: int,
-    limit: int,
-    *,
-    keep: Callable[[list[Pulled]], list[WireChange]] | None = None,
-) -> PullResponse:
+Keep = Callable[[list[Pulled]], list[Pulled]]
+
+
+def pull(session: Session, cursor: int, limit: int, *, keep: Keep | None = None) -> PullResponse:
     """The records changed after `cursor`, each at most once per page, in change order
     (a record appears where it first changed, so an order's client comes before it).
     `keep` (the caller's record scope, scopes.RecordRules) leaves changes out of the
     page; the cursor moves past them all the same."""
+    kept, next_cursor, has_more = _page(session, cursor, limit, keep)
+    changes = [p.change for p in kept]
+    return PullResponse(changes=changes, next_cursor=next_cursor, has_more=has_more)
+
+
+def pull_json(session: Session, cursor: int, limit: int, *, keep: Keep | None = None) -> str:
+    """`pull` as the JSON of its PullResponse, written without parsing the records'
+    data (scopes.Pulled.as_json)."""
+    kept, next_cursor, has_more = _page(session, cursor, limit, keep)
+    changes = ",".join(p.as_json() for p in kept)
+    more = "true" if has_more else "false"
+    return f'{{"changes":[{changes}],"next_cursor":{next_cursor},"has_more":{more}}}'
+
+
+def _page(
+    session: Session, cursor: int, limit: int, keep: Keep | None
+) -> tuple[list[Pulled], int, bool]:
     connection = session.connection()
     top, floor = connection.execute(_LOG_BOUNDS).one()
     top, floor = top or 0, floor or 0
@@ -118,21 +141,20 @@ def pull(
     if (cursor > 0 and after < floor) or after > max(top, floor):
         raise CursorUnknown()
     if after >= top:
-        return PullResponse(changes=[], next_cursor=cursor, has_more=False)
+        return [], cursor, False
     rows = connection.execute(_PAGE, {"cursor": after, "rows": limit + 1}).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     seen: set[Key] = set()
     candidates: list[Pulled] = []
     for seq, entity, entity_id, version, data, parent_id in rows:
-        if (entity, entity_id) in seen:
+        if entity is None or (entity, entity_id) in seen:
             continue
         seen.add((entity, entity_id))
-        change = WireChange(seq=seq, entity=entity, entity_id=entity_id, version=version, data=data)
-        candidates.append(Pulled(change, parent_id))
-    changes = [p.change for p in candidates] if keep is None else keep(candidates)
+        candidates.append(Pulled(seq, Entity(entity), entity_id, version, data, parent_id))
+    kept = candidates if keep is None else keep(candidates)
     next_cursor = refetch_cursor(rows[-1][0], floor) if rows else cursor
-    return PullResponse(changes=changes, next_cursor=next_cursor, has_more=has_more)
+    return kept, next_cursor, has_more
 
 
 def refetch_cursor(seq: int, floor: int) -> int:

@@ -131,9 +131,11 @@ def _gzipped(start: Message, message: Message) -> tuple[Message, Message]:
     headers = start["headers"]
     if len(body) < GZIP_FROM_BYTES or any(k.lower() == b"content-encoding" for k, _ in headers):
         return start, message
-    # Level 6 (zlib's default): a page of 500 records in a few milliseconds; 9 takes
-    # several times longer for a few per cent fewer bytes.
-    packed = gzip.compress(body, compresslevel=6)
+    # Level 1: a page of 500 clients (260 kB of JSON) becomes 36 kB in 5.5 ms here,
+    # against 32 kB in 8.5 ms at level 6 (zlib's default; 9 is slower still): a new
+    # kiosk's first pull of a million records is 2,000 such pages, and this runs on
+    # the worker's event loop, where every other request waits for it.
+    packed = gzip.compress(body, compresslevel=1)
     kept = [(k, v) for k, v in headers if k.lower() != b"content-length"]
     kept += [
         (b"content-encoding", b"gzip"),

@@ -26,14 +26,17 @@ from sync.protocol import Change, Entity, Op, OpKind
 
 from .models import RecordAccess
 from .scopes import Caller, DeviceKind, OpenRecords, Pulled, Refusal
+from .statements import PerDialect
 from .writer import Held, Rejected, Writer
 
 ACCESS = RecordAccess.metadata.tables[RecordAccess.__tablename__]
 
 # Per id of a page or batch: whether any kiosk holds or reads it, and this caller's
 # rows. Both columns of an id in one indexed pass (the key's second column).
-_ACCESS_OF = select(ACCESS.c.entity_id, ACCESS.c.device_id, ACCESS.c.owner).where(
-    ACCESS.c.entity_id.in_(bindparam("ids", expanding=True))
+_ACCESS_OF = PerDialect.build(
+    lambda one_of: select(ACCESS.c.entity_id, ACCESS.c.device_id, ACCESS.c.owner).where(
+        one_of(ACCESS.c.entity_id, "ids")
+    )
 )
 _OWNER_OF = select(ACCESS.c.device_id).where(
     ACCESS.c.entity_id == bindparam("entity_id"), ACCESS.c.owner.is_(True)
@@ -71,8 +74,9 @@ class Access:
         if not wanted:
             return
         self.checked.update(wanted)
-        for entity_id, device_id, owner in self.session.connection().execute(
-            _ACCESS_OF, {"ids": wanted}
+        connection = self.session.connection()
+        for entity_id, device_id, owner in connection.execute(
+            _ACCESS_OF.on(connection), {"ids": wanted}
         ):
             self.readers.setdefault(entity_id, set()).add(device_id)
             if owner:
@@ -90,11 +94,11 @@ def batch_access(w: Writer, *ids: uuid.UUID) -> Access:
     """The access of every record the batch names, read once (the push's prefetch
     named them all), and of `ids` if not yet read."""
     if w.access is None:
-        w.flush()
+        w.flush_access()
         w.access = Access(w.session, w.known_ids())
     access: Access = w.access
     if any(i not in access.checked for i in ids):
-        w.flush()
+        w.flush_access()
         access.ensure(ids)
     return access
 
@@ -124,7 +128,7 @@ def grant(
     access = batch_access(w, entity_id)
     readers = access.readers.setdefault(entity_id, set())
     if owner:
-        w.flush()
+        w.flush_access()
         w.connection.execute(_DEMOTE, {"key": entity_id})
         w.connection.execute(_DROP, {"device_id": device_id, "entity_id": entity_id})
         access.owner[entity_id] = device_id
@@ -189,19 +193,18 @@ class OwnedRecords(OpenRecords):
             return _client_refusal(writer, me, client)
         return None
 
-    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Change]:
+    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Pulled]:
         if caller.kind is not DeviceKind.KIOSK:
-            return [p.change for p in page]
-        access = Access(session, (_scope_id(p) for p in page if p.change.entity in _SCOPED))
+            return page
+        access = Access(session, (_scope_id(p) for p in page if p.entity in _SCOPED))
         me = caller.device_id
-        kept: list[Change] = []
+        kept: list[Pulled] = []
         for pulled in page:
-            change = pulled.change
-            if change.entity in _SCOPED and not access.may_read(me, _scope_id(pulled)):
-                continue
-            if change.entity is Entity.ORDER:
-                change = _as_seen_by(me, access, change)
-            kept.append(change)
+            if pulled.entity in _SCOPED and not access.may_read(me, _scope_id(pulled)):
+                continue  # (its data is never parsed: Pulled.change)
+            if pulled.entity is Entity.ORDER:
+                pulled = pulled.seen_as(_as_seen_by(me, access, pulled.change))
+            kept.append(pulled)
         return kept
 
 
@@ -228,9 +231,9 @@ def _as_seen_by(device_id: int, access: Access, change: Change) -> Change:
 
 def _scope_id(pulled: Pulled) -> uuid.UUID:
     """The record whose access decides: an order's for its payments and rating."""
-    if pulled.change.entity in _THROUGH_ORDER and pulled.parent_id is not None:
+    if pulled.entity in _THROUGH_ORDER and pulled.parent_id is not None:
         return pulled.parent_id
-    return pulled.change.entity_id
+    return pulled.entity_id
 
 
 def share_merged(w: Writer, survivor_id: uuid.UUID, merged_id: uuid.UUID) -> None:

@@ -17,19 +17,22 @@ Two levels, checked by the server on every request:
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fastapi.routing import APIRoute
 from starlette.routing import BaseRoute, Route
 
+from sync.protocol import Change, Entity
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from sync.protocol import Change, Op
+    from sync.protocol import Op
 
     from .writer import Writer
 
@@ -120,13 +123,61 @@ class Refusal:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
 class Pulled:
     """A change of a pull page, with the order it belongs to (a payment's or a
-    rating's `parent_id`) for the rules that need it."""
+    rating's `parent_id`) for the rules that need it. Its record's data stays the text
+    the database sent until `change` is asked for: a kiosk keeps a few changes of a
+    page of the network's log, and parsing and validating the other hundreds was most
+    of a pull's time (docs/BENCHMARKS.md, sync suite on PostgreSQL)."""
 
-    change: Change
-    parent_id: uuid.UUID | None
+    __slots__ = ("_change", "_data", "entity", "entity_id", "parent_id", "seq", "version")
+
+    def __init__(
+        self,
+        seq: int,
+        entity: Entity,
+        entity_id: uuid.UUID,
+        version: int,
+        data: str | dict[str, Any],
+        parent_id: uuid.UUID | None,
+    ) -> None:
+        self.seq = seq
+        self.entity = entity
+        self.entity_id = entity_id
+        self.version = version
+        self.parent_id = parent_id
+        self._data = data
+        self._change: Change | None = None
+
+    def seen_as(self, change: Change) -> Pulled:
+        """This change as the caller receives it (a rule rewrote its data)."""
+        self._change = change
+        return self
+
+    def as_json(self) -> str:
+        """The change as the wire's JSON. Unparsed, its data goes as the database
+        holds it (JSON already): a new kiosk's first pull is every record once, and
+        parsing, validating and writing each again was half of the server's time."""
+        if self._change is not None:
+            return self._change.model_dump_json()
+        data = self._data if isinstance(self._data, str) else json.dumps(self._data)
+        return (
+            f'{{"seq":{self.seq},"entity":"{self.entity.value}","entity_id":'
+            f'"{self.entity_id}","version":{self.version},"data":{data}}}'
+        )
+
+    @property
+    def change(self) -> Change:
+        if self._change is None:
+            data = self._data
+            self._change = Change(
+                seq=self.seq,
+                entity=self.entity,
+                entity_id=self.entity_id,
+                version=self.version,
+                data=json.loads(data) if isinstance(data, str) else data,
+            )
+        return self._change
 
 
 class RecordRules(Protocol):
@@ -138,8 +189,9 @@ class RecordRules(Protocol):
         Runs before the op's handler, with the batch's records prefetched in `writer`."""
         ...
 
-    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Change]:
-        """What `caller` receives of a pull page; the cursor moves past the rest
+    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Pulled]:
+        """What `caller` receives of a pull page (`Pulled.seen_as` for a change it
+        receives otherwise than stored); the cursor moves past the rest
         anyway. Called once per page: one query for the page, never one per change."""
         ...
 
@@ -154,5 +206,5 @@ class OpenRecords:
     def may_pull(self, caller: Caller, change: Change) -> bool:
         return True
 
-    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Change]:
-        return [p.change for p in page if self.may_pull(caller, p.change)]
+    def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Pulled]:
+        return [p for p in page if self.may_pull(caller, p.change)]

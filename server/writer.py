@@ -8,13 +8,17 @@ for a statement built once and run on the session's connection. With fifty kiosk
 pushing at once, that difference is most of the wait (docs/BENCHMARKS.md, sync suite).
 
 Writes are held until `flush()` (a batch's new records go in one executemany), and any
-query that could see them flushes first, as the ORM's autoflush did.
+query that could see them flushes first, as the ORM's autoflush did: a query names its
+entity, so only a held record of that entity makes it flush. The records that belong to
+the batch's orders (payments, ratings, invoices, items to resolve) are read with the
+batch (`prefetch`) and answered from memory: each check of an order's payments was a
+flush and a query, for every op (docs/BENCHMARKS.md, sync suite on PostgreSQL).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,6 +31,7 @@ from sync.protocol import Entity
 from .changes import Key, record_changes
 from .models import Record, RecordAccess
 from .scopes import Caller
+from .statements import PerDialect
 
 RECORDS = Record.metadata.tables[Record.__tablename__]
 
@@ -55,9 +60,10 @@ BY_KEY = select(*_COLUMNS).where(
     RECORDS.c.entity == bindparam("entity"), RECORDS.c.entity_id == bindparam("entity_id")
 )
 # Both columns of the primary key: by `entity_id` alone, SQLite would scan the table.
-BY_KEYS = select(*_COLUMNS).where(
-    RECORDS.c.entity.in_(bindparam("entities", expanding=True)),
-    RECORDS.c.entity_id.in_(bindparam("ids", expanding=True)),
+BY_KEYS = PerDialect.build(
+    lambda one_of: select(*_COLUMNS).where(
+        one_of(RECORDS.c.entity, "entities"), one_of(RECORDS.c.entity_id, "ids")
+    )
 )
 BY_LOOKUP = (
     select(*_COLUMNS)
@@ -81,6 +87,9 @@ BY_PARENT = (
 ALL_BY_PARENT = select(*_COLUMNS).where(
     RECORDS.c.entity == bindparam("entity"), RECORDS.c.parent_id == bindparam("parent")
 )
+CHILDREN_OF = PerDialect.build(
+    lambda one_of: select(*_COLUMNS).where(one_of(RECORDS.c.parent_id, "parents"))
+)
 # An erased client's orders: a pass over the orders' data (once per erasure, not per push).
 ORDERS_OF_CLIENT = select(*_COLUMNS).where(
     RECORDS.c.entity == Entity.ORDER.value,
@@ -97,9 +106,15 @@ CLIENTS_MERGED_INTO = select(*_COLUMNS).where(
     RECORDS.c.entity == Entity.CLIENT.value,
     RECORDS.c.data["merged_into"].as_string() == bindparam("client_id"),
 )
-LOOKUPS_TAKEN = select(RECORDS.c.lookup).where(
-    RECORDS.c.entity == bindparam("entity"),
-    RECORDS.c.lookup.in_(bindparam("lookups", expanding=True)),
+BY_LOOKUPS = PerDialect.build(
+    lambda one_of: select(*_COLUMNS).where(
+        RECORDS.c.entity == bindparam("entity"), one_of(RECORDS.c.lookup, "lookups")
+    )
+)
+LOOKUPS_TAKEN = PerDialect.build(
+    lambda one_of: select(RECORDS.c.lookup).where(
+        RECORDS.c.entity == bindparam("entity"), one_of(RECORDS.c.lookup, "lookups")
+    )
 )
 INSERT = RECORDS.insert()
 ACCESS_INSERT = RecordAccess.metadata.tables[RecordAccess.__tablename__].insert()
@@ -145,6 +160,13 @@ class Writer:
         self._new: list[Held] = []
         self._new_keys: set[Key] = set()
         self._dirty: dict[Key, Held] = {}
+        self._held_entities: set[str] = set()  # of `_new` and `_dirty`
+        # Records whose children (records naming them as parent) are all in `_known`.
+        self._parents: set[uuid.UUID] = set()
+        # Lookups (clients' phones) whose every record is in `_known`, by entity, and
+        # the phones whose lock this transaction holds (client_merges.lock_phones).
+        self._lookups_read: dict[str, set[str]] = {}
+        self.locked_phones: set[str] = set()
         # Who holds and reads this batch's records (ownership.py fills both): read once
         # per batch, and the new rows written with the records in one executemany.
         self.access: Any = None
@@ -165,15 +187,21 @@ class Writer:
             entities = {entity for entity, _ in keys}
             ids = {entity_id for _, entity_id in keys}
             query = {"entities": list(entities), "ids": list(ids)}
-            for row in self.connection.execute(BY_KEYS, query):
+            for row in self.connection.execute(BY_KEYS.on(self.connection), query):
                 self._adopt(row)
             # The query covered every pair of these entities and ids: the rest are absent.
             for entity in entities:
                 for entity_id in ids:
                     self._known.setdefault((entity, entity_id), None)
+            orders = [entity_id for entity, entity_id in keys if entity == Entity.ORDER.value]
+            if orders:
+                rows = self.connection.execute(CHILDREN_OF.on(self.connection), {"parents": orders})
+                for row in rows:
+                    self._adopt(row)
+                self._parents.update(orders)
         for entity, wanted in lookups.items():
             taken = self.connection.execute(
-                LOOKUPS_TAKEN, {"entity": entity.value, "lookups": list(wanted)}
+                LOOKUPS_TAKEN.on(self.connection), {"entity": entity.value, "lookups": list(wanted)}
             ).scalars()
             self._taken[entity.value] = {key for key in taken if key is not None}
 
@@ -214,6 +242,7 @@ class Writer:
         key = (entity.value, entity_id)
         self._new.append(held)
         self._new_keys.add(key)
+        self._held_entities.add(held.entity)
         self._known[key] = held
         if lookup is not None and entity.value in self._taken:
             self._taken[entity.value].add(lookup)
@@ -237,16 +266,64 @@ class Writer:
         key = (record.entity, record.entity_id)
         if key not in self._new_keys:  # a new record is written as it is at the flush
             self._dirty[key] = record
+            self._held_entities.add(record.entity)
         self.changed.append(key)
 
+    def _held_of(self, entity: Entity) -> Iterator[tuple[Key, Held]]:
+        """The records of `entity` written here and not yet flushed."""
+        if entity.value not in self._held_entities:
+            return
+        for held in self._new:
+            if held.entity == entity.value:
+                yield (held.entity, held.entity_id), held
+        for key, held in self._dirty.items():
+            if held.entity == entity.value:
+                yield key, held
+
+    def _flush_for(self, entity: Entity) -> None:
+        """Write what is held before a query of `entity`'s records, if it could see it."""
+        if entity.value in self._held_entities:
+            self.flush()
+
+    def read_lookups(self, entity: Entity, keys: set[str]) -> None:
+        """Read every record of `entity` under these lookups at once: `lookup_elsewhere`
+        then answers from memory (what this transaction holds is in `_known`)."""
+        wanted = keys - self._lookups_read.get(entity.value, set())
+        if not wanted:
+            return
+        rows = self.connection.execute(
+            BY_LOOKUPS.on(self.connection), {"entity": entity.value, "lookups": list(wanted)}
+        )
+        for row in rows:
+            self._adopt(row)
+        self._lookups_read.setdefault(entity.value, set()).update(wanted)
+
     def lookup(self, entity: Entity, key: str) -> Held | None:
-        self.flush()
+        self._flush_for(entity)
         row = self.connection.execute(BY_LOOKUP, {"entity": entity.value, "lookup": key}).first()
         return None if row is None else self._adopt(row)
 
     def lookup_elsewhere(self, entity: Entity, key: str, entity_id: uuid.UUID) -> Held | None:
         """Another record than `entity_id` under the lookup `key` (a client's phone)."""
-        self.flush()
+        if key in self._lookups_read.get(entity.value, ()):
+            return next(
+                (
+                    held
+                    for held in self._known.values()
+                    if held is not None
+                    and held.entity == entity.value
+                    and held.lookup == key
+                    and held.entity_id != entity_id
+                ),
+                None,
+            )
+        # Only a changed record of this entity, or a new one under this key, could
+        # answer otherwise than the database (the new record being checked cannot).
+        if any(
+            record_key in self._dirty or (held.lookup == key and held.entity_id != entity_id)
+            for record_key, held in self._held_of(entity)
+        ):
+            self.flush()
         row = self.connection.execute(
             BY_LOOKUP_ELSEWHERE, {"entity": entity.value, "lookup": key, "entity_id": entity_id}
         ).first()
@@ -254,16 +331,31 @@ class Writer:
 
     def child(self, entity: Entity, parent_id: uuid.UUID) -> Held | None:
         """A record of `entity` belonging to `parent_id` (an order's rating), if any."""
-        self.flush()
+        if parent_id in self._parents:
+            return next(iter(self._children_known(entity, parent_id)), None)
+        self._flush_for(entity)
         row = self.connection.execute(BY_PARENT, {"entity": entity.value, "parent": parent_id})
         found = row.first()
         return None if found is None else self._adopt(found)
 
     def children(self, entity: Entity, parent_id: uuid.UUID) -> list[Held]:
         """Every record of `entity` belonging to `parent_id` (an order's payments)."""
-        self.flush()
+        if parent_id in self._parents:
+            return self._children_known(entity, parent_id)
+        self._flush_for(entity)
         rows = self.connection.execute(ALL_BY_PARENT, {"entity": entity.value, "parent": parent_id})
         return [self._adopt(row) for row in rows]
+
+    def _children_known(self, entity: Entity, parent_id: uuid.UUID) -> list[Held]:
+        """The children of a prefetched parent: those read with the batch and those
+        this transaction wrote (a child moved under it is a Held of `_known` too).
+        One written meanwhile by another transaction is not seen, as a query in this
+        one could not see it either before its commit."""
+        return [
+            held
+            for held in self._known.values()
+            if held is not None and held.parent_id == parent_id and held.entity == entity.value
+        ]
 
     def touch(self, record: Held) -> None:
         """Log a change of `record` without changing it: a kiosk that may now read it
@@ -271,15 +363,21 @@ class Writer:
         self.changed.append((record.entity, record.entity_id))
 
     def orders_of(self, client_id: uuid.UUID) -> list[Held]:
-        self.flush()
+        self._flush_for(Entity.ORDER)
         rows = self.connection.execute(ORDERS_OF_CLIENT, {"client_id": str(client_id)})
         return [self._adopt(row) for row in rows]
 
     def assigned_to(self, lulu_id: uuid.UUID) -> list[Held]:
         """The orders assigned to the Lulu now."""
-        self.flush()
+        # Not flushed: an order of the Lulu's held here (assigned by this batch) is
+        # added from memory, one moved away is left out by the test of its data.
         rows = self.connection.execute(ORDERS_OF_LULU, {"lulu_id": lulu_id})
         held = [self._adopt(row) for row in rows]
+        held += [
+            order
+            for _, order in self._held_of(Entity.ORDER)
+            if order.parent_id == lulu_id and order not in held
+        ]
         return [
             order
             for order in held
@@ -287,7 +385,7 @@ class Writer:
         ]
 
     def merged_into(self, client_id: uuid.UUID) -> list[Held]:
-        self.flush()
+        self._flush_for(Entity.CLIENT)
         rows = self.connection.execute(CLIENTS_MERGED_INTO, {"client_id": str(client_id)})
         return [self._adopt(row) for row in rows]
 
@@ -295,10 +393,14 @@ class Writer:
         """The ids of every record this transaction looked up or wrote."""
         return {entity_id for _, entity_id in self._known}
 
-    def flush(self) -> None:
+    def flush_access(self) -> None:
+        """Write the held access rows (before a query of record_access)."""
         if self.new_access:
             self.connection.execute(ACCESS_INSERT, self.new_access)
             self.new_access = []
+
+    def flush(self) -> None:
+        self.flush_access()
         if self._new:
             self.connection.execute(
                 INSERT,
@@ -334,6 +436,7 @@ class Writer:
                 ],
             )
             self._dirty = {}
+        self._held_entities = set()
 
     def finish(self) -> None:
         """Write what is held and number this transaction's changes (call it last)."""

@@ -8,10 +8,10 @@ import threading
 import uuid
 from datetime import UTC, datetime
 
-from server.changes import pull, record_changes
+from server.changes import pull, pull_json, record_changes
 from server.database import Database
 from server.models import Record
-from sync.protocol import Entity
+from sync.protocol import Entity, PullResponse
 
 
 def write_client(db: Database, started: threading.Event, release: threading.Event) -> uuid.UUID:
@@ -80,3 +80,34 @@ def test_a_reader_between_two_commits_gets_each_change_once(db: Database) -> Non
         rest = pull(session, cursor, 500)
     seen.extend(c.entity_id for c in rest.changes)
     assert len(seen) == len(set(seen)) == 3
+
+
+def test_the_page_sent_as_json_is_the_page(db: Database) -> None:
+    """The pull route writes its JSON from the records' stored text (changes.pull_json):
+    what a kiosk parses is what `pull` returns, odd characters and nesting included."""
+    datas = [
+        {"id": "", "name": 'Zoé "la" Lulu 🧺', "note": "a\\b\n", "tags": [1, None, True]},
+        {"id": "", "address": {"street": "12 rue de l'Échaudé", "floor": 3}, "empty": {}},
+    ]
+    with db.write() as session:
+        keys = []
+        for data in datas:
+            client_id = uuid.uuid4()
+            data["id"] = str(client_id)
+            session.add(
+                Record(
+                    entity=Entity.CLIENT.value,
+                    entity_id=client_id,
+                    data=data,
+                    updated_at=datetime.now(UTC),
+                )
+            )
+            keys.append((Entity.CLIENT.value, client_id))
+        session.flush()
+        record_changes(session, keys)
+    with db.read() as session:
+        for limit in (1, 500):
+            sent = PullResponse.model_validate_json(pull_json(session, 0, limit))
+            assert sent == pull(session, 0, limit)
+        page = pull(session, 0, 500)
+    assert [c.data for c in page.changes[-2:]] == datas

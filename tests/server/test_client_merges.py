@@ -130,3 +130,22 @@ def test_the_survivor_is_the_first_created_whatever_the_arrival(
         assert {o["client_id"] for o in server_rows(db, "order").values()} == {expected}
         merged = {k: v[MERGED_INTO] for k, v in all_clients(db).items() if k != expected}
         assert set(merged.values()) == {expected}
+
+
+def test_copies_of_one_phone_in_one_batch_merge_like_copies_in_several(db: Database) -> None:
+    """A batch's phones are locked and looked up once, before its ops (batch.py): a copy
+    created earlier in the same batch, or already held, is still found by the next."""
+    saint_paul, bastille = Server(db), Server(db, "bastille")
+    held, first, later, last = (uuid.uuid4() for _ in range(4))
+    assert {r.outcome for r in bastille.push([client_made(held, 3)])} == {Outcome.APPLIED}
+    batch = [client_made(later, 5), client_made(first, 0), order_of(later, "01-0001")]
+    results = saint_paul.push([*batch, client_made(last, 9)])
+    assert {r.outcome for r in results} == {Outcome.APPLIED}
+    clients = all_clients(db)
+    assert {key: data.get(MERGED_INTO) for key, data in clients.items()} == {
+        str(first): None,
+        str(held): str(first),
+        str(later): str(first),
+        str(last): str(first),
+    }
+    assert {o["client_id"] for o in server_rows(db, "order").values()} == {str(first)}
