@@ -7,19 +7,20 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QColor, QFontDatabase, QImage, QKeyEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton, QWidget
 
 from kiosk_app.comptoir import Comptoir
-from sync.protocol import PaymentMethod
+from sync.protocol import OrderStatus, PaymentMethod
 from ui import theme
 from ui.widgets.record_list import RecordList
 
-from .counter_support import log_in
+from .counter_support import log_in, place_order
 from .support import Resident
+from .test_counter import open_row
 from .test_every_tap_once import done_order, on_detail, shown
-from .test_order_flow import open_service
+from .test_order_flow import open_service, walk_to_who
 
 SELECTED_APART = 3.0  # WCAG 1.4.11: what tells a state apart, 3:1 at least
 
@@ -165,3 +166,163 @@ def test_a_selected_row_is_green_with_a_check_mark_never_qt_blue(
 def test_states_told_apart_reach_three_to_one(colour: str, background: str) -> None:
     ratio = theme.contrast_ratio(theme.PALETTE[colour], theme.PALETTE[background])
     assert ratio >= SELECTED_APART, f"{colour} against {background}: {ratio:.2f}"
+
+
+def test_every_welcome_tile_and_category_shows_a_pictogram(kiosk: Resident) -> None:
+    welcome = kiosk.window.welcome
+    for name, tile in welcome.tiles.items():
+        assert not tile.icon().isNull(), name
+        drawn = shot(tile.picture)
+        assert count_colour(drawn, theme.PALETTE["primary"]) > 200, f"no pictogram on {name}"
+    kiosk.tap(welcome.tiles["order"])
+    tiles = kiosk.window.catalogue.category_tiles.values()
+    assert len(tiles) == 12
+    pictograms = set()
+    for tile in tiles:
+        assert not tile.icon().isNull(), tile.text()
+        assert count_colour(shot(tile.picture), theme.PALETTE["primary"]) > 100, tile.text()
+        pictograms.add(tile.pictogram_name)
+    assert "generic" not in pictograms and len(pictograms) == 12  # one of its own each
+
+
+def test_a_category_with_an_unknown_pictogram_gets_the_generic_one(qapp: object) -> None:
+    from ui.widgets.buttons import Tile
+    from ui.widgets.pictograms import pictogram_pixmap
+
+    tile = Tile("Réparer un vélo", role="category")
+    tile.set_pictogram("bicycle-from-a-newer-server")
+    assert not tile.icon().isNull()
+    generic = pictogram_pixmap("generic", theme.PALETTE["primary"], 48).toImage()
+    unknown = pictogram_pixmap("bicycle-from-a-newer-server", theme.PALETTE["primary"], 48)
+    assert unknown.toImage() == generic
+    tile.deleteLater()
+
+
+def test_the_main_actions_carry_pictograms(kiosk: Resident) -> None:
+    window = kiosk.window
+    assert not window.home.icon().isNull()
+    open_service(kiosk, "Courses et commissions", "Faire les courses")
+    assert not window.service.order_button.icon().isNull()
+    assert not window.service.back_button.icon().isNull()
+    kiosk.tap_named("Commander ce service")
+    ordering = window.ordering
+    assert ordering.next.pictogram_name == "next" and ordering.back.pictogram_name == "back"
+    kiosk.tap(ordering.when.picker.day_buttons[1])
+    kiosk.tap(ordering.when.picker.window_buttons[0])
+    assert ordering.next.isEnabled() and not ordering.next.icon().isNull()
+    # The arrow, white like the text, after "Suivant": white beyond the text's end.
+    button = ordering.next
+    text = button.fontMetrics().horizontalAdvance(button.text())
+    text_end = (button.width() - text - button.iconSize().width()) // 2 + text
+    after = QRect(text_end + 2, 0, button.width() - text_end - 2, button.height())
+    assert count_colour(shot(button), theme.PALETTE["on_primary"], after) > 30
+
+
+def saturated(image: QImage) -> int:
+    """Pixels in colour (an emoji's yellow, red, green): a missing glyph's empty box is
+    drawn in the text's colour, grey or black, and has none."""
+    return sum(
+        1
+        for y in range(0, image.height())
+        for x in range(0, image.width())
+        if image.pixelColor(x, y).hsvSaturation() > 120 and image.pixelColor(x, y).value() > 120
+    )
+
+
+def test_an_emoji_typed_and_shown_back_is_drawn_in_colour_never_an_empty_box(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    families = QFontDatabase.families()
+    assert any("emoji" in family.lower() for family in families), (
+        "no colour emoji font: install fonts-noto-color-emoji (deploy/debian-runtime-packages)"
+    )
+    walk_to_who(kiosk)
+    ordering = kiosk.window.ordering
+    kiosk.fill(ordering.who.phone.editor, "0612345678")
+    kiosk.fill(ordering.who.name.editor, "Jérôme Dupré")
+    kiosk.tap(ordering.next)
+    editor = ordering.what.description.editor
+    kiosk.focus(editor)
+    before = saturated(shot(editor))
+    # A hardware keyboard or a paste: what the on-screen keyboard does not offer.
+    for emoji in ("🌷", "👍"):
+        press = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, emoji)
+        QApplication.sendEvent(editor, press)
+    assert "🌷👍" in editor.toPlainText()
+    assert saturated(shot(editor)) > before + 50
+    kiosk.tap(ordering.next)
+    kiosk.tap(ordering.consent.agree)
+    kiosk.tap(ordering.next)
+    kiosk.tap_named("Confirmer ma commande")
+    number = kiosk.window.confirmation.number.text()
+    # Received: the attendant reads the order's request at the counter.
+    log_in(kiosk)
+    kiosk.window.counter.open_order(comptoir.orders.by_number(number))
+    summary = kiosk.window.counter.detail.summary
+    assert "🌷👍" in summary.text()
+    assert saturated(shot(summary)) > 50
+
+
+def test_cancelling_an_order_is_red_and_asks_first_and_no_keeps_it(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    order = place_order(comptoir)
+    log_in(kiosk)
+    open_row(kiosk, order.number)
+    detail = kiosk.window.counter.detail
+    kiosk.fill(shown(kiosk, detail.reason).editor, "Erreur de saisie")
+    button = shown(kiosk, detail.cancel)
+    assert count_colour(shot(button), theme.PALETTE["danger"]) > 200  # red frame and words
+    kiosk.tap(button)
+    card = detail.cancel_confirmation
+    assert card.isVisible() and "ne peut pas être rouverte" in card.question.text()
+    kiosk.window.counter.scroll_to(card.yes)
+    assert main_colour(shot(card.yes)) == theme.PALETTE["danger"].lower()
+    kiosk.tap(card.no)
+    assert not card.isVisible()
+    assert comptoir.orders.get(order.id).status is OrderStatus.REQUESTED
+    kiosk.tap(shown(kiosk, detail.cancel))
+    kiosk.tap(shown(kiosk, card.yes))
+    kiosk.window.tasks.settle()
+    assert comptoir.orders.get(order.id).status is OrderStatus.CANCELLED
+
+
+def test_every_irreversible_action_is_in_the_danger_style(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    from ui.attendant.client_profile import ClientProfilePanel
+    from ui.settings.section import QuitPage
+
+    log_in(kiosk)
+    counter = kiosk.window.counter
+    buttons = {
+        "cancel an order": counter.detail.cancel,
+        "refund": counter.detail.refunds.refund,
+        "close the till": counter.till.close_form.close_button,
+    }
+    for name, button in buttons.items():
+        assert button.property("role") == "danger", name
+    for name, card in {
+        "cancel an order": counter.detail.cancel_confirmation,
+        "refund": counter.detail.refunds.confirmation,
+        "close the till": counter.till.close_form.confirmation,
+    }.items():
+        assert card.yes.property("role") == "danger_confirm", name
+    profile = kiosk.window.findChild(ClientProfilePanel)
+    assert profile is not None
+    assert profile.erase.property("role") == "danger"  # asks in its own card
+    assert profile.confirm_erase.property("role") == "danger_confirm"
+    quit_page = kiosk.window.findChild(QuitPage)
+    if quit_page is not None:  # a manager's settings: asks the PIN again
+        assert quit_page.quit.property("role") == "danger_confirm"
+
+
+def test_the_style_sheets_own_check_marks_use_the_palette() -> None:
+    """The QSS draws these files as they are (no tint): their colours follow the theme."""
+    from ui.widgets.pictograms import ICON_DIR
+
+    badge = (ICON_DIR / "check_badge.svg").read_text(encoding="utf-8").upper()
+    tick = (ICON_DIR / "tick_on_selected.svg").read_text(encoding="utf-8").upper()
+    assert theme.PALETTE["selected"].upper() in badge
+    assert theme.PALETTE["on_selected"].upper() in badge and theme.PALETTE["on_selected"] in tick
+    assert (ICON_DIR / "LICENSE").is_file()

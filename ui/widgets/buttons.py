@@ -27,6 +27,7 @@ from .taps import TAPS
 _NO_CHECK_MARK = frozenset({"key", "star"})
 # The colour a pictogram takes on a button of each role (the text's colour there).
 _ICON_COLOUR = {"primary": "on_primary", "danger": "on_danger", "tile": "primary"}
+_ICON_AFTER_TEXT = frozenset({"next"})
 ACTION_ICON_PX = 28  # beside a button's 22 px text: the button keeps its height
 
 
@@ -55,6 +56,7 @@ class TouchButton(QPushButton):
         self._holds = 0
         self._wanted = True
         self._accessible = ""
+        self.pictogram_name = ""
         self.setAccessibleName(text)
         # Buttons never take the focus from a text field: the on-screen keyboard stays
         # on the field being typed.
@@ -67,8 +69,9 @@ class TouchButton(QPushButton):
     # --- the look ------------------------------------------------------------------------
 
     def set_pictogram(self, name: str) -> None:
-        """A pictogram before the text, in the colour of the text for this role (white
-        once the button is chosen)."""
+        """A pictogram beside the text, in the colour of the text for this role (white
+        once the button is chosen). An arrow forward goes after the text, where the
+        finger goes next."""
         role = str(self.property("role") or "")
         colour = theme.PALETTE[_ICON_COLOUR.get(role, "text")]
         icon = pictogram(name, colour)
@@ -82,6 +85,12 @@ class TouchButton(QPushButton):
         )
         self.setIcon(icon)
         self.setIconSize(QSize(ACTION_ICON_PX, ACTION_ICON_PX))
+        # A push button draws its icon at the start of its layout direction: the only
+        # way Qt offers to put it after the text (the text itself is not mirrored).
+        after = name in _ICON_AFTER_TEXT
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if after else Qt.LayoutDirection.LeftToRight
+        )
         self.pictogram_name = name
 
     @property
@@ -158,8 +167,9 @@ def paint_check_mark(widget: QWidget) -> None:
     """A ✓ in a white disc at the top right corner: a chosen option is told by a mark,
     not by its colour alone (WCAG 1.4.1). Drawn, not typed, so that no font lacks it and
     the button's text keeps its room."""
-    diameter = max(16, min(26, widget.height() // 3))
-    inset = 4
+    # Small and high in the corner: above a one-line caption's ascent at 64 px.
+    diameter = max(14, min(20, widget.height() // 4))
+    inset = 3
     painter = QPainter(widget)
     draw_check_mark(painter, QRectF(widget.width() - diameter - inset, inset, diameter, diameter))
     painter.end()
@@ -205,7 +215,6 @@ class Tile(TouchButton):
         self.picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.picture.hide()
-        self.pictogram_name = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.picture, 1)
@@ -275,4 +284,8 @@ class LongPressLabel(QLabel):
 
 
 def set_role(widget: QObject, role: str) -> None:
+    """A style role set after the widget was shown: the style sheet is applied again."""
     widget.setProperty("role", role)
+    if isinstance(widget, QWidget):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
