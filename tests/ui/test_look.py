@@ -16,6 +16,7 @@ from sync.protocol import OrderStatus, PaymentMethod
 from ui import theme
 from ui.widgets.record_list import RecordList
 
+from .conftest import MakeKiosk
 from .counter_support import log_in, place_order
 from .support import Resident
 from .test_counter import open_row
@@ -264,8 +265,9 @@ def test_an_emoji_typed_and_shown_back_is_drawn_in_colour_never_an_empty_box(
 
 
 def test_cancelling_an_order_is_red_and_asks_first_and_no_keeps_it(
-    kiosk: Resident, comptoir: Comptoir, attendants: None
+    make_kiosk: MakeKiosk, comptoir: Comptoir, attendants: None
 ) -> None:
+    kiosk = make_kiosk(size=(1024, 600))  # a short screen: the question opens below
     order = place_order(comptoir)
     log_in(kiosk)
     open_row(kiosk, order.number)
@@ -276,7 +278,11 @@ def test_cancelling_an_order_is_red_and_asks_first_and_no_keeps_it(
     kiosk.tap(button)
     card = detail.cancel_confirmation
     assert card.isVisible() and "ne peut pas être rouverte" in card.question.text()
-    kiosk.window.counter.scroll_to(card.yes)
+    # Brought into view: both answers whole on the screen, without scrolling by hand.
+    for answer in (card.yes, card.no):
+        kiosk.qtbot.waitUntil(
+            lambda a=answer: a.visibleRegion().boundingRect().size() == a.size(), timeout=2000
+        )
     assert main_colour(shot(card.yes)) == theme.PALETTE["danger"].lower()
     kiosk.tap(card.no)
     assert not card.isVisible()

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .buttons import TouchButton
 from .screen import label
@@ -57,6 +65,16 @@ class Confirmation(QFrame):
     def ask(self) -> None:
         self.retranslate()
         self.show()
+        # Laid out first (next turn of the event loop), then scrolled into view: the
+        # question must not open below the fold of the counter's scrolling page.
+        QTimer.singleShot(0, self._bring_into_view)
+
+    def _bring_into_view(self) -> None:
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None and self.isVisible():
+            area.ensureWidgetVisible(self)
 
     def _yes(self) -> None:
         self.hide()
