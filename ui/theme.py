@@ -13,26 +13,45 @@ from kiosk_app.config import resources_dir
 THEME_DIR = resources_dir() / "theme"
 LARGE_TEXT_SCALE = 1.3
 
-# Pairs (text, background) used together; tests hold every pair to WCAG AA (4.5:1).
+# Colour tokens. Pairs (text, background) used together are listed in CONTRAST_PAIRS and
+# held to WCAG AA (4.5:1) by the tests; pairs a person must tell apart without reading
+# (selected or not, a scroll bar's handle on its track) in DISTINCT_PAIRS, at 3:1
+# (WCAG 1.4.11, non-text contrast).
 PALETTE: dict[str, str] = {
-    "background": "#F7F4EE",
+    # Surfaces
+    "background": "#EEF2F6",  # a cool light grey: white cards and tiles stand out
     "surface": "#FFFFFF",
-    "text": "#1B1B1B",
-    "muted": "#4A4A4A",
+    "text": "#16202A",
+    "muted": "#46505A",
+    # The main action of a screen (Next, Confirm)
     "primary": "#0B4F8A",
     "primary_pressed": "#06304F",
     "on_primary": "#FFFFFF",
+    # Welcome and category tiles
     "tile": "#FFFFFF",
     "tile_pressed": "#D6E4F0",
     "tile_border": "#0B4F8A",
-    "secondary": "#E4DED3",
-    "secondary_pressed": "#C9C0B0",
+    # Other buttons and unselected options (a day, a payment method, a language)
+    "secondary": "#E3EAF2",
+    "secondary_pressed": "#C5D3E2",
+    "border": "#0B4F8A",
+    # A chosen option, a ticked box, a selected row: dark green with white and a ✓,
+    # far from every unselected background (≥ 5.9:1), never told by a shade alone.
+    "selected": "#17602A",
+    "selected_pressed": "#0E4019",
+    "on_selected": "#FFFFFF",
+    # What cannot be undone (cancel an order, refund, close the till, erase, quit)
+    "danger": "#A50E1B",
+    "danger_pressed": "#6E0912",
+    "on_danger": "#FFFFFF",
     "disabled": "#C4C4C4",
     "on_disabled": "#333333",
     "error": "#A50E1B",
     "success": "#1D5E20",
     "focus": "#B25A00",  # 3:1 at least against the background (WCAG 1.4.11)
     "star": "#B25A00",  # a lit star reads at 4.5:1 on white
+    "scroll_track": "#D9DEE4",
+    "scroll_handle": "#46505A",
     "keyboard": "#2B2B2B",
     "key": "#FFFFFF",
     "key_pressed": "#F2C14E",
@@ -50,19 +69,60 @@ CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("text", "tile_pressed"),
     ("text", "secondary"),
     ("text", "secondary_pressed"),
+    ("on_selected", "selected"),
+    ("on_selected", "selected_pressed"),
+    ("on_danger", "danger"),
+    ("on_danger", "danger_pressed"),
+    ("danger", "surface"),
+    ("danger", "background"),
     ("on_disabled", "disabled"),
     ("error", "background"),
     ("error", "surface"),
     ("success", "background"),
+    ("success", "surface"),
+    ("primary", "surface"),
+    ("primary", "background"),
     ("text", "key"),
     ("text", "key_pressed"),
     ("star", "surface"),
 )
 
+# Backgrounds a person tells apart at a glance: 3:1 at least.
+DISTINCT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("selected", "secondary"),
+    ("selected", "secondary_pressed"),
+    ("selected", "surface"),
+    ("selected", "background"),
+    ("scroll_handle", "scroll_track"),
+    ("focus", "background"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Spacing:
+    """Spacing tokens (px at scale 1), for the QSS's paddings and gaps."""
+
+    space_xs: int = 4
+    space_s: int = 8
+    space_m: int = 16
+    space_l: int = 24
+    space_xl: int = 48
+    icon_px: int = 40  # a pictogram on a main action
+    tile_icon_px: int = 72  # a pictogram on a welcome or category tile
+    scrollbar_px: int = 28  # a scroll bar a finger can hold
+    check_px: int = 40  # a check box's box
+
+    def scaled(self, scale: float) -> dict[str, str]:
+        return {name: str(round(getattr(self, name) * scale)) for name in self.__slots__}
+
+
+SPACING = Spacing()
+
 
 @dataclass(frozen=True, slots=True)
 class Sizes:
-    """Pixel sizes at scale 1: body text 20 px (≥ 18 asked), targets 64 px (≥ 48)."""
+    """The type scale and the target sizes, in pixels at scale 1: small 18, body 20
+    (≥ 18 asked), button 22, title 34, huge 72; targets 64 px (≥ 48)."""
 
     body_px: int = 20
     small_px: int = 18
@@ -84,13 +144,18 @@ _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 def stylesheet(*, scale: float = 1.0) -> str:
     """The application's QSS with every {{placeholder}} filled; an unknown one is an
     error, not an empty value."""
-    values = {**PALETTE, **SIZES.scaled(scale)}
+    values = {**PALETTE, **SIZES.scaled(scale), **SPACING.scaled(scale), "icons": _icons_url()}
     template = (THEME_DIR / "kiosk.qss").read_text(encoding="utf-8")
 
     def fill(match: re.Match[str]) -> str:
         return values[match.group(1)]
 
     return _PLACEHOLDER.sub(fill, template)
+
+
+def _icons_url() -> str:
+    """The icons' folder as the QSS's url() wants it (forward slashes, also on Windows)."""
+    return (resources_dir() / "icons").as_posix()
 
 
 def apply(app: QApplication, *, large_text: bool = False) -> None:

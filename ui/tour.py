@@ -224,6 +224,13 @@ def tour(
     def _order_done() -> None:
         w.counter.open_order(w.context.comptoir.orders.by_number(data.number))
 
+    @add("counter_payment")
+    def _payment() -> None:
+        # A method chosen: the chosen state (green, ✓) beside the others.
+        detail = w.counter.detail
+        detail.methods[PaymentMethod.CASH].click()
+        w.counter.scroll_to(detail.pay)
+
     @add("counter_order_open")
     def _order_open() -> None:
         # The newest order still moving through its steps (the demo has some): the
@@ -317,6 +324,7 @@ def tour(
         next(iter(detail.refunds.payment_buttons.values())).click()
         detail.refunds.amount.set_text("2")
         detail.refunds.refund.click()
+        detail.refunds.confirmation.yes.click()
         settle()
         w.counter.scroll_to(detail.refunds)
 
@@ -372,6 +380,7 @@ def tour(
             for key in cents_to_typed(max(expected - short, 0)):
                 w.counter.till.pad.keys[key].click()
         form.close_button.click()
+        form.confirmation.yes.click()
         settle()
         QApplication.processEvents()  # the manager's box is laid out before scrolling
         w.counter.scroll_to(form.close_button)
@@ -389,6 +398,7 @@ def tour(
         for key in "2468":
             till.pad.keys[key].click()
         form.close_button.click()
+        form.confirmation.yes.click()
         settle()
         QApplication.processEvents()
         w.counter.scroll_to(till.reprint)

@@ -91,6 +91,7 @@ class KioskWindow(QMainWindow):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
         self.home = TouchButton(parent=self)
+        self.home.set_pictogram("home")
         self.home.clicked.connect(self.end_session)
         self.languages = {lang: TouchButton(parent=self) for lang in ("fr", "en")}
         self.languages["fr"].setText("Français")

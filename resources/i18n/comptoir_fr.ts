@@ -432,6 +432,18 @@
 <context>
     <name>CloseForm</name>
     <message>
+        <source>Close the till now? Its figures become final and the Z is printed.</source>
+        <translation>Clôturer la caisse maintenant ? Ses chiffres deviennent définitifs et le Z s’imprime.</translation>
+    </message>
+    <message>
+        <source>Yes, close the till</source>
+        <translation>Oui, clôturer la caisse</translation>
+    </message>
+    <message>
+        <source>No, not yet</source>
+        <translation>Non, pas encore</translation>
+    </message>
+    <message>
         <source>No other manager is registered here: count again, or call a manager.</source>
         <translation>Aucun autre responsable n’est enregistré ici : recomptez, ou appelez un responsable.</translation>
     </message>
@@ -1338,6 +1350,18 @@
 <context>
     <name>OrderDetailPage</name>
     <message>
+        <source>Cancel this order for good? A cancelled order cannot be reopened.</source>
+        <translation>Annuler définitivement cette commande ? Une commande annulée ne peut pas être rouverte.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel the order</source>
+        <translation>Oui, annuler la commande</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Non, la garder</translation>
+    </message>
+    <message>
         <source>Assigned to {name}, with their tutor {tutor}: {at}</source>
         <translation>Attribuée à {name}, avec son tuteur {tutor} : {at}</translation>
     </message>
@@ -2047,6 +2071,18 @@ en échec</numerusform>
 </context>
 <context>
     <name>RefundBox</name>
+    <message>
+        <source>Give this money back? A refund cannot be undone (an invoiced order gets a credit note).</source>
+        <translation>Rendre cet argent ? Un remboursement ne peut pas être annulé (une commande facturée reçoit un avoir).</translation>
+    </message>
+    <message>
+        <source>Yes, refund</source>
+        <translation>Oui, rembourser</translation>
+    </message>
+    <message>
+        <source>No, do not refund</source>
+        <translation>Non, ne pas rembourser</translation>
+    </message>
     <message>
         <source>Refund of {amount} recorded. Credit note {number}. Still due: {due}.</source>
         <translation>Remboursement de {amount} enregistré. Avoir {number}. Reste dû : {due}.</translation>

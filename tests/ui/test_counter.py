@@ -132,6 +132,12 @@ def test_a_withdrawn_lulu_and_a_cancellation_with_its_reason(
     assert not detail.cancel.isEnabled()  # no reason, no cancelling
     kiosk.fill(detail.reason.editor, "Client hospitalise")
     tap_below(kiosk, "Annuler la commande")
+    # Asked before: nothing is cancelled until "Oui".
+    assert comptoir.orders.get(order.id).status is OrderStatus.CONFIRMED
+    assert detail.cancel_confirmation.question.text() == (
+        "Annuler définitivement cette commande ? Une commande annulée ne peut pas être rouverte."
+    )
+    tap_below(kiosk, "Oui, annuler la commande")
     cancelled = comptoir.orders.get(order.id)
     assert cancelled.status is OrderStatus.CANCELLED
     assert cancelled.cancel_reason == "Client hospitalise"

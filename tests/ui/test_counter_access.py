@@ -153,6 +153,7 @@ def test_whatever_is_typed_in_an_order_reaches_the_store_only_when_valid(
     assert detail.cancel.isEnabled() is bool(reason.strip())
     if detail.cancel.isEnabled():
         detail.cancel.click()
+        detail.cancel_confirmation.yes.click()
         window.tasks.settle()
     stored = comptoir.orders.get(order.id)
     if stored.status is OrderStatus.CANCELLED:

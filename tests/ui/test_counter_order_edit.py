@@ -125,6 +125,7 @@ def test_the_edit_button_shows_only_while_the_order_is_editable(
     assert detail.edit.isVisible()
     detail.reason.set_text("Plus besoin")
     tap_in_detail(kiosk, detail.cancel)
+    tap_in_detail(kiosk, detail.cancel_confirmation.yes)
     assert comptoir.orders.get(order.id).status is OrderStatus.CANCELLED
     assert not detail.edit.isVisible()
 

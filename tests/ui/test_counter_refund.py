@@ -44,6 +44,8 @@ def test_a_refund_on_a_paid_order_ends_with_a_credit_note_a_receipt_and_nothing_
     kiosk.erase(2)
     kiosk.type("5")
     tap_below(kiosk, "Rembourser")
+    assert comptoir.invoices.for_order(order.id)[-1].kind is InvoiceKind.INVOICE  # asked first
+    tap_below(kiosk, "Oui, rembourser")
     kiosk.qtbot.waitUntil(lambda: "Avoir" in detail.done_note.text(), timeout=3000)
 
     [invoice, credit_note] = comptoir.invoices.for_order(order.id)
@@ -92,6 +94,7 @@ def test_a_refund_above_the_threshold_asks_a_managers_pin(
     kiosk.tap(refunds.pin)
     kiosk.type("0000")
     tap_below(kiosk, "Rembourser")
+    tap_below(kiosk, "Oui, rembourser")
     detail = kiosk.window.counter.detail
     kiosk.qtbot.waitUntil(lambda: bool(detail.error.text()), timeout=3000)
     assert detail.error.text() == "Code incorrect."
@@ -100,6 +103,7 @@ def test_a_refund_above_the_threshold_asks_a_managers_pin(
     kiosk.tap(refunds.pin)
     kiosk.type("2468")
     tap_below(kiosk, "Rembourser")
+    tap_below(kiosk, "Oui, rembourser")
     kiosk.qtbot.waitUntil(lambda: "Avoir" in detail.done_note.text(), timeout=3000)
     assert comptoir.payments.balance_due(order.id) == 0
     assert comptoir.invoices.for_order(order.id)[-1].amount_cents == 15_00

@@ -68,6 +68,13 @@ def count(kiosk: Resident, page: TillPage, method: PaymentMethod, text: str) -> 
     type_on_pad(kiosk, page, text)
 
 
+def close_till(kiosk: Resident) -> None:
+    """ "Clôturer la caisse", then "Oui" to the question it asks."""
+    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    assert kiosk.window.counter.till.close_form.confirmation.isVisible()
+    kiosk.tap_named("Oui, clôturer la caisse")
+
+
 def till_jobs(comptoir: Comptoir) -> list[Any]:
     return [job for job in comptoir.print_jobs.queued(limit=100) if job.kind == "till_report"]
 
@@ -137,7 +144,7 @@ def test_open_with_a_float_follow_the_payments_and_close_without_difference(
     assert [row.difference.text() for row in rows.values()] == ["0\u00a0€"] * 5
     assert page.close_form.total_counted.text() == "180\u00a0€"
     assert not page.close_form.manager_box.isVisible()
-    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    close_till(kiosk)
 
     # The store: the session closed by Camille, with its counts and no approver.
     assert comptoir.till.current() is None
@@ -220,7 +227,7 @@ def test_a_difference_above_the_threshold_needs_a_manager_pin(
     )
 
     # Camille alone: refused, in words, and nothing is written.
-    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    close_till(kiosk)
     assert form.manager_error.text().startswith("Vous ne pouvez pas clôturer seul(e)")
     session = comptoir.till.current()
     assert session is not None and session.is_open
@@ -231,7 +238,7 @@ def test_a_difference_above_the_threshold_needs_a_manager_pin(
     type_on_pad(kiosk, page, "1111")
     assert form.pin.text() == "1111" and form.pin.echoMode() == form.pin.EchoMode.Password
     assert not page.pad.keys[","].isEnabled()  # a PIN has no comma
-    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    close_till(kiosk)
     assert form.manager_error.text() == "Code incorrect."
     assert form.pin.text() == ""
     assert failed_pins(comptoir, karim.id) == 1
@@ -239,7 +246,7 @@ def test_a_difference_above_the_threshold_needs_a_manager_pin(
 
     # Karim's PIN: closed with the difference, Karim recorded as its approver.
     type_on_pad(kiosk, page, "2468")
-    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    close_till(kiosk)
     assert form.pin.text() == ""
     assert comptoir.till.current() is None
     closed = comptoir.till.get(session.number)
@@ -270,9 +277,9 @@ def test_five_wrong_manager_pins_lock_the_manager_out(
     kiosk.tap(form.manager_buttons[karim.id])
     for _ in range(5):
         type_on_pad(kiosk, page, "9999")
-        kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+        close_till(kiosk)
     type_on_pad(kiosk, page, "2468")  # the right one, too late
-    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    close_till(kiosk)
     assert form.manager_error.text() == "Trop d’essais : réessayez dans quelques minutes."
     assert comptoir.till.current() is not None
     assert till_jobs(comptoir) == []
@@ -289,7 +296,7 @@ def test_a_manager_cannot_accept_their_own_difference(
     count(kiosk, page, CASH, "20")
     assert form.manager_box.isVisible() and form.manager_buttons == {}
     assert "Aucun autre responsable" in form.manager_text.text()
-    kiosk.tap_named("Clôturer la caisse et imprimer le Z")
+    close_till(kiosk)
     assert comptoir.till.current() is not None
 
 
@@ -431,6 +438,7 @@ def test_any_text_in_a_count_closes_with_that_amount_or_writes_nothing(
         form.rows[method].field.setText(text)
         shown = form.rows[method].field.text()
         kiosk.tap(form.close_button)
+        kiosk.tap(form.confirmation.yes)
         meant = euros_typed(shown, MAX_COUNTED_CENTS)
         closed = comptoir.till.closed()
         if meant is None:

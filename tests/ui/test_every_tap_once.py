@@ -156,7 +156,8 @@ def refund(kiosk: Resident, comptoir: Comptoir) -> tuple[QWidget, Count]:
     kiosk.tap(shown(kiosk, refunds.amount.editor))
     kiosk.erase(2)
     kiosk.type("5")  # under the threshold: no manager's PIN
-    return shown(kiosk, refunds.refund), lambda: count(
+    kiosk.tap(shown(kiosk, refunds.refund))  # asks; "Oui" writes
+    return shown(kiosk, refunds.confirmation.yes), lambda: count(
         comptoir, "SELECT count(*) FROM payments WHERE kind = 'refund'"
     )
 
@@ -209,7 +210,8 @@ def mark_done_button(kiosk: Resident) -> QWidget:
 def cancel_button(kiosk: Resident) -> QWidget:
     detail = kiosk.window.counter.detail
     kiosk.fill(shown(kiosk, detail.reason).editor, "Erreur de saisie")
-    return detail.cancel
+    kiosk.tap(shown(kiosk, detail.cancel))  # asks; "Oui" writes
+    return shown(kiosk, detail.cancel_confirmation.yes)
 
 
 def reprint(kiosk: Resident, comptoir: Comptoir) -> tuple[QWidget, Count]:
@@ -242,7 +244,8 @@ def close_till(kiosk: Resident, comptoir: Comptoir) -> tuple[QWidget, Count]:
         if not row.field.text():
             kiosk.tap(row.field)
             kiosk.tap(page.pad.keys["0"])
-    return page.close_form.close_button, lambda: count(
+    kiosk.tap(page.close_form.close_button)  # asks; "Oui" writes
+    return page.close_form.confirmation.yes, lambda: count(
         comptoir, "SELECT count(*) FROM cash_sessions WHERE closed_at IS NOT NULL"
     )
 

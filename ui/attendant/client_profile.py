@@ -119,7 +119,7 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         self.error = label("error", parent=self)
         self.export = TouchButton(parent=self)
         self.export.clicked.connect(self._export)
-        self.erase = TouchButton(parent=self)
+        self.erase = TouchButton(role="danger", parent=self)  # asks first (confirm_box)
         self.erase.clicked.connect(self._ask_erase)
         self.erase_blocked = label("small", parent=self)
 
@@ -127,7 +127,7 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         self.confirm_box.setObjectName("card")
         self.confirm_text = label(parent=self.confirm_box)
         self.confirm_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.confirm_erase = TouchButton(role="primary", parent=self.confirm_box)
+        self.confirm_erase = TouchButton(role="danger_confirm", parent=self.confirm_box)
         self.confirm_erase.clicked.connect(self._erase)
         self.keep = TouchButton(parent=self.confirm_box)
         self.keep.clicked.connect(self._keep)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,11 +26,16 @@ from .. import theme
 from ..context import KioskContext
 from ..format import paris_time
 from ..resident.catalogue import make_flickable
+from ..widgets.buttons import draw_check_mark
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 RICH_ROLE = Qt.ItemDataRole.UserRole + 2
 PADDING_PX = 12
 MIN_ROW_PX = 64  # a finger's height at least, however short the words
+# A chosen row's green band on the left and its ✓ on the right: kept free on every row,
+# so that choosing one does not re-wrap its words.
+CHOSEN_BAND_PX = 10
+CHECK_ROOM_PX = 34
 
 
 class _RichRowDelegate(QStyledItemDelegate):
@@ -46,7 +51,7 @@ class _RichRowDelegate(QStyledItemDelegate):
         document.setDefaultFont(self._view.font())
         document.setDocumentMargin(0)
         document.setHtml(index.data(RICH_ROLE) or html.escape(index.data() or ""))
-        document.setTextWidth(max(width - 2 * PADDING_PX, 80))
+        document.setTextWidth(max(width - 2 * PADDING_PX - CHOSEN_BAND_PX - CHECK_ROOM_PX, 80))
         return document
 
     def sizeHint(
@@ -68,8 +73,14 @@ class _RichRowDelegate(QStyledItemDelegate):
         painter.fillRect(rect, QColor(theme.PALETTE["tile_pressed" if chosen else "surface"]))
         painter.setPen(QColor(theme.PALETTE["secondary_pressed"]))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if chosen:
+            # The reasons keep their colours on a light row: the choice is told by a
+            # green band and a ✓, not by a shade (the theme's selected state).
+            band = QRectF(rect.left(), rect.top(), CHOSEN_BAND_PX, rect.height())
+            painter.fillRect(band, QColor(theme.PALETTE["selected"]))
+            draw_check_mark(painter, QRectF(rect.right() - 30, rect.top() + 6, 24, 24))
         document = self._document(index, rect.width())
-        painter.translate(rect.left() + PADDING_PX, rect.top() + PADDING_PX)
+        painter.translate(rect.left() + PADDING_PX + CHOSEN_BAND_PX, rect.top() + PADDING_PX)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(context.palette.ColorRole.Text, QColor(theme.PALETTE["text"]))
         document.documentLayout().draw(painter, context)

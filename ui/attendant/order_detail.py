@@ -33,6 +33,7 @@ from ..context import KioskContext
 from ..format import paris_datetime, paris_time
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
+from ..widgets.confirm import Confirmation
 from ..widgets.field import TextField, show_refusal
 from ..widgets.screen import Screen, label
 from .amounts import actual_minutes
@@ -72,6 +73,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.order: OrderView | None = None
 
         self.back_button = TouchButton(parent=self)
+        self.back_button.set_pictogram("back")
         self.back_button.clicked.connect(self.back)
         self.heading = label("title", parent=self)
         self.summary = label(parent=self)
@@ -90,6 +92,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.server_notes.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
         self.confirm = TouchButton(role="primary", parent=self)
+        self.confirm.set_pictogram("check")
         self.confirm.clicked.connect(self._confirm)
         self.withdraw = TouchButton(parent=self)
         self.withdraw.clicked.connect(self._withdraw)
@@ -143,9 +146,18 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.reason = TextField(_reason, parent=self.cancel_box)
         self.reason.changed.connect(self._refresh_buttons)
         self.cancel = TouchButton(parent=self.cancel_box)
-        self.cancel.clicked.connect(self._cancel)
         cancel.addWidget(self.reason)
         cancel.addWidget(self.cancel)
+        # Cancelled is final: asked once more, in red, before it is written.
+        self.cancel_confirmation = Confirmation(
+            self.cancel,
+            self._cancel,
+            question=lambda: self.tr(
+                "Cancel this order for good? A cancelled order cannot be reopened."
+            ),
+            yes=lambda: self.tr("Yes, cancel the order"),
+            no=lambda: self.tr("No, keep it"),
+        )
 
         # An order another kiosk holds: read-only here, with who holds it, and a way to
         # ask for it (DESIGN.md, "One owner per order").
@@ -154,6 +166,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.take_over.clicked.connect(self._take_over)
 
         self.reprint = TouchButton(parent=self)
+        self.reprint.set_pictogram("print")
         self.reprint.clicked.connect(self._reprint)
         self.print_invoice = TouchButton(parent=self)
         self.print_invoice.clicked.connect(self._print_invoice)

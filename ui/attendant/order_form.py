@@ -179,6 +179,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         # Sending, and what was sent.
         self.error = label("error", parent=self)
         self.confirm = TouchButton(role="primary", parent=self)
+        self.confirm.set_pictogram("check")
         self.confirm.clicked.connect(self._place)
         self.confirmation = label("success", parent=self)
         self.open_placed = TouchButton(parent=self)

@@ -68,6 +68,7 @@ class PaymentBox(QWidget):
         self.amount = TextField(euros_to_cents, parent=self)
         self.amount.changed.connect(self.refresh_buttons)
         self.pay = TouchButton(role="primary", parent=self)
+        self.pay.set_pictogram("euro")
         self.pay.clicked.connect(self._pay)
         layout.addWidget(self.title)
         layout.addLayout(method_grid)

@@ -27,6 +27,7 @@ from kiosk_app.views.payments import PaymentView, RefundResult
 from ..context import KioskContext
 from ..format import money, paris_time
 from ..widgets.buttons import TouchButton
+from ..widgets.confirm import Confirmation
 from ..widgets.field import TextField
 from ..widgets.screen import label
 from .amounts import cents_to_typed, euros_to_cents
@@ -83,12 +84,22 @@ class RefundBox(QWidget):
         manager.addWidget(self.pin)
         self.manager_box.hide()
         self.refund = TouchButton(parent=self)
-        self.refund.clicked.connect(self._refund)
         layout.addWidget(self.title)
         layout.addLayout(self.payment_grid)
         layout.addWidget(self.amount)
         layout.addWidget(self.manager_box)
         layout.addWidget(self.refund)
+        # Money given back is not taken back: asked once more, in red.
+        self.confirmation = Confirmation(
+            self.refund,
+            self._refund,
+            question=lambda: self.tr(
+                "Give this money back? A refund cannot be undone "
+                "(an invoiced order gets a credit note)."
+            ),
+            yes=lambda: self.tr("Yes, refund"),
+            no=lambda: self.tr("No, do not refund"),
+        )
 
     # --- what the order offers --------------------------------------------------------
 

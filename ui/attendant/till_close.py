@@ -28,6 +28,7 @@ from sync.protocol import PaymentMethod
 from ..format import money
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
+from ..widgets.confirm import Confirmation
 from ..widgets.screen import Label, Screen, label
 from .till_pad import Notice, PadField, typed_cents
 from .words import WORDS
@@ -147,8 +148,7 @@ class CloseForm(Screen):  # a Screen: it retranslates itself
         self.manager_box.hide()
 
         self.error = Notice("error", parent=self)
-        self.close_button = TouchButton(role="primary", parent=self)
-        self.close_button.clicked.connect(self.close_asked)
+        self.close_button = TouchButton(parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -156,6 +156,16 @@ class CloseForm(Screen):  # a Screen: it retranslates itself
         layout.addLayout(grid)
         layout.addWidget(self.error)
         layout.addWidget(self.close_button)
+        # A closed till is not reopened (its Z is final): asked once more, in red.
+        self.confirmation = Confirmation(
+            self.close_button,
+            self.close_asked.emit,
+            question=lambda: self.tr(
+                "Close the till now? Its figures become final and the Z is printed."
+            ),
+            yes=lambda: self.tr("Yes, close the till"),
+            no=lambda: self.tr("No, not yet"),
+        )
         self.retranslate()
 
     # --- what the store expects -------------------------------------------------------

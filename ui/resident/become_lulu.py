@@ -49,6 +49,7 @@ class BecomeLuluScreen(Screen):
             grid.addWidget(button, index // SKILL_COLUMNS, index % SKILL_COLUMNS)
         self.availability = TextField(_availability, multiline=True, parent=form)
         self.send = TouchButton(role="primary", parent=form)
+        self.send.set_pictogram("check")
         self.send.clicked.connect(self._send)
         self.error = label("error", parent=form)
         for field in (self.name, self.phone, self.availability):

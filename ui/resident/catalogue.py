@@ -58,6 +58,7 @@ class CatalogueScreen(Screen):
         self.search.setClearButtonEnabled(False)
         self.search.textChanged.connect(self._filter)
         self.back = TouchButton(parent=self)
+        self.back.set_pictogram("back")
         self.back.clicked.connect(self.show_categories)
         top = QHBoxLayout()
         top.addWidget(self.back)
@@ -70,6 +71,7 @@ class CatalogueScreen(Screen):
         self.category_tiles: dict[uuid.UUID, Tile] = {}
         for index, category in enumerate(self._categories):
             tile = Tile(role="category", parent=tiles_page)
+            tile.set_pictogram(category.icon)  # the catalogue's name; unknown: a generic one
             tile.clicked.connect(lambda _=False, c=category: self.show_category(c))
             self.category_tiles[category.id] = tile
             grid.addWidget(tile, index // CATEGORY_COLUMNS, index % CATEGORY_COLUMNS)

@@ -41,6 +41,7 @@ class ConfirmationScreen(Screen):
         self._poll.setInterval(1000)
         self._poll.timeout.connect(self.refresh_ticket)
         self.finish = TouchButton(role="primary", parent=self)
+        self.finish.set_pictogram("check")
         self.finish.clicked.connect(self.done)
         bottom = QHBoxLayout()
         bottom.addStretch(1)

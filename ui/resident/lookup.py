@@ -35,6 +35,7 @@ class OrderLookup(QWidget):
         self.number = TextField(_order_number, digits=True, parent=self)
         self.phone = TextField(validation.phone, digits=True, parent=self)
         self.search = TouchButton(role="primary", parent=self)
+        self.search.set_pictogram("search")
         self.search.clicked.connect(self._search)
         self.error = label("error", parent=self)
         for field in (self.number, self.phone):

@@ -97,6 +97,7 @@ class OrderScreen(Screen):
         self.step_area.setFrameShape(QFrame.Shape.NoFrame)
         self.step_area.setWidget(self.stack)
         self.back = TouchButton(parent=self)
+        self.back.set_pictogram("back")
         self.back.clicked.connect(self._back)
         self.next = TouchButton(role="primary", parent=self)
         self.next.clicked.connect(self._next)
@@ -172,6 +173,7 @@ class OrderScreen(Screen):
         self.next.setEnabled(self.steps[self.index].is_valid())
         on_review = self.steps[self.index] is self.review
         self.next.setText(self.tr("Confirm my order") if on_review else self.tr("Next"))
+        self.next.set_pictogram("check" if on_review else "next")
         self.buttons.setStretch(3, 1 if on_review else 0)
 
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:

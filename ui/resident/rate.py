@@ -57,6 +57,7 @@ class RateScreen(Screen):
         self.comment = TextField(_comment, multiline=True, parent=self.stars_page)
         self.comment.changed.connect(self._refresh)
         self.send = TouchButton(role="primary", parent=self.stars_page)
+        self.send.set_pictogram("check")
         self.send.clicked.connect(self._send)
         self.error = label("error", parent=self.stars_page)
         send_row = QHBoxLayout()

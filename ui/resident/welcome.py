@@ -10,6 +10,7 @@ from ..widgets.buttons import LongPressLabel, Tile, TouchButton
 from ..widgets.screen import Screen, label
 
 TILES = ("order", "follow", "rate", "lulu")
+PICTOGRAMS = {"order": "order", "follow": "follow", "rate": "star", "lulu": "lulu"}
 
 
 class WelcomeScreen(Screen):
@@ -32,6 +33,7 @@ class WelcomeScreen(Screen):
         grid.setSpacing(24)
         for index, name in enumerate(TILES):
             tile = Tile(parent=self)
+            tile.set_pictogram(PICTOGRAMS[name])
             tile.clicked.connect(lambda _=False, n=name: self.tile_chosen.emit(n))
             self.tiles[name] = tile
             grid.addWidget(tile, index // 2, index % 2)
@@ -43,6 +45,7 @@ class WelcomeScreen(Screen):
         self.closed_note.hide()
         self.larger_text = TouchButton(parent=self)
         self.larger_text.setCheckable(True)
+        self.larger_text.set_pictogram("text_size")
         self.larger_text.toggled.connect(self.larger_text_toggled)
         bottom = QHBoxLayout()
         bottom.addStretch(1)

@@ -30,7 +30,7 @@ from kiosk_app.views.attendants import PIN_MAX, PIN_MIN, AttendantView
 
 from ..i18n import current_lang
 from ..tasks import Tasks
-from ..widgets.buttons import TouchButton
+from ..widgets.buttons import TouchButton, set_role
 from ..widgets.field import TextField, show_refusal
 from ..widgets.screen import Screen, empty_layout, label
 from .choice import Choice
@@ -339,6 +339,7 @@ class AttendantsPage(Screen):
             row.role.setText(self.tr("Make attendant") if manager else self.tr("Make manager"))
             row.pin.setText(self.tr("New PIN"))
             row.active.setText(self.tr("Disable") if attendant.active else self.tr("Enable"))
+            set_role(row.active, "danger" if attendant.active else "")
             for button in (row.role, row.pin, row.active):
                 button.set_accessible(f"{button.text()} – {attendant.name}")
 

@@ -52,7 +52,7 @@ class QuitPage(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(PIN_MAX)
         self.pin.setProperty("keypad", "digits")
-        self.quit = TouchButton(role="primary", parent=self)
+        self.quit = TouchButton(role="danger_confirm", parent=self)  # behind the PIN
         self.quit.clicked.connect(self._quit)
         self.error = label("error", parent=self)
         layout = QVBoxLayout(self)
