@@ -60,9 +60,9 @@ ORDER_FLOW = (
     "catalogue_services",
     "catalogue_search",
     "service",
-    "order_1_when",
-    "order_2_where",
-    "order_3_who",
+    "order_1_who",
+    "order_2_when",
+    "order_3_where",
     "order_4_what",
     "order_5_consent",
     "order_6_review",
@@ -122,25 +122,25 @@ def tour(
         w.catalogue.show_category(next(c for c in w.catalogue._categories if c.code == "courses"))
         w._show_service(w.catalogue.model.service_at(0))
 
-    @add("order_1_when")
-    def _when() -> None:
+    @add("order_1_who")
+    def _who() -> None:
         w.service.order_button.click()
+        _type(o.who.phone.editor, "0612345678")
+        _type(o.who.name.editor, "Jérôme Dupré")
+
+    @add("order_2_when")
+    def _when() -> None:
+        _unfocus()
+        o.next.click()
         o.when.picker.day_buttons[1].click()
         o.when.picker.window_buttons[1].click()
 
-    @add("order_2_where")
+    @add("order_3_where")
     def _where() -> None:
         o.next.click()
         _type(o.where.postcode.editor, "75004")
         o.where.lift_yes.click()
         _type(o.where.street.editor, "12 rue François Miron")
-
-    @add("order_3_who")
-    def _who() -> None:
-        _unfocus()
-        o.next.click()
-        _type(o.who.phone.editor, "0612345678")
-        _type(o.who.name.editor, "Jérôme Dupré")
 
     @add("order_4_what")
     def _what() -> None:
@@ -162,12 +162,36 @@ def tour(
         o.next.click()
         settle()
 
+    @add("order_known_who")
+    def _known_who() -> None:
+        """A known phone: greeted by initials, "Redo my last order" offered."""
+        w.end_session()
+        w.catalogue.show_categories()
+        w.catalogue.show_category(next(c for c in w.catalogue._categories if c.code == "courses"))
+        w._show_service(w.catalogue.model.service_at(0))
+        w.service.order_button.click()
+        # Typed as a resident does, the national way ("06…"), not as stored.
+        _type(o.who.phone.editor, "0" + data.phone.removeprefix("+33"))
+        _unfocus()
+
+    @add("order_known_where")
+    def _known_where() -> None:
+        """ "Same address as last time?", the street and postcode only."""
+        o.next.click()
+        o.when.picker.day_buttons[1].click()
+        o.when.picker.window_buttons[0].click()
+        o.next.click()
+
+    @add("order_abandon")
+    def _abandon() -> None:
+        w.home.click()  # in the middle of an order: "Abandon this order?"
+
     @add("follow_lookup")
     def _follow_lookup() -> None:
         w.end_session()
         w.welcome.tiles["follow"].click()
-        _type(w.follow.lookup.number.editor, data.number)
         _type(w.follow.lookup.phone.editor, data.phone.replace(" ", ""))
+        _type(w.follow.lookup.number.editor, data.number)
 
     @add("follow_timeline")
     def _timeline() -> None:
@@ -178,8 +202,8 @@ def tour(
     def _rate_lookup() -> None:
         w.end_session()
         w.welcome.tiles["rate"].click()
-        _type(w.rate.lookup.number.editor, data.number)
         _type(w.rate.lookup.phone.editor, data.phone.replace(" ", ""))
+        _type(w.rate.lookup.number.editor, data.number)
         _unfocus()
 
     @add("rate_stars")

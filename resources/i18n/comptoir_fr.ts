@@ -2158,6 +2158,10 @@ en échec</numerusform>
         <translation>rez-de-chaussée</translation>
     </message>
     <message>
+        <source>1st floor</source>
+        <translation>1er étage</translation>
+    </message>
+    <message>
         <source>floor {n}</source>
         <translation>{n}e étage</translation>
     </message>
@@ -2206,8 +2210,8 @@ en échec</numerusform>
         <translation>« {text} »</translation>
     </message>
     <message>
-        <source>{start} to {end}</source>
-        <translation>de {start} à {end}</translation>
+        <source>{day}, {start} to {end}</source>
+        <translation>{day}, de {start} à {end}</translation>
     </message>
     <message>
         <source>Estimated price: {price}</source>

@@ -34,6 +34,7 @@ class OrderBar(QFrame):
         self._missing: Callable[[], str] = lambda: ""
         self.next.installEventFilter(self)
         progress = QVBoxLayout()
+        progress.setContentsMargins(16, 0, 16, 0)  # apart from "Confirm" on the review
         progress.setSpacing(0)
         progress.addWidget(self.step_label)
         progress.addWidget(self.dots)
@@ -66,8 +67,9 @@ class OrderBar(QFrame):
         """The review: "Confirm my order" just right of the progress, left of the
         middle: neither where the step before had "Next" (the right edge) nor where the
         confirmation's "Finish" comes up (the right half)."""
+        self.row.setStretch(1, 0 if on else 1)
         self.row.setStretch(3, 0 if on else 1)
-        self.row.setStretch(self.row.count() - 1, 6 if on else 0)
+        self.row.setStretch(self.row.count() - 1, 1 if on else 0)
 
     def say_missing(self) -> None:
         self.hint.say(self._missing)
