@@ -27,6 +27,11 @@ class TourData:
     number: str
     phone: str
 
+    @property
+    def national_phone(self) -> str:
+        """The phone as a resident types it ("06…"), not as stored ("+336…")."""
+        return "0" + self.phone.removeprefix("+33") if self.phone.startswith("+33") else self.phone
+
 
 def _type(editor: QLineEdit | QPlainTextEdit, text: str) -> None:
     editor.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -47,6 +52,16 @@ def _till_payments(w: KioskWindow, data: TourData) -> None:
         part = comptoir.payments.balance_due(order.id) // 200 * 100  # half, in whole euros
         if part > 0:
             comptoir.payments.record(order.id, method, part, attendant_id=None)
+
+
+def _new_phone(w: KioskWindow) -> str:
+    """A phone no client has yet: each walk of the order flow (a language, a size)
+    is a new resident's, typing an address, although the walk before placed an order."""
+    clients = w.context.comptoir.clients
+    number = 612345678
+    while clients.find_by_phone(f"0{number}") is not None:
+        number += 1
+    return f"0{number}"
 
 
 def _unfocus() -> None:
@@ -125,7 +140,7 @@ def tour(
     @add("order_1_who")
     def _who() -> None:
         w.service.order_button.click()
-        _type(o.who.phone.editor, "0612345678")
+        _type(o.who.phone.editor, _new_phone(w))
         _type(o.who.name.editor, "Jérôme Dupré")
 
     @add("order_2_when")
@@ -170,8 +185,7 @@ def tour(
         w.catalogue.show_category(next(c for c in w.catalogue._categories if c.code == "courses"))
         w._show_service(w.catalogue.model.service_at(0))
         w.service.order_button.click()
-        # Typed as a resident does, the national way ("06…"), not as stored.
-        _type(o.who.phone.editor, "0" + data.phone.removeprefix("+33"))
+        _type(o.who.phone.editor, data.national_phone)
         _unfocus()
 
     @add("order_known_where")
@@ -190,7 +204,7 @@ def tour(
     def _follow_lookup() -> None:
         w.end_session()
         w.welcome.tiles["follow"].click()
-        _type(w.follow.lookup.phone.editor, data.phone.replace(" ", ""))
+        _type(w.follow.lookup.phone.editor, data.national_phone)
         _type(w.follow.lookup.number.editor, data.number)
 
     @add("follow_timeline")
@@ -202,7 +216,7 @@ def tour(
     def _rate_lookup() -> None:
         w.end_session()
         w.welcome.tiles["rate"].click()
-        _type(w.rate.lookup.phone.editor, data.phone.replace(" ", ""))
+        _type(w.rate.lookup.phone.editor, data.national_phone)
         _type(w.rate.lookup.number.editor, data.number)
         _unfocus()
 
