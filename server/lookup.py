@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, select
 
-from sync.protocol import Entity, LookupFound, LookupRequest
+from sync.protocol import FINAL_STATUSES, Entity, LookupFound, LookupRequest
 
 from .models import Record
 from .ownership import grant, make_readable
@@ -31,6 +32,16 @@ _CLIENTS_BY_PHONE = select(RECORDS.c.entity_id).where(
     RECORDS.c.entity == Entity.CLIENT.value, RECORDS.c.lookup == bindparam("phone")
 )
 MAX_FOUND = 20  # a phone shared by more clients than this is not a person's
+# "Follow my order" with the phone alone: the orders under way and those of the last
+# weeks (as the kiosk lists them, kiosk_app/services/order_reading.py).
+RECENT = timedelta(days=30)
+
+
+def _followed(order: Held, since: datetime) -> bool:
+    if order.data.get("status") not in {s.value for s in FINAL_STATUSES}:
+        return True
+    start = order.data.get("slot_start")
+    return start is not None and datetime.fromisoformat(str(start).replace("Z", "+00:00")) >= since
 
 
 def _shown(record: Held) -> dict[str, Any]:
@@ -63,16 +74,20 @@ def look_up(w: Writer, caller: Caller, request: LookupRequest) -> LookupFound:
     for client in clients:
         grant(w, caller.device_id, client.entity_id)
         w.touch(client)
-    if order is not None:
-        grant(w, caller.device_id, order.entity_id)
-        make_readable(w, caller.device_id, order)
+    followed = [order] if order is not None else []
+    if request.number is None:
+        since = w.now - RECENT
+        followed = [o for c in clients for o in w.orders_of(c.entity_id) if _followed(o, since)]
+    for each in followed:
+        grant(w, caller.device_id, each.entity_id)
+        make_readable(w, caller.device_id, each)
     log.info(
-        "look-up at kiosk %s: phone ending %s%s: %d client(s)%s",
+        "look-up at kiosk %s: phone ending %s%s: %d client(s), %d order(s)",
         caller.device_id,
         request.phone[-2:],
         " with an order number" if request.number else "",
         len(clients),
-        ", order found" if order is not None else "",
+        len(followed),
     )
     w.finish()
     return LookupFound(

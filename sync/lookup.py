@@ -16,8 +16,9 @@ from .enrolment import open_client
 log = logging.getLogger(__name__)
 
 
-def look_up_and_pull(store: Store, data_dir: Path, number: str, phone: str) -> None:
-    """Ask the server for the order `number` placed with `phone` (E.164), then sync.
+def look_up_and_pull(store: Store, data_dir: Path, number: str | None, phone: str) -> None:
+    """Ask the server for the order `number` placed with `phone` (E.164), or with no
+    number for the orders under way and recent under that phone, then sync.
     Offline or refused: nothing more is found, the kiosk carries on (logged, without
     the number or the phone)."""
     try:

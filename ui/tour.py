@@ -27,6 +27,11 @@ class TourData:
     phone: str
     manager_pin: str = "2468"  # the demo's manager (kiosk_app.demo.seed.DEMO_ATTENDANTS)
 
+    @property
+    def national_phone(self) -> str:
+        """The phone as a resident types it ("06…"), not as stored ("+336…")."""
+        return "0" + self.phone.removeprefix("+33") if self.phone.startswith("+33") else self.phone
+
 
 def _till_payments(w: KioskWindow, data: TourData) -> None:
     """A few payments taken while the till is open: part of what the oldest orders done
@@ -42,14 +47,24 @@ def _till_payments(w: KioskWindow, data: TourData) -> None:
             comptoir.payments.record(order.id, method, part, attendant_id=None)
 
 
+def _new_phone(w: KioskWindow) -> str:
+    """A phone no client has yet: each walk of the order flow (a language, a size)
+    is a new resident's, typing an address, although the walk before placed an order."""
+    clients = w.context.comptoir.clients
+    number = 612345678
+    while clients.find_by_phone(f"0{number}") is not None:
+        number += 1
+    return f"0{number}"
+
+
 ORDER_FLOW = (
     "catalogue_categories",
     "catalogue_services",
     "catalogue_search",
     "service",
-    "order_1_when",
-    "order_2_where",
-    "order_3_who",
+    "order_1_who",
+    "order_2_when",
+    "order_3_where",
     "order_4_what",
     "order_5_consent",
     "order_6_review",
@@ -109,25 +124,25 @@ def tour(
         w.catalogue.show_category(next(c for c in w.catalogue._categories if c.code == "courses"))
         w._show_service(w.catalogue.model.service_at(0))
 
-    @add("order_1_when")
-    def _when() -> None:
+    @add("order_1_who")
+    def _who() -> None:
         w.service.order_button.click()
+        type_text(o.who.phone.editor, _new_phone(w))
+        type_text(o.who.name.editor, "Jérôme Dupré")
+
+    @add("order_2_when")
+    def _when() -> None:
+        unfocus()
+        o.next.click()
         o.when.picker.day_buttons[1].click()
         o.when.picker.window_buttons[1].click()
 
-    @add("order_2_where")
+    @add("order_3_where")
     def _where() -> None:
         o.next.click()
         type_text(o.where.postcode.editor, "75004")
         o.where.lift_yes.click()
         type_text(o.where.street.editor, "12 rue François Miron")
-
-    @add("order_3_who")
-    def _who() -> None:
-        unfocus()
-        o.next.click()
-        type_text(o.who.phone.editor, "0612345678")
-        type_text(o.who.name.editor, "Jérôme Dupré")
 
     @add("order_4_what")
     def _what() -> None:
@@ -149,12 +164,35 @@ def tour(
         o.next.click()
         settle()
 
+    @add("order_known_who")
+    def _known_who() -> None:
+        """A known phone: greeted by initials, "Redo my last order" offered."""
+        w.end_session()
+        w.catalogue.show_categories()
+        w.catalogue.show_category(next(c for c in w.catalogue._categories if c.code == "courses"))
+        w._show_service(w.catalogue.model.service_at(0))
+        w.service.order_button.click()
+        type_text(o.who.phone.editor, data.national_phone)
+        unfocus()
+
+    @add("order_known_where")
+    def _known_where() -> None:
+        """ "Same address as last time?", the street and postcode only."""
+        o.next.click()
+        o.when.picker.day_buttons[1].click()
+        o.when.picker.window_buttons[0].click()
+        o.next.click()
+
+    @add("order_abandon")
+    def _abandon() -> None:
+        w.home.click()  # in the middle of an order: "Abandon this order?"
+
     @add("follow_lookup")
     def _follow_lookup() -> None:
         w.end_session()
         w.welcome.tiles["follow"].click()
+        type_text(w.follow.lookup.phone.editor, data.national_phone)
         type_text(w.follow.lookup.number.editor, data.number)
-        type_text(w.follow.lookup.phone.editor, data.phone.replace(" ", ""))
 
     @add("follow_timeline")
     def _timeline() -> None:
@@ -165,8 +203,8 @@ def tour(
     def _rate_lookup() -> None:
         w.end_session()
         w.welcome.tiles["rate"].click()
+        type_text(w.rate.lookup.phone.editor, data.national_phone)
         type_text(w.rate.lookup.number.editor, data.number)
-        type_text(w.rate.lookup.phone.editor, data.phone.replace(" ", ""))
         unfocus()
 
     @add("rate_stars")

@@ -92,7 +92,7 @@ class KioskWindow(QMainWindow):
 
         self.home = TouchButton(parent=self)
         self.home.set_pictogram("home")
-        self.home.clicked.connect(self.end_session)
+        self.home.clicked.connect(self._home)
         self.languages = {lang: TouchButton(parent=self) for lang in ("fr", "en")}
         self.languages["fr"].setText("Français")
         self.languages["en"].setText("English")
@@ -211,7 +211,13 @@ class KioskWindow(QMainWindow):
         self.service.order.connect(self._order)
         self.ordering.back_to_service.connect(lambda: self._show(self.service))
         self.ordering.placed.connect(self._placed)
+        self.ordering.abandoned.connect(self.go_home)
         self.confirmation.done.connect(self.end_session)
+        self.confirmation.order_more.connect(self._order_more)
+        self.follow.done.connect(self.end_session)
+        self.follow.rate_order.connect(self._rate_order)
+        self.rate.done.connect(self.end_session)
+        self.rate.order_more.connect(self._order_more)
         self.pin_pad.cancelled.connect(self.end_session)
         self.pin_pad.logged_in.connect(self._logged_in)
         self.counter.locked.connect(self.end_session)
@@ -278,17 +284,31 @@ class KioskWindow(QMainWindow):
         }[name]
         self._show(target)
 
-    def end_session(self) -> None:
+    def _home(self) -> None:
+        """ "Home": in the middle of an order, asked first ("Abandon this order?")."""
+        if self.current_screen is self.ordering and self.ordering.started:
+            self.ordering.ask_abandon()
+        else:
+            self.go_home()
+
+    def go_home(self) -> None:
+        """ "Home" during a visit: what was typed is forgotten, but the resident is
+        still there: their language and text size stay (the idle countdown, "Finish"
+        and the counter end the visit and bring French and normal text back)."""
+        self.end_session(visit_goes_on=True)
+
+    def end_session(self, *, visit_goes_on: bool = False) -> None:
         """Back to the welcome screen with every typed field and personal detail
         forgotten, and the counter locked."""
         self.overlay.dismiss()
         self.tasks.forget()
         for screen in self._all_screens():
             screen.reset()
-        self.visit_id = None
         self.attendant = None
-        self.set_large_text(False)
-        self.set_language(FIRST_LANG)
+        if not visit_goes_on:
+            self.visit_id = None
+            self.set_large_text(False)
+            self.set_language(FIRST_LANG)
         focused = QApplication.focusWidget()
         if focused is not None:
             focused.clearFocus()
@@ -362,6 +382,15 @@ class KioskWindow(QMainWindow):
         # order's number, date and ticket state.
         self.ordering.reset()
         self._show(self.confirmation)
+
+    def _order_more(self) -> None:
+        """The next action at the end of a flow: the catalogue, the visit going on."""
+        self.go_home()
+        self._tile("order")
+
+    def _rate_order(self, order: OrderView) -> None:
+        self.rate.open_order(order)
+        self._show(self.rate)
 
     def _open_pin_pad(self) -> None:
         if not self.ready or self.setup is not None:

@@ -1,18 +1,18 @@
-"""Reading orders: by id, by number, a resident's own (number and phone), the steps of
-one, and lists in the counter queue's order."""
+"""Reading orders: by id, by number, a resident's own (number and phone, or the phone
+alone), the steps of one, and lists in the counter queue's order."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from sync.protocol import Channel, OrderStatus
+from sync.protocol import FINAL_STATUSES, Channel, OrderStatus
 
 from ..domain import validation
-from ..errors import NotFound
+from ..errors import NotFound, ValidationError
 from ..store.database import Store
 from ..store.models import Client, Order, OrderEvent
 from ..views.orders import OrderView, TimelineStep, normalise_order_number
@@ -21,16 +21,22 @@ from .order_queue import counts_query as queue_counts_query
 from .order_queue import filtered as queue_filtered
 from .order_rows import order_view
 
+# "Follow my order" with the phone alone lists the orders still under way and those of
+# the last weeks (a done service to rate, a cancellation to read), never a whole history.
+RESIDENT_RECENT = timedelta(days=30)
+RESIDENT_MAX_ORDERS = 10
+
 
 class OrderReading:
     """Reading orders: one by id or number, a resident's own, their steps, the queue."""
 
     _store: Store
+    _clock: Callable[[], datetime]
     # "Follow my order" at a kiosk that does not hold the order (DESIGN.md, "One owner
-    # per order"): asks the central server with the number and the phone, and pulls
-    # what it answers. Set by the kiosk's start-up once it is enrolled (sync/lookup.py);
-    # None: this kiosk's own orders only.
-    remote_lookup: Callable[[str, str], None] | None = None
+    # per order"): asks the central server with the number (or None: the phone alone)
+    # and the phone, and pulls what it answers. Set by the kiosk's start-up once it is
+    # enrolled (sync/lookup.py); None: this kiosk's own orders only.
+    remote_lookup: Callable[[str | None, str], None] | None = None
 
     # --- Reading ----------------------------------------------------------------------
 
@@ -74,6 +80,45 @@ class OrderReading:
                 select(Order)
                 .join(Client, Client.id == Order.client_id)
                 .where(Order.number == number, Client.phone == phone)
+            )
+            return None if row is None else order_view(row)
+
+    def for_resident_phone(self, typed_phone: str) -> list[OrderView]:
+        """A resident's orders by the phone alone, newest slot first: those under way
+        and those of the last RESIDENT_RECENT. The central server is asked as well
+        (another kiosk may hold some); offline, this kiosk's only."""
+        phone = validation.phone(typed_phone)
+        if self.remote_lookup is not None:
+            self.remote_lookup(None, phone)  # the server's answer comes by pull
+        since = self._clock() - RESIDENT_RECENT
+        with self._store.read() as session:
+            rows = session.scalars(
+                select(Order)
+                .join(Client, Client.id == Order.client_id)
+                .where(
+                    Client.phone == phone,
+                    Client.erased_at.is_(None),
+                    Order.status.not_in(FINAL_STATUSES) | (Order.slot_start >= since),
+                )
+                .order_by(Order.slot_start.desc(), Order.number.desc())
+                .limit(RESIDENT_MAX_ORDERS)
+            )
+            return [order_view(row) for row in rows]
+
+    def last_for_phone(self, typed_phone: str) -> OrderView | None:
+        """The last order placed with this phone at this kiosk ("Redo my last order"),
+        or None; a phone that is not one is None too (the screen checks it first)."""
+        try:
+            phone = validation.phone(typed_phone)
+        except ValidationError:
+            return None
+        with self._store.read() as session:
+            row = session.scalar(
+                select(Order)
+                .join(Client, Client.id == Order.client_id)
+                .where(Client.phone == phone, Client.erased_at.is_(None))
+                .order_by(Order.created_at.desc(), Order.number.desc())
+                .limit(1)
             )
             return None if row is None else order_view(row)
 

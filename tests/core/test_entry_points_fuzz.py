@@ -237,6 +237,21 @@ def test_find_for_resident_takes_any_text(
     outcome(comptoir, lambda: comptoir.orders.by_number(number))
 
 
+@FUZZ
+@given(phone=nasty(*GOOD_PHONES))
+def test_following_by_phone_alone_takes_any_text(
+    comptoir: Comptoir, clock: Clock, phone: str
+) -> None:
+    if row_counts(comptoir)["orders"] == 0:
+        comptoir.orders.place(order_request(comptoir, clock.now))
+    found = outcome(comptoir, lambda: comptoir.orders.for_resident_phone(phone))
+    for order in found or []:
+        # Only the orders placed with that very phone are ever shown.
+        assert comptoir.clients.get(order.client_id).phone == "+33612345678"
+    last = comptoir.orders.last_for_phone(phone)
+    assert last is None or comptoir.clients.get(last.client_id).phone == "+33612345678"
+
+
 # --- Writing what residents and attendants type -----------------------------------------
 
 

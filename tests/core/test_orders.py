@@ -248,6 +248,28 @@ def test_find_for_resident_checks_what_was_typed(comptoir: Comptoir) -> None:
     assert raised.value.fields == {"number": "order_number.invalid", "phone": "phone.required"}
 
 
+def test_a_resident_follows_their_orders_by_the_phone_alone(
+    comptoir: Comptoir, clock: Clock
+) -> None:
+    """Under way, or within the last 30 days, newest slot first; another phone's never."""
+    old = comptoir.orders.place(order_request(comptoir, clock.now))
+    comptoir.orders.cancel(old.id, "Plus besoin", attendant_id=None)
+    clock.advance(days=40)
+    cancelled = comptoir.orders.place(order_request(comptoir, clock.now))
+    comptoir.orders.cancel(cancelled.id, "Plus besoin", attendant_id=None)
+    clock.advance(minutes=5)
+    later = comptoir.orders.place(order_request(comptoir, clock.now))
+    comptoir.orders.place(order_request(comptoir, clock.now, phone="06 98 76 54 32"))
+    found = comptoir.orders.for_resident_phone("06 12 34 56 78")
+    assert {o.id for o in found} == {cancelled.id, later.id}  # not the one of 40 days ago
+    assert comptoir.orders.last_for_phone("0612345678").id == later.id  # type: ignore[union-attr]
+    assert comptoir.orders.last_for_phone("0611111111") is None
+    assert comptoir.orders.last_for_phone("pas un numéro") is None
+    with pytest.raises(ValidationError) as raised:
+        comptoir.orders.for_resident_phone("12")
+    assert raised.value.fields == {"phone": "phone.invalid"}
+
+
 def test_orders_list_and_counts(comptoir: Comptoir, clock: Clock, placed: OrderView) -> None:
     second = comptoir.orders.place(order_request(comptoir, clock.now, phone="0698765432"))
     comptoir.orders.cancel(second.id, "Plus besoin", attendant_id=None)

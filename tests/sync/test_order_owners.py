@@ -184,3 +184,21 @@ def test_follow_my_order_works_at_a_kiosk_that_does_not_hold_it(
         orders.find_for_resident(order.number, "06 99 99 99 99")
     found = orders.find_for_resident(order.number, typed_phone)
     assert found.id == order.id and found.held_by == "saint-paul"
+
+
+def test_follow_my_order_by_the_phone_alone_at_another_kiosk(
+    kiosk: Kiosk, second: Kiosk, clock: Clock
+) -> None:
+    """The resident types only their phone at B: B asks the server, which lets B read
+    that phone's orders under way (and recent), and B lists them."""
+    from sync.lookup import look_up_and_pull
+
+    order = kiosk.app.orders.place(order_request(kiosk.app, clock.now))
+    kiosk.sync()
+    typed_phone = order_request(kiosk.app, clock.now).phone
+    orders = second.app.orders
+    assert orders.for_resident_phone(typed_phone) == []  # not here, and nobody asked
+    orders.remote_lookup = partial(look_up_and_pull, second.app.store, second.data_dir)
+    assert orders.for_resident_phone("06 99 99 99 99") == []
+    found = orders.for_resident_phone(typed_phone)
+    assert [(o.id, o.held_by) for o in found] == [(order.id, "saint-paul")]

@@ -36,6 +36,10 @@ def to_where_step(kiosk: Resident) -> None:
     kiosk.tap(window.welcome.tiles["order"])
     window._show_service(service)
     kiosk.tap_named("Commander ce service")
+    # The phone first: a new resident's.
+    window.ordering.who.phone.set_text("0612345678")
+    window.ordering.who.name.set_text("Ana Lima")
+    kiosk.tap(window.ordering.next)
     picker = window.ordering.when.picker
     kiosk.tap(picker.day_buttons[1])
     kiosk.tap(picker.window_buttons[0])
@@ -113,7 +117,7 @@ def test_any_text_in_the_follow_fields_finds_nothing_and_crashes_nothing(
         assert window.follow.order is None
 
 
-def to_who_step(kiosk: Resident) -> None:
+def to_what_step(kiosk: Resident) -> None:
     to_where_step(kiosk)
     where = kiosk.window.ordering.where
     where.street.set_text("3 rue du Prévôt")
@@ -132,9 +136,8 @@ def test_the_name_and_description_steps_follow_the_core_rules(
     window = kiosk.window
     ordering = window.ordering
     if window.current_screen is not ordering:
-        to_who_step(kiosk)
-        ordering.who.phone.set_text("0612345678")
-    ordering._go(2)
+        to_what_step(kiosk)
+    ordering._go(0)
     ordering.who.name.set_text(name)
     try:
         validation.person_name(name)
@@ -157,11 +160,13 @@ def test_the_name_and_description_steps_follow_the_core_rules(
 def test_emoji_and_right_to_left_text_reach_the_store_as_typed(
     kiosk: Resident, comptoir: Comptoir
 ) -> None:
-    to_who_step(kiosk)
+    to_where_step(kiosk)
     ordering = kiosk.window.ordering
-    ordering.who.phone.set_text("0612345678")
+    ordering.where.street.set_text("3 rue du Prévôt")
+    ordering.where.postcode.set_text("75004")
+    ordering._go(0)
     ordering.who.name.set_text("ليلى Ben Saïd")
-    kiosk.tap(ordering.next)
+    ordering._go(3)
     ordering.what.description.set_text("Monter 3 packs d'eau 💧 — 5e étage; DROP TABLE orders;")
     kiosk.tap(ordering.next)
     kiosk.tap(ordering.consent.agree)

@@ -29,7 +29,7 @@ from .support import LEFT, Resident, TapClock
 from .test_counter import open_row
 from .test_counter_lulus import tap_row
 from .test_counter_order import tap_item
-from .test_order_flow import walk_to_who
+from .test_order_flow import answer_when_and_where, fill_address, walk_to_who
 
 W = TypeVar("W", bound=QWidget)
 Count = Callable[[], int]
@@ -78,6 +78,7 @@ def walk_to_review(kiosk: Resident) -> None:
     kiosk.fill(ordering.who.phone.editor, "0612345678")
     kiosk.fill(ordering.who.name.editor, "Jérôme Dupré")
     kiosk.tap(ordering.next)
+    answer_when_and_where(kiosk)
     kiosk.fill(ordering.what.description.editor, "Des bouteilles d'eau")
     kiosk.tap(ordering.next)
     kiosk.tap(ordering.consent.agree)
@@ -331,6 +332,11 @@ def test_a_double_tap_on_next_at_step_three_does_not_skip_the_duration(
     ordering = kiosk.window.ordering
     kiosk.fill(ordering.who.phone.editor, "0612345678")
     kiosk.fill(ordering.who.name.editor, "Jérôme Dupré")
+    kiosk.tap(ordering.next)
+    kiosk.tap(ordering.when.picker.day_buttons[1])
+    kiosk.tap(ordering.when.picker.window_buttons[0])
+    kiosk.tap(ordering.next)
+    fill_address(kiosk)
     assert ordering.step_label.text() == "Étape 3 sur 6"
     double_tap(kiosk, ordering.next, gap_ms)
     assert ordering.steps[ordering.index] is ordering.what

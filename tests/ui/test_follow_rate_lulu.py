@@ -60,7 +60,8 @@ def test_following_an_order_shows_its_timeline(
     look_up(kiosk, "follow", "010001", "0611223344")
     shown = kiosk.screen_text()
     assert "Commande 01-0001 : Courses au marché" in shown
-    assert "jeudi 26 novembre, 10:00 — Demandée : le comptoir va vous appeler" in shown
+    # Confirmed since: the request's step no longer says that the counter will call.
+    assert "jeudi 26 novembre, 10:00 — Demandée\n" in shown
     assert "jeudi 26 novembre, 10:30 — Confirmée par le comptoir" in shown
     kiosk.tap_named("English")
     assert "Thursday 26 November, 10:30 — Confirmed by the counter" in kiosk.screen_text()
@@ -134,3 +135,102 @@ def test_a_neighbour_applies_to_become_a_lulu(kiosk: Resident, comptoir: Comptoi
     assert [(c.display_name, sorted(c.skills)) for c in candidates] == [
         ("Inès Moreau", ["enfants", "repassage"])
     ]
+
+
+def follow_by_phone(kiosk: Resident, phone: str) -> None:
+    kiosk.tap(kiosk.window.welcome.tiles["follow"])
+    lookup = kiosk.window.follow.lookup
+    assert lookup.number.title.text().startswith("Numéro de commande, si vous l’avez")
+    kiosk.fill(lookup.phone.editor, phone)
+    kiosk.tap(lookup.search)
+
+
+def test_following_with_the_phone_alone_lists_the_orders_to_pick_from(
+    kiosk: Resident, comptoir: Comptoir, order: OrderView, clock: object
+) -> None:
+    service = comptoir.catalogue.search("repassage")[0]
+    second = comptoir.orders.place(
+        OrderRequest(
+            service_id=service.id,
+            slot_start=datetime(2026, 11, 30, 13, tzinfo=UTC),
+            slot_end=datetime(2026, 11, 30, 15, tzinfo=UTC),
+            estimated_units=3,
+            phone=PHONE,
+            address=AddressInput(street="1 rue Saint-Paul", postcode="75004"),
+            channel=Channel.SELF_SERVICE,
+            consent=True,
+        )
+    )
+    follow_by_phone(kiosk, "0611223344")
+    lookup = kiosk.window.follow.lookup
+    assert lookup.pick.text() == "Quelle commande ?"
+    names = [button.text() for button in lookup.choices]
+    assert names == [
+        f"{second.service_name_fr}, lundi 30 novembre, 14:00",
+        "Courses au marché, vendredi 27 novembre, 10:00",
+    ]
+    kiosk.tap(lookup.choices[1])
+    shown = kiosk.screen_text()
+    assert "Commande 01-0001 : Courses au marché" in shown
+    # Still waiting: the counter will call; nothing to rate yet.
+    assert "Demandée : le comptoir va vous appeler" in shown
+    assert not kiosk.window.follow.rate_button.isVisible()
+    kiosk.tap_named("English")
+    kiosk.tap_named("Finish")
+    assert kiosk.window.current_screen is kiosk.window.welcome
+    assert kiosk.window.language.code == "fr"  # the visit is over
+
+
+def test_a_phone_with_no_order_finds_nothing(kiosk: Resident, order: OrderView) -> None:
+    follow_by_phone(kiosk, "0699999999")
+    lookup = kiosk.window.follow.lookup
+    assert lookup.error.text() == "Nous n’avons trouvé aucune commande pour ce numéro de téléphone."
+    assert "Courses au marché" not in kiosk.screen_text()
+
+
+def test_a_cancelled_order_does_not_say_the_counter_will_call(
+    kiosk: Resident, comptoir: Comptoir, order: OrderView
+) -> None:
+    comptoir.orders.cancel(order.id, "Plus besoin", attendant_id=None)
+    follow_by_phone(kiosk, "0611223344")  # one order: shown at once
+    shown = kiosk.screen_text()
+    assert "— Demandée\n" in shown + "\n" and "— Annulée" in shown
+    assert "appeler" not in shown
+    assert not kiosk.window.follow.rate_button.isVisible()
+
+
+def test_a_done_order_offers_to_rate_it_then_ends_on_finish(
+    kiosk: Resident, comptoir: Comptoir, order: OrderView, lulu_id: uuid.UUID
+) -> None:
+    comptoir.orders.confirm(order.id, attendant_id=None)
+    comptoir.orders.assign(order.id, lulu_id, attendant_id=None)
+    comptoir.orders.mark_done(order.id, 55, attendant_id=None)
+    follow_by_phone(kiosk, "0611223344")
+    assert "— Réalisée" in kiosk.screen_text()
+    kiosk.tap_named("Noter ce service")
+    rate = kiosk.window.rate
+    assert kiosk.window.current_screen is rate
+    assert rate.about.text() == "Comment s’est passé « Courses au marché » ? Touchez les étoiles."
+    kiosk.tap(rate.stars[4])
+    kiosk.tap(rate.send)
+    assert "Merci pour votre note !" in kiosk.screen_text()
+    assert rate.finish.isVisible() and rate.another.text() == "Commander un service"
+    kiosk.tap_named("Commander un service")
+    assert kiosk.window.current_screen is kiosk.window.catalogue
+    rating = comptoir.ratings.for_order(order.id)
+    assert rating is not None and rating.stars == 5
+
+
+def test_rating_with_the_phone_alone_lists_only_done_orders(
+    kiosk: Resident, comptoir: Comptoir, order: OrderView, lulu_id: uuid.UUID
+) -> None:
+    kiosk.tap(kiosk.window.welcome.tiles["rate"])
+    lookup = kiosk.window.rate.lookup
+    kiosk.fill(lookup.phone.editor, "0611223344")
+    kiosk.tap(lookup.search)
+    assert lookup.error.text() == "Nous n’avons trouvé aucune commande pour ce numéro de téléphone."
+    comptoir.orders.confirm(order.id, attendant_id=None)
+    comptoir.orders.assign(order.id, lulu_id, attendant_id=None)
+    comptoir.orders.mark_done(order.id, 55, attendant_id=None)
+    kiosk.tap(lookup.search)
+    assert kiosk.window.rate.pages.currentWidget() is kiosk.window.rate.stars_page

@@ -78,14 +78,15 @@ def test_an_unlocked_counter_locks_itself_when_left_alone(
 def test_an_order_still_being_written_when_the_session_ends_is_shown_to_no_one(
     kiosk: Resident, comptoir: Comptoir
 ) -> None:
-    from .test_order_flow import walk_to_who
+    from .test_order_flow import answer_when_and_where, walk_to_who
 
     window = kiosk.window
     ordering = window.ordering
     walk_to_who(kiosk)
     kiosk.fill(ordering.who.phone.editor, "0612345678")
     kiosk.fill(ordering.who.name.editor, "Ana Lima")
-    kiosk.tap(ordering.next)  # who → what
+    kiosk.tap(ordering.next)  # who → when
+    answer_when_and_where(kiosk)
     kiosk.tap(ordering.next)  # what → consent
     kiosk.tap(ordering.consent.agree)
     kiosk.tap(ordering.next)

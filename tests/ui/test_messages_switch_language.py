@@ -59,16 +59,10 @@ def test_an_order_rated_already_is_refused_in_the_new_language(
 def test_a_slot_refused_by_the_core_is_said_again_in_the_new_language(
     kiosk: Resident, clock: object
 ) -> None:
-    from .test_order_flow import walk_to_who
+    from .test_order_flow import new_resident_to_review
 
     ordering = kiosk.window.ordering
-    walk_to_who(kiosk)
-    kiosk.fill(ordering.who.phone.editor, "0612345678")
-    kiosk.fill(ordering.who.name.editor, "Ana Lima")
-    kiosk.tap(ordering.next)
-    kiosk.tap(ordering.next)
-    kiosk.tap(ordering.consent.agree)
-    kiosk.tap(ordering.next)
+    new_resident_to_review(kiosk)
     clock.advance(days=2)  # type: ignore[attr-defined]
     kiosk.tap(ordering.next)
     assert "Ce créneau est déjà passé." in ordering.when.error.text()

@@ -11,6 +11,7 @@ from kiosk_app.comptoir import Comptoir
 from kiosk_app.views.clients import AddressInput
 from kiosk_app.views.orders import OrderRequest
 from sync.protocol import Channel, OrderStatus
+from ui.resident.ordering import REVIEW
 
 from .support import Resident
 
@@ -44,10 +45,26 @@ def fill_address(kiosk: Resident) -> None:
 
 
 def walk_to_who(kiosk: Resident) -> None:
-    """Order "Faire les courses" for tomorrow morning at the usual address, up to the
-    "who" step, as a resident would tap through."""
+    """Order "Faire les courses", up to the first step: the phone."""
     open_service(kiosk, "Courses et commissions", "Faire les courses")
     kiosk.tap_named("Commander ce service")
+
+
+def new_resident_to_review(kiosk: Resident) -> None:
+    """A new resident, Ana Lima, orders "Faire les courses" up to the review."""
+    ordering = kiosk.window.ordering
+    walk_to_who(kiosk)
+    kiosk.fill(ordering.who.phone.editor, "0612345678")
+    kiosk.fill(ordering.who.name.editor, "Ana Lima")
+    kiosk.tap(ordering.next)
+    answer_when_and_where(kiosk)
+    kiosk.tap(ordering.next)
+    kiosk.tap(ordering.consent.agree)
+    kiosk.tap(ordering.next)
+
+
+def answer_when_and_where(kiosk: Resident) -> None:
+    """From the "when" step: tomorrow morning, at the usual address; on to "what"."""
     choose_tomorrow_morning(kiosk)
     kiosk.tap(kiosk.window.ordering.next)
     fill_address(kiosk)
@@ -65,20 +82,24 @@ def test_a_new_resident_orders_a_service_from_the_welcome_screen(
     kiosk.tap_named("Commander ce service")
 
     assert ordering.step_label.text() == "Étape 1 sur 6"
+    assert ordering.question.text() == "Votre numéro de téléphone"
+    who = ordering.who
+    kiosk.fill(who.phone.editor, "0612345678")
+    assert who.name.isVisible() and not ordering.next.isEnabled()
+    assert not who.redo_button.isVisible()  # nobody knows this number
+    kiosk.fill(who.name.editor, "Jérôme Dupré")
+    kiosk.tap(ordering.next)
+
+    assert ordering.step_label.text() == "Étape 2 sur 6"
     assert not ordering.next.isEnabled()
     choose_tomorrow_morning(kiosk)
     kiosk.tap(ordering.next)
 
     assert ordering.question.text() == "Où le Lulu doit-il venir ?"
+    assert not ordering.where.same_title.isVisible()  # a new number: an address is typed
     assert not ordering.next.isEnabled()
     fill_address(kiosk)
     assert ordering.where.notes.text == "Code 4521B, porte à gauche"
-    kiosk.tap(ordering.next)
-
-    who = ordering.who
-    kiosk.fill(who.phone.editor, "0612345678")
-    assert who.name.isVisible() and not ordering.next.isEnabled()
-    kiosk.fill(who.name.editor, "Jérôme Dupré")
     kiosk.tap(ordering.next)
 
     what = ordering.what
@@ -92,9 +113,14 @@ def test_a_new_resident_orders_a_service_from_the_welcome_screen(
     kiosk.tap(ordering.consent.agree)
     kiosk.tap(ordering.next)
 
-    review = ordering.review.summary.text()
+    review = ordering.review.summary
     assert "Faire les courses" in review and "12 rue François Miron" in review
-    assert "vendredi 27 novembre, 09:00" in review
+    assert "vendredi 27 novembre, de 09:00 à 11:00" in review
+    # Everything the order says, as typed: floor, lift, access, phone, description.
+    assert "5e étage, sans ascenseur" in review
+    assert "Accès : Code 4521B, porte à gauche" in review
+    assert "06 12 34 56 78" in review and "Jérôme Dupré" in review
+    assert "« Une dizaine de bouteilles d'eau »" in review
     kiosk.tap_named("Confirmer ma commande")
 
     assert window.current_screen is window.confirmation
@@ -145,6 +171,15 @@ def test_a_known_client_is_recognised_by_phone_and_only_confirms(
     assert not ordering.who.name.isVisible()
     assert ordering.next.isEnabled()
     kiosk.tap(ordering.next)
+    choose_tomorrow_morning(kiosk)
+    kiosk.tap(ordering.next)
+    # Their address back, as much as recognising it takes: never the door code.
+    where = ordering.where
+    assert where.same_title.text() == "Même adresse que la dernière fois ?"
+    assert where.same_address.text() == "3 rue du Prévôt, 75004"
+    assert not where.street.isVisible() and not ordering.next.isEnabled()
+    kiosk.tap_named("Oui, cette adresse")
+    kiosk.tap(ordering.next)
     kiosk.tap(ordering.next)
     kiosk.tap(ordering.consent.agree)
     kiosk.tap(ordering.next)
@@ -155,8 +190,10 @@ def test_a_known_client_is_recognised_by_phone_and_only_confirms(
 
 def test_back_goes_one_question_back_and_keeps_the_answers(kiosk: Resident) -> None:
     ordering = kiosk.window.ordering
-    open_service(kiosk, "Courses et commissions", "Faire les courses")
-    kiosk.tap_named("Commander ce service")
+    walk_to_who(kiosk)
+    kiosk.fill(ordering.who.phone.editor, "0612345678")
+    kiosk.fill(ordering.who.name.editor, "Ana Lima")
+    kiosk.tap(ordering.next)
     choose_tomorrow_morning(kiosk)
     kiosk.tap(ordering.next)
     kiosk.fill(ordering.where.street.editor, "8 rue")
@@ -167,19 +204,28 @@ def test_back_goes_one_question_back_and_keeps_the_answers(kiosk: Resident) -> N
     assert ordering.where.street.text == "8 rue"
     kiosk.tap(ordering.back)
     kiosk.tap(ordering.back)
+    kiosk.tap(ordering.back)
     assert kiosk.window.current_screen is kiosk.window.service
 
 
 def test_the_slot_picker_never_offers_the_past(kiosk: Resident, clock: object) -> None:
     clock.advance(hours=2)  # type: ignore[attr-defined]  # 12:00 in Paris
     ordering = kiosk.window.ordering
-    open_service(kiosk, "Courses et commissions", "Faire les courses")
-    kiosk.tap_named("Commander ce service")
+    walk_to_who(kiosk)
+    kiosk.fill(ordering.who.phone.editor, "0612345678")
+    kiosk.fill(ordering.who.name.editor, "Ana Lima")
+    kiosk.tap(ordering.next)
     picker = ordering.when.picker
+    # Grey until a day is chosen, and the step says so.
+    assert not any(b.isEnabled() for b in picker.window_buttons)
+    assert picker.window_hint.text() == "Choisissez d’abord un jour : ses horaires s’allument."
     assert picker.day_buttons[0].text().startswith("Aujourd’hui")
     kiosk.tap(picker.day_buttons[0])
     enabled = [b.isEnabled() for b in picker.window_buttons]
     assert enabled == [False, False, True, True]  # 9–11 and 11–13 have begun
+    assert picker.window_hint.text() == "Les horaires en gris ont déjà commencé."
+    kiosk.tap(picker.day_buttons[1])
+    assert picker.window_hint.text() == ""
     shown_days = [b for b in picker.day_buttons if not b.isHidden()]
     assert len(shown_days) == 14
 
@@ -188,26 +234,27 @@ def test_a_slot_that_passes_while_typing_is_refused_beside_the_question(
     kiosk: Resident, comptoir: Comptoir, clock: object
 ) -> None:
     ordering = kiosk.window.ordering
-    walk_to_who(kiosk)
-    kiosk.fill(ordering.who.phone.editor, "0612345678")
-    kiosk.fill(ordering.who.name.editor, "Ana Lima")
-    kiosk.tap(ordering.next)
-    kiosk.tap(ordering.next)
-    kiosk.tap(ordering.consent.agree)
-    kiosk.tap(ordering.next)
+    new_resident_to_review(kiosk)
     clock.advance(days=2)  # type: ignore[attr-defined]
     kiosk.tap(ordering.next)
     assert ordering.question.text() == "Quand le Lulu doit-il venir ?"
     assert "Ce créneau est déjà passé." in ordering.when.error.text()
     assert comptoir.orders.list() == []
+    # Another time, and straight back to the review.
+    choose_tomorrow_morning(kiosk)
+    assert ordering.next.text() == "Revenir au récapitulatif"
+    kiosk.tap(ordering.next)
+    assert ordering.index == REVIEW
 
 
 def test_the_keyboard_follows_the_focused_field(kiosk: Resident) -> None:
     ordering = kiosk.window.ordering
     dock = kiosk.window.keyboard
-    open_service(kiosk, "Courses et commissions", "Faire les courses")
-    kiosk.tap_named("Commander ce service")
+    walk_to_who(kiosk)
     assert not dock.isVisible()
+    kiosk.fill(ordering.who.phone.editor, "0612345678")
+    kiosk.fill(ordering.who.name.editor, "Ana Lima")
+    kiosk.tap(ordering.next)
     choose_tomorrow_morning(kiosk)
     kiosk.tap(ordering.next)
     kiosk.focus(ordering.where.street.editor)

@@ -4,6 +4,7 @@ text toggle, and the attendant's hidden way in."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from kiosk_app.comptoir import Comptoir
 
@@ -32,7 +33,11 @@ def test_a_touch_on_a_tile_starts_one_counted_visit(kiosk: Resident, comptoir: C
     kiosk.tap_named("Order a service")
     kiosk.tap_named("Home")
     assert visits(comptoir) == [("en",)]
-    kiosk.tap_named("Commander un service")  # home forgot the session and the language
+    kiosk.tap_named("Order a service")  # "Home" keeps the visit and its language
+    assert visits(comptoir) == [("en",)]
+    kiosk.window.end_session()  # "Finish", or the resident walked away
+    QApplication.processEvents()  # the language change reaches the screens
+    kiosk.tap_named("Commander un service")
     kiosk.tap_named("Accueil")
     assert visits(comptoir) == [("en",), ("fr",)]
 

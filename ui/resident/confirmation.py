@@ -16,10 +16,12 @@ from ..context import KioskContext, TicketState
 from ..format import paris_datetime
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Screen, label
+from .endings import ending_row, finish_button
 
 
 class ConfirmationScreen(Screen):
     done = Signal()
+    order_more = Signal()  # "Order another service": the visit goes on
 
     def __init__(self, context: KioskContext) -> None:
         super().__init__()
@@ -40,12 +42,12 @@ class ConfirmationScreen(Screen):
         self._poll = QTimer(self)
         self._poll.setInterval(1000)
         self._poll.timeout.connect(self.refresh_ticket)
-        self.finish = TouchButton(role="primary", parent=self)
+        self.finish = finish_button(self)
         self.finish.set_pictogram("check")
         self.finish.clicked.connect(self.done)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.finish)
+        self.another = TouchButton(parent=self)
+        self.another.clicked.connect(self.order_more)
+        bottom = ending_row(self.finish, self.another)
         texts = QVBoxLayout()
         texts.setSpacing(16)
         for widget in (self.thanks, self.number_title, self.number, self.when):
@@ -70,6 +72,7 @@ class ConfirmationScreen(Screen):
         self.thanks.setText(self.tr("Thank you, your order is registered."))
         self.number_title.setText(self.tr("Your order number:"))
         self.finish.setText(self.tr("Finish"))
+        self.another.setText(self.tr("Order another service"))
         self.next_steps.setText(
             self.tr(
                 "What happens next: the counter calls you to confirm, then a Lulu comes "

@@ -1,19 +1,21 @@
-"""The questions of an order, one a screen: when, where, who, what, consent, review."""
+"""The questions of an order, one a screen: who (the phone first), when, where, what,
+consent; the review is in review_step.py. Each step says what is still missing, for a
+touch on the disabled "Next"; a required field's title ends with REQUIRED_MARK."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk_app.domain import validation
-from kiosk_app.errors import ValidationError
 from kiosk_app.views.catalogue import ServiceView
-from kiosk_app.views.clients import AddressInput, ClientView
+from kiosk_app.views.clients import ClientView
+from kiosk_app.views.orders import OrderView
 
-from ..format import minutes, money, paris_datetime, paris_time
+from ..format import minutes, money
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.field import Check, TextField
@@ -21,6 +23,18 @@ from ..widgets.screen import Screen, label
 from ..widgets.slot_picker import SlotPicker
 from ..widgets.stepper import Stepper
 from .prices import after_credit_text
+
+REQUIRED_MARK = " *"
+
+
+def required_legend(parent: QWidget) -> QLabel:
+    legend = label("small", parent=parent)
+    legend.setObjectName("requiredLegend")
+    return legend
+
+
+def legend_text() -> str:
+    return QCoreApplication.translate("Step", "Fields marked * must be filled in.")
 
 
 class Step(Screen):
@@ -32,8 +46,22 @@ class Step(Screen):
     def is_valid(self) -> bool:
         return True
 
+    def missing(self) -> str:
+        """What the resident must still do here, in a sentence ("" when nothing)."""
+        return ""
 
-def _text(field: str, maximum: int, *, required: bool = False) -> Check:
+
+def missing_fields(fields: list[TextField]) -> str:
+    """ "Please fill in: Postcode, City." from the fields still refused."""
+    names = [f.title.text().removesuffix(REQUIRED_MARK) for f in fields if not f.is_valid]
+    if not names:
+        return ""
+    return QCoreApplication.translate("Step", "Please fill in: {fields}.").format(
+        fields=", ".join(names)
+    )
+
+
+def text_check(field: str, maximum: int, *, required: bool = False) -> Check:
     return lambda typed: validation.bounded_text(
         typed, field=field, max_length=maximum, required=required
     )
@@ -56,111 +84,19 @@ class WhenStep(Step):
     def is_valid(self) -> bool:
         return self.picker.slot() is not None
 
+    def missing(self) -> str:
+        if self.picker.slot() is not None:
+            return ""
+        if not self.picker.day_chosen:
+            return self.tr("Choose a day and a time window.")
+        return self.tr("Choose a time window.")
+
     def start(self, now: datetime) -> None:
         self.picker.set_now(now)
 
     def reset(self) -> None:
         self.picker.clear()
         self.error.clear()
-
-
-def _floor(typed: str) -> int | None:
-    typed = typed.strip()
-    if not typed:
-        return None
-    if not (typed.lstrip("-").isdigit() and len(typed) <= 3):
-        raise ValidationError(
-            {"floor": "floor.out_of_range"}, min=validation.FLOOR_MIN, max=validation.FLOOR_MAX
-        )
-    return validation.floor(int(typed))
-
-
-class WhereStep(Step):
-    def __init__(self) -> None:
-        super().__init__()
-        self.street = TextField(_text("street", validation.STREET_MAX, required=True), parent=self)
-        self.postcode = TextField(validation.postcode, digits=True, parent=self)
-        self.city = TextField(_text("city", validation.CITY_MAX, required=True), parent=self)
-        self.building = TextField(_text("building", validation.BUILDING_MAX), parent=self)
-        self.floor = TextField(_floor, digits=True, parent=self)
-        self.notes = TextField(
-            _text("access_notes", validation.ACCESS_NOTES_MAX), multiline=True, parent=self
-        )
-        self.lift_title = label(parent=self)
-        self.lift_yes = TouchButton(parent=self)
-        self.lift_no = TouchButton(parent=self)
-        self._lift = QButtonGroup(self)
-        for button in (self.lift_yes, self.lift_no):
-            button.setCheckable(True)
-            self._lift.addButton(button)
-        lift = QHBoxLayout()
-        lift.addWidget(self.lift_title)
-        lift.addWidget(self.lift_yes)
-        lift.addWidget(self.lift_no)
-        lift.addStretch(1)
-        pair = QHBoxLayout()
-        pair.addWidget(self.postcode, 1)
-        pair.addWidget(self.city, 2)
-        pair2 = QHBoxLayout()
-        pair2.addWidget(self.building, 2)
-        pair2.addWidget(self.floor, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.street)
-        layout.addLayout(pair)
-        layout.addLayout(pair2)
-        layout.addLayout(lift)
-        layout.addWidget(self.notes)
-        layout.addStretch(1)
-        self.fields = {
-            "street": self.street,
-            "postcode": self.postcode,
-            "city": self.city,
-            "building": self.building,
-            "floor": self.floor,
-            "access_notes": self.notes,
-        }
-        for field in self.fields.values():
-            field.changed.connect(self.changed)
-        self.reset()
-        self.retranslate()
-
-    def question(self) -> str:
-        return self.tr("Where should the Lulu come?")
-
-    def is_valid(self) -> bool:
-        return all(field.is_valid for field in self.fields.values())
-
-    def address(self) -> AddressInput:
-        lift = True if self.lift_yes.isChecked() else False if self.lift_no.isChecked() else None
-        return AddressInput(
-            street=self.street.text,
-            postcode=self.postcode.text,
-            city=self.city.text,
-            building=self.building.text,
-            floor=self.floor.value if self.floor.is_valid else None,
-            has_lift=lift,
-            access_notes=self.notes.text,
-        )
-
-    def retranslate(self) -> None:
-        self.street.set_title(self.tr("Number and street"))
-        self.postcode.set_title(self.tr("Postcode"))
-        self.city.set_title(self.tr("City"))
-        self.building.set_title(self.tr("Building, staircase (if any)"))
-        self.floor.set_title(self.tr("Floor (0 for the ground floor)"))
-        self.notes.set_title(self.tr("Door code, how to get in (if needed)"))
-        self.lift_title.setText(self.tr("Is there a lift?"))
-        self.lift_yes.setText(self.tr("Yes, a lift"))
-        self.lift_no.setText(self.tr("No lift"))
-
-    def reset(self) -> None:
-        for field in self.fields.values():
-            field.clear()
-        self.city.set_text("Paris")
-        self._lift.setExclusive(False)
-        self.lift_yes.setChecked(False)
-        self.lift_no.setChecked(False)
-        self._lift.setExclusive(True)
 
 
 def initials(name: str) -> str:
@@ -170,18 +106,34 @@ def initials(name: str) -> str:
 
 
 class WhoStep(Step):
-    def __init__(self, find_client: Callable[[str], ClientView | None]) -> None:
+    """The phone first: a known client is greeted by initials, gets their address back
+    on the next steps and may redo their last order."""
+
+    redo = Signal(object)  # OrderView: the last order, to order again
+
+    def __init__(
+        self,
+        find_client: Callable[[str], ClientView | None],
+        find_last: Callable[[str], OrderView | None],
+    ) -> None:
         super().__init__()
         self._find_client = find_client
+        self._find_last = find_last
         self.client: ClientView | None = None
+        self.last: OrderView | None = None
         self.phone = TextField(validation.phone, digits=True, parent=self)
         self.known = label("success", parent=self)
         self.name = TextField(validation.person_name, parent=self)
+        self.redo_button = TouchButton(parent=self)
+        self.redo_button.clicked.connect(self._redo)
+        self.legend = required_legend(self)
         self.phone.changed.connect(self._phone_changed)
         self.name.changed.connect(self.changed)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.legend)
         layout.addWidget(self.phone)
         layout.addWidget(self.known)
+        layout.addWidget(self.redo_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.name)
         layout.addStretch(1)
         self.reset()
@@ -193,16 +145,33 @@ class WhoStep(Step):
     def is_valid(self) -> bool:
         return self.phone.is_valid and (self.client is not None or self.name.is_valid)
 
+    def missing(self) -> str:
+        if not self.phone.is_valid:
+            return self.tr("Type your phone number.")
+        if self.client is None and not self.name.is_valid:
+            return self.tr("Type your name.")
+        return ""
+
     def _phone_changed(self) -> None:
-        self.client = self._find_client(self.phone.text) if self.phone.is_valid else None
+        valid = self.phone.is_valid
+        self.client = self._find_client(self.phone.text) if valid else None
+        self.last = self._find_last(self.phone.text) if self.client is not None else None
         self.known.setVisible(self.client is not None)
-        self.name.setVisible(self.phone.is_valid and self.client is None)
+        self.redo_button.setVisible(self.last is not None)
+        self.name.setVisible(valid and self.client is None)
         self.retranslate()
         self.changed.emit()
 
+    def _redo(self) -> None:
+        if self.last is not None:
+            self.redo.emit(self.last)
+
     def retranslate(self) -> None:
-        self.phone.set_title(self.tr("Your phone number, so that the counter can call you"))
-        self.name.set_title(self.tr("We do not know this number yet: your name"))
+        self.phone.set_title(
+            self.tr("Your phone number, so that the counter can call you") + REQUIRED_MARK
+        )
+        self.name.set_title(self.tr("We do not know this number yet: your name") + REQUIRED_MARK)
+        self.legend.setText(legend_text())
         # Cleared, not only hidden, once the number is no longer a known client's.
         self.known.setText(
             self.tr("Welcome back, {initials}! We know this number.").format(
@@ -211,14 +180,21 @@ class WhoStep(Step):
             if self.client is not None
             else ""
         )
+        redo = self.tr("Redo my last order")
+        self.redo_button.setText(
+            f"↻  {redo}\n{self.last.service_name(current_lang())}" if self.last else redo
+        )
+        self.redo_button.set_accessible(redo)
 
     def reset(self) -> None:
         self.client = None
+        self.last = None
         self.phone.clear()
         self.name.clear()
         self.known.clear()
         self.known.hide()
         self.name.hide()
+        self.redo_button.hide()
 
 
 class WhatStep(Step):
@@ -226,7 +202,7 @@ class WhatStep(Step):
         super().__init__()
         self.service: ServiceView | None = None
         self.description = TextField(
-            _text("description", validation.DESCRIPTION_MAX), multiline=True, parent=self
+            text_check("description", validation.DESCRIPTION_MAX), multiline=True, parent=self
         )
         self.duration_title = label(parent=self)
         self.units = Stepper(parent=self)
@@ -249,10 +225,13 @@ class WhatStep(Step):
     def is_valid(self) -> bool:
         return self.description.is_valid
 
-    def start(self, service: ServiceView) -> None:
+    def missing(self) -> str:
+        return "" if self.description.is_valid else self.description.message.text()
+
+    def start(self, service: ServiceView, *, units: int | None = None) -> None:
         self.service = service
         self.units.set_range(1, service.max_units)
-        self.units.set_value(service.typical_units)
+        self.units.set_value(min(units or service.typical_units, service.max_units))
         self._show_price()
 
     def _show_price(self) -> None:
@@ -302,6 +281,9 @@ class ConsentStep(Step):
     def is_valid(self) -> bool:
         return self.agree.isChecked()
 
+    def missing(self) -> str:
+        return "" if self.is_valid() else self.tr("Touch “I agree” to go on.")
+
     def _agreed(self) -> None:
         self.retranslate()
         self.changed.emit()
@@ -324,56 +306,3 @@ class ConsentStep(Step):
     def reset(self) -> None:
         self.agree.setChecked(False)
         self.error.clear()
-
-
-class ReviewStep(Step):
-    def __init__(self) -> None:
-        super().__init__()
-        self.summary = label(parent=self)
-        self.price = label("title", parent=self)
-        self.credit = label("small", parent=self)
-        self.error = label("error", parent=self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.price)
-        layout.addWidget(self.credit)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-
-    def question(self) -> str:
-        return self.tr("Please check your order")
-
-    def show_order(
-        self,
-        service: ServiceView,
-        slot: tuple[datetime, datetime],
-        address: AddressInput,
-        units: int,
-        who: str,
-    ) -> None:
-        lines = [
-            self.tr("Service: {name}").format(name=service.name(current_lang())),
-            self.tr("When: {start} to {end}").format(
-                start=paris_datetime(slot[0]), end=paris_time(slot[1])
-            ),
-            self.tr("Where: {street}, {postcode} {city}").format(
-                street=address.street.strip(),
-                postcode=address.postcode.strip(),
-                city=address.city.strip(),
-            ),
-            self.tr("Duration: about {duration}").format(
-                duration=minutes(units * service.unit_minutes)
-            ),
-            self.tr("Name: {who}").format(who=who),
-        ]
-        self.summary.setText("\n".join(lines))
-        price = service.price(units)
-        self.price.setText(
-            self.tr("Estimated price: {price}").format(price=money(price.total_cents))
-        )
-        self.credit.setText(after_credit_text(price))
-        self.error.clear()
-
-    def reset(self) -> None:
-        for widget in (self.summary, self.price, self.credit, self.error):
-            widget.clear()

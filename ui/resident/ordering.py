@@ -1,24 +1,27 @@
-"""Ordering, one question a screen, with a progress bar, a back button and a next button
-that stays disabled until the question is answered. The last step places the order
-through the core in one transaction."""
+"""Ordering, one question a screen, the phone first: a known client gets their address
+back and may redo their last order. A fixed bottom bar (order_bar.py) holds "Back",
+where the resident is, and "Next", which stays disabled until the question is answered
+and says what is missing when touched. The review's "Change" goes back to a question
+and returns to the review. The last step places the order through the core in one
+transaction. "Home" in the middle asks before throwing the order away."""
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
-    QProgressBar,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk_app.errors import ComptoirError, ValidationError
+from kiosk_app.errors import ComptoirError, NotFound, ValidationError
 from kiosk_app.messages import message
 from kiosk_app.views.catalogue import ServiceView
 from kiosk_app.views.clients import ClientView
@@ -30,64 +33,95 @@ from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Screen, label
 from ..widgets.taps import TAPS
-from .order_steps import (
-    ConsentStep,
-    ReviewStep,
-    Step,
-    WhatStep,
-    WhenStep,
-    WhereStep,
-    WhoStep,
-    initials,
-)
+from .order_bar import OrderBar
+from .order_steps import ConsentStep, Step, WhatStep, WhenStep, WhoStep, initials
+from .review_step import Answers, ReviewStep
+from .where_step import WhereStep
 
 # Which step asks for each field the core may refuse.
 FIELD_STEPS = {
-    "slot": 0,
-    "street": 1,
-    "postcode": 1,
-    "city": 1,
-    "building": 1,
-    "floor": 1,
-    "access_notes": 1,
-    "phone": 2,
-    "name": 2,
+    "phone": 0,
+    "name": 0,
+    "slot": 1,
+    "street": 2,
+    "postcode": 2,
+    "city": 2,
+    "building": 2,
+    "floor": 2,
+    "access_notes": 2,
     "description": 3,
     "units": 3,
     "consent": 4,
 }
+REVIEW = 5
+
+
+class AbandonPanel(QFrame):
+    """ "Abandon this order?" over the steps, with Yes and No in the middle of the
+    screen: far from "Home" (top left), so a double tap on it answers nothing."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("abandonPanel")
+        self.setAutoFillBackground(True)
+        self.question = label("title", parent=self)
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = label(parent=self)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.yes = TouchButton(parent=self)
+        self.no = TouchButton(role="primary", parent=self)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.yes)
+        row.addSpacing(48)
+        row.addWidget(self.no)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.question)
+        layout.addWidget(self.detail)
+        layout.addSpacing(24)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.question.setText(self.tr("Abandon this order?"))
+        self.detail.setText(self.tr("What you have typed will be forgotten."))
+        self.yes.setText(self.tr("Yes, abandon"))
+        self.no.setText(self.tr("No, carry on"))
 
 
 class OrderScreen(Screen):
     placed = Signal(object)  # OrderView
     back_to_service = Signal()
+    abandoned = Signal()
 
     def __init__(self, context: KioskContext) -> None:
         super().__init__()
         self._context = context
         self.service: ServiceView | None = None
         self.request_id = uuid.uuid4()
+        # "Change" on the review: the step's "Next" returns to the review.
+        self.from_review = False
+        self.who = WhoStep(self._find_client, self._context.comptoir.orders.last_for_phone)
         self.when = WhenStep()
         self.where = WhereStep()
-        self.who = WhoStep(self._find_client)
         self.what = WhatStep()
         self.consent = ConsentStep()
         self.review = ReviewStep()
         self.steps: list[Step] = [
+            self.who,
             self.when,
             self.where,
-            self.who,
             self.what,
             self.consent,
             self.review,
         ]
+        self.who.changed.connect(self._client_known)
+        self.who.redo.connect(self.redo)
+        self.review.edit.connect(self._edit)
         self.question = label("title", parent=self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, len(self.steps))
-        # The step is said beside the bar: text drawn over the bar's colour is unreadable
-        # where the chunk ends.
-        self.progress.setTextVisible(False)
-        self.step_label = label("small", parent=self)
         self.stack = QStackedWidget()
         for step in self.steps:
             self.stack.addWidget(step)
@@ -96,29 +130,20 @@ class OrderScreen(Screen):
         self.step_area.setWidgetResizable(True)
         self.step_area.setFrameShape(QFrame.Shape.NoFrame)
         self.step_area.setWidget(self.stack)
-        self.back = TouchButton(parent=self)
+        self.bar = OrderBar(parent=self)
+        self.back, self.next = self.bar.back, self.bar.next
+        self.step_label = self.bar.step_label
         self.back.set_pictogram("back")
         self.back.clicked.connect(self._back)
-        self.next = TouchButton(role="primary", parent=self)
         self.next.clicked.connect(self._next)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back)
-        buttons.addStretch(1)
-        buttons.addWidget(self.next)
-        # On the review, "Confirm my order" moves from the right edge to the middle:
-        # a double tap on the consent step's "Next" cannot land on it (taps.py guards
-        # the time, this the place).
-        buttons.addStretch(0)
-        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 8, 32, 12)
-        progress = QHBoxLayout()
-        progress.addWidget(self.progress, 1)
-        progress.addWidget(self.step_label)
-        layout.addLayout(progress)
         layout.addWidget(self.question)
         layout.addWidget(self.step_area, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.bar)
+        self.abandon = AbandonPanel(self)
+        self.abandon.yes.clicked.connect(self._abandon)
+        self.abandon.no.clicked.connect(self._carry_on)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._keep_focus_visible)
@@ -137,6 +162,11 @@ class OrderScreen(Screen):
         self._go(0)
 
     @property
+    def started(self) -> bool:
+        """An order is under way here (something to lose on "Home")."""
+        return self.service is not None
+
+    @property
     def index(self) -> int:
         return self.stack.currentIndex()
 
@@ -144,13 +174,17 @@ class OrderScreen(Screen):
         self.drop_focus()
         TAPS.screen_shown()  # a new question: a double tap must not answer it too
         self.stack.setCurrentIndex(index)
-        if self.steps[index] is self.review:
+        self.bar.set_missing(self.steps[index].missing)
+        if index == REVIEW:
+            self.from_review = False
             self._show_review()
         self.step_area.verticalScrollBar().setValue(0)
         self._refresh()
 
     def _back(self) -> None:
-        if self.index == 0:
+        if self.from_review:
+            self._go(REVIEW)
+        elif self.index == 0:
             self.back_to_service.emit()
         else:
             self._go(self.index - 1)
@@ -158,35 +192,100 @@ class OrderScreen(Screen):
     def _next(self) -> None:
         if not self.steps[self.index].is_valid():
             return
-        if self.steps[self.index] is self.review:
+        if self.index == REVIEW:
             self._place()
+        elif self.from_review:
+            self._go(REVIEW)
         else:
             self._go(self.index + 1)
 
+    def _edit(self, step: str) -> None:
+        """The review's "Change": that question, then straight back to the review."""
+        target = {"who": self.who, "when": self.when, "where": self.where, "what": self.what}
+        self._go(self.steps.index(target[step]))
+        self.from_review = True
+        self._refresh()
+
     def _refresh(self) -> None:
-        self.progress.setValue(self.index + 1)
-        self.step_label.setText(
-            self.tr("Step {step} of {count}").format(step=self.index + 1, count=len(self.steps))
+        step = self.steps[self.index]
+        self.bar.show_step(
+            self.index,
+            len(self.steps),
+            self.tr("Step {step} of {count}").format(step=self.index + 1, count=len(self.steps)),
         )
-        self.progress.setAccessibleName(self.step_label.text())
-        self.question.setText(self.steps[self.index].question())
-        self.next.setEnabled(self.steps[self.index].is_valid())
-        on_review = self.steps[self.index] is self.review
-        self.next.setText(self.tr("Confirm my order") if on_review else self.tr("Next"))
+        self.question.setText(step.question())
+        self.next.setEnabled(step.is_valid())
+        if self.bar.hint.isVisible():
+            self.bar.say_missing()  # what is still missing now (or nothing more)
+        on_review = self.index == REVIEW
+        if on_review:
+            self.next.setText(self.tr("Confirm my order"))
+        elif self.from_review:
+            self.next.setText(self.tr("Back to the review"))
+        else:
+            self.next.setText(self.tr("Next"))
+        self.bar.set_confirming(on_review)
         self.next.set_pictogram("check" if on_review else "next")
-        self.buttons.setStretch(3, 1 if on_review else 0)
 
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.stack.isAncestorOf(new):
             self.step_area.ensureWidgetVisible(new, 16, 32)
 
-    # --- the order -------------------------------------------------------------------
+    # --- a known client ----------------------------------------------------------------
 
     def _find_client(self, phone: str) -> ClientView | None:
         try:
             return self._context.comptoir.clients.find_by_phone(phone)
         except ValidationError:
             return None
+
+    def _client_known(self) -> None:
+        client = self.who.client
+        self.where.offer(client.address if client is not None else None)
+
+    def redo(self, last: OrderView) -> None:
+        """ "Redo my last order": its service, duration and description, the same
+        address; the resident still chooses a time and reviews."""
+        try:
+            service = self._context.comptoir.catalogue.service(last.service_id)
+        except NotFound:
+            self.bar.hint.say(lambda: self.tr("This service is no longer offered."))
+            self.bar.hint.show()
+            return
+        self.service = service
+        self.what.start(service, units=last.estimated_units)
+        self.what.description.set_text(last.description)
+        self.what.description.clear_touch()
+        self.where.offer(self.who.client.address if self.who.client else None)
+        if self.where.known is not None:
+            self.where.choose_same(True)
+        self._go(self.steps.index(self.when))
+        # After the time, straight to the review (the rest is the last order's).
+        self.from_review = self.where.is_valid() and self.what.is_valid()
+        self._refresh()
+
+    # --- "Home" in the middle ----------------------------------------------------------
+
+    def ask_abandon(self) -> None:
+        self.drop_focus()
+        TAPS.screen_shown()
+        self.abandon.retranslate()
+        self.abandon.setGeometry(self.rect())
+        self.abandon.show()
+        self.abandon.raise_()
+
+    def _abandon(self) -> None:
+        self.abandon.hide()
+        self.abandoned.emit()
+
+    def _carry_on(self) -> None:
+        self.abandon.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.abandon.setGeometry(self.rect())
+
+    # --- the order -------------------------------------------------------------------
 
     def _who_name(self) -> str:
         client = self.who.client
@@ -198,7 +297,16 @@ class OrderScreen(Screen):
         slot = self.when.picker.slot()
         assert self.service is not None and slot is not None
         self.review.show_order(
-            self.service, slot, self.where.address(), self.what.units.value(), self._who_name()
+            Answers(
+                service=self.service,
+                slot=slot,
+                address=self.where.address(),
+                address_reused=self.where.reused,
+                units=self.what.units.value(),
+                description=self.what.description.text,
+                phone=self.who.phone.text,
+                who=self._who_name(),
+            )
         )
 
     def request(self) -> OrderRequest:
@@ -253,7 +361,7 @@ class OrderScreen(Screen):
             "name": self.who.name,
             "description": self.what.description,
         }
-        first = min((FIELD_STEPS.get(name, 5) for name in error.fields), default=5)
+        first = min((FIELD_STEPS.get(name, REVIEW) for name in error.fields), default=REVIEW)
         for name, key in error.fields.items():
             if name in fields:
                 fields[name].show_error(key, **error.params)
@@ -263,28 +371,34 @@ class OrderScreen(Screen):
             return "\n".join(message(key, current_lang(), **params) for key in keys)
 
         self.review.error.say(texts)
-        if first == 0:
+        if self.steps[first] is self.when:
             self.when.picker.set_now(self._context.clock())
         self._go(first)
-        if first < 5:
+        if first < REVIEW:
+            # Answered again, the question goes back to the review.
+            self.from_review = True
+            self._refresh()
             step_error = getattr(self.steps[first], "error", None)
             if step_error is not None:
                 step_error.say(texts)
 
     def retranslate(self) -> None:
         self.back.setText(self.tr("Back"))
+        self.abandon.retranslate()
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        on_review = self.steps[self.index] is self.review
         ready = self.service is not None and self.when.picker.slot() is not None
-        if event.type() == QEvent.Type.LanguageChange and on_review and ready:
+        if event.type() == QEvent.Type.LanguageChange and self.index == REVIEW and ready:
             self._show_review()
 
     def reset(self) -> None:
         self.service = None
+        self.from_review = False
+        self.abandon.hide()
         for step in self.steps:
             step.reset()
         self.stack.setCurrentIndex(0)
+        self.bar.set_missing(self.who.missing)
         self._refresh()

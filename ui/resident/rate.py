@@ -1,10 +1,12 @@
-"""Rate a service: number and phone, then 1 to 5 stars and a comment. A done order only,
-and once."""
+"""Rate a service: the phone (and the number, if the resident has it), then 1 to 5
+stars and a comment. A done order only, and once. Ends on "Finish" and "Order a
+service"."""
 
 from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk_app.domain import validation
@@ -17,6 +19,8 @@ from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField
 from ..widgets.screen import Screen, label
+from ..widgets.taps import TAPS
+from .endings import ending_row, finish_button
 from .lookup import OrderLookup
 
 # A lit star is filled, an unlit one only outlined: the choice reads without colours.
@@ -28,6 +32,9 @@ def _comment(typed: str) -> str:
 
 
 class RateScreen(Screen):
+    done = Signal()
+    order_more = Signal()  # "Order a service": the visit goes on
+
     def __init__(self, context: KioskContext) -> None:
         super().__init__()
         self._request_id = uuid.uuid4()
@@ -35,7 +42,9 @@ class RateScreen(Screen):
         self.order: OrderView | None = None
         self.title = label("title", parent=self)
         self.pages = QStackedWidget(self)
-        self.lookup = OrderLookup(context, parent=self.pages)
+        self.lookup = OrderLookup(
+            context, wanted=lambda order: order.status in RATABLE, parent=self.pages
+        )
         self.lookup.found.connect(self._found)
 
         self.stars_page = QWidget(self.pages)
@@ -72,7 +81,14 @@ class RateScreen(Screen):
 
         self.end_page = QWidget(self.pages)
         self.end_text = label("title", parent=self.end_page)
-        QVBoxLayout(self.end_page).addWidget(self.end_text)
+        self.finish = finish_button(self.end_page)
+        self.finish.clicked.connect(self.done)
+        self.another = TouchButton(parent=self.end_page)
+        self.another.clicked.connect(self.order_more)
+        end = QVBoxLayout(self.end_page)
+        end.addWidget(self.end_text)
+        end.addStretch(1)
+        end.addLayout(ending_row(self.finish, self.another))
 
         for page in (self.lookup, self.stars_page, self.end_page):
             self.pages.addWidget(page)
@@ -82,6 +98,11 @@ class RateScreen(Screen):
         layout.addWidget(self.pages, 1)
         self._end_key = ""
         self.retranslate()
+
+    def open_order(self, order: OrderView) -> None:
+        """Straight to the stars (the follow screen's "Rate this service")."""
+        self.reset()
+        self._found(order)
 
     def _found(self, order: OrderView) -> None:
         ratings = self._context.comptoir.ratings
@@ -95,6 +116,7 @@ class RateScreen(Screen):
         # One rating per form: a second send (a double tap, a retry) is the same request.
         self._request_id = uuid.uuid4()
         self.drop_focus()
+        TAPS.screen_shown()
         self.pages.setCurrentWidget(self.stars_page)
         self.retranslate()
         self._refresh()
@@ -135,6 +157,7 @@ class RateScreen(Screen):
         self.error.say(lambda: message(key, current_lang(), **params))
 
     def _rated(self, _rating: object) -> None:
+        TAPS.screen_shown()  # "Finish" must not take a second tap on "Send"
         self._end_key = "thanks"
         self.pages.setCurrentWidget(self.end_page)
         self.retranslate()
@@ -155,6 +178,8 @@ class RateScreen(Screen):
         self.comment.set_title(self.tr("A comment for the association (optional)"))
         self.send.setText(self.tr("Send my rating"))
         self.end_text.setText(self.tr("Thank you for your rating!") if self._end_key else "")
+        self.finish.setText(self.tr("Finish"))
+        self.another.setText(self.tr("Order a service"))
 
     def reset(self) -> None:
         self.order = None

@@ -38,6 +38,10 @@ class SlotPicker(QWidget):
         self._days: list[date] = []
         self.day_title = QLabel(self)
         self.window_title = QLabel(self)
+        # Why time windows are grey: no day chosen yet, or begun already.
+        self.window_hint = QLabel(self)
+        self.window_hint.setProperty("role", "small")
+        self.window_hint.setWordWrap(True)
         self.day_buttons: list[TouchButton] = []
         self.window_buttons: list[TouchButton] = []
         self._day_group = QButtonGroup(self)
@@ -65,6 +69,7 @@ class SlotPicker(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.window_title)
         layout.addLayout(windows)
+        layout.addWidget(self.window_hint)
         self._day_group.idClicked.connect(self._day_chosen)
         self._window_group.idClicked.connect(lambda _id: self.changed.emit())
         self.retranslate()
@@ -93,6 +98,18 @@ class SlotPicker(QWidget):
             return None
         return window_bounds(self._days[day_index], WINDOWS[window_index])
 
+    @property
+    def day_chosen(self) -> bool:
+        return self._day_group.checkedId() >= 0
+
+    def _say_why_grey(self) -> None:
+        if not self.day_chosen:
+            self.window_hint.setText(self.tr("Choose a day first: its times then light up."))
+        elif not all(button.isEnabled() for button in self.window_buttons):
+            self.window_hint.setText(self.tr("The grey times have already begun."))
+        else:
+            self.window_hint.clear()
+
     def _open_windows(self, day: date) -> list[int]:
         limit = self._now + timedelta(days=DAYS_AHEAD)
         return [
@@ -114,6 +131,7 @@ class SlotPicker(QWidget):
             self._window_group.setExclusive(False)
             self.window_buttons[checked].setChecked(False)
             self._window_group.setExclusive(True)
+        self._say_why_grey()
 
     def _label_days(self) -> None:
         locale = QLocale()
@@ -145,6 +163,7 @@ class SlotPicker(QWidget):
                 )
             )
         self._label_days()
+        self._say_why_grey()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
