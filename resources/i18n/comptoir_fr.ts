@@ -323,7 +323,7 @@
     </message>
     <message>
         <source>What goes: the name, phone, e-mail, address and access notes; the address and description of their {count} order(s); the comments of their ratings. Their name becomes “{neutral}”.</source>
-        <translation>Ce qui part : le nom, le téléphone, l’e-mail, l’adresse et les indications d’accès ; l’adresse et la description de ses {count} commande(s) ; les commentaires de ses notes. Son nom devient « {neutral} ».</translation>
+        <translation>Ce qui part : le nom, le téléphone, l’e-mail, l’adresse et les indications d’accès ; l’adresse et la description de ses commandes ({count}) ; les commentaires de ses notes. Son nom devient « {neutral} ».</translation>
     </message>
     <message>
         <source>What stays, for the accounts: the orders (service, day, price, step), the payments, the stars given, and the invoices already issued, which keep the name and address printed on them.</source>
@@ -504,7 +504,7 @@
     </message>
     <message>
         <source>Here is your ticket: this kiosk has no printer. Note your order number.</source>
-        <translation>Voici votre ticket : cette borne n’a pas d’imprimante. Notez votre numéro de commande.</translation>
+        <translation>Voici votre ticket : ce kiosque n’a pas d’imprimante. Notez votre numéro de commande.</translation>
     </message>
     <message>
         <source>Your ticket is being printed below the screen.</source>
@@ -605,6 +605,10 @@
         <translation>Ouvrir cette commande</translation>
     </message>
     <message>
+        <source>Your order in progress is back, as you left it.</source>
+        <translation>Votre commande en cours est revenue, telle que vous l’aviez laissée.</translation>
+    </message>
+    <message>
         <source>Find a service</source>
         <translation>Chercher une prestation</translation>
     </message>
@@ -659,7 +663,7 @@
     <name>CounterScreen</name>
     <message>
         <source>Counter: {name} is logged in.</source>
-        <translation>Comptoir : {name} est connecté(e).</translation>
+        <translation>Au comptoir : {name}</translation>
     </message>
     <message>
         <source>Queue</source>
@@ -730,7 +734,7 @@
     </message>
     <message>
         <source>Touchscreen</source>
-        <translation>Borne</translation>
+        <translation>Kiosque</translation>
     </message>
     <message>
         <source>Web</source>
@@ -824,6 +828,48 @@
     </message>
 </context>
 <context>
+    <name>HelpCalls</name>
+    <message>
+        <source>A resident is asking for help — {time}</source>
+        <translation>Un habitant demande de l’aide — {time}</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Traité</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <source>Need help?</source>
+        <translation>Besoin d’aide ?</translation>
+    </message>
+    <message>
+        <source>We are letting the counter know…</source>
+        <translation>Nous prévenons le comptoir…</translation>
+    </message>
+    <message>
+        <source>The counter has been told: someone is coming to help you.</source>
+        <translation>Le comptoir est prévenu : une personne vient vous aider.</translation>
+    </message>
+    <message>
+        <source>The counter could not be told. Please call the number below.</source>
+        <translation>Le comptoir n’a pas pu être prévenu. Appelez le numéro ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Stay in front of the kiosk: what you have typed is kept. You can also ask the person at the counter, or call:</source>
+        <translation>Restez devant le kiosque : ce que vous avez écrit est gardé. Vous pouvez aussi vous adresser à la personne du comptoir, ou appeler le :</translation>
+    </message>
+    <message>
+        <source>Stay in front of the kiosk: what you have typed is kept. You can also ask the person at the counter.</source>
+        <translation>Restez devant le kiosque : ce que vous avez écrit est gardé. Vous pouvez aussi vous adresser à la personne du comptoir.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message>
         <source>Are you still there?</source>
@@ -867,6 +913,10 @@
         <translation>Accueil</translation>
     </message>
     <message>
+        <source>Need help?</source>
+        <translation>Besoin d’aide ?</translation>
+    </message>
+    <message>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -880,6 +930,24 @@
     <message>
         <source>Residents choose their own language on the welcome screen at any time.</source>
         <translation>Les habitants choisissent leur langue sur l’écran d’accueil, à tout moment.</translation>
+    </message>
+</context>
+<context>
+    <name>LockWarning</name>
+    <message>
+        <source>The counter is about to lock</source>
+        <translation>Le comptoir va se verrouiller</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked in %n second(s).</source>
+        <translation>
+            <numerusform>Verrouillage dans %n seconde.</numerusform>
+            <numerusform>Verrouillage dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Touch to keep the counter open</source>
+        <translation>Touchez l’écran pour garder le comptoir ouvert</translation>
     </message>
 </context>
 <context>
@@ -965,7 +1033,7 @@
     </message>
     <message>
         <source>Moved to: {stage}.</source>
-        <translation>Passé(e) à l’étape : {stage}.</translation>
+        <translation>Nouvelle étape : {stage}.</translation>
     </message>
     <message>
         <source>Ticked: {item}.</source>
@@ -1064,7 +1132,7 @@
     </message>
     <message>
         <source>candidate</source>
-        <translation>candidat(e)</translation>
+        <translation>candidature</translation>
     </message>
     <message>
         <source>file in progress</source>
@@ -1072,11 +1140,11 @@
     </message>
     <message>
         <source>onboarded</source>
-        <translation>validé(e)</translation>
+        <translation>dossier validé</translation>
     </message>
     <message>
         <source>inactive</source>
-        <translation>inactif(ve)</translation>
+        <translation>hors activité</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -1088,19 +1156,19 @@
     </message>
     <message>
         <source>Registered as self-employed</source>
-        <translation>Inscrit(e) comme auto-entrepreneur</translation>
+        <translation>Inscription comme auto-entrepreneur</translation>
     </message>
     <message>
         <source>Declared to URSSAF</source>
-        <translation>Déclaré(e) à l’URSSAF</translation>
+        <translation>Déclaration à l’URSSAF</translation>
     </message>
     <message>
         <source>Insured</source>
-        <translation>Assuré(e)</translation>
+        <translation>Assurance prise</translation>
     </message>
     <message>
         <source>Trained</source>
-        <translation>Formé(e)</translation>
+        <translation>Formation suivie</translation>
     </message>
     <message>
         <source>Onboard</source>
@@ -1367,7 +1435,7 @@
     </message>
     <message>
         <source>Lulu withdrawn.</source>
-        <translation>Lulu retiré(e).</translation>
+        <translation>Lulu retiré de la commande.</translation>
     </message>
     <message>
         <source>Assigned to {name}, with their tutor {tutor}.</source>
@@ -1387,7 +1455,7 @@
     </message>
     <message>
         <source>Asked: the order comes to this kiosk at the next sync.</source>
-        <translation>Demandé : la commande arrive à cette borne à la prochaine synchronisation.</translation>
+        <translation>Demandé : la commande arrive à ce kiosque à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>The ticket is sent to the printer.</source>
@@ -1418,8 +1486,8 @@
         <translation>Facture {number}</translation>
     </message>
     <message>
-        <source>When: {start} – {end}</source>
-        <translation>Quand : {start} – {end}</translation>
+        <source>When: {slot}</source>
+        <translation>Quand : {slot}</translation>
     </message>
     <message>
         <source>Client: {name}, {phone}</source>
@@ -1507,11 +1575,11 @@
     </message>
     <message>
         <source>No kiosk holds this web order yet: take it over to handle it.</source>
-        <translation>Aucune borne ne tient encore cette commande du site : reprenez-la pour la traiter.</translation>
+        <translation>Aucun kiosque ne tient encore cette commande du site : reprenez-la pour la traiter.</translation>
     </message>
     <message>
         <source>Kiosk “{kiosk}” holds this order: read-only here.</source>
-        <translation>La borne « {kiosk} » tient cette commande : lecture seule ici.</translation>
+        <translation>Le kiosque « {kiosk} » tient cette commande : lecture seule ici.</translation>
     </message>
     <message>
         <source>Order {number}: {status}</source>
@@ -1525,6 +1593,10 @@
         <translation>{units} × {minutes} min : {price}</translation>
     </message>
     <message>
+        <source>(now {slot})</source>
+        <translation>(actuellement : {slot})</translation>
+    </message>
+    <message>
         <source>Keep this slot</source>
         <translation>Garder ce créneau</translation>
     </message>
@@ -1535,10 +1607,6 @@
     <message>
         <source>Editing: nothing changes until you save.</source>
         <translation>Modification : rien ne change avant d’enregistrer.</translation>
-    </message>
-    <message>
-        <source>(now {start} – {end})</source>
-        <translation>(actuellement {start} – {end})</translation>
     </message>
     <message>
         <source>New day and time</source>
@@ -2087,8 +2155,8 @@ en échec</numerusform>
         <translation>Service : {name}</translation>
     </message>
     <message>
-        <source>When: {start} to {end}</source>
-        <translation>Quand : {start} à {end}</translation>
+        <source>When: {slot}</source>
+        <translation>Quand : {slot}</translation>
     </message>
     <message>
         <source>Where: {street}, {postcode} {city}</source>
@@ -2262,7 +2330,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>{start} to {end}</source>
-        <translation>de {start} à {end}</translation>
+        <translation>entre {start} et {end}</translation>
     </message>
 </context>
 <context>
@@ -2277,7 +2345,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>busy at that time ({orders})</source>
-        <translation>occupé(e) à ce moment ({orders})</translation>
+        <translation>pas libre à ce moment ({orders})</translation>
     </message>
     <message>
         <source>knows {postcode}</source>
@@ -2285,7 +2353,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>not rated yet</source>
-        <translation>pas encore noté(e)</translation>
+        <translation>pas encore de note</translation>
     </message>
     <message>
         <source>open orders: {open} · this week: {week}</source>
@@ -2293,7 +2361,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>candidate in training, not yet cleared to work</source>
-        <translation>candidat(e) en formation, pas encore autorisé(e) à travailler</translation>
+        <translation>candidature en formation, pas encore d’autorisation de travailler</translation>
     </message>
     <message>
         <source>in training, no tutor</source>
@@ -2343,7 +2411,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>You cannot close the till alone with this difference: a manager picks their name and types their PIN.</source>
-        <translation>Vous ne pouvez pas clôturer seul(e) avec cet écart : un responsable choisit son nom et tape son code.</translation>
+        <translation>Avec cet écart, la clôture demande un responsable : il choisit son nom et tape son code.</translation>
     </message>
     <message>
         <source>difference {amount}</source>
@@ -2410,7 +2478,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>Taken here for an order another kiosk holds: move this payment to the order at that kiosk, or refund the person.</source>
-        <translation>Encaissé ici pour une commande qu’une autre borne tient : reportez ce paiement sur la commande à cette borne, ou remboursez la personne.</translation>
+        <translation>Encaissé ici pour une commande qu’un autre kiosque tient : reportez ce paiement sur la commande à ce kiosque, ou remboursez la personne.</translation>
     </message>
     <message>
         <source>The order is cancelled: refund the person (or move the money to another order).</source>

@@ -46,7 +46,7 @@ def test_an_order_goes_from_requested_to_paid_at_the_counter(
     )
     log_in(kiosk)
     counter = kiosk.window.counter
-    assert "Comptoir : Camille est connecté(e)." in kiosk.screen_text()
+    assert "Au comptoir : Camille" in kiosk.screen_text()
     assert row_numbers(kiosk) == [order.number]
     assert counter.queue.status_buttons[OrderStatus.REQUESTED].text() == "Demandée\n1"
     open_row(kiosk, order.number)

@@ -60,8 +60,8 @@ def test_following_an_order_shows_its_timeline(
     look_up(kiosk, "follow", "010001", "0611223344")
     shown = kiosk.screen_text()
     assert "Commande 01-0001 : Courses au marché" in shown
-    assert "jeudi 26 novembre, 10:00 — Demandée : le comptoir va vous appeler" in shown
-    assert "jeudi 26 novembre, 10:30 — Confirmée par le comptoir" in shown
+    assert "jeudi 26 novembre à 10\u00a0h — Demandée : le comptoir va vous appeler" in shown
+    assert "jeudi 26 novembre à 10\u00a0h\u00a030 — Confirmée par le comptoir" in shown
     kiosk.tap_named("English")
     assert "Thursday 26 November, 10:30 — Confirmed by the counter" in kiosk.screen_text()
 

@@ -94,7 +94,7 @@ def test_a_new_resident_orders_a_service_from_the_welcome_screen(
 
     review = ordering.review.summary.text()
     assert "Faire les courses" in review and "12 rue François Miron" in review
-    assert "vendredi 27 novembre, 09:00" in review
+    assert "Quand : vendredi 27 novembre, entre 9\u00a0h et 11\u00a0h" in review
     kiosk.tap_named("Confirmer ma commande")
 
     assert window.current_screen is window.confirmation

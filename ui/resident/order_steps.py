@@ -13,7 +13,7 @@ from kiosk_app.errors import ValidationError
 from kiosk_app.views.catalogue import ServiceView
 from kiosk_app.views.clients import AddressInput, ClientView
 
-from ..format import minutes, money, paris_datetime, paris_time
+from ..format import minutes, money, paris_slot
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.field import Check, TextField
@@ -353,9 +353,7 @@ class ReviewStep(Step):
     ) -> None:
         lines = [
             self.tr("Service: {name}").format(name=service.name(current_lang())),
-            self.tr("When: {start} to {end}").format(
-                start=paris_datetime(slot[0]), end=paris_time(slot[1])
-            ),
+            self.tr("When: {slot}").format(slot=paris_slot(*slot)),
             self.tr("Where: {street}, {postcode} {city}").format(
                 street=address.street.strip(),
                 postcode=address.postcode.strip(),
