@@ -45,8 +45,14 @@ def paris_datetime(moment: datetime, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
     local = to_paris(moment)
     day = locale.toString(QDate(local.year, local.month, local.day), "dddd d MMMM")
+    return day_at(day, clock(local.hour, local.minute, locale), locale)
+
+
+def day_at(day: str, time: str, locale: QLocale | None = None) -> str:
+    """A day's name and a time: "jeudi 26 novembre à 10 h", "Thursday 26 November, 10:00"."""
+    locale = locale or QLocale()
     link = " à " if locale.language() == QLocale.Language.French else ", "
-    return f"{day}{link}{clock(local.hour, local.minute, locale)}"
+    return f"{day}{link}{time}"
 
 
 def paris_time(moment: datetime, locale: QLocale | None = None) -> str:
