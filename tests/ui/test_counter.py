@@ -191,7 +191,7 @@ def test_the_queue_filters_by_status_day_and_channel(
     kiosk.tap_named("Confirmée 1")
     assert row_numbers(kiosk) == [counter_order.number]
     kiosk.tap_named("Confirmée 1")  # off again: every status
-    kiosk.tap_named("Borne")
+    kiosk.tap_named("Kiosque")
     assert row_numbers(kiosk) == [today.number]
     assert queue.status_buttons[OrderStatus.CONFIRMED].text() == "Confirmée\n0"
     kiosk.tap_named("Jour suivant")
@@ -240,7 +240,7 @@ def test_the_counter_locks_itself_after_twice_the_residents_idle_time(
     make_kiosk: MakeKiosk, comptoir: Comptoir, attendants: None
 ) -> None:
     place_order(comptoir)
-    kiosk = make_kiosk(idle_ms=1500, countdown_s=1)
+    kiosk = make_kiosk(idle_ms=1500, countdown_s=1, lock_warning_s=1)
     window = kiosk.window
     log_in(kiosk)
     kiosk.tap(window.counter.title)  # a last touch, then nothing

@@ -42,8 +42,13 @@ def test_a_half_typed_order_comes_back_to_its_attendant_only(
     kiosk.fill(form.description.editor, "Tringle déjà posée")
     kiosk.tap_named("Verrouiller")
     assert window.current_screen is window.welcome and window.attendant is None
-    # Nothing of it was written: the store holds only the order placed before.
+    # Nothing of it was written: the store holds only the order placed before, and no
+    # file of the data folder (store, WAL, logs, tickets) holds the draft's words.
     assert len(comptoir.orders.list()) == 1
+    folder = comptoir.store.path.parent
+    for path in folder.rglob("*"):
+        if path.is_file():
+            assert "Tringle déjà posée".encode() not in path.read_bytes(), path
 
     log_in(kiosk)  # Camille again
     assert window.counter.sections["new_order"].isVisible()

@@ -21,10 +21,10 @@ from .support import Resident
 S = OnboardingStage
 FRENCH_ITEMS = (
     "Identité vérifiée",
-    "Inscrit(e) comme auto-entrepreneur",
-    "Déclaré(e) à l’URSSAF",
-    "Assuré(e)",
-    "Formé(e)",
+    "Inscription comme auto-entrepreneur",
+    "Déclaration à l’URSSAF",
+    "Assurance prise",
+    "Formation suivie",
 )
 
 
@@ -103,7 +103,7 @@ def test_an_application_from_the_touchscreen_is_onboarded_at_the_counter(
         assert comptoir.lulus.get(lulu_id).checklist[item] is True
         assert profile.checklist[item].isChecked()
         assert profile.checklist[item].text() == f"✓ {name}"
-    assert profile.note.text() == "Coché : Formé(e)."
+    assert profile.note.text() == "Coché : Formation suivie."
 
     assert profile.tutors.count() == 1 and profile.tutors.item(0).text().startswith("Awa Diop")
     tap_row(kiosk, profile.tutors, "Awa Diop")

@@ -86,7 +86,7 @@ def test_an_order_held_elsewhere_is_read_only_with_a_take_over_button(
     assert not detail.confirm.isVisible() and not detail.cancel_box.isVisible()
     assert not detail.edit.isVisible()
     kiosk.tap(detail.take_over)
-    assert "Demandé : la commande arrive à cette borne" in kiosk.screen_text()
+    assert "Demandé : la commande arrive à ce kiosque" in kiosk.screen_text()
     assert not detail.take_over.isEnabled()  # asked once: a second tap sends nothing
     with comptoir.store.read() as session:
         kinds = session.scalars(
