@@ -108,6 +108,7 @@ class KioskWindow(QMainWindow):
         self.help = TouchButton(parent=self)
         self.help.clicked.connect(self._ask_for_help)
         top.addWidget(self.help)
+        top.addSpacing(24)  # apart from the languages: a different kind of button
         top.addWidget(self.languages["fr"])
         top.addWidget(self.languages["en"])
 
