@@ -20,6 +20,14 @@
         <translation>L’adresse du siège, imprimée sur les factures.</translation>
     </message>
     <message>
+        <source>Phone of the counter</source>
+        <translation>Téléphone du comptoir</translation>
+    </message>
+    <message>
+        <source>Optional. Shown to residents who touch “Need help?” and when the kiosk is out of order.</source>
+        <translation>Facultatif. Montré aux habitants qui touchent « Besoin d’aide ? » et quand le kiosque est hors service.</translation>
+    </message>
+    <message>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>

@@ -8,6 +8,7 @@ from kiosk_app.comptoir import Comptoir
 
 from .conftest import MakeKiosk
 from .counter_support import log_in
+from .setup_walk import replace_text
 from .support import Resident
 
 NBSP = "\u00a0"
@@ -98,3 +99,22 @@ def test_the_call_waits_at_the_top_of_the_queue_until_handled(
     kiosk.tap(done)
     assert not calls.isVisible()
     assert comptoir.help_requests.waiting() == []
+
+
+def test_a_manager_sets_the_counter_phone_the_help_panel_shows(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    log_in(kiosk, "Karim", "2468")
+    kiosk.tap_named("Réglages")
+    page = kiosk.window.counter.settings
+    phone = page.association.fields["association_phone"]
+    assert phone.title.text() == "Téléphone du comptoir"
+    replace_text(kiosk, phone.editor, "12")  # not a phone number: refused beside it
+    kiosk.tap(page.page_of["association"].save)
+    assert phone.message.text() != "" and comptoir.settings.get().association_phone == ""
+    replace_text(kiosk, phone.editor, "0199001234")
+    kiosk.tap(page.page_of["association"].save)
+    assert comptoir.settings.get().association_phone == "+33199001234"
+    kiosk.tap_named("Verrouiller")
+    kiosk.tap_named("Besoin d’aide ?")
+    assert kiosk.window.help_panel.phone.text() == "01 99 00 12 34"
