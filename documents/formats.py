@@ -80,8 +80,11 @@ def short_date(day: date) -> str:
 
 
 def clock_time(moment: datetime, lang: str = "fr") -> str:
+    """ "10 h 05", "9 h" (as the screens say it, ui/format.py); "10:05" in English."""
     local = to_paris(moment)
-    return f"{local:%H:%M}" if lang == "en" else f"{local.hour} h {local.minute:02d}"
+    if lang == "en":
+        return f"{local:%H:%M}"
+    return f"{local.hour} h {local.minute:02d}" if local.minute else f"{local.hour} h"
 
 
 def duration(minutes: int, lang: str = "fr") -> str:

@@ -10,6 +10,7 @@ from .services.attendants import AttendantService
 from .services.catalogue import CatalogueService
 from .services.client_records import ClientRecordService
 from .services.clients import ClientService
+from .services.help_requests import HelpRequestService
 from .services.invoices import InvoiceService
 from .services.lulu_records import LuluRecordService
 from .services.lulus import LuluService
@@ -52,6 +53,7 @@ class Comptoir:
     quotes: QuoteService
     ratings: RatingService
     visits: VisitService
+    help_requests: HelpRequestService
     lulus: LuluService
     onboarding: OnboardingService
     lulu_records: LuluRecordService
@@ -85,6 +87,7 @@ class Comptoir:
             quotes=QuoteService(store, clock=clock),
             ratings=RatingService(store, clock=clock),
             visits=VisitService(store, clock=clock),
+            help_requests=HelpRequestService(store, clock=clock),
             lulus=LuluService(store, clock=clock),
             onboarding=OnboardingService(store, clock=clock),
             lulu_records=LuluRecordService(store),

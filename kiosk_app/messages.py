@@ -179,7 +179,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lang.invalid": ("Choisissez le français ou l’anglais.", "Choose French or English."),
     "error.client_open_orders": (
-        "Ce client a encore {count} commande(s) en cours : terminez-les ou annulez-les "
+        "Commandes de ce client encore en cours : {count}. Terminez-les ou annulez-les "
         "avant d’effacer ses données.",
         "This client still has {count} order(s) in progress: finish or cancel them "
         "before erasing their data.",
@@ -299,11 +299,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stars.out_of_range": ("Choisissez de 1 à 5 étoiles.", "Choose from 1 to 5 stars."),
     "lulu.required": ("Choisissez un Lulu.", "Please choose a Lulu."),
     "order.held_elsewhere": (
-        "La borne « {kiosk} » tient cette commande : demandez à la reprendre pour la modifier.",
+        "Le kiosque « {kiosk} » tient cette commande : demandez à la reprendre pour la modifier.",
         "Kiosk “{kiosk}” holds this order: ask to take it over to change it.",
     ),
     "order.held_by_none": (
-        "Aucune borne ne tient encore cette commande du site : reprenez-la pour la traiter.",
+        "Aucun kiosque ne tient encore cette commande du site : reprenez-la pour la traiter.",
         "No kiosk holds this web order yet: take it over to handle it.",
     ),
     "note.required": ("Écrivez ce qui a été fait.", "Write what was done."),
@@ -323,9 +323,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # What the central server decided against this kiosk (services/sync_notes.py).
     "sync.slot_taken": (
-        "{name} n’a pas été attribué(e) à la commande {order} : {name} a déjà la commande "
-        "{number} (borne {kiosk}) à ce moment-là. La commande est revenue à « confirmée » : "
-        "choisissez un autre Lulu.",
+        "Commande {order} : le Lulu {name} n’a pas pu lui être attribué, {name} a déjà la "
+        "commande {number} (kiosque {kiosk}) à ce moment-là. La commande est revenue à "
+        "« confirmée » : choisissez un autre Lulu.",
         "{name} was not assigned to order {order}: {name} already has order {number} "
         "(kiosk {kiosk}) then. The order is back to confirmed: choose another Lulu.",
     ),
@@ -342,7 +342,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "made here is removed.",
     ),
     "order.lulu_busy": (
-        "{name} est pris(e) à ce moment-là : retirez d’abord le Lulu.",
+        "{name} n’est pas libre à ce moment-là : retirez d’abord le Lulu.",
         "{name} is busy then: withdraw the Lulu first.",
     ),
     "actual_minutes.out_of_range": (
@@ -490,7 +490,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nothing was changed.",
     ),
     "backup.done": (
-        "Sauvegarde écrite : {path} ({count} sauvegarde(s) gardée(s) dans {folder}).",
+        "Sauvegarde écrite : {path} (sauvegardes gardées dans {folder} : {count}).",
         "Backup written: {path} ({count} backup(s) kept in {folder}).",
     ),
     "restore.file_missing": (

@@ -54,7 +54,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "refund_receipt": "REÇU DE REMBOURSEMENT",
         "reprint": "*** RÉIMPRESSION (REPRINT) ***",
         "after_credit_line": "Après crédit d’impôt de 50 % : {amount}",
-        "owed": "Montant dû après avoir(s)",
+        "owed": "Montant dû, avoirs déduits",
     },
     "en": {
         "kiosk": "{name} counter",

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
+from documents.formats import clock_time
 from sync.protocol import HealthReport, PrinterState
 
 from .health import (
@@ -91,7 +92,7 @@ def _time(at: datetime, now: datetime, lang: str) -> str:
     """A time in Paris: its day, then its hour ("26/11 à 10:02")."""
     local, today = at.astimezone(PARIS), now.astimezone(PARIS)
     day = f"{local:%d/%m}" if local.year == today.year else f"{local:%d/%m/%Y}"
-    return f"{day} {_t(lang, 'à', 'at')} {local:%H:%M}"
+    return f"{day} {_t(lang, 'à', 'at')} {clock_time(local, lang)}"
 
 
 def _ago(at: datetime, now: datetime, lang: str) -> str:
@@ -273,7 +274,10 @@ def _details(kiosk: KioskHealth, now: datetime, lang: str) -> list[tuple[str, st
             _time(backup, now, lang) if backup else _t(lang, "aucune", "none"),
         ),
         (_t(lang, "Dernière erreur", "Last error"), error),
-        (_t(lang, "Horloge", "Clock"), f"{local_clock:%H:%M}, {_clock_gap(report, seen, lang)}"),
+        (
+            _t(lang, "Horloge", "Clock"),
+            f"{clock_time(local_clock, lang)}, {_clock_gap(report, seen, lang)}",
+        ),
     ]
     return rows
 

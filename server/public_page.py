@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from documents.formats import clock_time
 from sync.protocol import Entity, OrderStatus
 
 from .models import Record
@@ -92,7 +93,8 @@ def _slot(start: str, end: str, lang: str) -> str:
     day = begin.strftime("%d/%m/%Y")
     if lang == "en":
         return f"{day}, {begin:%H:%M}–{finish:%H:%M}"
-    return f"{day}, {begin:%H}h{begin:%M}–{finish:%H}h{finish:%M}"
+    # As the kiosk and its ticket say it (documents/formats.py).
+    return f"{day}, entre {clock_time(begin)} et {clock_time(finish)}"
 
 
 STYLE = (

@@ -27,8 +27,8 @@ PARIS = ZoneInfo("Europe/Paris")
 # What a person must do, by action key: (French, English).
 ACTION_TEXT: dict[str, tuple[str, str]] = {
     "move_or_refund": (
-        "Encaissé par une borne qui ne détient pas la commande : reportez ce paiement "
-        "sur la commande à la borne qui la détient, ou remboursez la personne.",
+        "Encaissé par un kiosque qui ne détient pas la commande : reportez ce paiement "
+        "sur la commande au kiosque qui la détient, ou remboursez la personne.",
         "Taken at a kiosk that does not hold the order: move this payment to the order "
         "at the kiosk that holds it, or refund the person.",
     ),
@@ -92,7 +92,7 @@ def render_to_resolve(listing: ToResolveList, lang: str) -> str:
     fr = lang == "fr"
     pick = 0 if fr else 1
     head = (
-        ("Commande", "Borne", "Montant", "Depuis", "À faire", "Note")
+        ("Commande", "Kiosque", "Montant", "Depuis", "À faire", "Note")
         if fr
         else ("Order", "Kiosk", "Amount", "Since", "To do", "Note")
     )

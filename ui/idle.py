@@ -12,6 +12,9 @@ from .widgets.screen import label
 
 IDLE_MS = 60_000
 COUNTDOWN_S = 15
+# The counter's lock is announced this long before (the attendant touches to stay).
+LOCK_WARNING_S = 20
+CARD_PX = 860
 
 ACTIVITY = frozenset(
     {
@@ -47,6 +50,14 @@ class IdleWatcher(QObject):
         return False
 
 
+def centre(card: QWidget, *, in_: QWidget) -> None:
+    """A card in the middle of an overlay that covers the window."""
+    outer = QVBoxLayout(in_)
+    outer.addStretch(1)
+    outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+    outer.addStretch(1)
+
+
 class IdleOverlay(QFrame):
     """ "Are you still there?" over the whole window, counting down."""
 
@@ -60,7 +71,7 @@ class IdleOverlay(QFrame):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
-        card = QFrame(self)
+        self.card = card = QFrame(self)
         card.setObjectName("idleCard")
         self.question = label("title", parent=card)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -74,10 +85,7 @@ class IdleOverlay(QFrame):
         inner.addWidget(self.question)
         inner.addWidget(self.countdown)
         inner.addWidget(self.stay)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
-        outer.addStretch(1)
+        centre(card, in_=self)
         self.hide()
         self.retranslate()
 
@@ -86,6 +94,9 @@ class IdleOverlay(QFrame):
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
+            # A known width: a wrapped title then gets the height it needs (a centred
+            # card sized from its labels' hints cuts it).
+            self.card.setFixedWidth(min(CARD_PX, parent.width() - 64))
         self.raise_()
         self.show()
         self._tick.start()
@@ -116,3 +127,17 @@ class IdleOverlay(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+class LockWarning(IdleOverlay):
+    """The counter, left alone, says it is about to lock; any touch keeps it open (the
+    window dismisses it on activity, as it does the residents' countdown)."""
+
+    def __init__(self, *, seconds: int = LOCK_WARNING_S, parent: QWidget) -> None:
+        super().__init__(seconds=seconds, parent=parent)
+        self.setObjectName("lockWarning")
+
+    def retranslate(self) -> None:
+        self.question.setText(self.tr("The counter is about to lock"))
+        self.countdown.setText(self.tr("Locked in %n second(s).", "", self.remaining))
+        self.stay.setText(self.tr("Touch to keep the counter open"))

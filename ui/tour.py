@@ -487,6 +487,29 @@ def tour(
         w.counter.scroll_to(profile.confirm_box)
 
     steps.extend(settings_steps(w, settle, data.manager_pin))
+
+    # Last, so that no other screenshot shows the call or the warning.
+    @add("help_panel")
+    def _help() -> None:
+        w.end_session()
+        w.welcome.tiles["order"].click()
+        w.help.click()
+        settle()
+
+    @add("counter_help_call")
+    def _help_call() -> None:
+        w._open_pin_pad()
+        next(iter(w.pin_pad.people.values())).click()
+        for digit in "1234":
+            w.pin_pad.keys[digit].click()
+        w.pin_pad.enter.click()
+        settle()
+        w.counter.queue.check_new()  # as its poll does every two seconds
+
+    @add("counter_lock_warning")
+    def _lock_warning() -> None:
+        w.lock_warning.start()
+
     for name, action in steps:
         if only is not None and name not in only:
             continue

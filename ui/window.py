@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from . import theme
 from .context import KioskContext
 from .i18n import Language
-from .idle import COUNTDOWN_S, IDLE_MS, IdleOverlay, IdleWatcher
+from .idle import COUNTDOWN_S, IDLE_MS, LOCK_WARNING_S, IdleOverlay, IdleWatcher, LockWarning
+from .resident.help import WAIT_FOR_HELP_MS, HelpPanel
 from .resident.welcome import WelcomeScreen
 from .tasks import Tasks
 from .widgets.buttons import TouchButton
@@ -77,6 +78,7 @@ class KioskWindow(QMainWindow):
         countdown_s: int = COUNTDOWN_S,
         hold_ms: int = 3000,
         counter_lock_ms: int = 0,
+        lock_warning_s: int = LOCK_WARNING_S,
     ) -> None:
         super().__init__()
         self.language = language
@@ -103,6 +105,11 @@ class KioskWindow(QMainWindow):
         top.setContentsMargins(24, 12, 24, 0)
         top.addWidget(self.home)
         top.addStretch(1)
+        # "Besoin d'aide ?" on every resident screen (resident/help.py).
+        self.help = TouchButton(parent=self)
+        self.help.clicked.connect(self._ask_for_help)
+        top.addWidget(self.help)
+        top.addSpacing(24)  # apart from the languages: a different kind of button
         top.addWidget(self.languages["fr"])
         top.addWidget(self.languages["en"])
 
@@ -124,6 +131,11 @@ class KioskWindow(QMainWindow):
         layout.addWidget(self.keyboard)
         self.setCentralWidget(central)
         self.overlay = IdleOverlay(seconds=countdown_s, parent=central)
+        self.help_panel = HelpPanel(parent=central)
+        self.lock_warning = LockWarning(seconds=lock_warning_s, parent=central)
+        self.lock_warning.expired.connect(self.end_session)
+        self.help_panel.closed.connect(self._help_closed)
+        self._resident_idle_ms = idle_ms
 
         self.welcome.tile_chosen.connect(self._tile)
         self.welcome.larger_text_toggled.connect(self.set_large_text)
@@ -132,10 +144,14 @@ class KioskWindow(QMainWindow):
         self.idle = IdleWatcher(idle_ms=idle_ms, parent=self)
         self.idle.idle.connect(self._idle)
         self.idle.activity.connect(self._activity)
-        # The counter locks itself after twice the residents' idle time (two minutes),
-        # with no countdown: an attendant who walks away leaves nothing open.
-        self.counter_idle = IdleWatcher(idle_ms=counter_lock_ms or 2 * idle_ms, parent=self)
+        # The counter locks itself after twice the residents' idle time (two minutes):
+        # an attendant who walks away leaves nothing open. The last 20 seconds are a
+        # countdown on the screen, which a touch dismisses (LockWarning).
+        lock_ms = counter_lock_ms or 2 * idle_ms
+        warn_at = max(lock_ms - lock_warning_s * 1000, lock_ms // 2)
+        self.counter_idle = IdleWatcher(idle_ms=warn_at, parent=self)
         self.counter_idle.idle.connect(self._counter_idle)
+        self.counter_idle.activity.connect(self._counter_activity)
         self.overlay.expired.connect(self.end_session)
         app = QCoreApplication.instance()
         assert app is not None
@@ -171,6 +187,8 @@ class KioskWindow(QMainWindow):
         from .resident.service_detail import ServiceScreen
 
         self._context = context
+        self.help_panel.attach(context)
+        self.help.setVisible(self.current_screen in self.resident_screens)
         comptoir = context.comptoir
         categories = comptoir.catalogue.categories()
         services = comptoir.catalogue.all_services()
@@ -301,7 +319,9 @@ class KioskWindow(QMainWindow):
         """Back to the welcome screen with every typed field and personal detail
         forgotten, and the counter locked."""
         self.overlay.dismiss()
+        self.lock_warning.dismiss()
         self.tasks.forget()
+        self.help_panel.close_panel()
         for screen in self._all_screens():
             screen.reset()
         self.attendant = None
@@ -346,9 +366,27 @@ class KioskWindow(QMainWindow):
         if self.session_active or self.large_text or self.language.code != FIRST_LANG:
             self.overlay.start()
 
+    def _ask_for_help(self) -> None:
+        if not self.ready or self.setup is not None:
+            return
+        if not self.help_panel.open:
+            # Someone is coming: the idle countdown waits for them.
+            self._resident_idle_ms = self.idle.timer.interval()
+            self.idle.timer.setInterval(max(self._resident_idle_ms, WAIT_FOR_HELP_MS))
+            self.idle.timer.start()
+        self.help_panel.ask()
+
+    def _help_closed(self) -> None:
+        self.idle.timer.setInterval(self._resident_idle_ms)
+        self.idle.timer.start()
+
     def _counter_idle(self) -> None:
         if self.ready and self.attendant is not None:
-            self.end_session()
+            self.lock_warning.start()
+
+    def _counter_activity(self) -> None:
+        if self.lock_warning.counting:
+            self.lock_warning.dismiss()
 
     def _activity(self) -> None:
         if self.overlay.counting:
@@ -360,6 +398,7 @@ class KioskWindow(QMainWindow):
         self.screens.setCurrentWidget(self._pages.get(screen, screen))
         resident = screen in self.resident_screens
         self.home.setVisible(resident and screen is not self.welcome)
+        self.help.setVisible(resident and self.ready)
         for button in self.languages.values():
             button.setVisible(resident)
 
@@ -426,6 +465,7 @@ class KioskWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.home.setText(self.tr("Home"))
+        self.help.setText(self.tr("Need help?"))
         self.languages["fr"].set_accessible("Français")
         self.languages["en"].set_accessible("English")
         self.setWindowTitle(self.tr("Comptoir"))
@@ -463,5 +503,7 @@ class KioskWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         central = self.centralWidget()
-        if self.overlay.isVisible() and central is not None:
-            self.overlay.setGeometry(central.rect())
+        if central is not None:
+            for overlay in (self.overlay, self.help_panel, self.lock_warning):
+                if overlay.isVisible():
+                    overlay.setGeometry(central.rect())

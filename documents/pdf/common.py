@@ -45,7 +45,7 @@ def intervener(person: Intervener) -> str:
             else person.tutor_name
         )
         who = own if person.siret else f"{person.name}, en formation"
-        return f"{who}, accompagné(e) de son tuteur {tutor}"
+        return f"{who}, avec son tuteur {tutor}"
     if not person.siret:
         return f"{person.name} (SIRET non communiqué)"
     return own

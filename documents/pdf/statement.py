@@ -51,7 +51,7 @@ def statement_pdf(statement: StatementContent, target: Path | None = None) -> by
         ),
         Spacer(1, 4 * mm),
         bold(
-            f"Total : {len(statement.lines)} prestation(s), "
+            f"Prestations : {len(statement.lines)}, "
             f"{formats.duration(statement.total_minutes)}, "
             f"{formats.euros(statement.total_cents)}"
         ),

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>LockWarning</name>
+    <message numerus="yes">
+        <source>Locked in %n second(s).</source>
+        <translation>
+            <numerusform>Locked in %n second.</numerusform>
+            <numerusform>Locked in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrintBadge</name>
     <message numerus="yes">
         <source>⚠ %n print(s)

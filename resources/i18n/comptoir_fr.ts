@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name>AbandonPanel</name>
-    <message>
-        <source>Abandon this order?</source>
-        <translation>Abandonner cette commande ?</translation>
-    </message>
-    <message>
-        <source>What you have typed will be forgotten.</source>
-        <translation>Ce que vous avez tapé sera oublié.</translation>
-    </message>
-    <message>
-        <source>Yes, abandon</source>
-        <translation>Oui, abandonner</translation>
-    </message>
-    <message>
-        <source>No, carry on</source>
-        <translation>Non, continuer</translation>
-    </message>
-</context>
-<context>
     <name>AssociationForm</name>
     <message>
         <source>Association&apos;s name</source>
@@ -37,6 +18,14 @@
     <message>
         <source>The registered office&apos;s address, printed on invoices.</source>
         <translation>L’adresse du siège, imprimée sur les factures.</translation>
+    </message>
+    <message>
+        <source>Phone of the counter</source>
+        <translation>Téléphone du comptoir</translation>
+    </message>
+    <message>
+        <source>Optional. Shown to residents who touch “Need help?” and when the kiosk is out of order.</source>
+        <translation>Facultatif. Montré aux habitants qui touchent « Besoin d’aide ? » et quand le kiosque est hors service.</translation>
     </message>
     <message>
         <source>SIRET</source>
@@ -342,7 +331,7 @@
     </message>
     <message>
         <source>What goes: the name, phone, e-mail, address and access notes; the address and description of their {count} order(s); the comments of their ratings. Their name becomes “{neutral}”.</source>
-        <translation>Ce qui part : le nom, le téléphone, l’e-mail, l’adresse et les indications d’accès ; l’adresse et la description de ses {count} commande(s) ; les commentaires de ses notes. Son nom devient « {neutral} ».</translation>
+        <translation>Ce qui part : le nom, le téléphone, l’e-mail, l’adresse et les indications d’accès ; l’adresse et la description de ses commandes ({count}) ; les commentaires de ses notes. Son nom devient « {neutral} ».</translation>
     </message>
     <message>
         <source>What stays, for the accounts: the orders (service, day, price, step), the payments, the stars given, and the invoices already issued, which keep the name and address printed on them.</source>
@@ -451,18 +440,6 @@
 <context>
     <name>CloseForm</name>
     <message>
-        <source>Close the till now? Its figures become final and the Z is printed.</source>
-        <translation>Clôturer la caisse maintenant ? Ses chiffres deviennent définitifs et le Z s’imprime.</translation>
-    </message>
-    <message>
-        <source>Yes, close the till</source>
-        <translation>Oui, clôturer la caisse</translation>
-    </message>
-    <message>
-        <source>No, not yet</source>
-        <translation>Non, pas encore</translation>
-    </message>
-    <message>
         <source>No other manager is registered here: count again, or call a manager.</source>
         <translation>Aucun autre responsable n’est enregistré ici : recomptez, ou appelez un responsable.</translation>
     </message>
@@ -522,10 +499,6 @@
         <translation>Terminer</translation>
     </message>
     <message>
-        <source>Order another service</source>
-        <translation>Commander un autre service</translation>
-    </message>
-    <message>
         <source>What happens next: the counter calls you to confirm, then a Lulu comes at the time you chose. Keep your order number to follow your order here.</source>
         <translation>Et maintenant : le comptoir vous appelle pour confirmer, puis un Lulu vient à l’heure choisie. Gardez votre numéro de commande pour la suivre ici.</translation>
     </message>
@@ -539,7 +512,7 @@
     </message>
     <message>
         <source>Here is your ticket: this kiosk has no printer. Note your order number.</source>
-        <translation>Voici votre ticket : cette borne n’a pas d’imprimante. Notez votre numéro de commande.</translation>
+        <translation>Voici votre ticket : ce kiosque n’a pas d’imprimante. Notez votre numéro de commande.</translation>
     </message>
     <message>
         <source>Your ticket is being printed below the screen.</source>
@@ -559,10 +532,6 @@
     <message>
         <source>Your details and what we do with them</source>
         <translation>Vos informations et ce que nous en faisons</translation>
-    </message>
-    <message>
-        <source>Touch “I agree” to go on.</source>
-        <translation>Touchez « J’accepte » pour continuer.</translation>
     </message>
     <message>
         <source>The association keeps your name, phone number and address to organise this service and to send you its invoice. Only the counter team and the Lulu who comes to you see them. We never sell them nor give them to anyone else. You can ask at the counter to see them or to have them deleted at any time.</source>
@@ -644,6 +613,10 @@
         <translation>Ouvrir cette commande</translation>
     </message>
     <message>
+        <source>Your order in progress is back, as you left it.</source>
+        <translation>Votre commande en cours est revenue, telle que vous l’aviez laissée.</translation>
+    </message>
+    <message>
         <source>Find a service</source>
         <translation>Chercher une prestation</translation>
     </message>
@@ -698,7 +671,7 @@
     <name>CounterScreen</name>
     <message>
         <source>Counter: {name} is logged in.</source>
-        <translation>Comptoir : {name} est connecté(e).</translation>
+        <translation>Au comptoir : {name}</translation>
     </message>
     <message>
         <source>Queue</source>
@@ -769,7 +742,7 @@
     </message>
     <message>
         <source>Touchscreen</source>
-        <translation>Borne</translation>
+        <translation>Kiosque</translation>
     </message>
     <message>
         <source>Web</source>
@@ -830,10 +803,6 @@
 <context>
     <name>FollowScreen</name>
     <message>
-        <source>Requested</source>
-        <translation>Demandée</translation>
-    </message>
-    <message>
         <source>Requested: the counter will call you</source>
         <translation>Demandée : le comptoir va vous appeler</translation>
     </message>
@@ -865,13 +834,47 @@
         <source>Follow my order</source>
         <translation>Suivre ma commande</translation>
     </message>
+</context>
+<context>
+    <name>HelpCalls</name>
     <message>
-        <source>Finish</source>
-        <translation>Terminer</translation>
+        <source>A resident is asking for help — {time}</source>
+        <translation>Un habitant demande de l’aide — {time}</translation>
     </message>
     <message>
-        <source>Rate this service</source>
-        <translation>Noter ce service</translation>
+        <source>Handled</source>
+        <translation>Traité</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <source>Need help?</source>
+        <translation>Besoin d’aide ?</translation>
+    </message>
+    <message>
+        <source>We are letting the counter know…</source>
+        <translation>Nous prévenons le comptoir…</translation>
+    </message>
+    <message>
+        <source>The counter has been told: someone is coming to help you.</source>
+        <translation>Le comptoir est prévenu : une personne vient vous aider.</translation>
+    </message>
+    <message>
+        <source>The counter could not be told. Please call the number below.</source>
+        <translation>Le comptoir n’a pas pu être prévenu. Appelez le numéro ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Stay in front of the kiosk: what you have typed is kept. You can also ask the person at the counter, or call:</source>
+        <translation>Restez devant le kiosque : ce que vous avez écrit est gardé. Vous pouvez aussi vous adresser à la personne du comptoir, ou appeler le :</translation>
+    </message>
+    <message>
+        <source>Stay in front of the kiosk: what you have typed is kept. You can also ask the person at the counter.</source>
+        <translation>Restez devant le kiosque : ce que vous avez écrit est gardé. Vous pouvez aussi vous adresser à la personne du comptoir.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -918,6 +921,10 @@
         <translation>Accueil</translation>
     </message>
     <message>
+        <source>Need help?</source>
+        <translation>Besoin d’aide ?</translation>
+    </message>
+    <message>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -931,6 +938,24 @@
     <message>
         <source>Residents choose their own language on the welcome screen at any time.</source>
         <translation>Les habitants choisissent leur langue sur l’écran d’accueil, à tout moment.</translation>
+    </message>
+</context>
+<context>
+    <name>LockWarning</name>
+    <message>
+        <source>The counter is about to lock</source>
+        <translation>Le comptoir va se verrouiller</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked in %n second(s).</source>
+        <translation>
+            <numerusform>Verrouillage dans %n seconde.</numerusform>
+            <numerusform>Verrouillage dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Touch to keep the counter open</source>
+        <translation>Touchez l’écran pour garder le comptoir ouvert</translation>
     </message>
 </context>
 <context>
@@ -1016,7 +1041,7 @@
     </message>
     <message>
         <source>Moved to: {stage}.</source>
-        <translation>Passé(e) à l’étape : {stage}.</translation>
+        <translation>Nouvelle étape : {stage}.</translation>
     </message>
     <message>
         <source>Ticked: {item}.</source>
@@ -1115,7 +1140,7 @@
     </message>
     <message>
         <source>candidate</source>
-        <translation>candidat(e)</translation>
+        <translation>candidature</translation>
     </message>
     <message>
         <source>file in progress</source>
@@ -1123,11 +1148,11 @@
     </message>
     <message>
         <source>onboarded</source>
-        <translation>validé(e)</translation>
+        <translation>dossier validé</translation>
     </message>
     <message>
         <source>inactive</source>
-        <translation>inactif(ve)</translation>
+        <translation>hors activité</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -1139,19 +1164,19 @@
     </message>
     <message>
         <source>Registered as self-employed</source>
-        <translation>Inscrit(e) comme auto-entrepreneur</translation>
+        <translation>Inscription comme auto-entrepreneur</translation>
     </message>
     <message>
         <source>Declared to URSSAF</source>
-        <translation>Déclaré(e) à l’URSSAF</translation>
+        <translation>Déclaration à l’URSSAF</translation>
     </message>
     <message>
         <source>Insured</source>
-        <translation>Assuré(e)</translation>
+        <translation>Assurance prise</translation>
     </message>
     <message>
         <source>Trained</source>
-        <translation>Formé(e)</translation>
+        <translation>Formation suivie</translation>
     </message>
     <message>
         <source>Onboard</source>
@@ -1389,18 +1414,6 @@
 <context>
     <name>OrderDetailPage</name>
     <message>
-        <source>Cancel this order for good? A cancelled order cannot be reopened.</source>
-        <translation>Annuler définitivement cette commande ? Une commande annulée ne peut pas être rouverte.</translation>
-    </message>
-    <message>
-        <source>Yes, cancel the order</source>
-        <translation>Oui, annuler la commande</translation>
-    </message>
-    <message>
-        <source>No, keep it</source>
-        <translation>Non, la garder</translation>
-    </message>
-    <message>
         <source>Assigned to {name}, with their tutor {tutor}: {at}</source>
         <translation>Attribuée à {name}, avec son tuteur {tutor} : {at}</translation>
     </message>
@@ -1430,7 +1443,7 @@
     </message>
     <message>
         <source>Lulu withdrawn.</source>
-        <translation>Lulu retiré(e).</translation>
+        <translation>Lulu retiré de la commande.</translation>
     </message>
     <message>
         <source>Assigned to {name}, with their tutor {tutor}.</source>
@@ -1450,7 +1463,7 @@
     </message>
     <message>
         <source>Asked: the order comes to this kiosk at the next sync.</source>
-        <translation>Demandé : la commande arrive à cette borne à la prochaine synchronisation.</translation>
+        <translation>Demandé : la commande arrive à ce kiosque à la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>The ticket is sent to the printer.</source>
@@ -1481,8 +1494,8 @@
         <translation>Facture {number}</translation>
     </message>
     <message>
-        <source>When: {start} – {end}</source>
-        <translation>Quand : {start} – {end}</translation>
+        <source>When: {slot}</source>
+        <translation>Quand : {slot}</translation>
     </message>
     <message>
         <source>Client: {name}, {phone}</source>
@@ -1570,11 +1583,11 @@
     </message>
     <message>
         <source>No kiosk holds this web order yet: take it over to handle it.</source>
-        <translation>Aucune borne ne tient encore cette commande du site : reprenez-la pour la traiter.</translation>
+        <translation>Aucun kiosque ne tient encore cette commande du site : reprenez-la pour la traiter.</translation>
     </message>
     <message>
         <source>Kiosk “{kiosk}” holds this order: read-only here.</source>
-        <translation>La borne « {kiosk} » tient cette commande : lecture seule ici.</translation>
+        <translation>Le kiosque « {kiosk} » tient cette commande : lecture seule ici.</translation>
     </message>
     <message>
         <source>Order {number}: {status}</source>
@@ -1588,6 +1601,10 @@
         <translation>{units} × {minutes} min : {price}</translation>
     </message>
     <message>
+        <source>(now {slot})</source>
+        <translation>(actuellement : {slot})</translation>
+    </message>
+    <message>
         <source>Keep this slot</source>
         <translation>Garder ce créneau</translation>
     </message>
@@ -1598,10 +1615,6 @@
     <message>
         <source>Editing: nothing changes until you save.</source>
         <translation>Modification : rien ne change avant d’enregistrer.</translation>
-    </message>
-    <message>
-        <source>(now {start} – {end})</source>
-        <translation>(actuellement {start} – {end})</translation>
     </message>
     <message>
         <source>New day and time</source>
@@ -1675,28 +1688,16 @@
 <context>
     <name>OrderLookup</name>
     <message>
+        <source>Order number (on your ticket, e.g. 01-0042)</source>
+        <translation>Numéro de commande (sur votre ticket, par exemple 01-0042)</translation>
+    </message>
+    <message>
         <source>The phone number given with the order</source>
         <translation>Le numéro de téléphone donné avec la commande</translation>
     </message>
     <message>
-        <source>Order number, if you have it (on your ticket, e.g. 01-0042)</source>
-        <translation>Numéro de commande, si vous l’avez (sur votre ticket, par ex. 01-0042)</translation>
-    </message>
-    <message>
         <source>Find my order</source>
         <translation>Trouver ma commande</translation>
-    </message>
-    <message>
-        <source>Which order?</source>
-        <translation>Quelle commande ?</translation>
-    </message>
-    <message>
-        <source>{service}, {when}</source>
-        <translation>{service}, {when}</translation>
-    </message>
-    <message>
-        <source>We found no order for this phone number.</source>
-        <translation>Nous n’avons trouvé aucune commande pour ce numéro de téléphone.</translation>
     </message>
     <message>
         <source>We found no order with this number and this phone number.</source>
@@ -1737,16 +1738,8 @@
         <translation>Confirmer ma commande</translation>
     </message>
     <message>
-        <source>Back to the review</source>
-        <translation>Revenir au récapitulatif</translation>
-    </message>
-    <message>
         <source>Next</source>
         <translation>Suivant</translation>
-    </message>
-    <message>
-        <source>This service is no longer offered.</source>
-        <translation>Ce service n’est plus proposé.</translation>
     </message>
     <message>
         <source>Back</source>
@@ -2127,29 +2120,9 @@ en échec</numerusform>
         <source>Thank you for your rating!</source>
         <translation>Merci pour votre note !</translation>
     </message>
-    <message>
-        <source>Finish</source>
-        <translation>Terminer</translation>
-    </message>
-    <message>
-        <source>Order a service</source>
-        <translation>Commander un service</translation>
-    </message>
 </context>
 <context>
     <name>RefundBox</name>
-    <message>
-        <source>Give this money back? A refund cannot be undone (an invoiced order gets a credit note).</source>
-        <translation>Rendre cet argent ? Un remboursement ne peut pas être annulé (une commande facturée reçoit un avoir).</translation>
-    </message>
-    <message>
-        <source>Yes, refund</source>
-        <translation>Oui, rembourser</translation>
-    </message>
-    <message>
-        <source>No, do not refund</source>
-        <translation>Non, ne pas rembourser</translation>
-    </message>
     <message>
         <source>Refund of {amount} recorded. Credit note {number}. Still due: {due}.</source>
         <translation>Remboursement de {amount} enregistré. Avoir {number}. Reste dû : {due}.</translation>
@@ -2186,68 +2159,24 @@ en échec</numerusform>
         <translation>Vérifiez votre commande</translation>
     </message>
     <message>
-        <source>Floor and access: as last time</source>
-        <translation>Étage et accès : comme la dernière fois</translation>
+        <source>Service: {name}</source>
+        <translation>Service : {name}</translation>
     </message>
     <message>
-        <source>ground floor</source>
-        <translation>rez-de-chaussée</translation>
+        <source>When: {slot}</source>
+        <translation>Quand : {slot}</translation>
     </message>
     <message>
-        <source>1st floor</source>
-        <translation>1er étage</translation>
+        <source>Where: {street}, {postcode} {city}</source>
+        <translation>Où : {street}, {postcode} {city}</translation>
     </message>
     <message>
-        <source>floor {n}</source>
-        <translation>{n}e étage</translation>
+        <source>Duration: about {duration}</source>
+        <translation>Durée : environ {duration}</translation>
     </message>
     <message>
-        <source>with a lift</source>
-        <translation>avec ascenseur</translation>
-    </message>
-    <message>
-        <source>no lift</source>
-        <translation>sans ascenseur</translation>
-    </message>
-    <message>
-        <source>Access: {notes}</source>
-        <translation>Accès : {notes}</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Prestation</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Quand</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Où</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Modifier</translation>
-    </message>
-    <message>
-        <source>Change: {line}</source>
-        <translation>Modifier : {line}</translation>
-    </message>
-    <message>
-        <source>about {duration}</source>
-        <translation>environ {duration}</translation>
-    </message>
-    <message>
-        <source>“{text}”</source>
-        <translation>« {text} »</translation>
-    </message>
-    <message>
-        <source>{day}, {start} to {end}</source>
-        <translation>{day}, de {start} à {end}</translation>
+        <source>Name: {who}</source>
+        <translation>Nom : {who}</translation>
     </message>
     <message>
         <source>Estimated price: {price}</source>
@@ -2392,14 +2321,6 @@ en échec</numerusform>
 <context>
     <name>SlotPicker</name>
     <message>
-        <source>Choose a day first: its times then light up.</source>
-        <translation>Choisissez d’abord un jour : ses horaires s’allument.</translation>
-    </message>
-    <message>
-        <source>The grey times have already begun.</source>
-        <translation>Les horaires en gris ont déjà commencé.</translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
@@ -2417,18 +2338,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>{start} to {end}</source>
-        <translation>de {start} à {end}</translation>
-    </message>
-</context>
-<context>
-    <name>Step</name>
-    <message>
-        <source>Fields marked * must be filled in.</source>
-        <translation>Les champs marqués * sont à remplir.</translation>
-    </message>
-    <message>
-        <source>Please fill in: {fields}.</source>
-        <translation>Il manque : {fields}.</translation>
+        <translation>entre {start} et {end}</translation>
     </message>
 </context>
 <context>
@@ -2443,7 +2353,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>busy at that time ({orders})</source>
-        <translation>occupé(e) à ce moment ({orders})</translation>
+        <translation>pas libre à ce moment ({orders})</translation>
     </message>
     <message>
         <source>knows {postcode}</source>
@@ -2451,7 +2361,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>not rated yet</source>
-        <translation>pas encore noté(e)</translation>
+        <translation>pas encore de note</translation>
     </message>
     <message>
         <source>open orders: {open} · this week: {week}</source>
@@ -2459,7 +2369,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>candidate in training, not yet cleared to work</source>
-        <translation>candidat(e) en formation, pas encore autorisé(e) à travailler</translation>
+        <translation>candidature en formation, pas encore d’autorisation de travailler</translation>
     </message>
     <message>
         <source>in training, no tutor</source>
@@ -2509,7 +2419,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>You cannot close the till alone with this difference: a manager picks their name and types their PIN.</source>
-        <translation>Vous ne pouvez pas clôturer seul(e) avec cet écart : un responsable choisit son nom et tape son code.</translation>
+        <translation>Avec cet écart, la clôture demande un responsable : il choisit son nom et tape son code.</translation>
     </message>
     <message>
         <source>difference {amount}</source>
@@ -2576,7 +2486,7 @@ en échec</numerusform>
     </message>
     <message>
         <source>Taken here for an order another kiosk holds: move this payment to the order at that kiosk, or refund the person.</source>
-        <translation>Encaissé ici pour une commande qu’une autre borne tient : reportez ce paiement sur la commande à cette borne, ou remboursez la personne.</translation>
+        <translation>Encaissé ici pour une commande qu’un autre kiosque tient : reportez ce paiement sur la commande à ce kiosque, ou remboursez la personne.</translation>
     </message>
     <message>
         <source>The order is cancelled: refund the person (or move the money to another order).</source>
@@ -2686,36 +2596,12 @@ en échec</numerusform>
         <source>When should the Lulu come?</source>
         <translation>Quand le Lulu doit-il venir ?</translation>
     </message>
-    <message>
-        <source>Choose a day and a time window.</source>
-        <translation>Choisissez un jour et un créneau.</translation>
-    </message>
-    <message>
-        <source>Choose a time window.</source>
-        <translation>Choisissez un créneau.</translation>
-    </message>
 </context>
 <context>
     <name>WhereStep</name>
     <message>
         <source>Where should the Lulu come?</source>
         <translation>Où le Lulu doit-il venir ?</translation>
-    </message>
-    <message>
-        <source>Say whether the Lulu comes to this address.</source>
-        <translation>Dites si le Lulu vient à cette adresse.</translation>
-    </message>
-    <message>
-        <source>Same address as last time?</source>
-        <translation>Même adresse que la dernière fois ?</translation>
-    </message>
-    <message>
-        <source>Yes, this address</source>
-        <translation>Oui, cette adresse</translation>
-    </message>
-    <message>
-        <source>No, another address</source>
-        <translation>Non, une autre adresse</translation>
     </message>
     <message>
         <source>Number and street</source>
@@ -2761,14 +2647,6 @@ en échec</numerusform>
         <translation>Votre numéro de téléphone</translation>
     </message>
     <message>
-        <source>Type your phone number.</source>
-        <translation>Tapez votre numéro de téléphone.</translation>
-    </message>
-    <message>
-        <source>Type your name.</source>
-        <translation>Tapez votre nom.</translation>
-    </message>
-    <message>
         <source>Your phone number, so that the counter can call you</source>
         <translation>Votre numéro de téléphone, pour que le comptoir vous appelle</translation>
     </message>
@@ -2779,10 +2657,6 @@ en échec</numerusform>
     <message>
         <source>Welcome back, {initials}! We know this number.</source>
         <translation>Bon retour, {initials} ! Nous connaissons ce numéro.</translation>
-    </message>
-    <message>
-        <source>Redo my last order</source>
-        <translation>Refaire ma dernière commande</translation>
     </message>
 </context>
 </TS>

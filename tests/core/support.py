@@ -46,6 +46,7 @@ WRITTEN_TABLES = (
     "handled_requests",
     "kiosk_visits",
     "invoices",
+    "help_requests",
 )
 
 HOME = AddressInput(

@@ -83,4 +83,5 @@ def test_prices_and_dates_in_french_conventions() -> None:
     summer = datetime(2026, 7, 1, 8, 5, tzinfo=UTC)  # 10:05 in Paris (UTC+2)
     assert formats.clock_time(summer) == "10 h 05"
     assert formats.clock_time(summer, "en") == "10:05"
+    assert formats.clock_time(datetime(2026, 7, 1, 7, 0, tzinfo=UTC)) == "9 h"  # not "9 h 00"
     assert formats.duration(80) == "1 h 20" and formats.duration(40) == "40 min"

@@ -216,7 +216,7 @@ def test_lulu_statement_lists_the_month(
     text = _flat(pdf_text(path))
     for mention in ("RELEVÉ MENSUEL", "novembre 2026", "Aïcha Benali", LULU_SIRET, "30,00 €"):
         assert mention in text, mention
-    assert "2 prestation(s), 1 h 41, 30,00 €" in text  # 40 + 61 minutes worked
+    assert "Prestations : 2, 1 h 41, 30,00 €" in text  # 40 + 61 minutes worked
     assert_only_embedded_dejavu(path)
 
 

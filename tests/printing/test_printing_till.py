@@ -69,7 +69,7 @@ Z_80 = """\
                CLÔTURE DE CAISSE
          Z-0001
 ------------------------------------------------
-Ouverture : 27/11/2026 à 9 h 00
+Ouverture : 27/11/2026 à 9 h
 par Camille Martin
 Clôture : 29/11/2026 à 19 h 30
 par Camille Martin
@@ -127,7 +127,7 @@ def test_the_z_at_58_mm_keeps_every_figure_within_32_columns(
     lines = [line.text for line in printout.lines]
     for expected in (
         "       CLÔTURE DE CAISSE",
-        "Ouverture : 27/11/2026 à 9 h 00",
+        "Ouverture : 27/11/2026 à 9 h",
         "Fond de caisse          150,00 €",
         "  Écart                  -6,00 €",
         "Chèque (1 paiement)",

@@ -143,11 +143,11 @@ def test_the_page_says_what_to_do_with_each_need_in_both_languages() -> None:
         "Horloge en avance de 12 min : tickets et factures seraient mal datés. Réglez l’heure "
         "du kiosque. "
         "Aucune sauvegarde depuis 3 jours : vérifiez les sauvegardes (kiosk backup). "
-        "Dernier contact il y a 2 min (26/11 à 15:58) Version 0.1.0 "
+        "Dernier contact il y a 2 min (26/11 à 15 h 58) Version 0.1.0 "
         "Envois en attente 12, et 2 mis de côté "
         "Imprimante capot ouvert, 3 tickets en attente Espace libre 420 Mo sur 32 Go "
-        "Dernière sauvegarde 23/11 à 15:00 Dernière erreur aucune "
-        "Horloge 16:10, en avance de 12 min"
+        "Dernière sauvegarde 23/11 à 15 h Dernière erreur aucune "
+        "Horloge 16 h 10, en avance de 12 min"
     )
     english = read_page(render_kiosks(view, "en")).card("Marais")
     assert english == (

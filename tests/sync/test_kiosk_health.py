@@ -180,14 +180,14 @@ def test_three_kiosks_one_out_of_paper_one_offline(
     bastille_card = french.card("Bastille")
     assert bastille_card.startswith(
         "Bastille À voir Aucune nouvelle depuis 1 h 01 : vérifiez qu’il est allumé et que son "
-        "réseau passe. État au dernier contact : Dernier contact il y a 1 h 01 (26/11 à 10:00)"
+        "réseau passe. État au dernier contact : Dernier contact il y a 1 h 01 (26/11 à 10 h)"
     )
     assert french.card("Saint-Paul").startswith(
         "Saint-Paul Tout va bien Dernier contact à l’instant Version 0.1.0"
     )
     assert "Envois en attente aucun Imprimante en état Espace" in french.card("Saint-Paul")
-    assert "Dernière sauvegarde 26/11 à 03:00" in french.card("Saint-Paul")
-    assert "Horloge 11:01, à l’heure" in french.card("Saint-Paul")
+    assert "Dernière sauvegarde 26/11 à 3 h" in french.card("Saint-Paul")
+    assert "Horloge 11 h 01, à l’heure" in french.card("Saint-Paul")
     assert french.card("Oberkampf").startswith("Oberkampf À voir Jamais vu :")
     # The kiosks that need a person come first.
     assert [c.split(" ")[0] for c in french.cards].index("Saint-Paul") > 2
@@ -277,7 +277,7 @@ def test_after_a_failed_sync_the_next_report_says_so(
     assert datetime.fromisoformat(found["report"]["last_error_at"]) == failed_at
     assert found["needs"] == []  # it is back: nothing to do, but the page tells
     french = read_page(central.get("/kiosks").text).card("Marais")
-    assert "Dernière erreur réseau coupé, 26/11 à 10:03" in french
+    assert "Dernière erreur réseau coupé, 26/11 à 10 h 03" in french
     english = read_page(central.get("/kiosks", lang="en").text).card("Marais")
     assert "Last error network down, 26/11 at 10:03" in english
 

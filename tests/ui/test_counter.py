@@ -46,7 +46,7 @@ def test_an_order_goes_from_requested_to_paid_at_the_counter(
     )
     log_in(kiosk)
     counter = kiosk.window.counter
-    assert "Comptoir : Camille est connecté(e)." in kiosk.screen_text()
+    assert "Au comptoir : Camille" in kiosk.screen_text()
     assert row_numbers(kiosk) == [order.number]
     assert counter.queue.status_buttons[OrderStatus.REQUESTED].text() == "Demandée\n1"
     open_row(kiosk, order.number)
@@ -197,7 +197,7 @@ def test_the_queue_filters_by_status_day_and_channel(
     kiosk.tap_named("Confirmée 1")
     assert row_numbers(kiosk) == [counter_order.number]
     kiosk.tap_named("Confirmée 1")  # off again: every status
-    kiosk.tap_named("Borne")
+    kiosk.tap_named("Kiosque")
     assert row_numbers(kiosk) == [today.number]
     assert queue.status_buttons[OrderStatus.CONFIRMED].text() == "Confirmée\n0"
     kiosk.tap_named("Jour suivant")
@@ -246,7 +246,7 @@ def test_the_counter_locks_itself_after_twice_the_residents_idle_time(
     make_kiosk: MakeKiosk, comptoir: Comptoir, attendants: None
 ) -> None:
     place_order(comptoir)
-    kiosk = make_kiosk(idle_ms=1500, countdown_s=1)
+    kiosk = make_kiosk(idle_ms=1500, countdown_s=1, lock_warning_s=1)
     window = kiosk.window
     log_in(kiosk)
     kiosk.tap(window.counter.title)  # a last touch, then nothing

@@ -21,10 +21,10 @@ from .support import Resident
 S = OnboardingStage
 FRENCH_ITEMS = (
     "Identité vérifiée",
-    "Inscrit(e) comme auto-entrepreneur",
-    "Déclaré(e) à l’URSSAF",
-    "Assuré(e)",
-    "Formé(e)",
+    "Inscription comme auto-entrepreneur",
+    "Déclaration à l’URSSAF",
+    "Assurance prise",
+    "Formation suivie",
 )
 
 
@@ -84,7 +84,7 @@ def test_an_application_from_the_touchscreen_is_onboarded_at_the_counter(
     assert profile.name.text() == "Inès Moreau"
     assert "Disponibilités : Le mercredi" in profile.facts.text()
     assert "Savoir-faire : Garde d'enfants" in profile.facts.text()
-    assert "candidat(e)" in profile.stage_shown.text()
+    assert "candidature" in profile.stage_shown.text()
     # From candidate: open the file or set inactive, nothing else.
     moves = {stage for stage, button in profile.moves.items() if button.isVisible()}
     assert moves == {S.FILE_IN_PROGRESS, S.INACTIVE}
@@ -103,7 +103,7 @@ def test_an_application_from_the_touchscreen_is_onboarded_at_the_counter(
         assert comptoir.lulus.get(lulu_id).checklist[item] is True
         assert profile.checklist[item].isChecked()
         assert profile.checklist[item].text() == f"✓ {name}"
-    assert profile.note.text() == "Coché : Formé(e)."
+    assert profile.note.text() == "Coché : Formation suivie."
 
     assert profile.tutors.count() == 1 and profile.tutors.item(0).text().startswith("Awa Diop")
     tap_row(kiosk, profile.tutors, "Awa Diop")
@@ -116,7 +116,7 @@ def test_an_application_from_the_touchscreen_is_onboarded_at_the_counter(
     lulu = comptoir.lulus.get(lulu_id)
     assert lulu.stage is S.ONBOARDED and not lulu.in_training
     assert lulu.checklist == dict.fromkeys(CHECKLIST, True)
-    assert "validé(e)" in profile.stage_shown.text()
+    assert "dossier validé" in profile.stage_shown.text()
     assert page.filters[S.ONBOARDED].text() == "Validés\n2"
     assert not any(button.isVisible() for button in profile.checklist.values())
     assert not profile.tutor_box.isVisible()
@@ -234,7 +234,7 @@ def test_a_candidate_who_withdraws_is_set_inactive_and_can_come_back(
     tap_row(kiosk, page.list, "Karim Benali")
     tap_on_page(kiosk, "Passer en inactif")
     assert comptoir.lulus.get(lulu_id).stage is S.INACTIVE
-    assert page.profile.note.text() == "Passé(e) à l’étape : inactif(ve)."
+    assert page.profile.note.text() == "Nouvelle étape : hors activité."
     assert page.filters[S.INACTIVE].text() == "Inactifs\n1"
     moves = {stage for stage, button in page.profile.moves.items() if button.isVisible()}
     assert moves == {S.FILE_IN_PROGRESS}

@@ -61,7 +61,7 @@ def test_editing_the_slot_duration_and_description_saves_them(
     assert detail.done_note.text() == (
         "Modifications enregistrées. Le nouveau ticket part à l’imprimante."
     )
-    assert "Quand : vendredi 27 novembre, 14:00 – 16:00" in detail.summary.text()
+    assert "Quand : vendredi 27 novembre, entre 14\u00a0h et 16\u00a0h" in detail.summary.text()
     assert "Demande : Rideau du salon" in detail.summary.text()
     assert "Devis : 20\u00a0€ pour 4 × 20 min" in detail.money_shown.text()
     jobs = comptoir.print_jobs.for_order(order.id)
@@ -100,7 +100,7 @@ def test_a_refused_edit_shows_beside_the_slot_and_writes_nothing(
 
     assert panel.isVisible()  # still editing: the attendant reads why
     assert panel.slot_error.text() == (
-        "Karim Benali est pris(e) à ce moment-là : retirez d’abord le Lulu."
+        "Karim Benali n’est pas libre à ce moment-là : retirez d’abord le Lulu."
     )
     assert comptoir.orders.get(order.id) == before
     assert len(comptoir.print_jobs.for_order(order.id)) == 1

@@ -51,10 +51,10 @@ def test_the_list_to_resolve_says_what_to_do_and_takes_a_note(
     page = counter.to_resolve
     text = kiosk.screen_text()
     # (Qt's French money puts a no-break space before the euro sign.)
-    assert f"Commande {order.number}, 25\u00a0€, depuis le jeudi 26 novembre, 10:00" in text
+    assert f"Commande {order.number}, 25\u00a0€, depuis le jeudi 26 novembre à 10\u00a0h" in text
     assert (
-        "Encaissé ici pour une commande qu’une autre borne tient : reportez ce paiement "
-        "sur la commande à cette borne, ou remboursez la personne." in text
+        "Encaissé ici pour une commande qu’un autre kiosque tient : reportez ce paiement "
+        "sur la commande à ce kiosque, ou remboursez la personne." in text
     )
     _text, note, resolve = page.rows[item_id]
     assert not resolve.isEnabled()  # nothing written yet
@@ -80,13 +80,13 @@ def test_an_order_held_elsewhere_is_read_only_with_a_take_over_button(
     counter = kiosk.window.counter
     counter.open_order(comptoir.orders.get(order.id))
     detail = counter.detail
-    assert "La borne « bastille » tient cette commande : lecture seule ici." in (
+    assert "Le kiosque « bastille » tient cette commande : lecture seule ici." in (
         kiosk.screen_text()
     )
     assert not detail.confirm.isVisible() and not detail.cancel_box.isVisible()
     assert not detail.edit.isVisible()
     kiosk.tap(detail.take_over)
-    assert "Demandé : la commande arrive à cette borne" in kiosk.screen_text()
+    assert "Demandé : la commande arrive à ce kiosque" in kiosk.screen_text()
     assert not detail.take_over.isEnabled()  # asked once: a second tap sends nothing
     with comptoir.store.read() as session:
         kinds = session.scalars(

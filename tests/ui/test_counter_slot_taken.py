@@ -83,8 +83,8 @@ def test_the_counter_shows_who_took_the_lulus_slot_and_where(
     note = detail.server_notes
     assert note.isVisible()
     assert note.text() == (
-        f"Awa D. n’a pas été attribué(e) à la commande {ours.number} : Awa D. a déjà la "
-        f"commande {theirs.number} (borne 01) à ce moment-là. La commande est revenue à "
+        f"Commande {ours.number} : le Lulu Awa D. n’a pas pu lui être attribué, Awa D. a déjà "
+        f"la commande {theirs.number} (kiosque 01) à ce moment-là. La commande est revenue à "
         "« confirmée » : choisissez un autre Lulu."
     )
     assert "Odette" not in note.text() and "Vidal" not in note.text()

@@ -83,7 +83,7 @@ def test_the_attendant_reads_the_reasons_and_assigns_a_trainee_with_their_tutor(
     shown = rows(kiosk)
     assert [row.split(" — ")[0] for row in shown] == ["Marie Curie", "Inès Morel", "Bruno Petit"]
     assert shown[0] == (
-        "Marie Curie — a le savoir-faire · libre à 15:00 · pas encore noté(e)"
+        "Marie Curie — a le savoir-faire · libre à 15\u00a0h · pas encore de note"
         " · en cours : 0 · cette semaine : 0"
     )
     assert "en formation — tuteur : Marie Curie (libre)" in shown[1]

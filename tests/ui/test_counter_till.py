@@ -228,7 +228,7 @@ def test_a_difference_above_the_threshold_needs_a_manager_pin(
 
     # Camille alone: refused, in words, and nothing is written.
     close_till(kiosk)
-    assert form.manager_error.text().startswith("Vous ne pouvez pas clôturer seul(e)")
+    assert form.manager_error.text().startswith("Avec cet écart, la clôture demande un responsable")
     session = comptoir.till.current()
     assert session is not None and session.is_open
     assert till_jobs(comptoir) == []
@@ -446,7 +446,7 @@ def test_any_text_in_a_count_closes_with_that_amount_or_writes_nothing(
             assert len(closed) == closed_before and comptoir.till.current() is not None
             return
         if meant > DEFAULT_THRESHOLD_CENTS:  # above 5 €: no manager, nothing written
-            assert form.manager_error.text().startswith("Vous ne pouvez pas clôturer seul(e)")
+            assert form.manager_error.text().startswith("Avec cet écart, la clôture demande")
             assert len(closed) == closed_before and comptoir.till.current() is not None
             return
         assert len(closed) == closed_before + 1

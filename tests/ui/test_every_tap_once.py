@@ -124,7 +124,21 @@ def become_a_lulu(kiosk: Resident, comptoir: Comptoir) -> tuple[QWidget, Count]:
     return screen.send, lambda: count(comptoir, "SELECT count(*) FROM lulus")
 
 
+def ask_for_help(kiosk: Resident, comptoir: Comptoir) -> tuple[QWidget, Count]:
+    kiosk.tap(kiosk.window.welcome.tiles["order"])
+    return kiosk.window.help, lambda: count(comptoir, "SELECT count(*) FROM help_requests")
+
+
 # --- the counter's face -------------------------------------------------------------------
+
+
+def handle_a_call_for_help(kiosk: Resident, comptoir: Comptoir) -> tuple[QWidget, Count]:
+    call = comptoir.help_requests.ask()
+    log_in(kiosk)
+    _text, done = kiosk.window.counter.queue.help_calls.lines[call.id]
+    return done, lambda: count(
+        comptoir, "SELECT count(*) FROM help_requests WHERE handled_at IS NOT NULL"
+    )
 
 
 def on_detail(kiosk: Resident, comptoir: Comptoir, order_id: uuid.UUID) -> None:
@@ -283,6 +297,7 @@ SCENARIOS: dict[str, Scenario] = {
     "resident: confirm my order": place_at_the_kiosk,
     "resident: send my rating": rate,
     "resident: send my application": become_a_lulu,
+    "resident: ask for help": ask_for_help,
     "counter: record a payment": pay,
     "counter: refund": refund,
     "counter: open the till": open_till,
@@ -294,6 +309,7 @@ SCENARIOS: dict[str, Scenario] = {
     "counter: cancel": status_change(nothing, cancel_button, OrderStatus.CANCELLED),
     "counter: print the ticket again": reprint,
     "counter: a Lulu's onboarding stage": lulu_stage,
+    "counter: a call for help handled": handle_a_call_for_help,
 }
 
 

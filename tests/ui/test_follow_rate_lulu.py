@@ -61,8 +61,8 @@ def test_following_an_order_shows_its_timeline(
     shown = kiosk.screen_text()
     assert "Commande 01-0001 : Courses au marché" in shown
     # Confirmed since: the request's step no longer says that the counter will call.
-    assert "jeudi 26 novembre, 10:00 — Demandée\n" in shown
-    assert "jeudi 26 novembre, 10:30 — Confirmée par le comptoir" in shown
+    assert "jeudi 26 novembre à 10\u00a0h — Demandée\n" in shown
+    assert "jeudi 26 novembre à 10\u00a0h\u00a030 — Confirmée par le comptoir" in shown
     kiosk.tap_named("English")
     assert "Thursday 26 November, 10:30 — Confirmed by the counter" in kiosk.screen_text()
 

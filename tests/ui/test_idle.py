@@ -63,7 +63,7 @@ def test_the_welcome_screen_left_alone_stays_quiet(make_kiosk: MakeKiosk) -> Non
 def test_an_unlocked_counter_locks_itself_when_left_alone(
     make_kiosk: MakeKiosk, attendants: None
 ) -> None:
-    kiosk = make_kiosk(idle_ms=IDLE_MS, countdown_s=1)
+    kiosk = make_kiosk(idle_ms=IDLE_MS, countdown_s=1, lock_warning_s=1)
     window = kiosk.window
     window._open_pin_pad()
     kiosk.tap_named("Karim")
@@ -71,6 +71,7 @@ def test_an_unlocked_counter_locks_itself_when_left_alone(
         kiosk.tap(window.pin_pad.keys[digit])
     kiosk.tap_named("Se connecter")
     assert window.attendant is not None
+    kiosk.qtbot.waitUntil(window.lock_warning.isVisible, timeout=3000)  # warned first
     kiosk.qtbot.waitUntil(lambda: window.current_screen is window.welcome, timeout=3000)
     assert window.attendant is None
 

@@ -115,7 +115,7 @@ def test_a_new_resident_orders_a_service_from_the_welcome_screen(
 
     review = ordering.review.summary
     assert "Faire les courses" in review and "12 rue François Miron" in review
-    assert "vendredi 27 novembre, de 09:00 à 11:00" in review
+    assert "vendredi 27 novembre, entre 9\u00a0h et 11\u00a0h" in review
     # Everything the order says, as typed: floor, lift, access, phone, description.
     assert "5e étage, sans ascenseur" in review
     assert "Accès : Code 4521B, porte à gauche" in review

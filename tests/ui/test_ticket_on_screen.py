@@ -32,7 +32,7 @@ def test_with_no_printer_the_confirmation_shows_the_saved_ticket(
 
     kiosk.qtbot.waitUntil(lambda: confirmation.ticket_image.isVisible(), timeout=3000)
     assert confirmation.ticket.text() == (
-        "Voici votre ticket : cette borne n’a pas d’imprimante. Notez votre numéro de commande."
+        "Voici votre ticket : ce kiosque n’a pas d’imprimante. Notez votre numéro de commande."
     )
     shown = confirmation.ticket_image.pixmap()
     on_disk = QImage(str(saved[0]))

@@ -117,7 +117,7 @@ def test_an_attendant_logs_in_with_a_pin_and_locks(kiosk: Resident, attendants: 
     kiosk.tap_named("Se connecter")
     counter = kiosk.window.counter
     assert kiosk.window.current_screen is counter
-    assert counter.title.text() == "Comptoir : Camille est connecté(e)."
+    assert counter.title.text() == "Au comptoir : Camille"
     assert not kiosk.window.languages["fr"].isVisible()  # no way back to resident screens
     kiosk.tap_named("Verrouiller")
     assert kiosk.window.current_screen is kiosk.window.welcome

@@ -5,9 +5,10 @@ with everything shown here forgotten."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -39,6 +40,8 @@ from .to_resolve import ToResolvePage
 from .words import WORDS
 
 NAV_PX = 290
+# A half-typed order waits this long for its attendant after the counter locked.
+DRAFT_KEPT_MS = 30 * 60_000
 # The counter's screens, in the navigation's order. A section without a page yet is shown
 # disabled: the attendant never lands on an empty page.
 SECTIONS = ("queue", "new_order", "lulus", "clients", "till", "month", "to_resolve", "settings")
@@ -110,9 +113,14 @@ class CounterScreen(Screen):
         self._starters: dict[str, Callable[[], None]] = {}
         self._resetters: list[Callable[[], None]] = []
         self.add_section("queue", self.queue)
-        self.add_section(
-            "new_order", self.order_form, start=self.order_form.start, reset=self.order_form.reset
-        )
+        # A half-typed order outlives a lock, in memory only, for its own attendant
+        # (see reset and show_attendant); a timer forgets it if they do not come back.
+        self.add_section("new_order", self.order_form, start=self.order_form.start)
+        self.draft_owner: uuid.UUID | None = None
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_KEPT_MS)
+        self.draft_timer.timeout.connect(self._forget_draft)
         # The other sections' pages: one line each.
         self.lulus = LulusPage(context, attendant=lambda: self.attendant)
         self.add_section("lulus", self.lulus, start=self.lulus.start, reset=self.lulus.reset)
@@ -152,12 +160,32 @@ class CounterScreen(Screen):
         self.attendant = attendant
         self.detail.attendant = attendant
         self.order_form.attendant = attendant
+        self.queue.attendant_id = attendant.id
         self.queue.start()
         self.print_troubles.refresh()
         self.print_troubles.timer.start()
         self.nav["settings"].setVisible(attendant.role is Role.MANAGER)
         self.show_section("queue")
+        self._take_draft_back(attendant)
         self.retranslate()
+
+    def _take_draft_back(self, attendant: AttendantView) -> None:
+        """The attendant who left an order half-typed finds it as it was; anyone else
+        finds an empty form (the draft names a client: it is not theirs to see)."""
+        owner, self.draft_owner = self.draft_owner, None
+        self.draft_timer.stop()
+        if owner is None:
+            return
+        if owner != attendant.id:
+            self.order_form.reset()
+            return
+        self.nav["new_order"].setChecked(True)
+        self.pages.setCurrentWidget(self.sections["new_order"])
+        self.order_form.say_draft_kept()
+
+    def _forget_draft(self) -> None:
+        self.draft_owner = None
+        self.order_form.reset()
 
     def add_section(
         self,
@@ -252,7 +280,13 @@ class CounterScreen(Screen):
         self.print_badge.retranslate()
 
     def reset(self) -> None:
-        """Locked: who was logged in, the orders and the typed fields are forgotten."""
+        """Locked: who was logged in, the orders and the typed fields are forgotten, but
+        for a half-typed order kept for its attendant (in memory, never written)."""
+        if self.attendant is not None and self.order_form.has_draft():
+            self.draft_owner = self.attendant.id
+            self.draft_timer.start()
+        elif self.draft_owner is None:
+            self.order_form.reset()
         self.attendant = None
         self.queue.stop()
         self.print_troubles.timer.stop()

@@ -30,7 +30,7 @@ from printing.files import invoice_file
 from sync.protocol import TRANSITIONS, OrderStatus
 
 from ..context import KioskContext
-from ..format import paris_datetime, paris_time
+from ..format import paris_datetime, paris_slot
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.confirm import Confirmation
@@ -501,9 +501,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         where = ", ".join(p for p in (address.street, address.postcode, address.city) if p)
         lines = [
             order.service_name(current_lang()),
-            self.tr("When: {start} – {end}").format(
-                start=paris_datetime(order.slot_start), end=paris_time(order.slot_end)
-            ),
+            self.tr("When: {slot}").format(slot=paris_slot(order.slot_start, order.slot_end)),
             # An erased client has no phone left: no dangling comma.
             self.tr("Client: {name}, {phone}").format(name=client.name, phone=client.phone_display)
             if client.phone_display

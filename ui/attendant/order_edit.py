@@ -28,7 +28,7 @@ from kiosk_app.views.clients import AddressInput
 from kiosk_app.views.orders import EditResult, OrderChanges, OrderView
 
 from ..context import KioskContext
-from ..format import money, paris_datetime, paris_time
+from ..format import money, paris_slot
 from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField, show_refusal
 from ..widgets.screen import Screen, label
@@ -307,9 +307,7 @@ class OrderEditPanel(Screen):  # a Screen: it retranslates itself
         order = self.order
         self.title.setText(_bold(self.tr("Editing: nothing changes until you save.")))
         if order is not None:
-            now = self.tr("(now {start} – {end})").format(
-                start=paris_datetime(order.slot_start), end=paris_time(order.slot_end)
-            )
+            now = self.tr("(now {slot})").format(slot=paris_slot(order.slot_start, order.slot_end))
             title = self.tr("New day and time")
             self.slot_now.setText(f"{_bold(title)} {html.escape(now)}")
         self.keep_slot.setText(self.tr("Keep this slot"))

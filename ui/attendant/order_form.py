@@ -182,6 +182,8 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.confirm.set_pictogram("check")
         self.confirm.clicked.connect(self._place)
         self.confirmation = label("success", parent=self)
+        # After a lock: this attendant's half-typed order, back as it was (counter.py).
+        self.draft_note = label("success", parent=self)
         self.open_placed = TouchButton(parent=self)
         self.open_placed.clicked.connect(self._open_placed)
         # A third of the page at 1280 px: less padding than the theme's, same text size.
@@ -242,6 +244,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
             details.addWidget(widget)
         details.addStretch(1)
         said = QVBoxLayout()
+        said.addWidget(self.draft_note)
         said.addWidget(self.error)
         said.addWidget(self.confirmation)
         send = QHBoxLayout()
@@ -574,8 +577,24 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self._show_price()
         self._say_placed()
 
+    def has_draft(self) -> bool:
+        """Something typed or chosen for an order not yet placed: worth keeping across
+        a lock for the same attendant (in memory only: it names a client)."""
+        typed = [self.find_client, self.find_service]
+        return (
+            self.client is not None
+            or self.service is not None
+            or self.picker.slot() is not None
+            or any(editor.text().strip() for editor in typed)
+            or any(field.text.strip() for field in self._typed_fields())
+        )
+
+    def say_draft_kept(self) -> None:
+        self.draft_note.say(lambda: self.tr("Your order in progress is back, as you left it."))
+
     def reset(self) -> None:
         """Empty for the next resident (after an order, and when the counter locks)."""
+        self.draft_note.clear()
         self.request_id = uuid.uuid4()
         self.client = None
         self.service = None

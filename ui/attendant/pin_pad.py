@@ -68,6 +68,9 @@ class PinPadScreen(Screen):
         """Fill the names afresh (attendants may have changed) and clear the PIN."""
         for button in self.people.values():
             self._people.removeButton(button)
+            # Hidden at once: deleted later, it would stay on screen (and tappable) until
+            # the event loop comes back, under the new button of the same name.
+            button.hide()
             button.deleteLater()
         self.people.clear()
         for attendant in self._context.comptoir.attendants.list():

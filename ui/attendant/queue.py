@@ -4,6 +4,7 @@ every two seconds (one indexed row) and only then reads more."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
@@ -23,9 +24,11 @@ from kiosk_app.views.queue import QueueFilter, QueueKey, QueueLine
 from sync.protocol import Channel, OrderStatus
 
 from ..context import KioskContext
+from ..format import clock, day_at
 from ..resident.catalogue import make_flickable
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Screen, label
+from .help_calls import HelpCalls
 from .queue_model import COLUMNS, ORDER_ROLE, OrderQueueModel
 from .words import WORDS
 
@@ -45,6 +48,9 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         self.day: date | None = None
         self.counts: dict[OrderStatus, int] = {}
         self.title = label("title", parent=self)
+        # Residents asking for help come before every order.
+        self.help_calls = HelpCalls(context, lambda: self.attendant_id, parent=self)
+        self.attendant_id: uuid.UUID | None = None
 
         self.status_buttons: dict[OrderStatus, TouchButton] = {}
         statuses = QHBoxLayout()
@@ -106,6 +112,7 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.help_calls)
         layout.addWidget(self.title)
         layout.addLayout(statuses)
         layout.addLayout(days)
@@ -125,14 +132,17 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         self.day = self._today()
         self._newest = self._newest_key()
         self._apply()
+        self.help_calls.refresh()
         self.poll.start()
 
     def stop(self) -> None:
         """Locked: nothing read, nothing shown."""
         self.poll.stop()
         self.model.clear()
+        self.help_calls.clear()
 
     def check_new(self) -> None:
+        self.help_calls.refresh()
         newest = self._newest_key()
         if newest == self._newest:
             return
@@ -239,12 +249,12 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         def widest(names: list[str]) -> str:
             return max(names, key=cells.horizontalAdvance)
 
-        if self.day is None:  # "mercredi 30 septembre, 23:59", with the longest names
+        if self.day is None:  # "mercredi 30 septembre à 23 h 59", with the longest names
             day = widest([locale.dayName(d) for d in range(1, 8)])
             month = widest([locale.monthName(m) for m in range(1, 13)])
-            slot = f"{day} 30 {month}, 23:59"
+            slot = day_at(f"{day} 30 {month}", clock(23, 59, locale), locale)
         else:  # a day chosen above: the hour is enough
-            slot = "23:59"
+            slot = clock(23, 59, locale)
         texts = {
             "number": self._longest_number,
             "slot": slot,

@@ -7,16 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout
 
-from kiosk_app.clock import to_paris
 from kiosk_app.domain import validation
 from kiosk_app.errors import ValidationError
 from kiosk_app.views.catalogue import ServiceView
 from kiosk_app.views.clients import AddressInput
 
-from ..format import PARIS_ZONE, minutes, money, paris_time
+from ..format import minutes, money, paris_slot
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Label, label
@@ -41,13 +40,6 @@ class Answers:
     description: str
     phone: str
     who: str
-
-
-def paris_day(moment: datetime) -> str:
-    """ "vendredi 27 novembre" / "Friday 27 November", the day in Paris."""
-    local = to_paris(moment)
-    day = QDateTime(QDate(local.year, local.month, local.day), QTime(12, 0), PARIS_ZONE)
-    return QLocale().toString(day, "dddd d MMMM")
 
 
 def _phone(typed: str) -> str:
@@ -149,9 +141,7 @@ class ReviewStep(Step):
             what.append(self.tr("“{text}”").format(text=a.description.strip()))
         self.texts["what"].setText("\n".join(what))
         self.texts["when"].setText(
-            self.tr("{day}, {start} to {end}").format(
-                day=paris_day(a.slot[0]), start=paris_time(a.slot[0]), end=paris_time(a.slot[1])
-            )
+            paris_slot(*a.slot)  # one way of saying a time window in every flow
         )
         self.texts["where"].setText(self._where(a.address, a.address_reused))
         self.texts["who"].setText(f"{_phone(a.phone)}\n{a.who}")

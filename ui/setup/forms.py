@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk_app.domain import validation
 from kiosk_app.views.settings import KioskSettings
 
 from ..context import KioskContext
@@ -190,6 +191,8 @@ class AssociationForm(SettingsForm):
     SPECS = (
         FieldSpec("association_name"),
         FieldSpec("association_address", multiline=True),
+        # Residents see it: "Besoin d'aide ?" and the "out of order" page.
+        FieldSpec("association_phone", digits=True),
         FieldSpec("association_siret", digits=True),
         FieldSpec("association_sap_number"),
         FieldSpec("association_sap_date"),
@@ -212,6 +215,8 @@ class AssociationForm(SettingsForm):
     def shown(self, key: str, value: str) -> str:
         if key == "association_sap_date" and len(value) == 10 and value[4] == "-":
             return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+        if key == "association_phone" and value:
+            return validation.format_phone(value)  # stored as +33…, typed as 01 …
         return value
 
     def retranslate(self) -> None:
@@ -224,6 +229,14 @@ class AssociationForm(SettingsForm):
             "association_address",
             self.tr("Association's address"),
             self.tr("The registered office's address, printed on invoices."),
+        )
+        self._say(
+            "association_phone",
+            self.tr("Phone of the counter"),
+            self.tr(
+                "Optional. Shown to residents who touch “Need help?” and when the kiosk "
+                "is out of order."
+            ),
         )
         self._say(
             "association_siret",

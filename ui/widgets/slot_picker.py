@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk_app.clock import PARIS
 
+from ..format import clock
 from .buttons import TouchButton
 
 DAYS_AHEAD = 14
@@ -158,8 +159,7 @@ class SlotPicker(QWidget):
         for button, (start, end) in zip(self.window_buttons, WINDOWS, strict=True):
             button.setText(
                 self.tr("{start} to {end}").format(
-                    start=locale.toString(QTime(start, 0), "H:mm"),
-                    end=locale.toString(QTime(end, 0), "H:mm"),
+                    start=clock(start, 0, locale), end=clock(end, 0, locale)
                 )
             )
         self._label_days()

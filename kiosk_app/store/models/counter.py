@@ -166,3 +166,17 @@ class ToResolve(Base):
     created_at: Mapped[datetime]
     resolved_at: Mapped[datetime | None]
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class HelpRequest(Base):
+    """A resident's "Besoin d'aide ?" on this kiosk's touchscreen, waiting at the top of
+    the counter's queue until an attendant marks it handled. Local to the kiosk (never
+    synced): the person who can help stands a few metres away, and the request means
+    nothing to another counter an hour later."""
+
+    __tablename__ = "help_requests"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    asked_at: Mapped[datetime] = mapped_column(index=True)
+    handled_at: Mapped[datetime | None]
+    handled_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # the attendant
