@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AbandonPanel</name>
+    <message>
+        <source>Abandon this order?</source>
+        <translation>Abandonner cette commande ?</translation>
+    </message>
+    <message>
+        <source>What you have typed will be forgotten.</source>
+        <translation>Ce que vous avez tapé sera oublié.</translation>
+    </message>
+    <message>
+        <source>Yes, abandon</source>
+        <translation>Oui, abandonner</translation>
+    </message>
+    <message>
+        <source>No, carry on</source>
+        <translation>Non, continuer</translation>
+    </message>
+</context>
+<context>
     <name>AssociationForm</name>
     <message>
         <source>Association&apos;s name</source>
@@ -440,6 +459,18 @@
 <context>
     <name>CloseForm</name>
     <message>
+        <source>Close the till now? Its figures become final and the Z is printed.</source>
+        <translation>Clôturer la caisse maintenant ? Ses chiffres deviennent définitifs et le Z s’imprime.</translation>
+    </message>
+    <message>
+        <source>Yes, close the till</source>
+        <translation>Oui, clôturer la caisse</translation>
+    </message>
+    <message>
+        <source>No, not yet</source>
+        <translation>Non, pas encore</translation>
+    </message>
+    <message>
         <source>No other manager is registered here: count again, or call a manager.</source>
         <translation>Aucun autre responsable n’est enregistré ici : recomptez, ou appelez un responsable.</translation>
     </message>
@@ -499,6 +530,10 @@
         <translation>Terminer</translation>
     </message>
     <message>
+        <source>Order another service</source>
+        <translation>Commander un autre service</translation>
+    </message>
+    <message>
         <source>What happens next: the counter calls you to confirm, then a Lulu comes at the time you chose. Keep your order number to follow your order here.</source>
         <translation>Et maintenant : le comptoir vous appelle pour confirmer, puis un Lulu vient à l’heure choisie. Gardez votre numéro de commande pour la suivre ici.</translation>
     </message>
@@ -532,6 +567,10 @@
     <message>
         <source>Your details and what we do with them</source>
         <translation>Vos informations et ce que nous en faisons</translation>
+    </message>
+    <message>
+        <source>Touch “I agree” to go on.</source>
+        <translation>Touchez « J’accepte » pour continuer.</translation>
     </message>
     <message>
         <source>The association keeps your name, phone number and address to organise this service and to send you its invoice. Only the counter team and the Lulu who comes to you see them. We never sell them nor give them to anyone else. You can ask at the counter to see them or to have them deleted at any time.</source>
@@ -803,6 +842,10 @@
 <context>
     <name>FollowScreen</name>
     <message>
+        <source>Requested</source>
+        <translation>Demandée</translation>
+    </message>
+    <message>
         <source>Requested: the counter will call you</source>
         <translation>Demandée : le comptoir va vous appeler</translation>
     </message>
@@ -833,6 +876,14 @@
     <message>
         <source>Follow my order</source>
         <translation>Suivre ma commande</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Rate this service</source>
+        <translation>Noter ce service</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1465,18 @@
 <context>
     <name>OrderDetailPage</name>
     <message>
+        <source>Cancel this order for good? A cancelled order cannot be reopened.</source>
+        <translation>Annuler définitivement cette commande ? Une commande annulée ne peut pas être rouverte.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel the order</source>
+        <translation>Oui, annuler la commande</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Non, la garder</translation>
+    </message>
+    <message>
         <source>Assigned to {name}, with their tutor {tutor}: {at}</source>
         <translation>Attribuée à {name}, avec son tuteur {tutor} : {at}</translation>
     </message>
@@ -1688,16 +1751,28 @@
 <context>
     <name>OrderLookup</name>
     <message>
-        <source>Order number (on your ticket, e.g. 01-0042)</source>
-        <translation>Numéro de commande (sur votre ticket, par exemple 01-0042)</translation>
-    </message>
-    <message>
         <source>The phone number given with the order</source>
         <translation>Le numéro de téléphone donné avec la commande</translation>
     </message>
     <message>
+        <source>Order number, if you have it (on your ticket, e.g. 01-0042)</source>
+        <translation>Numéro de commande, si vous l’avez (sur votre ticket, par ex. 01-0042)</translation>
+    </message>
+    <message>
         <source>Find my order</source>
         <translation>Trouver ma commande</translation>
+    </message>
+    <message>
+        <source>Which order?</source>
+        <translation>Quelle commande ?</translation>
+    </message>
+    <message>
+        <source>{service}, {when}</source>
+        <translation>{service}, {when}</translation>
+    </message>
+    <message>
+        <source>We found no order for this phone number.</source>
+        <translation>Nous n’avons trouvé aucune commande pour ce numéro de téléphone.</translation>
     </message>
     <message>
         <source>We found no order with this number and this phone number.</source>
@@ -1738,8 +1813,16 @@
         <translation>Confirmer ma commande</translation>
     </message>
     <message>
+        <source>Back to the review</source>
+        <translation>Revenir au récapitulatif</translation>
+    </message>
+    <message>
         <source>Next</source>
         <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>This service is no longer offered.</source>
+        <translation>Ce service n’est plus proposé.</translation>
     </message>
     <message>
         <source>Back</source>
@@ -2120,9 +2203,29 @@ en échec</numerusform>
         <source>Thank you for your rating!</source>
         <translation>Merci pour votre note !</translation>
     </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Order a service</source>
+        <translation>Commander un service</translation>
+    </message>
 </context>
 <context>
     <name>RefundBox</name>
+    <message>
+        <source>Give this money back? A refund cannot be undone (an invoiced order gets a credit note).</source>
+        <translation>Rendre cet argent ? Un remboursement ne peut pas être annulé (une commande facturée reçoit un avoir).</translation>
+    </message>
+    <message>
+        <source>Yes, refund</source>
+        <translation>Oui, rembourser</translation>
+    </message>
+    <message>
+        <source>No, do not refund</source>
+        <translation>Non, ne pas rembourser</translation>
+    </message>
     <message>
         <source>Refund of {amount} recorded. Credit note {number}. Still due: {due}.</source>
         <translation>Remboursement de {amount} enregistré. Avoir {number}. Reste dû : {due}.</translation>
@@ -2159,24 +2262,64 @@ en échec</numerusform>
         <translation>Vérifiez votre commande</translation>
     </message>
     <message>
-        <source>Service: {name}</source>
-        <translation>Service : {name}</translation>
+        <source>Floor and access: as last time</source>
+        <translation>Étage et accès : comme la dernière fois</translation>
     </message>
     <message>
-        <source>When: {slot}</source>
-        <translation>Quand : {slot}</translation>
+        <source>ground floor</source>
+        <translation>rez-de-chaussée</translation>
     </message>
     <message>
-        <source>Where: {street}, {postcode} {city}</source>
-        <translation>Où : {street}, {postcode} {city}</translation>
+        <source>1st floor</source>
+        <translation>1er étage</translation>
     </message>
     <message>
-        <source>Duration: about {duration}</source>
-        <translation>Durée : environ {duration}</translation>
+        <source>floor {n}</source>
+        <translation>{n}e étage</translation>
     </message>
     <message>
-        <source>Name: {who}</source>
-        <translation>Nom : {who}</translation>
+        <source>with a lift</source>
+        <translation>avec ascenseur</translation>
+    </message>
+    <message>
+        <source>no lift</source>
+        <translation>sans ascenseur</translation>
+    </message>
+    <message>
+        <source>Access: {notes}</source>
+        <translation>Accès : {notes}</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Prestation</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Change: {line}</source>
+        <translation>Modifier : {line}</translation>
+    </message>
+    <message>
+        <source>about {duration}</source>
+        <translation>environ {duration}</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <translation>« {text} »</translation>
     </message>
     <message>
         <source>Estimated price: {price}</source>
@@ -2321,6 +2464,14 @@ en échec</numerusform>
 <context>
     <name>SlotPicker</name>
     <message>
+        <source>Choose a day first: its times then light up.</source>
+        <translation>Choisissez d’abord un jour : ses horaires s’allument.</translation>
+    </message>
+    <message>
+        <source>The grey times have already begun.</source>
+        <translation>Les horaires en gris ont déjà commencé.</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
@@ -2339,6 +2490,17 @@ en échec</numerusform>
     <message>
         <source>{start} to {end}</source>
         <translation>entre {start} et {end}</translation>
+    </message>
+</context>
+<context>
+    <name>Step</name>
+    <message>
+        <source>Fields marked * must be filled in.</source>
+        <translation>Les champs marqués * sont à remplir.</translation>
+    </message>
+    <message>
+        <source>Please fill in: {fields}.</source>
+        <translation>Il manque : {fields}.</translation>
     </message>
 </context>
 <context>
@@ -2596,12 +2758,36 @@ en échec</numerusform>
         <source>When should the Lulu come?</source>
         <translation>Quand le Lulu doit-il venir ?</translation>
     </message>
+    <message>
+        <source>Choose a day and a time window.</source>
+        <translation>Choisissez un jour et un créneau.</translation>
+    </message>
+    <message>
+        <source>Choose a time window.</source>
+        <translation>Choisissez un créneau.</translation>
+    </message>
 </context>
 <context>
     <name>WhereStep</name>
     <message>
         <source>Where should the Lulu come?</source>
         <translation>Où le Lulu doit-il venir ?</translation>
+    </message>
+    <message>
+        <source>Say whether the Lulu comes to this address.</source>
+        <translation>Dites si le Lulu vient à cette adresse.</translation>
+    </message>
+    <message>
+        <source>Same address as last time?</source>
+        <translation>Même adresse que la dernière fois ?</translation>
+    </message>
+    <message>
+        <source>Yes, this address</source>
+        <translation>Oui, cette adresse</translation>
+    </message>
+    <message>
+        <source>No, another address</source>
+        <translation>Non, une autre adresse</translation>
     </message>
     <message>
         <source>Number and street</source>
@@ -2647,6 +2833,14 @@ en échec</numerusform>
         <translation>Votre numéro de téléphone</translation>
     </message>
     <message>
+        <source>Type your phone number.</source>
+        <translation>Tapez votre numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>Tapez votre nom.</translation>
+    </message>
+    <message>
         <source>Your phone number, so that the counter can call you</source>
         <translation>Votre numéro de téléphone, pour que le comptoir vous appelle</translation>
     </message>
@@ -2657,6 +2851,10 @@ en échec</numerusform>
     <message>
         <source>Welcome back, {initials}! We know this number.</source>
         <translation>Bon retour, {initials} ! Nous connaissons ce numéro.</translation>
+    </message>
+    <message>
+        <source>Redo my last order</source>
+        <translation>Refaire ma dernière commande</translation>
     </message>
 </context>
 </TS>
