@@ -5,6 +5,7 @@ timer fires, an overlay counts down; at zero the window forgets the session."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from .widgets.buttons import TouchButton
@@ -12,6 +13,7 @@ from .widgets.screen import label
 
 IDLE_MS = 60_000
 COUNTDOWN_S = 15
+CARD_MAX_PX = 900  # wide enough for the question on one line at the largest text
 
 ACTIVITY = frozenset(
     {
@@ -74,10 +76,15 @@ class IdleOverlay(QFrame):
         inner.addWidget(self.question)
         inner.addWidget(self.countdown)
         inner.addWidget(self.stay)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
-        outer.addStretch(1)
+        # The card fills the width its side margins leave (set from the window at each
+        # start): a card centred at its own size hint would give a wrapped question the
+        # height of one line.
+        self.question.setWordWrap(True)
+        self.countdown.setWordWrap(True)
+        self._outer = QVBoxLayout(self)
+        self._outer.addStretch(1)
+        self._outer.addWidget(card)
+        self._outer.addStretch(1)
         self.hide()
         self.retranslate()
 
@@ -90,6 +97,11 @@ class IdleOverlay(QFrame):
         self.show()
         self._tick.start()
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        side = max(24, (self.width() - CARD_MAX_PX) // 2)
+        self._outer.setContentsMargins(side, 24, side, 24)
+        super().resizeEvent(event)
 
     def dismiss(self) -> None:
         self._tick.stop()
