@@ -101,8 +101,8 @@ class Sizes:
     def px(self, name: str, scale: float = 1.0, *, larger: bool = False) -> int:
         """One size at a window's `scale`, held at its floor, then made larger."""
         base: int = getattr(self, name)
-        value = max(base * scale, FLOORS.get(name, 0))
-        return round(value * (LARGE_TEXT_SCALE if larger else 1.0))
+        normal = round(max(base * scale, FLOORS.get(name, 0)))
+        return round(normal * LARGE_TEXT_SCALE) if larger else normal
 
     def scaled(self, scale: float, *, larger: bool = False) -> dict[str, str]:
         return {name: str(self.px(name, scale, larger=larger)) for name in self.__slots__}

@@ -349,6 +349,13 @@ class KioskWindow(QMainWindow):
         self.larger.setVisible(resident and screen is not self.welcome)
         for button in self.languages.values():
             button.setVisible(resident)
+        if self.isVisible():  # before, its first resize styles it
+            self._restyle()
+
+    def _counter_pages(self) -> tuple[QWidget, ...]:
+        if not self.ready:
+            return ()
+        return (self._pages[self.pin_pad], self._pages[self.counter])
 
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
         page = self.screens.currentWidget()
@@ -418,12 +425,18 @@ class KioskWindow(QMainWindow):
     def _restyle(self) -> None:
         """The sizes for this window's size and the resident's choice of text; then
         what is sized by hand (the catalogue's rows, the keyboard) follows."""
-        look = theme.Look(theme.size_scale(self.width(), self.height()), self.large_text)
+        scale = theme.size_scale(self.width(), self.height())
+        if self.attendant is not None or self.screens.currentWidget() in self._counter_pages():
+            # The counter is read at arm's length by a trained attendant and holds dense
+            # pages: never larger than drawn, and never in the residents' larger text.
+            look = theme.Look(min(scale, 1.0), False)
+        else:
+            look = theme.Look(scale, self.large_text)
         app = QCoreApplication.instance()
         assert isinstance(app, QApplication)
         if theme.apply(app, look) and self.ready:
             self.catalogue.set_scale(look.factor)
-        self.keyboard.fit(self.height())
+        self.keyboard.fit(self.width(), self.height())
 
     def retranslate(self) -> None:
         self.home.setText(self.tr("Home"))

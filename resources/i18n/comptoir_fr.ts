@@ -867,6 +867,10 @@
         <translation>Accueil</translation>
     </message>
     <message>
+        <source>Larger text</source>
+        <translation>Texte plus grand</translation>
+    </message>
+    <message>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>

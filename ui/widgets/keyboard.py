@@ -201,11 +201,13 @@ class KeyboardDock(QStackedWidget):
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._follow_focus)
         self._cap_px = 10_000
+        self._width_px = 10_000
 
-    def fit(self, window_height: int) -> None:
-        """Size the keys for the window's height and the current style (called again
-        when either changes: a resident in larger text, then one in normal text)."""
+    def fit(self, window_width: int, window_height: int) -> None:
+        """Size the keys for the window and the current style (called again when either
+        changes: a resident in larger text, then one in normal text)."""
         self._cap_px = int(window_height * HEIGHT_SHARE)
+        self._width_px = window_width
         page = self.currentWidget()
         if self.isVisible() and page is not None:
             self._size_to(page)
@@ -217,8 +219,12 @@ class KeyboardDock(QStackedWidget):
         key_px = min(look.px("key_px"), (self._cap_px - chrome) // keyboard.rows)
         # Keys a touch shorter than the theme's when the window is short, never
         # overlapping: each key gets its height in code, after the style sheet's.
+        # The widest row (the accents) shares the window's width.
+        widest = max(len(ACCENTS), len(LETTER_ROWS[0]) + 2)
+        room = (self._width_px - 2 * MARGIN_PX - (widest - 1) * SPACING_PX) // widest
         for key in keyboard.findChildren(TouchButton):
             key.setFixedHeight(key_px)
+            key.setMinimumWidth(min(look.px("key_px"), room))
         # The worded keys are as wide as their words in the current font at least.
         for key in (keyboard.done, *((self.letters.space,) if keyboard is self.letters else ())):
             key.setMinimumWidth(needed_width(key))
