@@ -116,28 +116,26 @@ def _compare(need_w: float, need_h: float, rect: QRect, text: str) -> list[str]:
 def _button(button: QAbstractButton) -> list[str]:
     if not button.text():
         return []
-    # The style's own measure of the text with its padding, border and indicator: what
-    # the button would ask for if its layout gave it room. (Not sizeHint(): a push
-    # button keeps the hint of its first style until its text changes.)
+    # The text (and icon) against the room the style leaves inside the border and the
+    # padding: a push button's own size hint keeps the font of its first style, and
+    # counts the style sheet's min-width, which is no text's need.
     option = QStyleOptionButton()
     button.initStyleOption(option)
     size = button.fontMetrics().size(Qt.TextFlag.TextShowMnemonic.value, option.text)
     if not option.icon.isNull():
         size.setWidth(size.width() + option.iconSize.width() + 4)
         size.setHeight(max(size.height(), option.iconSize.height()))
-    kind = (
-        QStyle.ContentsType.CT_CheckBox
+    element = (
+        QStyle.SubElement.SE_CheckBoxContents
         if isinstance(button, QCheckBox)
-        else QStyle.ContentsType.CT_PushButton
+        else QStyle.SubElement.SE_PushButtonContents
     )
-    hint = button.style().sizeFromContents(kind, option, size, button)
+    room = button.style().subElementRect(element, option, button)
     out = []
-    if hint.width() > button.width() + SLACK_PX:
-        out.append(f"{button.text()!r} needs {hint.width()} px wide, has {button.width()}")
-    lines = button.text().count("\n") + 1
-    need_h = QFontMetrics(button.font()).lineSpacing() * lines
-    if need_h > button.height():
-        out.append(f"{button.text()!r} needs {need_h} px high, has {button.height()}")
+    if size.width() > room.width() + SLACK_PX:
+        out.append(f"{button.text()!r} needs {size.width()} px wide, has {room.width()}")
+    if size.height() > button.height():
+        out.append(f"{button.text()!r} needs {size.height()} px high, has {button.height()}")
     return out
 
 
