@@ -221,7 +221,8 @@ class KeyboardDock(QStackedWidget):
         # overlapping: each key gets its height in code, after the style sheet's.
         # The widest row (the accents) shares the window's width.
         widest = max(len(ACCENTS), len(LETTER_ROWS[0]) + 2)
-        room = (self._width_px - 2 * MARGIN_PX - (widest - 1) * SPACING_PX) // widest
+        slack = 2 * SPACING_PX  # never the window's full width: nothing to round over
+        room = (self._width_px - 2 * MARGIN_PX - (widest - 1) * SPACING_PX - slack) // widest
         for key in keyboard.findChildren(TouchButton):
             key.setFixedHeight(key_px)
             key.setMinimumWidth(min(look.px("key_px"), room))
