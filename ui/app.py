@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from . import theme
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kiosk_app.store.refusals import OutOfOrder
 
 log = logging.getLogger(__name__)
+WINDOWED_SIZE = (1280, 800)  # --no-fullscreen: the size the sizes were drawn for
 
 
 class NoContextMenus(QObject):
@@ -145,7 +146,10 @@ def run(
     app.installEventFilter(HideCursorOnTouch(app))
     quit_on_sigterm(app)
     supervision = Supervision.from_environment(parent=app)
-    theme.apply(app)
+    # Styled once, for the size the window is about to take: restyling every widget
+    # again at its first resize would cost the start-up.
+    size = QSize(*WINDOWED_SIZE) if windowed else app.primaryScreen().size()
+    theme.apply(app, theme.Look(theme.size_scale(size.width(), size.height())))
     window = _window()
     opened: list[Comptoir] = []
     stops: list[Callable[[], None]] = []
@@ -179,7 +183,7 @@ def run(
 
     when_painted(window.welcome, first_paint)
     if windowed:
-        window.resize(1280, 800)
+        window.resize(*WINDOWED_SIZE)
         window.show()
     else:
         # Without a window manager, showFullScreen() alone can leave a small window:

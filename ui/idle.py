@@ -5,6 +5,7 @@ timer fires, an overlay counts down; at zero the window forgets the session."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from .widgets.buttons import TouchButton
@@ -14,7 +15,8 @@ IDLE_MS = 60_000
 COUNTDOWN_S = 15
 # The counter's lock is announced this long before (the attendant touches to stay).
 LOCK_WARNING_S = 20
-CARD_PX = 860
+CARD_PX = 860  # the help panel's card (resident/help.py)
+CARD_MAX_PX = 900  # wide enough for the question on one line at the largest text
 
 ACTIVITY = frozenset(
     {
@@ -85,7 +87,15 @@ class IdleOverlay(QFrame):
         inner.addWidget(self.question)
         inner.addWidget(self.countdown)
         inner.addWidget(self.stay)
-        centre(card, in_=self)
+        # The card fills the width its side margins leave (set from the window at each
+        # start): a card centred at its own size hint would give a wrapped question the
+        # height of one line.
+        self.question.setWordWrap(True)
+        self.countdown.setWordWrap(True)
+        self._outer = QVBoxLayout(self)
+        self._outer.addStretch(1)
+        self._outer.addWidget(card)
+        self._outer.addStretch(1)
         self.hide()
         self.retranslate()
 
@@ -94,13 +104,15 @@ class IdleOverlay(QFrame):
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
-            # A known width: a wrapped title then gets the height it needs (a centred
-            # card sized from its labels' hints cuts it).
-            self.card.setFixedWidth(min(CARD_PX, parent.width() - 64))
         self.raise_()
         self.show()
         self._tick.start()
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        side = max(24, (self.width() - CARD_MAX_PX) // 2)
+        self._outer.setContentsMargins(side, 24, side, 24)
+        super().resizeEvent(event)
 
     def dismiss(self) -> None:
         self._tick.stop()

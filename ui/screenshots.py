@@ -39,7 +39,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="shoot only these steps of the tour (include the steps that lead to them, "
         "e.g. pin_pad counter counter_clients)",
     )
+    parser.add_argument(
+        "--size",
+        nargs="+",
+        metavar="WxH",
+        help="shoot at these window sizes (e.g. 1024x768 1080x1920) instead of the usual",
+    )
+    parser.add_argument(
+        "--larger-text", action="store_true", help="the residents' screens in larger text"
+    )
+    parser.add_argument("--lang", nargs="+", choices=LANGS, help="only these languages")
     args = parser.parse_args(argv)
+    sizes = [_size(text, parser) for text in args.size] if args.size else SIZES
+    langs = tuple(args.lang) if args.lang else LANGS
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtWidgets import QApplication
@@ -69,8 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             printer = PrintWorker.from_settings(comptoir, Path(folder))
             printer.run_once()  # the demo's own tickets, before the tour
             count = 0
-            for width, height in SIZES:
-                for lang in LANGS:
+            for width, height in sizes:
+                for lang in langs:
                     window = build_window(comptoir, app=app)
                     window.resize(width, height)
                     window.show()
@@ -82,7 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                             window.confirmation.refresh_ticket()
 
                     only = tuple(args.only) if args.only else None
-                    for name in tour(window, data, lang=lang, settle=settle, only=only):
+                    for name in tour(
+                        window,
+                        data,
+                        lang=lang,
+                        large_text=args.larger_text,
+                        settle=settle,
+                        only=only,
+                    ):
                         path = args.out / f"{name}-{lang}-{width}x{height}.png"
                         save(window, path, small=args.small)
                         count += 1
@@ -150,6 +169,13 @@ def shoot_setup(
             finally:
                 comptoir.close()
     return count
+
+
+def _size(text: str, parser: argparse.ArgumentParser) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or not 320 <= int(width) <= 8000:
+        parser.error(f"a size reads WIDTHxHEIGHT, such as 1024x768, not {text!r}")
+    return int(width), int(height)
 
 
 def out_of_order_page(width: int, height: int) -> QImage:

@@ -1,5 +1,7 @@
 """One theme: a palette and sizes filled into resources/theme/*.qss, so colours and touch
-sizes live in one place. The "larger text" toggle re-applies it with a bigger scale."""
+sizes live in one place. The sizes follow the window (`size_scale`: a 1024×768 screen
+gets smaller type than a 1920×1080 one, never below the floors) and the "larger text"
+toggle multiplies every one of them by LARGE_TEXT_SCALE."""
 
 from __future__ import annotations
 
@@ -11,7 +13,10 @@ from PySide6.QtWidgets import QApplication
 from kiosk_app.config import resources_dir
 
 THEME_DIR = resources_dir() / "theme"
-LARGE_TEXT_SCALE = 1.3
+LARGE_TEXT_SCALE = 1.5
+# The screen the sizes were drawn for: at 1280×800 they are used as written.
+DESIGN_SIZE = (1280, 800)
+MIN_SCALE, MAX_SCALE = 0.8, 1.6
 
 # Colour tokens. Pairs (text, background) used together are listed in CONTRAST_PAIRS and
 # held to WCAG AA (4.5:1) by the tests; pairs a person must tell apart without reading
@@ -119,6 +124,26 @@ class Spacing:
 SPACING = Spacing()
 
 
+# However small the screen: text of 18 px and targets of 48 px at least (the kiosk's
+# own accessibility floor, tested on every screen).
+FLOORS: dict[str, int] = {
+    "body_px": 18,
+    "small_px": 18,
+    "button_px": 18,
+    "title_px": 26,
+    "target_px": 48,
+    "key_px": 48,
+}
+
+
+def size_scale(width: int, height: int) -> float:
+    """The scale of the sizes for a window of `width`×`height`: the side that is short
+    against the design screen decides (a portrait screen is narrow, a wide one short),
+    rounded to a twentieth so that a few pixels of resize restyle nothing."""
+    raw = min(width / DESIGN_SIZE[0], height / DESIGN_SIZE[1])
+    return round(min(max(raw, MIN_SCALE), MAX_SCALE) * 20) / 20
+
+
 @dataclass(frozen=True, slots=True)
 class Sizes:
     """The type scale and the target sizes, in pixels at scale 1: small 18, body 20
@@ -133,18 +158,53 @@ class Sizes:
     key_px: int = 52
     radius_px: int = 10
 
-    def scaled(self, scale: float) -> dict[str, str]:
-        return {name: str(round(getattr(self, name) * scale)) for name in self.__slots__}
+    def px(self, name: str, scale: float = 1.0, *, larger: bool = False) -> int:
+        """One size at a window's `scale`, held at its floor, then made larger."""
+        base: int = getattr(self, name)
+        normal = round(max(base * scale, FLOORS.get(name, 0)))
+        return round(normal * LARGE_TEXT_SCALE) if larger else normal
+
+    def scaled(self, scale: float, *, larger: bool = False) -> dict[str, str]:
+        return {name: str(self.px(name, scale, larger=larger)) for name in self.__slots__}
 
 
 SIZES = Sizes()
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
-def stylesheet(*, scale: float = 1.0) -> str:
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What the application's style sheet was made for: the window's scale, and the
+    resident's choice of larger text."""
+
+    scale: float = 1.0
+    larger: bool = False
+
+    def px(self, name: str) -> int:
+        return SIZES.px(name, self.scale, larger=self.larger)
+
+    @property
+    def factor(self) -> float:
+        """Everything drawn by hand (a delegate's fonts) grows by this."""
+        return self.px("body_px") / SIZES.body_px
+
+
+_current = Look()
+
+
+def current() -> Look:
+    return _current
+
+
+def stylesheet(*, scale: float = 1.0, larger: bool = False) -> str:
     """The application's QSS with every {{placeholder}} filled; an unknown one is an
     error, not an empty value."""
-    values = {**PALETTE, **SIZES.scaled(scale), **SPACING.scaled(scale), "icons": _icons_url()}
+    values = {
+        **PALETTE,
+        **SIZES.scaled(scale, larger=larger),
+        **SPACING.scaled(scale),
+        "icons": _icons_url(),
+    }
     template = (THEME_DIR / "kiosk.qss").read_text(encoding="utf-8")
 
     def fill(match: re.Match[str]) -> str:
@@ -158,8 +218,16 @@ def _icons_url() -> str:
     return (resources_dir() / "icons").as_posix()
 
 
-def apply(app: QApplication, *, large_text: bool = False) -> None:
-    app.setStyleSheet(stylesheet(scale=LARGE_TEXT_SCALE if large_text else 1.0))
+def apply(app: QApplication, look: Look | None = None) -> bool:
+    """Style the application for `look` (the design size by default); False, and
+    nothing done, if it is styled so already: restyling every widget is not free."""
+    global _current
+    look = look or Look()
+    if look == _current and app.styleSheet():
+        return False
+    _current = look
+    app.setStyleSheet(stylesheet(scale=look.scale, larger=look.larger))
+    return True
 
 
 def relative_luminance(colour: str) -> float:

@@ -70,6 +70,20 @@ ORDER_FLOW = (
     "order_6_review",
     "confirmation",
 )
+# The steps on the residents' screens (the others are the counter's).
+RESIDENT_STEPS = (
+    "welcome",
+    "welcome_larger_text",
+    *ORDER_FLOW,
+    "follow_lookup",
+    "follow_timeline",
+    "rate_lookup",
+    "rate_stars",
+    "rate_thanks",
+    "lulu_form",
+    "lulu_thanks",
+    "idle_overlay",
+)
 
 
 def tour(
@@ -77,11 +91,13 @@ def tour(
     data: TourData,
     *,
     lang: str = "fr",
+    large_text: bool = False,
     only: tuple[str, ...] | None = None,
     settle: Callable[[], None] | None = None,
 ) -> Iterator[str]:
     """Bring `window` to each screen in turn (or those of `only`, such as ORDER_FLOW),
-    in `lang`, and yield the screen's name."""
+    in `lang` (and in larger text on the residents' screens if `large_text`), and yield
+    the screen's name."""
     settle = settle or window.tasks.settle
     steps: list[tuple[str, Callable[[], None]]] = []
     w = window
@@ -517,6 +533,10 @@ def tour(
         # Going home forgets the language chosen: choose it again, as a resident would.
         if w.context.language.code != lang:
             w.set_language(lang)
+        if large_text and w.attendant is None and w.current_screen in w.resident_screens:
+            w.set_large_text(True)
+        # Twice: a language change posts new words, whose layouts are posted in turn.
+        QApplication.processEvents()
         QApplication.processEvents()
         yield name
     w.end_session()

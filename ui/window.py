@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -101,6 +101,12 @@ class KioskWindow(QMainWindow):
         for lang, button in self.languages.items():
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, code=lang: self.set_language(code))
+        # Larger text on every resident screen but the welcome one (which has its own,
+        # worded, button): a resident who finds the text small on step 3 need not start
+        # again.
+        self.larger = TouchButton("A+", parent=self)
+        self.larger.setCheckable(True)
+        self.larger.toggled.connect(self.set_large_text)
         top = QHBoxLayout()
         top.setContentsMargins(24, 12, 24, 0)
         top.addWidget(self.home)
@@ -110,6 +116,7 @@ class KioskWindow(QMainWindow):
         self.help.clicked.connect(self._ask_for_help)
         top.addWidget(self.help)
         top.addSpacing(24)  # apart from the languages: a different kind of button
+        top.addWidget(self.larger)
         top.addWidget(self.languages["fr"])
         top.addWidget(self.languages["en"])
 
@@ -214,11 +221,11 @@ class KioskWindow(QMainWindow):
             self.rate,
             self.become_lulu,
         ]
-        # Forms scroll when the keyboard takes the bottom of the screen (1280×800); the
-        # catalogue and the order steps scroll within themselves.
-        scrolled = (self.follow, self.rate, self.become_lulu, self.pin_pad)
+        # Every resident screen scrolls when the keyboard, a short screen or larger text
+        # leaves it less height than it needs (the catalogue's list and the order steps
+        # also scroll within themselves); the counter scrolls by section.
         for screen in (*self.resident_screens[1:], self.pin_pad, self.counter):
-            page: QWidget = _scrolling(screen) if screen in scrolled else screen
+            page: QWidget = screen if screen is self.counter else _scrolling(screen)
             self._pages[screen] = page
             self.screens.addWidget(page)
         app = QCoreApplication.instance()
@@ -240,8 +247,7 @@ class KioskWindow(QMainWindow):
         self.pin_pad.logged_in.connect(self._logged_in)
         self.counter.locked.connect(self.end_session)
         self.counter.settings.quit_confirmed.connect(self._quit_by_manager)
-        if self.large_text:
-            self.catalogue.set_scale(theme.LARGE_TEXT_SCALE)
+        self.catalogue.set_scale(theme.current().factor)
         # Styled now, at start-up, rather than on a resident's first touch of each screen.
         for widget in (*self.resident_screens, self.keyboard.letters, self.keyboard.digits):
             widget.ensurePolished()
@@ -281,6 +287,7 @@ class KioskWindow(QMainWindow):
         self.overlay.dismiss()
         self.screens.setCurrentWidget(self.out_of_order)
         self.home.setVisible(False)
+        self.larger.setVisible(False)
         for button in self.languages.values():
             button.setVisible(False)
 
@@ -399,13 +406,37 @@ class KioskWindow(QMainWindow):
         resident = screen in self.resident_screens
         self.home.setVisible(resident and screen is not self.welcome)
         self.help.setVisible(resident and self.ready)
+        self.larger.setVisible(resident and screen is not self.welcome)
         for button in self.languages.values():
             button.setVisible(resident)
+        if self.isVisible():  # before, its first resize styles it
+            self._restyle()
+
+    def _counter_pages(self) -> tuple[QWidget, ...]:
+        if not self.ready:
+            return ()
+        return (self._pages[self.pin_pad], self._pages[self.counter])
 
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
         page = self.screens.currentWidget()
         if new is not None and isinstance(page, QScrollArea) and page.isAncestorOf(new):
             page.ensureWidgetVisible(new, 16, 32)
+            # Again once the keyboard has taken its room (its layout runs later), with
+            # the screen's main button below the field ("Send my rating"): the resident
+            # sees where to go next without hiding the keyboard.
+            QTimer.singleShot(0, self, lambda: self._show_field_and_action(page, new))
+
+    def _show_field_and_action(self, page: QScrollArea, field: QWidget) -> None:
+        if self.screens.currentWidget() is not page or not field.hasFocus():
+            return
+        actions: dict[QWidget, QWidget] = {
+            self.rate: self.rate.send,
+            self.become_lulu: self.become_lulu.send,
+        }
+        action = actions.get(self.current_screen)
+        if action is not None and action.isVisible():
+            page.ensureWidgetVisible(action, 16, 16)
+        page.ensureWidgetVisible(field, 16, 32)
 
     def _show_service(self, service: ServiceView) -> None:
         self.service.show_service(service)
@@ -455,17 +486,31 @@ class KioskWindow(QMainWindow):
         if on == self.large_text:
             return
         self.large_text = on
+        self._restyle()
+        for toggle in (self.welcome.larger_text, self.larger):
+            if toggle.isChecked() != on:
+                toggle.setChecked(on)
+
+    def _restyle(self) -> None:
+        """The sizes for this window's size and the resident's choice of text; then
+        what is sized by hand (the catalogue's rows, the keyboard) follows."""
+        scale = theme.size_scale(self.width(), self.height())
+        if self.attendant is not None or self.screens.currentWidget() in self._counter_pages():
+            # The counter is read at arm's length by a trained attendant and holds dense
+            # pages: never larger than drawn, and never in the residents' larger text.
+            look = theme.Look(min(scale, 1.0), False)
+        else:
+            look = theme.Look(scale, self.large_text)
         app = QCoreApplication.instance()
         assert isinstance(app, QApplication)
-        theme.apply(app, large_text=on)
-        if self.ready:
-            self.catalogue.set_scale(theme.LARGE_TEXT_SCALE if on else 1.0)
-        if self.welcome.larger_text.isChecked() != on:
-            self.welcome.larger_text.setChecked(on)
+        if theme.apply(app, look) and self.ready:
+            self.catalogue.set_scale(look.factor)
+        self.keyboard.fit(self.width(), self.height())
 
     def retranslate(self) -> None:
         self.home.setText(self.tr("Home"))
         self.help.setText(self.tr("Need help?"))
+        self.larger.set_accessible(self.tr("Larger text"))
         self.languages["fr"].set_accessible("Français")
         self.languages["en"].set_accessible("English")
         self.setWindowTitle(self.tr("Comptoir"))
@@ -502,6 +547,7 @@ class KioskWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._restyle()
         central = self.centralWidget()
         if central is not None:
             for overlay in (self.overlay, self.help_panel, self.lock_warning):

@@ -976,6 +976,10 @@
         <translation>Besoin d’aide ?</translation>
     </message>
     <message>
+        <source>Larger text</source>
+        <translation>Texte plus grand</translation>
+    </message>
+    <message>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>

@@ -143,6 +143,6 @@ def test_theme_colours_reach_wcag_aa(foreground: str, background: str) -> None:
 
 
 def test_the_theme_fills_every_placeholder() -> None:
-    sheet = theme.stylesheet(scale=theme.LARGE_TEXT_SCALE)
+    sheet = theme.stylesheet(larger=True)
     assert "{{" not in sheet and "}}" not in sheet
-    assert "font-size: 26px" in sheet  # 20 px body text, 30 % larger
+    assert "font-size: 30px" in sheet  # 20 px body text, 50 % larger

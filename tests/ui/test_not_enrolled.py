@@ -40,4 +40,4 @@ def test_the_order_tile_waits_for_the_kiosks_code(
     resident.window.tasks.settle()
     assert welcome.tiles["order"].isEnabled() and not welcome.closed_note.isVisible()
     resident.tap(welcome.tiles["order"])
-    assert resident.window.current_screen is resident.window._pages[resident.window.catalogue]
+    assert resident.window.current_screen is resident.window.catalogue

@@ -69,6 +69,7 @@ def _list(parent: QWidget) -> QListWidget:
     """Two rows: the attendant types more rather than scrolls."""
     matches = QListWidget(parent)
     matches.setFixedHeight(ROW_PX * 2 + 8)
+    matches.setWordWrap(True)  # a long name takes the row's second line, not an ellipsis
     make_flickable(matches)
     return matches
 

@@ -99,7 +99,8 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(ROW_PX)
-        self.view.setWordWrap(False)
+        # A long service name takes a second line rather than an ellipsis (a row holds two).
+        self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
         # Widths worked out from the words (_size_columns), not from the rows:
         # ResizeToContents reads up to a thousand rows on every page fetched and every

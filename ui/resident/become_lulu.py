@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk_app.domain import validation
 from kiosk_app.errors import ComptoirError
@@ -16,6 +16,7 @@ from ..context import KioskContext
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField
+from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Screen, label
 
 SKILL_COLUMNS = 4
@@ -40,13 +41,14 @@ class BecomeLuluScreen(Screen):
         self.phone = TextField(validation.phone, digits=True, parent=form)
         self.skills_title = label(parent=form)
         self.skills: dict[str, TouchButton] = {}
-        grid = QGridLayout()
-        for index, category in enumerate(self._categories):
-            button = TouchButton(parent=form)
+        # As many skills a row as the width holds: a long category never cut short.
+        self.skill_grid = ReflowGrid(most_columns=SKILL_COLUMNS, parent=form)
+        for category in self._categories:
+            button = TouchButton(parent=self.skill_grid)
             button.setCheckable(True)
             button.toggled.connect(self._refresh)
             self.skills[category.code] = button
-            grid.addWidget(button, index // SKILL_COLUMNS, index % SKILL_COLUMNS)
+        self.skill_grid.set_buttons(list(self.skills.values()))
         self.availability = TextField(_availability, multiline=True, parent=form)
         self.send = TouchButton(role="primary", parent=form)
         self.send.set_pictogram("check")
@@ -65,7 +67,7 @@ class BecomeLuluScreen(Screen):
         form_layout.addWidget(self.intro)
         form_layout.addLayout(people)
         form_layout.addWidget(self.skills_title)
-        form_layout.addLayout(grid)
+        form_layout.addWidget(self.skill_grid)
         form_layout.addWidget(self.availability)
         form_layout.addLayout(send_row)
         form_layout.addStretch(1)
@@ -122,6 +124,7 @@ class BecomeLuluScreen(Screen):
         self.skills_title.setText(self.tr("What can you do? Touch one or more."))
         for category in self._categories:
             self.skills[category.code].setText(category.name(lang))
+        self.skill_grid.set_buttons(list(self.skills.values()))  # new words, new widths
         self.availability.set_title(self.tr("When are you available? (e.g. weekday mornings)"))
         self.send.setText(self.tr("Send my application"))
         self.thanks.setText(self.tr("Thank you! The counter will call you back within a few days."))

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import theme
 from .buttons import TouchButton
+from .reflow import needed_width
 
 LETTER_ROWS = (
     "1234567890",
@@ -30,6 +32,11 @@ LETTER_ROWS = (
     "wxcvbn',-",
 )
 ACCENTS = "éèêëàâçùûôîïœ"
+# The keyboard never takes more than this share of the window's height: the field being
+# typed and the screen's main button stay above it.
+HEIGHT_SHARE = 0.45
+MARGIN_PX = 8
+SPACING_PX = 6
 
 
 def send_key(key: Qt.Key, text: str = "") -> None:
@@ -55,11 +62,12 @@ class AzertyKeyboard(QWidget):
         self._shift = False
         self.letter_keys: dict[str, TouchButton] = {}
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(6)
+        layout.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
+        layout.setSpacing(SPACING_PX)
+        self.rows = len(LETTER_ROWS) + 2
         for row_text in (*LETTER_ROWS, ACCENTS):
             row = QHBoxLayout()
-            row.setSpacing(6)
+            row.setSpacing(SPACING_PX)
             if row_text == LETTER_ROWS[3]:
                 self.shift = _key("⇧", parent=self)
                 self.shift.setCheckable(True)
@@ -76,6 +84,7 @@ class AzertyKeyboard(QWidget):
                 row.addWidget(self.backspace, 2)
             layout.addLayout(row)
         bottom = QHBoxLayout()
+        bottom.setSpacing(SPACING_PX)
         for char in "@.:/_":  # e-mails, a server's address and token, a date
             button = _key(char, parent=self)
             button.clicked.connect(lambda _=False, c=char: self._type(c))
@@ -131,8 +140,10 @@ class NumberPad(QWidget):
         self.setObjectName("numberPad")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         grid = QGridLayout(self)
-        grid.setContentsMargins(8, 8, 8, 8)
-        grid.setSpacing(6)
+        grid.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
+        grid.setSpacing(SPACING_PX)
+        self.rows = 4
+        self._grid = grid
         self.digit_keys: dict[str, TouchButton] = {}
         for index, digit in enumerate("123456789"):
             self._add_digit(grid, digit, index // 3, index % 3)
@@ -146,8 +157,6 @@ class NumberPad(QWidget):
         self.done = _key("", parent=self)
         self.done.clicked.connect(_drop_focus)
         grid.addWidget(self.done, 3, 2, 1, 2)
-        for column in range(4):
-            grid.setColumnMinimumWidth(column, 110)
         self.retranslate()
 
     def _add_digit(
@@ -191,15 +200,48 @@ class KeyboardDock(QStackedWidget):
         app = QCoreApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._follow_focus)
+        self._cap_px = 10_000
+        self._width_px = 10_000
+
+    def fit(self, window_width: int, window_height: int) -> None:
+        """Size the keys for the window and the current style (called again when either
+        changes: a resident in larger text, then one in normal text)."""
+        self._cap_px = int(window_height * HEIGHT_SHARE)
+        self._width_px = window_width
+        page = self.currentWidget()
+        if self.isVisible() and page is not None:
+            self._size_to(page)
+
+    def _size_to(self, page: QWidget) -> None:
+        keyboard: AzertyKeyboard | NumberPad = self.letters if page is self.letters else self.digits
+        look = theme.current()
+        chrome = 2 * MARGIN_PX + (keyboard.rows - 1) * SPACING_PX
+        key_px = min(look.px("key_px"), (self._cap_px - chrome) // keyboard.rows)
+        # Keys a touch shorter than the theme's when the window is short, never
+        # overlapping: each key gets its height in code, after the style sheet's.
+        # The widest row (the accents) shares the window's width.
+        widest = max(len(ACCENTS), len(LETTER_ROWS[0]) + 2)
+        slack = 2 * SPACING_PX  # never the window's full width: nothing to round over
+        room = (self._width_px - 2 * MARGIN_PX - (widest - 1) * SPACING_PX - slack) // widest
+        for key in keyboard.findChildren(TouchButton):
+            key.setFixedHeight(key_px)
+            key.setMinimumWidth(min(look.px("key_px"), room))
+        # The worded keys are as wide as their words in the current font at least.
+        for key in (keyboard.done, *((self.letters.space,) if keyboard is self.letters else ())):
+            key.setMinimumWidth(needed_width(key))
+        if keyboard is self.digits:
+            for column in range(4):
+                self.digits._grid.setColumnMinimumWidth(column, round(key_px * 2.1))
+        # A stacked widget is as tall as its tallest page: the number pad would get
+        # the letters' height and hide the form for nothing.
+        self.setFixedHeight(key_px * keyboard.rows + chrome)
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QLineEdit | QPlainTextEdit) and new.window() is self.window():
             digits = new.property("keypad") == "digits"
             page = self._digits_page if digits else self.letters
             self.setCurrentWidget(page)
-            # A stacked widget is as tall as its tallest page: the number pad would get
-            # the letters' height and hide the form for nothing.
-            self.setFixedHeight(page.sizeHint().height())
+            self._size_to(page)
             self.show()
         elif new is None or new.window() is self.window():
             self.hide()

@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QVBoxLayout, QWidget
 
 from kiosk_app.clock import PARIS
 
 from ..format import clock
 from .buttons import TouchButton
+from .reflow import ReflowGrid
 
 DAYS_AHEAD = 14
 # Paris time windows a Lulu can come in (start hour, end hour).
@@ -47,29 +48,30 @@ class SlotPicker(QWidget):
         self.window_buttons: list[TouchButton] = []
         self._day_group = QButtonGroup(self)
         self._window_group = QButtonGroup(self)
-        days = QGridLayout()
-        days.setSpacing(8)
+        # A week a row where the width holds it, fewer days a row in larger text or on a
+        # narrow screen: a day's words are never cut.
+        days = ReflowGrid(most_columns=7, parent=self)
         for index in range(DAYS_AHEAD):
-            button = TouchButton(parent=self)
+            button = TouchButton(parent=days)
             button.setCheckable(True)
             self._day_group.addButton(button, index)
             self.day_buttons.append(button)
-            days.addWidget(button, index // 7, index % 7)
-        windows = QGridLayout()
-        windows.setSpacing(8)
+        days.set_buttons(self.day_buttons)
+        windows = ReflowGrid(most_columns=len(WINDOWS), parent=self)
         for index in range(len(WINDOWS)):
-            button = TouchButton(parent=self)
+            button = TouchButton(parent=windows)
             button.setCheckable(True)
             self._window_group.addButton(button, index)
             self.window_buttons.append(button)
-            windows.addWidget(button, 0, index)
+        windows.set_buttons(self.window_buttons)
+        self._grids = (days, windows)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.day_title)
-        layout.addLayout(days)
+        layout.addWidget(days)
         layout.addSpacing(12)
         layout.addWidget(self.window_title)
-        layout.addLayout(windows)
+        layout.addWidget(windows)
         layout.addWidget(self.window_hint)
         self._day_group.idClicked.connect(self._day_chosen)
         self._window_group.idClicked.connect(lambda _id: self.changed.emit())
@@ -151,6 +153,8 @@ class SlotPicker(QWidget):
             button.setText(f"{name}\n{locale.toString(_qdate(day), 'd MMM')}")
             button.set_accessible(locale.toString(_qdate(day), "dddd d MMMM"))
             button.show()
+        for grid in self._grids:
+            grid.set_buttons(grid.buttons)  # new words, new widths
 
     def retranslate(self) -> None:
         self.day_title.setText(self.tr("Which day?"))

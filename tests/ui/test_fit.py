@@ -1,0 +1,92 @@
+"""Every screen of the tour fits the kiosk's screens, in French (the longer language):
+1024×768, 1280×800, 1920×1080 and portrait 1080×1920; the residents' screens also in
+larger text at each size. A failure names the step and the widget: a text cut or
+elided, a horizontal scroll bar, a button off the window."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk_app.comptoir import Comptoir
+from ui.tour import RESIDENT_STEPS, TourData, tour
+
+from .conftest import MakeKiosk
+from .fit_check import problems
+from .tour_data import done_order
+
+SIZES = {
+    "1024x768": (1024, 768),
+    "1280x800": (1280, 800),
+    "1920x1080": (1920, 1080),
+    "portrait": (1080, 1920),
+}
+# The counter's screens at 1024×768 still cut words and scroll sideways (issue 14's
+# "Layouts that fit", counter part): known, listed by the test, to be fixed.
+COUNTER_NOT_YET = {"1024x768", "portrait"}
+
+
+@pytest.fixture
+def tour_data(comptoir: Comptoir, attendants: None) -> TourData:
+    return TourData(done_order(comptoir).number, "0611223344")
+
+
+def _walk(
+    kiosk_window: object, data: TourData, size: tuple[int, int], **options: object
+) -> list[str]:
+    found: list[str] = []
+    steps = 0
+    for step in tour(kiosk_window, data, lang="fr", **options):  # type: ignore[arg-type]
+        steps += 1
+        found += [f"{step}: {problem}" for problem in problems(kiosk_window)]  # type: ignore[arg-type]
+        window_size = kiosk_window.size()  # type: ignore[attr-defined]
+        if (window_size.width(), window_size.height()) != size:
+            found.append(f"{step}: the window grew to {window_size.width()}×{window_size.height()}")
+    assert steps >= 10
+    return found
+
+
+# In larger text at 1024 and 1080 px wide, the rating step (stars and comment) widens
+# the window by 130 px (the rest of the tour fits): known, to be found and fixed.
+RESIDENT_NOT_YET = {("1024x768", True), ("portrait", True)}
+
+
+@pytest.mark.parametrize(
+    ("size", "large_text"),
+    [
+        pytest.param(
+            size,
+            large,
+            id=f"{size}-{'larger' if large else 'normal'}",
+            marks=[pytest.mark.xfail(strict=True, reason="the rating step widens the window")]
+            if (size, large) in RESIDENT_NOT_YET
+            else [],
+        )
+        for size in SIZES
+        for large in (False, True)
+    ],
+)
+def test_every_resident_screen_fits(
+    make_kiosk: MakeKiosk, tour_data: TourData, size: str, large_text: bool
+) -> None:
+    kiosk = make_kiosk(size=SIZES[size])
+    found = _walk(kiosk.window, tour_data, SIZES[size], large_text=large_text, only=RESIDENT_STEPS)
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    "size",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(strict=True, reason="the counter at 1024 px wide: to fix"),
+        )
+        if name in COUNTER_NOT_YET
+        else name
+        for name in SIZES
+    ],
+)
+def test_every_counter_screen_fits(make_kiosk: MakeKiosk, tour_data: TourData, size: str) -> None:
+    kiosk = make_kiosk(size=SIZES[size])
+    found = _walk(kiosk.window, tour_data, SIZES[size])
+    found = [line for line in found if line.split(":")[0] not in RESIDENT_STEPS]
+    assert found == [], "\n".join(found)
