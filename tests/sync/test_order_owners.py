@@ -64,7 +64,8 @@ def test_another_kiosk_reads_an_order_only_after_a_logged_look_up(
     assert phone(typed) not in logged[0] and phone(typed)[3:] not in logged[0]
     second.sync()
     assert order.client_id in _ids(second, Client)
-    assert order.id not in _ids(second, Order)  # the client, not their orders
+    # The client and their orders under way: "follow my order" with the phone alone.
+    assert order.id in _ids(second, Order)
     # "Follow my order" at B: the number and the phone bring the order, held by A.
     found = second.client.lookup(phone(typed), order.number)
     assert found.order is not None and found.order["number"] == order.number

@@ -87,7 +87,7 @@ def test_the_attendant_reads_the_reasons_and_assigns_a_trainee_with_their_tutor(
         " · en cours : 0 · cette semaine : 0"
     )
     assert "en formation — tuteur : Marie Curie (libre)" in shown[1]
-    assert f"occupé(e) à ce moment ({elsewhere.number})" in shown[2]
+    assert f"pas libre à ce moment ({elsewhere.number})" in shown[2]
     assert "en cours : 1 · cette semaine : 1" in shown[2]
     # Nothing is chosen for the attendant, and no tutor is offered yet.
     assert detail.lulus.chosen() is None

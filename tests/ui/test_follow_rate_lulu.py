@@ -166,8 +166,8 @@ def test_following_with_the_phone_alone_lists_the_orders_to_pick_from(
     assert lookup.pick.text() == "Quelle commande ?"
     names = [button.text() for button in lookup.choices]
     assert names == [
-        f"{second.service_name_fr}, lundi 30 novembre, 14:00",
-        "Courses au marché, vendredi 27 novembre, 10:00",
+        f"{second.service_name_fr}, lundi 30 novembre à 14\u00a0h",
+        "Courses au marché, vendredi 27 novembre à 10\u00a0h",
     ]
     kiosk.tap(lookup.choices[1])
     shown = kiosk.screen_text()

@@ -21,7 +21,7 @@ from .counter_support import log_in, place_order
 from .support import Resident
 from .test_counter import open_row
 from .test_every_tap_once import done_order, on_detail, shown
-from .test_order_flow import open_service, walk_to_who
+from .test_order_flow import answer_when_and_where, open_service, walk_to_who
 
 SELECTED_APART = 3.0  # WCAG 1.4.11: what tells a state apart, 3:1 at least
 
@@ -71,9 +71,20 @@ def assert_apart(chosen: QWidget, other: QWidget) -> None:
     assert not corner_check_mark(other), "a ✓ on one not chosen"
 
 
+def to_when(kiosk: Resident, *, from_service: bool = False) -> None:
+    """A new resident orders "Faire les courses" up to the day and time (the phone first)."""
+    if from_service:
+        kiosk.tap_named("Commander ce service")
+    else:
+        walk_to_who(kiosk)
+    ordering = kiosk.window.ordering
+    kiosk.fill(ordering.who.phone.editor, "0612345678")
+    kiosk.fill(ordering.who.name.editor, "Jérôme Dupré")
+    kiosk.tap(ordering.next)
+
+
 def test_a_chosen_day_and_time_window_stand_out_with_a_check_mark(kiosk: Resident) -> None:
-    open_service(kiosk, "Courses et commissions", "Faire les courses")
-    kiosk.tap_named("Commander ce service")
+    to_when(kiosk)
     picker = kiosk.window.ordering.when.picker
     kiosk.tap(picker.day_buttons[1])
     kiosk.tap(picker.window_buttons[0])
@@ -205,7 +216,7 @@ def test_the_main_actions_carry_pictograms(kiosk: Resident) -> None:
     open_service(kiosk, "Courses et commissions", "Faire les courses")
     assert not window.service.order_button.icon().isNull()
     assert not window.service.back_button.icon().isNull()
-    kiosk.tap_named("Commander ce service")
+    to_when(kiosk, from_service=True)
     ordering = window.ordering
     assert ordering.next.pictogram_name == "next" and ordering.back.pictogram_name == "back"
     kiosk.tap(ordering.when.picker.day_buttons[1])
@@ -242,6 +253,7 @@ def test_an_emoji_typed_and_shown_back_is_drawn_in_colour_never_an_empty_box(
     kiosk.fill(ordering.who.phone.editor, "0612345678")
     kiosk.fill(ordering.who.name.editor, "Jérôme Dupré")
     kiosk.tap(ordering.next)
+    answer_when_and_where(kiosk)
     editor = ordering.what.description.editor
     kiosk.focus(editor)
     before = saturated(shot(editor))

@@ -200,7 +200,7 @@ def test_change_on_a_review_line_goes_to_that_question_and_back(
     kiosk.tap_named("Modifier : Quand")
     kiosk.tap(ordering.when.picker.window_buttons[2])
     kiosk.tap(ordering.next)
-    assert "vendredi 27 novembre, de 14:00 à 16:00" in ordering.review.summary
+    assert "vendredi 27 novembre, entre 14\u00a0h et 16\u00a0h" in ordering.review.summary
     kiosk.tap_named("Confirmer ma commande")
     order = comptoir.orders.by_number(window.confirmation.number.text())
     assert order.address.street == "4 rue Geoffroy"
