@@ -52,14 +52,6 @@ class IdleWatcher(QObject):
         return False
 
 
-def centre(card: QWidget, *, in_: QWidget) -> None:
-    """A card in the middle of an overlay that covers the window."""
-    outer = QVBoxLayout(in_)
-    outer.addStretch(1)
-    outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
-    outer.addStretch(1)
-
-
 class IdleOverlay(QFrame):
     """ "Are you still there?" over the whole window, counting down."""
 

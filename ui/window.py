@@ -61,6 +61,15 @@ def _scrolling(screen: QWidget) -> QScrollArea:
     return area
 
 
+class Screens(QStackedWidget):
+    """The screens take the height the top bar and the keyboard leave. A screen's
+    wrapped text would otherwise claim its height for the window's width
+    (height-for-width) and push the keyboard's last row off the window."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 def _ignore(_result: object) -> None:
     """A visit not counted (a full disk) must not stop a resident from ordering."""
 
@@ -121,7 +130,7 @@ class KioskWindow(QMainWindow):
         top.addWidget(self.languages["en"])
 
         self.welcome = WelcomeScreen(hold_ms=hold_ms)
-        self.screens = QStackedWidget()
+        self.screens = Screens()
         # The screens take what the keyboard leaves: their content scrolls or shrinks,
         # the window never grows past the screen.
         self.screens.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
@@ -223,9 +232,12 @@ class KioskWindow(QMainWindow):
         ]
         # Every resident screen scrolls when the keyboard, a short screen or larger text
         # leaves it less height than it needs (the catalogue's list and the order steps
-        # also scroll within themselves); the counter scrolls by section.
+        # also scroll within themselves); the counter scrolls by section. The order steps
+        # scroll only between their question and their bottom bar, which stays in sight
+        # above the keyboard (resident/order_bar.py).
+        own_scrolling = (self.counter, self.ordering)
         for screen in (*self.resident_screens[1:], self.pin_pad, self.counter):
-            page: QWidget = screen if screen is self.counter else _scrolling(screen)
+            page: QWidget = screen if screen in own_scrolling else _scrolling(screen)
             self._pages[screen] = page
             self.screens.addWidget(page)
         app = QCoreApplication.instance()

@@ -10,12 +10,13 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk_app.domain import validation
 
 from ..context import KioskContext
-from ..idle import CARD_PX, centre
+from ..idle import CARD_PX
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import label
 
@@ -52,9 +53,19 @@ class HelpPanel(QFrame):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             inner.addWidget(widget)
         inner.addWidget(self.close_button)
-        centre(card, in_=self)
+        # The card fills the width its side margins leave (resizeEvent), as the idle
+        # card does: centred at its own size hint, wrapped lines would be cut.
+        self._outer = QVBoxLayout(self)
+        self._outer.addStretch(1)
+        self._outer.addWidget(card)
+        self._outer.addStretch(1)
         self.hide()
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        side = max(24, (self.width() - CARD_PX) // 2)
+        self._outer.setContentsMargins(side, 24, side, 24)
+        super().resizeEvent(event)
 
     def attach(self, context: KioskContext) -> None:
         self._context = context
@@ -71,9 +82,6 @@ class HelpPanel(QFrame):
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
-            # A known width: wrapped lines then get the height they need (a centred
-            # card sized from its labels' hints would cut the last line).
-            self.card.setFixedWidth(min(CARD_PX, parent.width() - 64))
         self.state = "asking"
         self.retranslate()
         self.raise_()

@@ -130,6 +130,10 @@ class OrderScreen(Screen):
         self.step_area.setWidgetResizable(True)
         self.step_area.setFrameShape(QFrame.Shape.NoFrame)
         self.step_area.setWidget(self.stack)
+        # The touch-wide scroll bar's own minimum (arrows, handle) would make this area
+        # taller than larger text leaves above the keyboard at 1280×800; the focused field
+        # is scrolled into sight (_keep_focus_visible), the rest scrolls.
+        self.step_area.setMinimumHeight(48)
         self.bar = OrderBar(parent=self)
         self.back, self.next = self.bar.back, self.bar.next
         self.step_label = self.bar.step_label
