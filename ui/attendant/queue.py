@@ -27,6 +27,7 @@ from ..context import KioskContext
 from ..format import clock, day_at
 from ..resident.catalogue import make_flickable
 from ..widgets.buttons import TouchButton
+from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Screen, label
 from .help_calls import HelpCalls
 from .queue_model import COLUMNS, ORDER_ROLE, OrderQueueModel
@@ -53,19 +54,21 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         self.attendant_id: uuid.UUID | None = None
 
         self.status_buttons: dict[OrderStatus, TouchButton] = {}
-        statuses = QHBoxLayout()
         for status in OrderStatus:
             # Key-styled (narrow padding, lit when on): six of them fit beside the menu.
             button = TouchButton(role="key", parent=self)
             button.setCheckable(True)
             button.toggled.connect(self._apply)
             self.status_buttons[status] = button
-            statuses.addWidget(button, 1)
+        # Six a row on a wide counter, three on a 1024 px one.
+        statuses = ReflowGrid(most_columns=len(self.status_buttons), parent=self)
+        statuses.set_buttons(list(self.status_buttons.values()))
 
         self.previous_day = TouchButton("◀", parent=self)
         self.previous_day.clicked.connect(lambda: self._move_day(-1))
         self.day_shown = label(parent=self)
-        self.day_shown.setMinimumWidth(300)
+        # Room for "mercredi 25 novembre" without asking for more than a 1024 px counter has.
+        self.day_shown.setMinimumWidth(240)
         self.next_day = TouchButton("▶", parent=self)
         self.next_day.clicked.connect(lambda: self._move_day(1))
         self.today = TouchButton(parent=self)
@@ -75,19 +78,21 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         days = QHBoxLayout()
         for widget in (self.previous_day, self.day_shown, self.next_day):
             days.addWidget(widget)
-        days.addStretch(1)
-        days.addWidget(self.today)
-        days.addWidget(self.all_days)
+        # Beside the day when the page is wide, below it when narrow: never a cut word.
+        day_choices = ReflowGrid(most_columns=2, parent=self)
+        day_choices.set_buttons([self.today, self.all_days])
+        days.addWidget(day_choices, 1)
 
         self._channels = QButtonGroup(self)
         self.channel_buttons: dict[Channel | None, TouchButton] = {}
-        channels = QHBoxLayout()
         for channel in (None, *Channel):
             button = TouchButton(parent=self)
             button.setCheckable(True)
             self._channels.addButton(button)
             self.channel_buttons[channel] = button
-            channels.addWidget(button, 1)
+        # One row on a wide counter, two on a 1024 px one.
+        channels = ReflowGrid(most_columns=len(self.channel_buttons), parent=self)
+        channels.set_buttons(list(self.channel_buttons.values()))
         self.channel_buttons[None].setChecked(True)
         self._channels.buttonToggled.connect(self._channel_toggled)
 
@@ -115,9 +120,9 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.help_calls)
         layout.addWidget(self.title)
-        layout.addLayout(statuses)
+        layout.addWidget(statuses)
         layout.addLayout(days)
-        layout.addLayout(channels)
+        layout.addWidget(channels)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
 
@@ -253,7 +258,7 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         if self.day is None:  # "mercredi 30 septembre à 23 h 59", with the longest names
             day = widest([locale.dayName(d) for d in range(1, 8)])
             month = widest([locale.monthName(m) for m in range(1, 13)])
-            slot = day_at(f"{day} 30 {month}", clock(23, 59, locale), locale)
+            slot = _two_lines(day_at(f"{day} 30 {month}", clock(23, 59, locale), locale))
         else:  # a day chosen above: the hour is enough
             slot = clock(23, 59, locale)
         texts = {
@@ -265,5 +270,16 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         for name, text in texts.items():
             column = COLUMNS.index(name)
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(cells.horizontalAdvance(text), titles.horizontalAdvance(title))
+            widest_line = max(text.split("\n"), key=cells.horizontalAdvance)
+            width = max(cells.horizontalAdvance(widest_line), titles.horizontalAdvance(title))
             header.resizeSection(column, width + CELL_PADDING_PX)
+
+
+def _two_lines(text: str) -> str:
+    """The text cut at the space that makes its longer half shortest: a slot with its
+    date takes the row's two lines, leaving the service its width on a 1024 px counter."""
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: max(len(text[:i]), len(text[i + 1 :])))
+    return f"{text[:cut]}\n{text[cut + 1 :]}"
