@@ -58,16 +58,24 @@ class _Row:
 
     def __init__(self, attendant: AttendantView, parent: QWidget) -> None:
         self.attendant = attendant
-        self.name = label(parent=parent)
+        # The name with its role and state under it: the three buttons keep their
+        # whole words beside it on the Settings page at 1280 px.
+        self.who = QWidget(parent)
+        self.name = label(parent=self.who)
         self.name.setText(attendant.name)
-        self.state = label("small", parent=parent)
+        self.state = label("small", parent=self.who)
+        who = QVBoxLayout(self.who)
+        who.setContentsMargins(0, 0, 0, 0)
+        who.setSpacing(0)
+        who.addWidget(self.name)
+        who.addWidget(self.state)
         self.role = TouchButton(parent=parent)
         self.pin = TouchButton(parent=parent)
         self.active = TouchButton(parent=parent)
 
     @property
     def widgets(self) -> tuple[QWidget, ...]:
-        return (self.name, self.state, self.role, self.pin, self.active)
+        return (self.who, self.role, self.pin, self.active)
 
 
 class AttendantsPage(Screen):
