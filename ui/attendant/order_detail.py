@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -61,10 +60,6 @@ def _section(parent: QWidget) -> tuple[QWidget, QVBoxLayout]:
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 8, 0, 8)
     return box, layout
-
-
-# Facts and actions side by side from this width of the page (1280 px counters and up).
-TWO_COLUMNS_PX = 900
 
 
 class OrderDetailPage(Screen):  # a Screen: it retranslates itself
@@ -218,40 +213,20 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.heading, 1)
-        self._facts_column, self._actions_column = facts, actions
-        self._columns = QGridLayout()
-        self._columns.setHorizontalSpacing(32)
-        self._columns.setVerticalSpacing(24)
-        self._side_by_side: bool | None = None
-        self._place_columns(side_by_side=True)
+        columns = QGridLayout()
+        columns.setHorizontalSpacing(32)
+        columns.addLayout(facts, 0, 0)
+        columns.addLayout(actions, 0, 1)
+        columns.setColumnStretch(0, 1)
+        columns.setColumnStretch(1, 1)
         self.body = QWidget(self)
-        self.body.setLayout(self._columns)
+        self.body.setLayout(columns)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.body)
         layout.addWidget(self.editor)
         self.retranslate()
-
-    def _place_columns(self, *, side_by_side: bool) -> None:
-        """The actions beside the facts on a wide counter, below them on a narrow one
-        (1024 px, portrait): the payment's buttons keep their words whole."""
-        if side_by_side == self._side_by_side:
-            return
-        self._side_by_side = side_by_side
-        for part in (self._facts_column, self._actions_column):
-            self._columns.removeItem(part)
-        self._columns.addLayout(self._facts_column, 0, 0)
-        if side_by_side:
-            self._columns.addLayout(self._actions_column, 0, 1)
-        else:
-            self._columns.addLayout(self._actions_column, 1, 0)
-        self._columns.setColumnStretch(1, 1 if side_by_side else 0)
-        self._columns.setColumnStretch(0, 1)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._place_columns(side_by_side=event.size().width() >= TWO_COLUMNS_PX)
 
     # --- showing an order -------------------------------------------------------------
 
