@@ -69,3 +69,20 @@ def test_the_ticket_state_follows_the_print_worker(kiosk: Resident, comptoir: Co
     kiosk.qtbot.waitUntil(
         lambda: confirmation.ticket.text() == "Votre ticket est imprimé : prenez-le sous l’écran."
     )
+
+
+def test_the_welcome_screen_starts_without_the_core_s_libraries() -> None:
+    """The window paints before the store opens (ui.app.run): what it imports on the way
+    must not bring the core's heavy libraries, which would delay the first paint (the
+    help panel importing the validation module once cost ~100 ms: pydantic, the sync
+    protocol)."""
+    probe = (
+        "import sys, json\n"
+        "import ui.app, ui.window\n"
+        "heavy = ('pydantic', 'sqlalchemy', 'sync.protocol', 'kiosk_app.comptoir')\n"
+        "print(json.dumps([m for m in heavy if m in sys.modules]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert json.loads(done.stdout.splitlines()[-1]) == []

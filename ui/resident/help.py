@@ -13,8 +13,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from kiosk_app.domain import validation
-
 from ..context import KioskContext
 from ..idle import CARD_PX
 from ..widgets.buttons import TouchButton
@@ -113,6 +111,10 @@ class HelpPanel(QFrame):
     def _phone_number(self) -> str:
         if self._context is None:
             return ""
+        # Imported here, not at the top: the validation module brings pydantic and the
+        # sync protocol (~100 ms), which the welcome screen's first paint does not need.
+        from kiosk_app.domain import validation
+
         phone = self._context.comptoir.settings.get().association_phone
         return validation.format_phone(phone) if phone else ""
 
