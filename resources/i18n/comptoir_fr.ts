@@ -98,6 +98,18 @@
 <context>
     <name>AttendantsPage</name>
     <message>
+        <source>Disable %1? They can no longer log in at the counter until a manager enables them again.</source>
+        <translation>Désactiver %1 ? Cette personne ne pourra plus se connecter au comptoir tant qu’un responsable ne l’aura pas réactivée.</translation>
+    </message>
+    <message>
+        <source>Yes, disable</source>
+        <translation>Oui, désactiver</translation>
+    </message>
+    <message>
+        <source>No, keep</source>
+        <translation>Non, garder</translation>
+    </message>
+    <message>
         <source>%1 is now a manager.</source>
         <translation>%1 est maintenant responsable.</translation>
     </message>

@@ -20,9 +20,6 @@ SIZES = {
     "1920x1080": (1920, 1080),
     "portrait": (1080, 1920),
 }
-# The counter's screens at 1024×768 still cut words and scroll sideways (issue 14's
-# "Layouts that fit", counter part): known, listed by the test, to be fixed.
-COUNTER_NOT_YET = {"1024x768", "portrait"}
 
 
 @pytest.fixture
@@ -73,18 +70,7 @@ def test_every_resident_screen_fits(
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.parametrize(
-    "size",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(strict=True, reason="the counter at 1024 px wide: to fix"),
-        )
-        if name in COUNTER_NOT_YET
-        else name
-        for name in SIZES
-    ],
-)
+@pytest.mark.parametrize("size", list(SIZES))
 def test_every_counter_screen_fits(make_kiosk: MakeKiosk, tour_data: TourData, size: str) -> None:
     kiosk = make_kiosk(size=SIZES[size])
     found = _walk(kiosk.window, tour_data, SIZES[size])

@@ -39,6 +39,11 @@ WORDS = {
         "last_manager": "C’est le dernier responsable du comptoir : nommez d’abord un autre "
         "responsable.",
         "disable": "Désactiver",
+        "disable_asked": "Désactiver Camille Martin ? Cette personne ne pourra plus se "
+        "connecter au comptoir tant qu’un responsable ne l’aura pas réactivée.",
+        "yes_disable": "Oui, désactiver",
+        "no_keep": "Non, garder",
+        "disabled": "Camille Martin ne peut plus se connecter.",
         "make_manager": "Nommer responsable",
         "no_usb": "Aucune imprimante USB trouvée",
         "added": "Nadia Benali peut maintenant se connecter au comptoir.",
@@ -53,6 +58,11 @@ WORDS = {
         "test": "Print a test page",
         "last_manager": "This is the kiosk’s last manager: make someone else a manager first.",
         "disable": "Disable",
+        "disable_asked": "Disable Camille Martin? They can no longer log in at the counter "
+        "until a manager enables them again.",
+        "yes_disable": "Yes, disable",
+        "no_keep": "No, keep",
+        "disabled": "Camille Martin can no longer log in.",
         "make_manager": "Make manager",
         "no_usb": "No USB printer found",
         "added": "Nadia Benali can now log in at the counter.",
@@ -198,6 +208,9 @@ def test_the_last_manager_is_refused_in_one_sentence_then_a_role_changes(
     page.set_acting(karim.id)
     assert page.rows[karim.id].active.text() == WORDS[lang]["disable"]
     qtbot.mouseClick(page.rows[karim.id].active, LEFT)
+    confirmation = page.rows[karim.id].confirmation
+    assert confirmation is not None
+    qtbot.mouseClick(confirmation.yes, LEFT)
     assert not page.add_button.isEnabled()  # every writing button waits for the write
     page.settle()
     assert page.error.text() == WORDS[lang]["last_manager"]
@@ -209,6 +222,9 @@ def test_the_last_manager_is_refused_in_one_sentence_then_a_role_changes(
     assert comptoir.attendants.by_name("Camille Martin").role is Role.MANAGER
     assert page.error.text() == ""
     qtbot.mouseClick(page.rows[karim.id].active, LEFT)  # now someone else is a manager
+    confirmation = page.rows[karim.id].confirmation
+    assert confirmation is not None
+    qtbot.mouseClick(confirmation.yes, LEFT)
     page.settle()
     assert not comptoir.attendants.by_name("Karim Haddad").active
     with sqlite3.connect(comptoir.store.path) as conn:
@@ -216,6 +232,42 @@ def test_the_last_manager_is_refused_in_one_sentence_then_a_role_changes(
             "SELECT action FROM audit_log WHERE attendant_id = ? ORDER BY id", (karim.id.hex,)
         ).fetchall()
     assert ("attendant.role",) in actions and ("attendant.disabled",) in actions
+
+
+def test_disable_asks_first_and_disables_only_on_yes(
+    qtbot: QtBot, comptoir: Comptoir, lang: str
+) -> None:
+    karim = comptoir.attendants.add("Karim Haddad", Role.MANAGER, "2468")
+    camille = comptoir.attendants.add("Camille Martin", Role.ATTENDANT, "1357")
+    page = make_page(qtbot, comptoir)
+    page.set_acting(karim.id)
+    row = page.rows[camille.id]
+    assert row.active.property("role") == "danger"  # red: it cannot be taken back by a tap
+    qtbot.mouseClick(row.active, LEFT)
+    confirmation = row.confirmation
+    assert confirmation is not None and confirmation.isVisible()
+    assert confirmation.question.text() == WORDS[lang]["disable_asked"]
+    assert confirmation.yes.text() == WORDS[lang]["yes_disable"]
+    assert confirmation.no.text() == WORDS[lang]["no_keep"]
+    page.settle()
+    assert comptoir.attendants.by_name("Camille Martin").active  # asked, nothing written
+
+    qtbot.mouseClick(confirmation.no, LEFT)
+    assert not confirmation.isVisible()
+    page.settle()
+    assert comptoir.attendants.by_name("Camille Martin").active
+
+    qtbot.mouseClick(row.active, LEFT)
+    qtbot.mouseClick(confirmation.yes, LEFT)
+    page.settle()
+    assert not comptoir.attendants.by_name("Camille Martin").active
+    assert page.note.text() == WORDS[lang]["disabled"]
+    # Enabling again gives back what was lost: no question.
+    enable = page.rows[camille.id]
+    assert enable.confirmation is None
+    qtbot.mouseClick(enable.active, LEFT)
+    page.settle()
+    assert comptoir.attendants.by_name("Camille Martin").active
 
 
 def test_someone_is_added_and_a_pin_reset_with_refusals_beside_the_fields(

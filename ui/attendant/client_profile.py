@@ -21,6 +21,7 @@ from ..context import KioskContext
 from ..format import paris_datetime
 from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField, show_refusal
+from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Label, Screen, label
 from .client_history import ClientHistoryView
 
@@ -117,9 +118,11 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
 
         self.note = label("success", parent=self)
         self.error = label("error", parent=self)
-        self.export = TouchButton(parent=self)
+        # Side by side, or one under the other on a narrow page (1024 px, portrait).
+        self.actions = ReflowGrid(most_columns=2, parent=self)
+        self.export = TouchButton(parent=self.actions)
         self.export.clicked.connect(self._export)
-        self.erase = TouchButton(role="danger", parent=self)  # asks first (confirm_box)
+        self.erase = TouchButton(role="danger", parent=self.actions)  # asks first (confirm_box)
         self.erase.clicked.connect(self._ask_erase)
         self.erase_blocked = label("small", parent=self)
 
@@ -170,16 +173,14 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
-        actions = QHBoxLayout()
-        actions.addWidget(self.export)
-        actions.addWidget(self.erase)
+        self.actions.set_buttons([self.export, self.erase])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
-        layout.addLayout(actions)
+        layout.addWidget(self.actions)
         layout.addWidget(self.erase_blocked)
         layout.addWidget(self.confirm_box)
         layout.addWidget(self.orders)
@@ -375,6 +376,7 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         self.save.setText(self.tr("Save the details"))
         self.export.setText(self.tr("Export data"))
         self.erase.setText(self.tr("Erase this client"))
+        self.actions.refit()
         self.keep.setText(self.tr("No, keep"))
         self.confirm_erase.setText(self.tr("Yes, erase"))
         history = self.history

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -24,9 +24,11 @@ from kiosk_app.domain.kinds import Role
 from kiosk_app.views.attendants import AttendantView
 from kiosk_app.views.orders import OrderView
 
+from .. import theme
 from ..context import KioskContext
 from ..settings.section import SettingsPage
 from ..widgets.buttons import TouchButton
+from ..widgets.reflow import BORDER_PX, needed_width
 from ..widgets.screen import Screen, label
 from .clients import ClientsPage
 from .lulus import LulusPage
@@ -39,7 +41,7 @@ from .till import TillPage
 from .to_resolve import ToResolvePage
 from .words import WORDS
 
-NAV_PX = 290
+NAV_PX = 290  # at the design size; narrower with the theme's smaller type
 # A half-typed order waits this long for its attendant after the counter locked.
 DRAFT_KEPT_MS = 30 * 60_000
 # The counter's screens, in the navigation's order. A section without a page yet is shown
@@ -85,7 +87,7 @@ class CounterScreen(Screen):
         self.lock = TouchButton(role="primary", parent=self)
         self.lock.clicked.connect(self.locked)
         nav.addWidget(self.lock)
-        column = QWidget(self)
+        self.nav_column = column = QWidget(self)
         column.setFixedWidth(NAV_PX)
         column.setLayout(nav)
 
@@ -155,6 +157,24 @@ class CounterScreen(Screen):
         layout.addWidget(column)
         layout.addWidget(self.pages, 1)
         self.retranslate()
+
+    def _fit_nav(self) -> None:
+        """The navigation as wide as the theme's scale draws it (a 1024 px screen has
+        smaller type: the column gives the page what it no longer needs), never
+        narrower than its longest word needs."""
+        column: QWidget | None = getattr(self, "nav_column", None)
+        if column is None:
+            return  # restyled while being built: fitted at the end of __init__
+        buttons = [*self.nav.values(), self.lock, self.print_badge]
+        margins = column.layout().contentsMargins()
+        widest = max(needed_width(button, chrome=BORDER_PX) for button in buttons)
+        widest += margins.left() + margins.right()
+        column.setFixedWidth(max(round(NAV_PX * theme.current().scale), widest))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # a Screen: a language change retranslates
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_nav()
 
     def show_attendant(self, attendant: AttendantView) -> None:
         self.attendant = attendant
@@ -278,6 +298,7 @@ class CounterScreen(Screen):
         self.nav["settings"].setText(self.tr("Settings"))
         self.lock.setText(self.tr("Lock"))
         self.print_badge.retranslate()
+        self._fit_nav()
 
     def reset(self) -> None:
         """Locked: who was logged in, the orders and the typed fields are forgotten, but

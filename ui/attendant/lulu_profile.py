@@ -29,6 +29,7 @@ from ..i18n import current_lang
 from ..resident.catalogue import make_flickable
 from ..widgets.buttons import TouchButton
 from ..widgets.field import show_refusal
+from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Screen, label
 from .lulu_history import LuluHistory
 from .lulu_words import LULU_WORDS
@@ -67,10 +68,10 @@ class LuluProfilePanel(Screen):  # a Screen: it retranslates itself
         self.error = label("error", parent=self)
 
         self.moves: dict[OnboardingStage, TouchButton] = {}
-        # Two a row: the French words for the moves are long.
-        self._moves = QGridLayout()
+        # Two a row, or one on a narrow page: the French words for the moves are long.
+        self._moves = ReflowGrid(most_columns=2, parent=self)
         for stage in (S.FILE_IN_PROGRESS, S.ONBOARDED, S.CANDIDATE, S.INACTIVE):
-            button = TouchButton(role="primary" if stage is S.ONBOARDED else "", parent=self)
+            button = TouchButton(role="primary" if stage is S.ONBOARDED else "", parent=self._moves)
             button.clicked.connect(lambda _=False, to=stage: self._move(to))
             self.moves[stage] = button
 
@@ -118,7 +119,7 @@ class LuluProfilePanel(Screen):  # a Screen: it retranslates itself
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.name, self.facts, self.stage_shown):
             layout.addWidget(widget)
-        layout.addLayout(self._moves)
+        layout.addWidget(self._moves)
         layout.addWidget(self.error)
         layout.addWidget(self.note)
         layout.addWidget(self.checklist_title)
@@ -281,11 +282,10 @@ class LuluProfilePanel(Screen):  # a Screen: it retranslates itself
         )
         allowed = allowed_moves(stage)
         for to, button in self.moves.items():
-            self._moves.removeWidget(button)
             button.setVisible(to in allowed)
             button.setText(LULU_WORDS.move(stage, to))
-        for index, to in enumerate(allowed):  # in the pipeline's order: forward first
-            self._moves.addWidget(self.moves[to], index // 2, index % 2)
+        # In the pipeline's order: forward first.
+        self._moves.set_buttons([self.moves[to] for to in allowed])
         complete = all(lulu.checklist.values())
         self.moves[S.ONBOARDED].setEnabled(complete)
         # An onboarded Lulu's file stays complete (kiosk_app/services/onboarding.py): it

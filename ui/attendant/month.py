@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk_app.clock import to_paris
 from kiosk_app.views.stats import Stats, month_of, months_after
@@ -18,6 +18,7 @@ from ..context import KioskContext
 from ..format import money
 from ..widgets.bar_chart import DayBarChart
 from ..widgets.buttons import TouchButton
+from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Label, Screen, label
 
 ROLLING_DAYS = 30
@@ -33,6 +34,7 @@ TILES = (
 )
 TILE_COLUMNS = 4
 TOP_SERVICES = 5
+CARD_BORDER_PX = 6  # the card's border, both sides (theme: QFrame#card)
 
 
 class FigureTile(QFrame):
@@ -48,6 +50,21 @@ class FigureTile(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         layout.addStretch(1)
+
+    def needed_width(self) -> int:
+        """The figure whole, and the caption's longest word on a line of its own."""
+        margins = self.layout().contentsMargins()
+        value = self.value.fontMetrics().horizontalAdvance(self.value.text())
+        metrics = self.caption.fontMetrics()
+        words = self.caption.text().split()
+        longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        chrome = margins.left() + margins.right() + 2 * self.frameWidth() + CARD_BORDER_PX
+        return max(value, longest) + chrome
+
+
+def _tile_need(widget: QWidget) -> int:
+    assert isinstance(widget, FigureTile)
+    return widget.needed_width()
 
 
 class MonthPage(Screen):  # a Screen: it retranslates itself
@@ -70,21 +87,24 @@ class MonthPage(Screen):  # a Screen: it retranslates itself
         self.last_month.clicked.connect(lambda: self.show_month(months_after(self._today(), -1)))
         self.last_days = TouchButton(parent=self)
         self.last_days.clicked.connect(self.show_last_days)
+        # The three periods in a row between the arrows, or under each other on a
+        # narrow page (1024 px, portrait): their words stay whole.
+        periods = ReflowGrid(most_columns=3, parent=self)
+        periods.set_buttons([self.this_month, self.last_month, self.last_days])
+        self._periods = periods
         moves = QHBoxLayout()
         moves.addWidget(self.previous)
-        for button in (self.this_month, self.last_month, self.last_days):
-            moves.addWidget(button, 1)
+        moves.addWidget(periods, 1)
         moves.addWidget(self.next)
 
         self.tiles: dict[str, FigureTile] = {}
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for index, name in enumerate(TILES):
-            tile = FigureTile(parent=self)
-            self.tiles[name] = tile
-            grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
-        for column in range(TILE_COLUMNS):
-            grid.setColumnStretch(column, 1)
+        # Four a row on a wide counter; fewer when a caption's word would not fit.
+        self._tile_grid = ReflowGrid(
+            most_columns=TILE_COLUMNS, need=_tile_need, spacing=12, parent=self
+        )
+        for name in TILES:
+            self.tiles[name] = FigureTile(parent=self._tile_grid)
+        self._tile_grid.set_buttons(list(self.tiles.values()))
         self.lulus_note = label("small", parent=self)
 
         self.chart_title = label(parent=self)
@@ -116,7 +136,7 @@ class MonthPage(Screen):  # a Screen: it retranslates itself
         layout.addWidget(self.period_shown)
         layout.addLayout(moves)
         layout.addWidget(self.error)
-        layout.addLayout(grid)
+        layout.addWidget(self._tile_grid)
         layout.addWidget(self.lulus_note)
         # The chart takes the height the screen has to spare.
         layout.addLayout(below, 1)
@@ -273,6 +293,8 @@ class MonthPage(Screen):  # a Screen: it retranslates itself
             tile.value.setText(figures[name])
             tile.caption.setText(captions[name])
             tile.setAccessibleName(f"{captions[name]}: {figures[name]}")
+        self._periods.refit()
+        self._tile_grid.refit()
         self.lulus_note.setText(self.tr("Lulus: their files as they stand today."))
         self.chart_title.setText(self.tr("Orders per day (weekends shaded)"))
         self._show_chart_and_top()

@@ -217,8 +217,10 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         columns.setHorizontalSpacing(32)
         columns.addLayout(facts, 0, 0)
         columns.addLayout(actions, 0, 1)
-        columns.setColumnStretch(0, 1)
-        columns.setColumnStretch(1, 1)
+        # The actions a little wider than the facts: the payment methods keep three a
+        # row at 1280 px, two on a narrower page (1024 px, portrait), words whole.
+        columns.setColumnStretch(0, 4)
+        columns.setColumnStretch(1, 5)
         self.body = QWidget(self)
         self.body.setLayout(columns)
         layout = QVBoxLayout(self)

@@ -31,6 +31,7 @@ from ..context import KioskContext
 from ..format import money, paris_slot
 from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField, show_refusal
+from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Screen, label
 from ..widgets.slot_picker import SlotPicker
 from ..widgets.stepper import Stepper
@@ -152,7 +153,17 @@ class OrderEditPanel(Screen):  # a Screen: it retranslates itself
         slot_head = QHBoxLayout()
         slot_head.addWidget(self.slot_now, 1)
         slot_head.addWidget(self.keep_slot)
-        what = QVBoxLayout()
+        # Two columns side by side, or one under the other on a narrow page (1024 px,
+        # portrait): the page never scrolls sideways.
+        self.columns = ReflowGrid(
+            most_columns=2,
+            need=lambda column: column.minimumSizeHint().width(),
+            spacing=24,
+            parent=self,
+        )
+        what_box, where_box = QWidget(self.columns), QWidget(self.columns)
+        what = QVBoxLayout(what_box)
+        what.setContentsMargins(0, 0, 0, 0)
         widget: QWidget
         for widget in (
             self.units_title,
@@ -163,7 +174,8 @@ class OrderEditPanel(Screen):  # a Screen: it retranslates itself
         ):
             what.addWidget(widget)
         what.addStretch(1)
-        where = QVBoxLayout()
+        where = QVBoxLayout(where_box)
+        where.setContentsMargins(0, 0, 0, 0)
         where.addWidget(self.street)
         for pair in ((self.postcode, self.city), (self.building, self.floor)):
             row = QHBoxLayout()
@@ -178,11 +190,9 @@ class OrderEditPanel(Screen):  # a Screen: it retranslates itself
         lift.addStretch(1)
         where.addLayout(lift)
         where.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(24)
         for column in (what, where):
             column.setSpacing(4)
-            columns.addLayout(column, 1)
+        self.columns.set_buttons([what_box, where_box])
         for typed in self.fields().values():
             typed.title.setWordWrap(False)
             # Never squeezed under their height: the page scrolls instead.
@@ -195,7 +205,7 @@ class OrderEditPanel(Screen):  # a Screen: it retranslates itself
         layout.addLayout(slot_head)
         layout.addWidget(self.picker)
         layout.addWidget(self.slot_error)
-        layout.addLayout(columns)
+        layout.addWidget(self.columns)
         layout.addStretch(1)
 
     # --- opening ----------------------------------------------------------------------

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QVBoxLayout, QWidget
 
 from kiosk_app.domain.kinds import InvoiceKind, PaymentKind
 from kiosk_app.views.orders import OrderView
@@ -19,6 +19,7 @@ from ..context import KioskContext
 from ..format import money, paris_datetime
 from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField
+from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import label
 from .amounts import cents_to_typed, euros_to_cents
 from .words import WORDS
@@ -57,13 +58,15 @@ class PaymentBox(QWidget):
         self.title = label(parent=self)
         self._methods = QButtonGroup(self)
         self.methods: dict[PaymentMethod, TouchButton] = {}
-        method_grid = QGridLayout()
-        for index, method in enumerate(PaymentMethod):
-            button = TouchButton(parent=self)
+        # Three a row where the column holds them, two or one on a narrow page (1024 px,
+        # portrait): each method keeps its whole word.
+        self.method_grid = ReflowGrid(most_columns=3, parent=self)
+        for method in PaymentMethod:
+            button = TouchButton(parent=self.method_grid)
             button.setCheckable(True)
             self._methods.addButton(button)
             self.methods[method] = button
-            method_grid.addWidget(button, index // 3, index % 3)
+        self.method_grid.set_buttons(list(self.methods.values()))
         self._methods.buttonToggled.connect(self._method_toggled)
         self.amount = TextField(euros_to_cents, parent=self)
         self.amount.changed.connect(self.refresh_buttons)
@@ -71,7 +74,7 @@ class PaymentBox(QWidget):
         self.pay.set_pictogram("euro")
         self.pay.clicked.connect(self._pay)
         layout.addWidget(self.title)
-        layout.addLayout(method_grid)
+        layout.addWidget(self.method_grid)
         layout.addWidget(self.amount)
         layout.addWidget(self.pay)
 
@@ -174,5 +177,6 @@ class PaymentBox(QWidget):
         self.title.setText(f"<b>{html.escape(title)}</b>")
         for method, button in self.methods.items():
             button.setText(WORDS.method(method))
+        self.method_grid.refit()
         self.amount.set_title(self.tr("Amount, in euros"))
         self.pay.setText(self.tr("Record the payment"))

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -114,6 +114,9 @@ class TillPage(Screen):  # a Screen: it retranslates itself
         self.history = QListWidget(self.history_box)
         self.history.setMinimumHeight(3 * ROW_PX)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # On a narrow page (1024 px) a closing's line takes the row's second line: the
+        # row is a finger's height, room for two.
+        self.history.setWordWrap(True)
         self.history.itemSelectionChanged.connect(self._report_chosen)
         make_flickable(self.history)
         self.report = label(parent=self.history_box)
@@ -143,7 +146,7 @@ class TillPage(Screen):  # a Screen: it retranslates itself
         right = QVBoxLayout()
         right.addWidget(self.pad)
         right.addWidget(self.close_form.manager_box)
-        self.close_form.manager_box.setFixedWidth(self.pad.sizeHint().width())
+        self.close_form.manager_box.setFixedWidth(TillPad.pad_width())
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -198,6 +201,12 @@ class TillPage(Screen):  # a Screen: it retranslates itself
     def _tick(self) -> None:
         if self.isVisible() and not self._context.tasks.busy:
             self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # a Screen: a language change retranslates
+        form: CloseForm | None = getattr(self, "close_form", None)  # None: being built
+        if event.type() == QEvent.Type.StyleChange and form is not None:
+            form.manager_box.setFixedWidth(TillPad.pad_width())
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.timer.stop()

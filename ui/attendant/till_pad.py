@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from kiosk_app.errors import ValidationError
 
+from .. import theme
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Label, Screen
 
@@ -23,6 +24,8 @@ from ..widgets.screen import Label, Screen
 _EUROS = re.compile(r"[0-9]{1,7}(?:[.,][0-9]{1,2})?")
 FIELD_MAX_CHARS = 12
 COMMA = ","  # the decimal mark's key (it shows the language's own: "," or ".")
+KEY_WIDTH_PX = 88  # at the design size
+KEY_SPACING_PX = 8
 
 
 def typed_cents(typed: str, *, field: str, key: str, maximum: int) -> int:
@@ -93,7 +96,7 @@ class TillPad(Screen):  # a Screen: it retranslates itself
         self.keys: dict[str, TouchButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        grid.setSpacing(KEY_SPACING_PX)
         # The phone's order (1 2 3 on top), as on the counter's PIN pad.
         for index, key in enumerate("123456789"):
             self._add(grid, key, index // 3, index % 3)
@@ -102,9 +105,30 @@ class TillPad(Screen):  # a Screen: it retranslates itself
         self.erase = TouchButton("⌫", role="key", parent=self)
         self.erase.clicked.connect(self._erase)
         grid.addWidget(self.erase, 3, 2)
-        for column in range(3):
-            grid.setColumnMinimumWidth(column, 88)
+        self._grid = grid
+        self._fit_keys()
         self.retranslate()
+
+    def _fit_keys(self) -> None:
+        """Keys as wide as the theme's scale draws them: on a 1024 px counter the
+        fields and "Close the till" beside the pad keep their words whole."""
+        width = self.key_width()
+        for column in range(3):
+            self._grid.setColumnMinimumWidth(column, width)
+
+    @staticmethod
+    def key_width() -> int:
+        return round(KEY_WIDTH_PX * theme.current().scale)
+
+    @classmethod
+    def pad_width(cls) -> int:
+        """The pad's width in the current theme (what sits under it takes the same)."""
+        return 3 * cls.key_width() + 2 * KEY_SPACING_PX
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            self._fit_keys()
 
     def _add(self, grid: QGridLayout, key: str, row: int, column: int) -> None:
         button = TouchButton(key, role="key", parent=self)

@@ -31,7 +31,9 @@ from kiosk_app.views.attendants import PIN_MAX, PIN_MIN, AttendantView
 from ..i18n import current_lang
 from ..tasks import Tasks
 from ..widgets.buttons import TouchButton, set_role
+from ..widgets.confirm import Confirmation
 from ..widgets.field import TextField, show_refusal
+from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Screen, empty_layout, label
 from .choice import Choice
 
@@ -58,9 +60,11 @@ class _Row:
 
     def __init__(self, attendant: AttendantView, parent: QWidget) -> None:
         self.attendant = attendant
+        self.box = QWidget(parent)
         # The name with its role and state under it: the three buttons keep their
-        # whole words beside it on the Settings page at 1280 px.
-        self.who = QWidget(parent)
+        # whole words beside it on the Settings page at 1280 px, and go two or one a
+        # row on a narrower page (1024 px, portrait).
+        self.who = QWidget(self.box)
         self.name = label(parent=self.who)
         self.name.setText(attendant.name)
         self.state = label("small", parent=self.who)
@@ -69,13 +73,20 @@ class _Row:
         who.setSpacing(0)
         who.addWidget(self.name)
         who.addWidget(self.state)
-        self.role = TouchButton(parent=parent)
-        self.pin = TouchButton(parent=parent)
-        self.active = TouchButton(parent=parent)
-
-    @property
-    def widgets(self) -> tuple[QWidget, ...]:
-        return (self.who, self.role, self.pin, self.active)
+        self.buttons = ReflowGrid(most_columns=3, parent=self.box)
+        self.role = TouchButton(parent=self.buttons)
+        self.pin = TouchButton(parent=self.buttons)
+        self.active = TouchButton(parent=self.buttons)
+        self.buttons.set_buttons([self.role, self.pin, self.active])
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.who)
+        line.addWidget(self.buttons, 1)
+        # The question of "Disable" opens under the line (ui/widgets/confirm.py).
+        column = QVBoxLayout(self.box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(line)
+        self.confirmation: Confirmation | None = None
 
 
 class AttendantsPage(Screen):
@@ -182,9 +193,25 @@ class AttendantsPage(Screen):
             who = attendant.id
             row.role.clicked.connect(lambda _=False, a=attendant: self._switch_role(a))
             row.pin.clicked.connect(lambda _=False, a=attendant: self._open_reset(a))
-            row.active.clicked.connect(lambda _=False, a=attendant: self._switch_active(a))
-            for column, widget in enumerate(row.widgets):
-                self.grid.addWidget(widget, index, column)
+            if attendant.active:
+                # Whoever is disabled can no longer log in: asked once more, in red.
+                row.confirmation = Confirmation(
+                    row.active,
+                    lambda _=False, a=attendant: self._switch_active(a),
+                    question=lambda a=attendant: self.tr(
+                        "Disable %1? They can no longer log in at the counter until a "
+                        "manager enables them again."
+                    ).replace("%1", a.name),
+                    yes=lambda: self.tr("Yes, disable"),
+                    no=lambda: self.tr("No, keep"),
+                )
+            else:
+                row.active.clicked.connect(lambda _=False, a=attendant: self._switch_active(a))
+            self.grid.addWidget(row.box, index, 0)
+            # Shown now, not at the layout's next turn: a tap right after a write
+            # (the answer refreshes the rows) finds its button there.
+            if self.list_box.isVisible():
+                row.box.show()
             self.rows[who] = row
         # The rows at the top, one under the other; the room left stays under them.
         for index in range(self.grid.rowCount()):
@@ -350,6 +377,7 @@ class AttendantsPage(Screen):
             set_role(row.active, "danger" if attendant.active else "")
             for button in (row.role, row.pin, row.active):
                 button.set_accessible(f"{button.text()} – {attendant.name}")
+            row.buttons.refit()
 
     def _retranslate_reset(self) -> None:
         if self._resetting is not None:

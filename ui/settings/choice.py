@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QWidget
 
 from ..widgets.buttons import TouchButton
+from ..widgets.reflow import needed_width
 
 
 class Choice(QWidget):
@@ -20,6 +21,7 @@ class Choice(QWidget):
         self.buttons: dict[str, TouchButton] = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        self._row = row
         for value in values:
             button = TouchButton(parent=self)
             button.setCheckable(True)
@@ -28,6 +30,11 @@ class Choice(QWidget):
             self.buttons[value] = button
             row.addWidget(button)
         row.addStretch(1)
+
+    def needed_width(self) -> int:
+        """Every option's whole words, side by side."""
+        widths = [needed_width(button) for button in self.buttons.values()]
+        return sum(widths) + self._row.spacing() * (len(widths) - 1)
 
     @property
     def value(self) -> str:

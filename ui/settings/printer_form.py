@@ -28,6 +28,7 @@ from ..i18n import current_lang
 from ..tasks import Tasks
 from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField
+from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Screen, label
 from .choice import Choice
 
@@ -100,13 +101,26 @@ class PrinterForm(Screen):
         layout.addWidget(self.kind_note)
         layout.addWidget(self.address)
         layout.addWidget(self.usb_box)
-        paper_row = QHBoxLayout()
+        # The paper's width beside the characters' table, or above it on a narrow page
+        # (1024 px, portrait): each option keeps its whole words.
+        choice_of: dict[QWidget, Choice] = {}
+        self.paper_row = ReflowGrid(
+            most_columns=2,
+            need=lambda column: choice_of[column].needed_width(),
+            spacing=16,
+            parent=self,
+        )
         for title, choice in ((self.width_title, self.paper), (self.codepage_title, self.codepage)):
-            column = QVBoxLayout()
-            column.addWidget(title)
-            column.addWidget(choice)
-            paper_row.addLayout(column)
-        layout.addLayout(paper_row)
+            column = QWidget(self.paper_row)
+            choice_of[column] = choice
+            column_layout = QVBoxLayout(column)
+            column_layout.setContentsMargins(0, 0, 0, 0)
+            title.setParent(column)
+            choice.setParent(column)
+            column_layout.addWidget(title)
+            column_layout.addWidget(choice)
+        self.paper_row.set_buttons(list(choice_of))
+        layout.addWidget(self.paper_row)
         layout.addWidget(self.width_note)
         layout.addWidget(self.codepage_hint)
         test_row = QHBoxLayout()
@@ -341,6 +355,7 @@ class PrinterForm(Screen):
         )
         self.codepage_title.setText(self.tr("Code page"))
         self.codepage.set_labels({"cp858": "CP858", "cp1252": "CP1252"})
+        self.paper_row.refit()
         self.codepage_hint.setText(
             self.tr(
                 "Most receipt printers have CP858. If the test page prints € or accents "

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from .buttons import TouchButton
+from .reflow import ReflowGrid
 from .screen import label
 
 
@@ -98,8 +99,11 @@ class Confirmation(QFrame):
 
 def _place_after(button: QWidget, card: QWidget) -> None:
     """Put `card` right after `button` in whichever box layout holds it (or under the
-    parent's own layout, last)."""
+    parent's own layout, last). A button of a ReflowGrid: the card goes under the
+    whole grid."""
     parent = button.parentWidget()
+    if isinstance(parent, ReflowGrid) and parent.parentWidget() is not None:
+        button, parent = parent, parent.parentWidget()
     layouts = [parent.layout(), *parent.findChildren(QLayout)] if parent else []
     for layout in layouts:
         if isinstance(layout, QBoxLayout) and layout.indexOf(button) >= 0:

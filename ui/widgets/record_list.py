@@ -8,9 +8,10 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from .. import theme
 from ..resident.catalogue import make_flickable
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,11 +36,22 @@ class RecordList(QListWidget):
     ) -> None:
         super().__init__(parent)
         self._describe = describe
-        self.setMinimumWidth(width_px)
+        self._width_px = width_px
+        self._fit_width()
         self.setMinimumHeight(ROW_PX * rows_shown)
         self.setWordWrap(True)
         self.itemClicked.connect(lambda item: self.chosen.emit(item.data(RECORD_ROLE)))
         make_flickable(self)
+
+    def _fit_width(self) -> None:
+        """`width_px` at the design size, narrower with the theme's smaller type (a
+        1024 px counter): the profile beside the list keeps its words whole."""
+        self.setMinimumWidth(round(self._width_px * theme.current().scale))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            self._fit_width()
 
     def fill(self, records: Sequence[Record], *, selected: uuid.UUID | None = None) -> None:
         self.clear()
