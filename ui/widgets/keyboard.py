@@ -8,7 +8,7 @@ with a hardware keyboard (validation, cursor, undo)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -208,12 +208,42 @@ class KeyboardDock(QStackedWidget):
         changes: a resident in larger text, then one in normal text)."""
         self._cap_px = int(window_height * HEIGHT_SHARE)
         self._width_px = window_width
+        # Both pages, shown or not: each new style sheet gives every key the theme's
+        # min-width again (the style's polish), which in larger text makes the accents'
+        # row wider than a 1024 px window; a page sized only when shown would bring
+        # that width with it for one layout pass, and the window would grow to it.
+        for page in (self.letters, self._digits_page):
+            if page is self.currentWidget():
+                self._size_to(page)
+            else:
+                self._size_keys(page)
+
+    def minimumSizeHint(self) -> QSize:
+        # A stacked widget asks for its largest page's minimum: the page not shown
+        # must never widen the window.
         page = self.currentWidget()
-        if self.isVisible() and page is not None:
-            self._size_to(page)
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def _keyboard(self, page: QWidget) -> AzertyKeyboard | NumberPad:
+        return self.letters if page is self.letters else self.digits
 
     def _size_to(self, page: QWidget) -> None:
-        keyboard: AzertyKeyboard | NumberPad = self.letters if page is self.letters else self.digits
+        """The dock as tall as `page`'s keys, `page` sized for the current style."""
+        keyboard = self._keyboard(page)
+        key_px = self._size_keys(page)
+        chrome = 2 * MARGIN_PX + (keyboard.rows - 1) * SPACING_PX
+        # A stacked widget is as tall as its tallest page: the number pad would get
+        # the letters' height and hide the form for nothing.
+        self.setFixedHeight(key_px * keyboard.rows + chrome)
+        self.updateGeometry()
+
+    def _size_keys(self, page: QWidget) -> int:
+        """Size `page`'s keys for the window and the current style; the key height."""
+        keyboard = self._keyboard(page)
         look = theme.current()
         chrome = 2 * MARGIN_PX + (keyboard.rows - 1) * SPACING_PX
         key_px = min(look.px("key_px"), (self._cap_px - chrome) // keyboard.rows)
@@ -232,9 +262,14 @@ class KeyboardDock(QStackedWidget):
         if keyboard is self.digits:
             for column in range(4):
                 self.digits._grid.setColumnMinimumWidth(column, round(key_px * 2.1))
-        # A stacked widget is as tall as its tallest page: the number pad would get
-        # the letters' height and hide the form for nothing.
-        self.setFixedHeight(key_px * keyboard.rows + chrome)
+        # A key's new minimum invalidates only the page's outer layout, not the row that
+        # holds it: the rows would keep their old minimum (the style sheet's wider keys)
+        # until the page is next laid out, after the window has read it. Lay the page
+        # out now, rows included.
+        for layout in (keyboard.layout(), page.layout()):
+            if layout is not None:
+                layout.activate()
+        return key_px
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QLineEdit | QPlainTextEdit) and new.window() is self.window():
