@@ -166,7 +166,9 @@ class CounterScreen(Screen):
         if column is None:
             return  # restyled while being built: fitted at the end of __init__
         buttons = [*self.nav.values(), self.lock, self.print_badge]
-        margins = column.layout().contentsMargins()
+        column_layout = column.layout()
+        assert column_layout is not None  # set with the column
+        margins = column_layout.contentsMargins()
         widest = max(needed_width(button, chrome=BORDER_PX) for button in buttons)
         widest += margins.left() + margins.right()
         column.setFixedWidth(max(round(NAV_PX * theme.current().scale), widest))

@@ -53,7 +53,9 @@ class FigureTile(QFrame):
 
     def needed_width(self) -> int:
         """The figure whole, and the caption's longest word on a line of its own."""
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
         value = self.value.fontMetrics().horizontalAdvance(self.value.text())
         metrics = self.caption.fontMetrics()
         words = self.caption.text().split()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -197,11 +198,8 @@ class AttendantsPage(Screen):
                 # Whoever is disabled can no longer log in: asked once more, in red.
                 row.confirmation = Confirmation(
                     row.active,
-                    lambda _=False, a=attendant: self._switch_active(a),
-                    question=lambda a=attendant: self.tr(
-                        "Disable %1? They can no longer log in at the counter until a "
-                        "manager enables them again."
-                    ).replace("%1", a.name),
+                    partial(self._switch_active, attendant),
+                    question=partial(self._disable_question, attendant),
                     yes=lambda: self.tr("Yes, disable"),
                     no=lambda: self.tr("No, keep"),
                 )
@@ -279,6 +277,12 @@ class AttendantsPage(Screen):
             return lambda: self.tr("%1 is now an attendant.").replace("%1", a.name)
 
         self._write(lambda: service.set_role(attendant.id, role, by=by), said)
+
+    def _disable_question(self, attendant: AttendantView) -> str:
+        return self.tr(
+            "Disable %1? They can no longer log in at the counter until a "
+            "manager enables them again."
+        ).replace("%1", attendant.name)
 
     def _switch_active(self, attendant: AttendantView) -> None:
         service, by = self._comptoir.attendants, self._acting
