@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -199,6 +200,14 @@ def make_page(qtbot: QtBot, comptoir: Comptoir) -> AttendantsPage:
     return page
 
 
+def disable_confirmed(qtbot: QtBot, page: AttendantsPage, attendant_id: uuid.UUID) -> None:
+    """ "Disable" on the attendant's row, then "Yes" on the question it asks."""
+    qtbot.mouseClick(page.rows[attendant_id].active, LEFT)
+    confirmation = page.rows[attendant_id].confirmation
+    assert confirmation is not None
+    qtbot.mouseClick(confirmation.yes, LEFT)
+
+
 def test_the_last_manager_is_refused_in_one_sentence_then_a_role_changes(
     qtbot: QtBot, comptoir: Comptoir, lang: str
 ) -> None:
@@ -207,10 +216,7 @@ def test_the_last_manager_is_refused_in_one_sentence_then_a_role_changes(
     page = make_page(qtbot, comptoir)
     page.set_acting(karim.id)
     assert page.rows[karim.id].active.text() == WORDS[lang]["disable"]
-    qtbot.mouseClick(page.rows[karim.id].active, LEFT)
-    confirmation = page.rows[karim.id].confirmation
-    assert confirmation is not None
-    qtbot.mouseClick(confirmation.yes, LEFT)
+    disable_confirmed(qtbot, page, karim.id)
     assert not page.add_button.isEnabled()  # every writing button waits for the write
     page.settle()
     assert page.error.text() == WORDS[lang]["last_manager"]
@@ -221,10 +227,7 @@ def test_the_last_manager_is_refused_in_one_sentence_then_a_role_changes(
     page.settle()
     assert comptoir.attendants.by_name("Camille Martin").role is Role.MANAGER
     assert page.error.text() == ""
-    qtbot.mouseClick(page.rows[karim.id].active, LEFT)  # now someone else is a manager
-    confirmation = page.rows[karim.id].confirmation
-    assert confirmation is not None
-    qtbot.mouseClick(confirmation.yes, LEFT)
+    disable_confirmed(qtbot, page, karim.id)  # now someone else is a manager
     page.settle()
     assert not comptoir.attendants.by_name("Karim Haddad").active
     with sqlite3.connect(comptoir.store.path) as conn:
