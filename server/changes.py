@@ -73,10 +73,12 @@ def record_changes(session: Session, changed: Iterable[Changed]) -> None:
     if not pulled:
         return
     connection = session.connection()
-    rows = change_rows(connection, pulled)
     if connection.dialect.name == "postgresql":
         connection.execute(LOCK_CHANGE_LOG, {"key": CHANGE_LOG_LOCK})
-    connection.execute(NEW_CHANGES, rows)
+    # The readers are read under the lock: a grant committed by a transaction numbered
+    # before this one is seen (its kiosk gets this change too); one committed after
+    # logs the record again for its kiosk, after this change.
+    connection.execute(NEW_CHANGES, change_rows(connection, pulled))
 
 
 def log_floor(session: Session) -> int:

@@ -7,6 +7,7 @@ readers existed are still filtered by the record rules."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -16,8 +17,8 @@ from sqlalchemy import insert, select
 from sync_harness import LiveServer
 from wire_ops import new_client, op, phone_of
 
-from server.changes import prune
-from server.models import Change, Device
+from server.changes import prune, record_changes
+from server.models import Change, Device, RecordAccess
 from server.scopes import DeviceKind
 
 SYNC = {"Comptoir-Protocol": "1", "Comptoir-Schema": "1"}
@@ -159,3 +160,43 @@ def test_rows_logged_before_readers_are_still_filtered(live: LiveServer) -> None
     page = nation.pull(cursor)
     assert page["changes"] == [] and page["next_cursor"] > cursor
     assert [c["entity_id"] for c in bastille.pull(cursor)["changes"]] == [str(client)]
+
+
+def test_a_grant_committed_while_a_change_waits_for_its_number_reaches_its_reader(
+    live: LiveServer,
+) -> None:
+    """Kiosk B's look-up of a client commits while kiosk A's change of that client waits
+    for its number: the change is logged for B too (its readers are read once it has
+    its number), else B would miss it for good."""
+    bastille, nation = SyncingDevice(live, "bastille"), SyncingDevice(live, "nation")
+    client = uuid.uuid4()
+    bastille.push(new_client(client))
+    granted, release = threading.Event(), threading.Event()
+
+    def look_up_and_wait() -> None:
+        with live.db.write() as session:
+            session.add(
+                RecordAccess(
+                    device_id=nation.id, entity_id=client, owner=False, granted_at=datetime.now(UTC)
+                )
+            )
+            session.flush()
+            record_changes(session, [("client", client, None)])
+            granted.set()
+            release.wait(30)
+
+    def change_of_a() -> None:
+        with live.db.write() as session:
+            record_changes(session, [("client", client, None)])
+
+    looking = threading.Thread(target=look_up_and_wait)
+    looking.start()
+    assert granted.wait(30)
+    changing = threading.Thread(target=change_of_a)
+    changing.start()
+    changing.join(0.5)
+    assert changing.is_alive()  # waiting for its number behind the look-up
+    release.set()
+    looking.join(30)
+    changing.join(30)
+    assert _readers(live, client)[-2:] == [bastille.id, nation.id]
