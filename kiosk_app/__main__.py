@@ -63,12 +63,12 @@ def run_kiosk(args: argparse.Namespace) -> int:
     window shows first; the store is opened (and the demo seeded) right after. The
     kiosk holds its data folder's lock while it runs: a second kiosk on the same folder
     is refused, and so is a restore."""
+    from operator_log import log_file
     from ui.app import run
 
     from .comptoir import Comptoir
     from .config import default_data_dir
     from .kiosk_lock import KioskLock
-    from .logs import log_file
     from .store.database import STORE_FILENAME
     from .store.refusals import OutOfOrder
     from .store.refusals import out_of_order as describe
@@ -161,8 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(args, "handler", run_kiosk)
     else:
         args, handler = window_args, run_kiosk
+    from operator_log import safe_params, setup_logging
+
     from .config import default_data_dir
-    from .logs import safe_params, setup_logging
 
     if handler is not run_kiosk and args.data_dir is None and args.demo:
         args.data_dir = default_data_dir(demo=True)
@@ -185,7 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = 130
     except Exception:
         log.exception("%s failed", command)
-        from .logs import log_file
+        from operator_log import log_file
+
         from .messages import message
 
         _say(message("cli.unexpected", cli_lang(), log=log_file(data_dir, "kiosk")))
@@ -194,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _is_kiosk_dir(path: Path) -> bool:
-    from .logs import LOGS_DIRNAME
+    from operator_log import LOGS_DIRNAME
+
     from .store.database import STORE_FILENAME
 
     try:

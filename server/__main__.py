@@ -323,7 +323,7 @@ def run_import(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Each command's bad input is one sentence and its exit status (cli_messages.py),
     never a traceback; the log (`DIR/logs/kiosk-server.log`) keeps the details."""
-    from kiosk_app.logs import setup_logging
+    from operator_log import setup_logging
 
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler

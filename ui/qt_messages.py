@@ -1,5 +1,5 @@
 """Qt's own messages (a font not found, a platform plugin's warning) go to the kiosk's
-log (kiosk_app/logs.py) rather than to a terminal nobody reads; a fatal one is also
+log (operator_log/) rather than to a terminal nobody reads; a fatal one is also
 said on stderr, for whoever started the kiosk by hand."""
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk_app.__main__ import main as kiosk
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.demo.seed import seed_demo
-from kiosk_app.logs import logs_dir, setup_logging
+from operator_log import logs_dir, setup_logging
 from printing.queue import PrintWorker
 from server.demo import start_local_server
 from sync.engine import sync_once

@@ -3,6 +3,9 @@ only, with the stacks of a crash in `DIR/logs/crash.log` (faulthandler) and libr
 warnings (urllib3, Qt's own messages: see ui/qt_messages.py) in it rather than on a
 terminal nobody reads. The kiosk, its command line and the central server's `serve`
 call `setup_logging` once; everything else writes with `logging.getLogger(__name__)`.
+A package of its own, importing nothing of the project, so that the kiosk and the server
+share one setup without the server importing the kiosk's core (an import contract in
+pyproject.toml keeps both true).
 
 No personal data ever enters it: log ids, counts, message keys and order numbers, never
 a name, phone, address, description or door code. Statements' values are hidden by the

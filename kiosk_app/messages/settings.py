@@ -1,4 +1,4 @@
-"""What the settings' refusals say, in French and English (merged into messages.py's
+"""What the settings' refusals say, in French and English (merged into the package's
 MESSAGES): the wizard and the settings section show them beside the field, `kiosk
 settings set` prints them."""
 
