@@ -9,9 +9,8 @@ talking to it over loopback.
   followed by a pull. The day is compressed into `DAY_S` seconds for the whole fleet
   (each kiosk's moments at random times within it), which asks the server for about
   1,600 operations and 90 syncs a second (a rate that a thousand real kiosks reach
-  only in bursts). Each sync pulls one page: until kiosks pull only what they own (per-
-  kiosk scopes, server/scopes.py), a kiosk's pull is the whole network's log, which
-  this benchmark would otherwise spend its time transferring 500 times over.
+  only in bursts). Each sync pulls until the server has nothing more for the kiosk, as
+  the kiosk does: its own rows of the change log and everyone's (server/readers.py).
 - server_ops_per_s_pg and server_ops_ratio_vs_raw_pg: a backlog of create ops pushed in
   batches of 200 by two kiosks at once; the same rows (records, change log, applied
   ops) inserted by raw psycopg by two connections in the same run, into the same tables.
@@ -237,9 +236,12 @@ def measure_fleet(url: str, db_url: str, kiosks: int, day_s: float) -> dict[str,
                 if bad:
                     raise SyncError(f"{bad[0].outcome.value}: {bad[0].message}")
                 asked = time.perf_counter_ns()
-                page = client.pull(cursor, DEFAULT_PULL_LIMIT)
+                while True:
+                    page = client.pull(cursor, DEFAULT_PULL_LIMIT)
+                    cursor = page.next_cursor
+                    if not page.has_more:
+                        break
                 pulled = time.perf_counter_ns() - asked
-                cursor = page.next_cursor
             except SyncError as error:
                 with lock:
                     errors.append(f"{type(error).__name__}: {error.detail}"[:200])
@@ -338,9 +340,15 @@ def measure_ops_vs_raw(url: str, db_url: str, raw_url: str, ops: int) -> dict[st
                             for op in batch
                         ],
                     )
+                    # The kiosk holds what it creates, and the log is for it (readers.py).
                     cur.executemany(
-                        "INSERT INTO changes (entity, entity_id) VALUES (%s, %s)",
-                        [(op["entity"], op["entity_id"]) for op in batch],
+                        "INSERT INTO record_access (device_id, entity_id, owner, granted_at) "
+                        "VALUES (%s, %s, true, %s)",
+                        [(device, op["entity_id"], now) for op in batch],
+                    )
+                    cur.executemany(
+                        "INSERT INTO changes (entity, entity_id, reader) VALUES (%s, %s, %s)",
+                        [(op["entity"], op["entity_id"], device) for op in batch],
                     )
                     cur.executemany(
                         "INSERT INTO applied_ops (device_id, op_id, applied_at) "

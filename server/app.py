@@ -196,7 +196,11 @@ def sync_routes() -> APIRouter:
             with database(request).read() as session:
                 caller = authorise(session, credential, Scope.SYNC)
                 page = pull_json(
-                    session, cursor, limit, keep=lambda p: rules.keep_page(caller, session, p)
+                    session,
+                    cursor,
+                    limit,
+                    keep=lambda p: rules.keep_page(caller, session, p),
+                    reader=rules.reader_of(caller),
                 )
         except CursorUnknown:
             raise ApiError(

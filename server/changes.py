@@ -13,13 +13,28 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
+from typing import Any
 
-from sqlalchemy import Text, and_, bindparam, cast, delete, func, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Subquery,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    func,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from sync.protocol import Entity, PullResponse
 
 from .models import Base, Change, Counter, Record
+from .readers import Changed, change_rows
 from .scopes import Pulled
 
 # What kiosks pull: the catalogue and Lulus' public profiles (decided here), clients,
@@ -36,6 +51,7 @@ PULLED = frozenset(
         Entity.TO_RESOLVE,
     }
 )
+PULLED_NAMES = frozenset(entity.value for entity in PULLED)
 CHANGE_LOG_LOCK = 0x636F6D70  # "comp": any constant shared by every writer
 FLOOR = "change_log_floor"
 
@@ -50,19 +66,19 @@ class CursorUnknown(Exception):
     """A cursor below what the log still holds, or beyond what it ever held."""
 
 
-def record_changes(session: Session, keys: Iterable[Key]) -> None:
-    """Number the changes of this transaction; call it last, just before commit."""
-    rows = [
-        {"entity": entity, "entity_id": entity_id}
-        for entity, entity_id in dict.fromkeys(keys)
-        if entity in PULLED
-    ]
-    if not rows:
+def record_changes(session: Session, changed: Iterable[Changed]) -> None:
+    """Number the changes of this transaction, one row per reader (readers.py); call
+    it last, just before commit (its access rows written)."""
+    pulled = [c for c in dict.fromkeys(changed) if c[0] in PULLED_NAMES]
+    if not pulled:
         return
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         connection.execute(LOCK_CHANGE_LOG, {"key": CHANGE_LOG_LOCK})
-    connection.execute(NEW_CHANGES, rows)
+    # The readers are read under the lock: a grant committed by a transaction numbered
+    # before this one is seen (its kiosk gets this change too); one committed after
+    # logs the record again for its kiosk, after this change.
+    connection.execute(NEW_CHANGES, change_rows(connection, pulled))
 
 
 def log_floor(session: Session) -> int:
@@ -77,61 +93,95 @@ _LOG_BOUNDS = select(
     func.max(_CHANGES.c.seq),
     select(_COUNTERS.c.value).where(_COUNTERS.c.name == FLOOR).scalar_subquery(),
 )
+
+
 # The page's window of the log first (a range of its key), then each change's record by
 # the records' key: joined before the limit, PostgreSQL may hash the whole records table
 # for every page (it did, on a log whose statistics were not gathered yet).
-_WINDOW = (
-    select(_CHANGES.c.seq, _CHANGES.c.entity, _CHANGES.c.entity_id)
-    .where(_CHANGES.c.seq > bindparam("cursor"))
-    .order_by(_CHANGES.c.seq)
-    .limit(bindparam("rows"))
-    .subquery("window")
-)
-_PAGE = (
-    select(
-        _WINDOW.c.seq,
-        _RECORDS.c.entity,
-        _RECORDS.c.entity_id,
-        _RECORDS.c.version,
-        # As text: parsed only for the changes the caller keeps (scopes.Pulled).
-        cast(_RECORDS.c.data, Text),
-        _RECORDS.c.parent_id,
+def _window(*where: ColumnElement[bool]) -> Select[tuple[int, str, uuid.UUID]]:
+    return (
+        select(_CHANGES.c.seq, _CHANGES.c.entity, _CHANGES.c.entity_id)
+        .where(_CHANGES.c.seq > bindparam("cursor"), *where)
+        .order_by(_CHANGES.c.seq)
+        .limit(bindparam("rows"))
     )
-    .select_from(_WINDOW)
-    .outerjoin(  # (a change always has its record: records are never deleted)
-        _RECORDS,
-        and_(_RECORDS.c.entity == _WINDOW.c.entity, _RECORDS.c.entity_id == _WINDOW.c.entity_id),
+
+
+def _with_records(window: Subquery) -> Select[Any]:
+    return (
+        select(
+            window.c.seq,
+            _RECORDS.c.entity,
+            _RECORDS.c.entity_id,
+            _RECORDS.c.version,
+            # As text: parsed only for the changes the caller keeps (scopes.Pulled).
+            cast(_RECORDS.c.data, Text),
+            _RECORDS.c.parent_id,
+        )
+        .select_from(window)
+        .outerjoin(  # (a change always has its record: records are never deleted)
+            _RECORDS,
+            and_(_RECORDS.c.entity == window.c.entity, _RECORDS.c.entity_id == window.c.entity_id),
+        )
+        .order_by(window.c.seq)
     )
-    .order_by(_WINDOW.c.seq)
+
+
+# Every device's rows (the back office's pull).
+_PAGE = _with_records(_window().subquery("window"))
+# One reader's: its rows and everyone's, two ordered scans of the (reader, seq) index
+# merged (an OR of the two would read and sort both ranges whole).
+_MINE = _window(_CHANGES.c.reader == bindparam("reader")).subquery("mine")
+_EVERYONE = _window(_CHANGES.c.reader.is_(None)).subquery("everyone")
+_BOTH = union_all(select(_MINE), select(_EVERYONE)).subquery("both")
+_READER_PAGE = _with_records(
+    select(_BOTH).order_by(_BOTH.c.seq).limit(bindparam("rows")).subquery("window")
 )
 
 
 Keep = Callable[[list[Pulled]], list[Pulled]]
 
 
-def pull(session: Session, cursor: int, limit: int, *, keep: Keep | None = None) -> PullResponse:
+def pull(
+    session: Session,
+    cursor: int,
+    limit: int,
+    *,
+    keep: Keep | None = None,
+    reader: int | None = None,
+) -> PullResponse:
     """The records changed after `cursor`, each at most once per page, in change order
     (a record appears where it first changed, so an order's client comes before it).
+    `reader`: only that device's rows and everyone's (readers.py), else every row.
     `keep` (the caller's record scope, scopes.RecordRules) leaves changes out of the
     page; the cursor moves past them all the same."""
-    kept, next_cursor, has_more = _page(session, cursor, limit, keep)
+    kept, next_cursor, has_more = _page(session, cursor, limit, keep, reader)
     changes = [p.change for p in kept]
     return PullResponse(changes=changes, next_cursor=next_cursor, has_more=has_more)
 
 
-def pull_json(session: Session, cursor: int, limit: int, *, keep: Keep | None = None) -> str:
+def pull_json(
+    session: Session,
+    cursor: int,
+    limit: int,
+    *,
+    keep: Keep | None = None,
+    reader: int | None = None,
+) -> str:
     """`pull` as the JSON of its PullResponse, written without parsing the records'
     data (scopes.Pulled.as_json)."""
-    kept, next_cursor, has_more = _page(session, cursor, limit, keep)
+    kept, next_cursor, has_more = _page(session, cursor, limit, keep, reader)
     changes = ",".join(p.as_json() for p in kept)
     more = "true" if has_more else "false"
     return f'{{"changes":[{changes}],"next_cursor":{next_cursor},"has_more":{more}}}'
 
 
 def _page(
-    session: Session, cursor: int, limit: int, keep: Keep | None
+    session: Session, cursor: int, limit: int, keep: Keep | None, reader: int | None
 ) -> tuple[list[Pulled], int, bool]:
     connection = session.connection()
+    # The top first: the page, read after it, sees at least every row up to it (rows
+    # are numbered in commit order), so a page that is not full ends at the top.
     top, floor = connection.execute(_LOG_BOUNDS).one()
     top, floor = top or 0, floor or 0
     # 0 is "from the start", always known; between 0 and the floor the log was pruned;
@@ -142,7 +192,11 @@ def _page(
         raise CursorUnknown()
     if after >= top:
         return [], cursor, False
-    rows = connection.execute(_PAGE, {"cursor": after, "rows": limit + 1}).all()
+    window = {"cursor": after, "rows": limit + 1}
+    if reader is None:
+        rows = connection.execute(_PAGE, window).all()
+    else:
+        rows = connection.execute(_READER_PAGE, {**window, "reader": reader}).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     seen: set[Key] = set()
@@ -153,8 +207,10 @@ def _page(
         seen.add((entity, entity_id))
         candidates.append(Pulled(seq, Entity(entity), entity_id, version, data, parent_id))
     kept = candidates if keep is None else keep(candidates)
-    next_cursor = refetch_cursor(rows[-1][0], floor) if rows else cursor
-    return kept, next_cursor, has_more
+    # A full page ends at its last row; otherwise the reader has seen all its rows up
+    # to the top, and the other devices' rows in between are skipped for good.
+    end = rows[-1][0] if has_more else max(top, rows[-1][0] if rows else top)
+    return kept, refetch_cursor(end, floor), has_more
 
 
 def refetch_cursor(seq: int, floor: int) -> int:
@@ -171,9 +227,9 @@ def refetch_cursor(seq: int, floor: int) -> int:
 
 def prune(session: Session, up_to: int) -> None:
     """Forget the log up to `up_to`: kiosks whose cursor is inside it must refetch from
-    the start. Each record keeps its first change, so that a refetch still gets every
-    record, a client before its orders."""
-    firsts = select(func.min(Change.seq)).group_by(Change.entity, Change.entity_id)
+    the start. Each record keeps its first change for each reader, so that a refetch
+    still gets every record it may read, a client before its orders."""
+    firsts = select(func.min(Change.seq)).group_by(Change.entity, Change.entity_id, Change.reader)
     session.execute(delete(Change).where(Change.seq <= up_to, Change.seq.not_in(firsts)))
     counter = session.get(Counter, FLOOR)
     if counter is None:

@@ -143,10 +143,16 @@ class Change(Base):
     (see `changes.record_changes`)."""
 
     __tablename__ = "changes"
+    __table_args__ = (Index("ix_changes_reader_seq", "reader", "seq"),)
 
     seq: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=True)
     entity: Mapped[str] = mapped_column(String(24))
     entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    # The device this row is for (a change of a record several kiosks read is one row
+    # per kiosk), NULL for every device: a kiosk's pull reads its rows and NULL's by the
+    # index, not the whole network's log (changes.py). A device id, not a foreign key:
+    # devices are never deleted, and the log is the hottest insert of every push.
+    reader: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Counter(Base):

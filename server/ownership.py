@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import Change, Entity, Op, OpKind
 
 from .models import RecordAccess
+from .readers import SCOPED, THROUGH_ORDER
 from .scopes import Caller, DeviceKind, OpenRecords, Pulled, Refusal
 from .statements import PerDialect
 from .writer import Held, Rejected, Writer
@@ -53,10 +54,6 @@ _DEMOTE = (
 _DROP = delete(ACCESS).where(
     ACCESS.c.device_id == bindparam("device_id"), ACCESS.c.entity_id == bindparam("entity_id")
 )
-
-# The records a kiosk reads through its order (a payment's, a rating's parent_id).
-_THROUGH_ORDER = frozenset({Entity.PAYMENT, Entity.RATING})
-_SCOPED = frozenset({Entity.ORDER, Entity.CLIENT, Entity.TO_RESOLVE}) | _THROUGH_ORDER
 
 
 class Access:
@@ -147,7 +144,7 @@ def make_readable(w: Writer, device_id: int, order: Held) -> None:
         grant(w, device_id, client_id)
         w.touch(client)
     w.touch(order)
-    for entity in _THROUGH_ORDER:
+    for entity in THROUGH_ORDER:
         for child in w.children(entity, order.entity_id):
             w.touch(child)
 
@@ -193,14 +190,20 @@ class OwnedRecords(OpenRecords):
             return _client_refusal(writer, me, client)
         return None
 
+    def reader_of(self, caller: Caller) -> int | None:
+        return caller.device_id if caller.kind is DeviceKind.KIOSK else None
+
     def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Pulled]:
+        # The page holds this kiosk's rows and everyone's (reader_of): checked again
+        # here for the rows logged before readers were (migration 0008), and to show
+        # each order's holder as this kiosk sees it.
         if caller.kind is not DeviceKind.KIOSK:
             return page
-        access = Access(session, (_scope_id(p) for p in page if p.entity in _SCOPED))
+        access = Access(session, (_scope_id(p) for p in page if p.entity in SCOPED))
         me = caller.device_id
         kept: list[Pulled] = []
         for pulled in page:
-            if pulled.entity in _SCOPED and not access.may_read(me, _scope_id(pulled)):
+            if pulled.entity in SCOPED and not access.may_read(me, _scope_id(pulled)):
                 continue  # (its data is never parsed: Pulled.change)
             if pulled.entity is Entity.ORDER:
                 pulled = pulled.seen_as(_as_seen_by(me, access, pulled.change))
@@ -231,7 +234,7 @@ def _as_seen_by(device_id: int, access: Access, change: Change) -> Change:
 
 def _scope_id(pulled: Pulled) -> uuid.UUID:
     """The record whose access decides: an order's for its payments and rating."""
-    if pulled.entity in _THROUGH_ORDER and pulled.parent_id is not None:
+    if pulled.entity in THROUGH_ORDER and pulled.parent_id is not None:
         return pulled.parent_id
     return pulled.entity_id
 

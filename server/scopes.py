@@ -189,6 +189,11 @@ class RecordRules(Protocol):
         Runs before the op's handler, with the batch's records prefetched in `writer`."""
         ...
 
+    def reader_of(self, caller: Caller) -> int | None:
+        """The device whose rows of the change log `caller` pulls (its own and
+        everyone's: server/readers.py), or None for every row."""
+        ...
+
     def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Pulled]:
         """What `caller` receives of a pull page (`Pulled.seen_as` for a change it
         receives otherwise than stored); the cursor moves past the rest
@@ -205,6 +210,9 @@ class OpenRecords:
 
     def may_pull(self, caller: Caller, change: Change) -> bool:
         return True
+
+    def reader_of(self, caller: Caller) -> int | None:
+        return None
 
     def keep_page(self, caller: Caller, session: Session, page: list[Pulled]) -> list[Pulled]:
         return [p for p in page if self.may_pull(caller, p.change)]

@@ -441,4 +441,8 @@ class Writer:
     def finish(self) -> None:
         """Write what is held and number this transaction's changes (call it last)."""
         self.flush()
-        record_changes(self.session, self.changed)
+        changed = []
+        for key in dict.fromkeys(self.changed):
+            held = self._known.get(key)  # (every changed record is known here)
+            changed.append((*key, held.parent_id if held is not None else None))
+        record_changes(self.session, changed)

@@ -27,7 +27,7 @@ def write_client(db: Database, started: threading.Event, release: threading.Even
             )
         )
         session.flush()
-        record_changes(session, [(Entity.CLIENT.value, client_id)])
+        record_changes(session, [(Entity.CLIENT.value, client_id, None)])
         started.set()
         release.wait(30)
     return client_id
@@ -102,7 +102,7 @@ def test_the_page_sent_as_json_is_the_page(db: Database) -> None:
                     updated_at=datetime.now(UTC),
                 )
             )
-            keys.append((Entity.CLIENT.value, client_id))
+            keys.append((Entity.CLIENT.value, client_id, None))
         session.flush()
         record_changes(session, keys)
     with db.read() as session:
