@@ -3,12 +3,14 @@ an order's detail and its steps, with what the store holds checked after each.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.store.models import AuditEntry
 from sync.protocol import Channel, OrderStatus, PaymentMethod
+from ui import theme
 
 from .conftest import MakeKiosk
 from .counter_support import log_in, place_order
@@ -271,3 +273,42 @@ def test_locking_forgets_the_order_shown(
     assert window.counter.detail.order is None
     assert window.counter.detail.reason.text == ""
     assert "Odette" not in window.counter.detail.summary.text()
+
+
+def _on_window(kiosk: Resident, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(kiosk.window, QPoint(0, 0)), widget.size())
+
+
+def test_a_portrait_counter_shows_its_screens_in_a_band_above_the_page(
+    make_kiosk: MakeKiosk, attendants: None
+) -> None:
+    kiosk = make_kiosk(size=(1080, 1920))
+    log_in(kiosk)
+    counter = kiosk.window.counter
+    queue, clients = counter.nav["queue"], counter.nav["clients"]
+    kiosk.qtbot.waitUntil(lambda: queue.y() == clients.y(), timeout=2000)  # laid out
+    nav = {name: _on_window(kiosk, button) for name, button in counter.nav.items()}
+    # Four screens a row, large: "File d'attente" to "Clients" on the first, "Caisse" under.
+    assert nav["queue"].top() == nav["new_order"].top() == nav["clients"].top()
+    assert nav["queue"].left() < nav["new_order"].left() < nav["clients"].left()
+    assert nav["till"].top() > nav["queue"].bottom()
+    target = theme.current().px("target_px")
+    assert all(rect.height() >= target for rect in nav.values())
+    # Who is logged in and "Verrouiller" above them, the page below with the whole width.
+    lock = _on_window(kiosk, counter.lock)
+    assert lock.bottom() < nav["clients"].top() and lock.right() >= nav["clients"].right() - 2
+    page = _on_window(kiosk, counter.pages)
+    assert page.top() > nav["till"].bottom()
+    assert page.width() >= 0.9 * kiosk.window.width()
+    assert "Au comptoir : Camille" in kiosk.screen_text()
+
+    # Turned to landscape: the column on the left again, the page beside it.
+    kiosk.window.resize(1280, 800)
+    kiosk.qtbot.waitUntil(
+        lambda: queue.x() == clients.x() and clients.y() > queue.y() + queue.height(),
+        timeout=2000,
+    )
+    column = {name: _on_window(kiosk, counter.nav[name]) for name in ("queue", "clients")}
+    assert column["clients"].top() > column["queue"].bottom()
+    assert _on_window(kiosk, counter.pages).left() > column["queue"].right()
+    assert _on_window(kiosk, counter.lock).top() > column["clients"].bottom()

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QRect
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.demo.seed import seed_demo
@@ -179,6 +179,47 @@ def test_english_names_and_a_fresh_start_after_locking(
     assert kiosk.window.current_screen is kiosk.window.counter
     kiosk.tap(kiosk.window.counter.nav["month"])
     assert page.period == (date(2026, 10, 28), AS_OF)
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1080, 1920)], ids=["1024x768", "portrait"])
+def test_the_arrows_sit_beside_the_periods_name_and_stay_under_the_finger(
+    make_kiosk: MakeKiosk, comptoir: Comptoir, size: tuple[int, int]
+) -> None:
+    kiosk = make_kiosk(size=size)
+    page = open_month(kiosk)
+    kiosk.tap_named("Ce mois-ci")
+
+    def row() -> tuple[QRect, QRect, QRect]:
+        return page.previous.geometry(), page.period_shown.geometry(), page.next.geometry()
+
+    previous, name, following = row()
+    # ◀ Novembre 2026 ▶ on one line, the arrows close to the name, not at the page's ends.
+    assert previous.right() < name.left() and name.right() < following.left()
+    assert name.left() - previous.right() <= 24 and following.left() - name.right() <= 24
+    assert abs(previous.center().y() - name.center().y()) <= 2
+    assert abs(following.center().y() - name.center().y()) <= 2
+    assert following.right() < page.width() - 100  # beside the name, not at the far end
+    # Large: taller and wider than the page's other buttons.
+    assert previous.height() > page.this_month.height()
+    assert previous.width() >= previous.height() - 4
+    assert kiosk.find("Mois précédent") is page.previous
+    assert kiosk.find("Mois suivant") is page.next
+    # Tapped again and again, ▶ stays where the finger is, whatever the month's name.
+    for shown_name in ("Décembre 2026", "Janvier 2027", "Février 2027"):
+        kiosk.tap(page.next)
+        assert page.period_shown.text() == shown_name
+        assert page.next.geometry() == following
+    # The 30 days: a longer name, still between its arrows, whole.
+    kiosk.tap_named("30 derniers jours")
+    previous, name, following = row()
+    assert previous.right() < name.left() and name.right() < following.left()
+    assert following.right() <= page.width()
+    lines = name.height() // page.period_shown.fontMetrics().lineSpacing()
+    assert lines <= 2
+    kiosk.window.set_language("en")
+    kiosk.qtbot.waitUntil(lambda: page.this_month.text() == "This month", timeout=2000)
+    assert kiosk.find("Previous period") is page.previous
+    assert kiosk.find("Next period") is page.next
 
 
 @settings(

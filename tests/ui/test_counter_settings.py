@@ -13,6 +13,7 @@ from sqlalchemy import select
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.errors import ManagersOnly
 from kiosk_app.store.models import AuditEntry
+from ui.settings.section import SavedForm
 
 from .counter_support import log_in
 from .setup_walk import replace_text
@@ -100,3 +101,19 @@ def test_a_manager_sets_a_network_printer(
     kiosk.tap(page.page_of["printer"].save)
     settings = comptoir.settings.get()
     assert (settings.printer_kind, settings.printer_address) == ("network", "192.168.1.50:9100")
+
+
+def test_each_save_button_follows_the_language(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    log_in(kiosk, "Karim", "2468")
+    kiosk.tap_named("Réglages")
+    page = kiosk.window.counter.settings
+    saves = [form.save for form in page.findChildren(SavedForm)]
+    assert len(saves) >= 4  # association, this kiosk, printer, central server
+    assert {save.text() for save in saves} == {"Enregistrer"}
+    kiosk.window.set_language("en")
+    kiosk.qtbot.waitUntil(lambda: kiosk.window.counter.nav["settings"].text() == "Settings")
+    assert {save.text() for save in saves} == {"Save"}
+    kiosk.tap_named("Printer")
+    assert "Enregistrer" not in kiosk.screen_text()

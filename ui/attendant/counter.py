@@ -1,7 +1,8 @@
 """The attendant's counter: a navigation column on the left (the counter's screens, who
-is logged in, "Lock"), the chosen screen on the right. Locking, by hand or after two
-minutes without a touch (see KioskWindow), goes back to the resident's welcome screen
-with everything shown here forgotten."""
+is logged in, "Lock"), the chosen screen on the right; on a portrait screen the
+navigation is a band across the top and the screen below it (counter_nav.py).
+Locking, by hand or after two minutes without a touch (see KioskWindow), goes back to
+the resident's welcome screen with everything shown here forgotten."""
 
 from __future__ import annotations
 
@@ -9,14 +10,13 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
+    QBoxLayout,
     QFrame,
-    QHBoxLayout,
     QScrollArea,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,24 +24,21 @@ from kiosk_app.domain.kinds import Role
 from kiosk_app.views.attendants import AttendantView
 from kiosk_app.views.orders import OrderView
 
-from .. import theme
 from ..context import KioskContext
 from ..settings.section import SettingsPage
-from ..widgets.buttons import TouchButton
-from ..widgets.reflow import BORDER_PX, needed_width
-from ..widgets.screen import Screen, label
+from ..widgets.screen import Screen
 from .clients import ClientsPage
+from .counter_nav import CounterNav
 from .lulus import LulusPage
 from .month import MonthPage
 from .order_detail import OrderDetailPage
 from .order_form import CounterOrderPage
-from .print_troubles import PrintBadge, PrintTroublesPage
+from .print_troubles import PrintTroublesPage
 from .queue import QueuePage
 from .till import TillPage
 from .to_resolve import ToResolvePage
 from .words import WORDS
 
-NAV_PX = 290  # at the design size; narrower with the theme's smaller type
 # A half-typed order waits this long for its attendant after the counter locked.
 DRAFT_KEPT_MS = 30 * 60_000
 # The counter's screens, in the navigation's order. A section without a page yet is shown
@@ -65,31 +62,15 @@ class CounterScreen(Screen):
         self._context = context
         self.attendant: AttendantView | None = None
 
-        self.title = label(parent=self)  # who is logged in
-        self.role_shown = label("small", parent=self)
-        self._nav = QButtonGroup(self)
-        self.nav: dict[str, TouchButton] = {}
-        nav = QVBoxLayout()
-        nav.addWidget(self.title)
-        nav.addWidget(self.role_shown)
-        for section in SECTIONS:
-            button = TouchButton(parent=self)
-            button.setCheckable(True)
-            button.setEnabled(False)
+        self.nav_bar = CounterNav(SECTIONS, parent=self)
+        self.title = self.nav_bar.title  # who is logged in
+        self.role_shown = self.nav_bar.role_shown
+        self.nav = self.nav_bar.buttons
+        for section, button in self.nav.items():
             button.clicked.connect(lambda _=False, name=section: self.show_section(name))
-            self._nav.addButton(button)
-            self.nav[section] = button
-            nav.addWidget(button)
-        nav.addStretch(1)
-        # A failed print: which job and why, on a page of its own (print_troubles.py).
-        self.print_badge = PrintBadge(parent=self)
-        nav.addWidget(self.print_badge)
-        self.lock = TouchButton(role="primary", parent=self)
+        self.print_badge = self.nav_bar.print_badge
+        self.lock = self.nav_bar.lock
         self.lock.clicked.connect(self.locked)
-        nav.addWidget(self.lock)
-        self.nav_column = column = QWidget(self)
-        column.setFixedWidth(NAV_PX)
-        column.setLayout(nav)
 
         self.pages = QStackedWidget(self)
         self.queue = QueuePage(context)
@@ -106,6 +87,7 @@ class CounterScreen(Screen):
             context, lambda: self.attendant.id if self.attendant else None
         )
         self.print_troubles.changed.connect(self.print_badge.show_count)
+        self.print_troubles.changed.connect(lambda _count: self.nav_bar.squeeze())
         self.print_troubles.back.connect(lambda: self.show_section("queue"))
         self.print_badge.clicked.connect(self.show_print_troubles)
         self.print_troubles_page = _scrolling(self.print_troubles, parent=self.pages)
@@ -151,32 +133,28 @@ class CounterScreen(Screen):
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._keep_focus_visible)
 
-        layout = QHBoxLayout(self)
+        # The navigation beside the page, or above it on a portrait screen (resizeEvent).
+        self._layout = layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(24)
-        layout.addWidget(column)
+        layout.addWidget(self.nav_bar)
         layout.addWidget(self.pages, 1)
         self.retranslate()
 
-    def _fit_nav(self) -> None:
-        """The navigation as wide as the theme's scale draws it (a 1024 px screen has
-        smaller type: the column gives the page what it no longer needs), never
-        narrower than its longest word needs."""
-        column: QWidget | None = getattr(self, "nav_column", None)
-        if column is None:
-            return  # restyled while being built: fitted at the end of __init__
-        buttons = [*self.nav.values(), self.lock, self.print_badge]
-        column_layout = column.layout()
-        assert column_layout is not None  # set with the column
-        margins = column_layout.contentsMargins()
-        widest = max(needed_width(button, chrome=BORDER_PX) for button in buttons)
-        widest += margins.left() + margins.right()
-        column.setFixedWidth(max(round(NAV_PX * theme.current().scale), widest))
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        portrait = self.height() > self.width()
+        self._layout.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.nav_bar.set_portrait(portrait)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)  # a Screen: a language change retranslates
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self._fit_nav()
+            nav: CounterNav | None = getattr(self, "nav_bar", None)
+            if nav is not None:  # None: restyled while being built, fitted at the end
+                nav.fit()
 
     def show_attendant(self, attendant: AttendantView) -> None:
         self.attendant = attendant
@@ -245,10 +223,11 @@ class CounterScreen(Screen):
         area.verticalScrollBar().setValue(0)
 
     def show_print_troubles(self) -> None:
-        self._nav.setExclusive(False)
+        group = self.nav_bar.group
+        group.setExclusive(False)
         for button in self.nav.values():
             button.setChecked(False)
-        self._nav.setExclusive(True)
+        group.setExclusive(True)
         self.print_troubles.refresh()
         self.pages.setCurrentWidget(self.print_troubles_page)
 
@@ -300,7 +279,9 @@ class CounterScreen(Screen):
         self.nav["settings"].setText(self.tr("Settings"))
         self.lock.setText(self.tr("Lock"))
         self.print_badge.retranslate()
-        self._fit_nav()
+        self.nav_bar.grid.refit()  # the words' widths changed
+        self.nav_bar.fit()
+        self.nav_bar.squeeze()  # a name on two lines, "Settings" shown or not
 
     def reset(self) -> None:
         """Locked: who was logged in, the orders and the typed fields are forgotten, but

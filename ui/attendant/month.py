@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QEvent, QRect, Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk_app.clock import to_paris
 from kiosk_app.views.stats import Stats, month_of, months_after
@@ -34,6 +35,7 @@ TILES = (
 )
 TILE_COLUMNS = 4
 TOP_SERVICES = 5
+HEADING_SPACING_PX = 12
 CARD_BORDER_PX = 6  # the card's border, both sides (theme: QFrame#card)
 
 
@@ -64,6 +66,25 @@ class FigureTile(QFrame):
         return max(value, longest) + chrome
 
 
+def _balanced_width(metrics: QFontMetrics, text: str, room: int) -> int:
+    """The narrowest width at which `text` takes no more lines than at `room`."""
+
+    def lines_at(width: int) -> int:
+        flags = Qt.TextFlag.TextWordWrap
+        height = metrics.boundingRect(QRect(0, 0, width, 1 << 16), flags, text).height()
+        return round(height / metrics.lineSpacing())
+
+    most = lines_at(room)
+    low, high = 1, room
+    while low < high:
+        middle = (low + high) // 2
+        if lines_at(middle) <= most:
+            high = middle
+        else:
+            low = middle + 1
+    return min(high + 2, room)  # + rounding, as for one line
+
+
 def _tile_need(widget: QWidget) -> int:
     assert isinstance(widget, FigureTile)
     return widget.needed_width()
@@ -77,27 +98,31 @@ class MonthPage(Screen):  # a Screen: it retranslates itself
         self.stats: Stats | None = None
         self._asked = 0  # the latest request: an older answer arriving late is dropped
 
-        # The period is the page's heading; the buttons that change it sit under it.
+        # The period is the page's heading, between large ◀ ▶ that move it; the
+        # buttons that choose another kind of period sit under it.
         self.period_shown = label("title", parent=self)
-        self.previous = TouchButton("◀", parent=self)
+        self.period_shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.previous = TouchButton("◀", role="arrow", parent=self)
         self.previous.clicked.connect(lambda: self._move(-1))
-        self.next = TouchButton("▶", parent=self)
+        self.next = TouchButton("▶", role="arrow", parent=self)
         self.next.clicked.connect(lambda: self._move(1))
+        heading = QHBoxLayout()
+        heading.setSpacing(HEADING_SPACING_PX)
+        heading.addWidget(self.previous)
+        heading.addWidget(self.period_shown)
+        heading.addWidget(self.next)
+        heading.addStretch(1)
         self.this_month = TouchButton(parent=self)
         self.this_month.clicked.connect(lambda: self.show_month(self._today()))
         self.last_month = TouchButton(parent=self)
         self.last_month.clicked.connect(lambda: self.show_month(months_after(self._today(), -1)))
         self.last_days = TouchButton(parent=self)
         self.last_days.clicked.connect(self.show_last_days)
-        # The three periods in a row between the arrows, or under each other on a
-        # narrow page (1024 px, portrait): their words stay whole.
+        # The three periods in a row, or under each other on a narrow page: their
+        # words stay whole.
         periods = ReflowGrid(most_columns=3, parent=self)
         periods.set_buttons([self.this_month, self.last_month, self.last_days])
         self._periods = periods
-        moves = QHBoxLayout()
-        moves.addWidget(self.previous)
-        moves.addWidget(periods, 1)
-        moves.addWidget(self.next)
 
         self.tiles: dict[str, FigureTile] = {}
         # Four a row on a wide counter; fewer when a caption's word would not fit.
@@ -116,7 +141,7 @@ class MonthPage(Screen):  # a Screen: it retranslates itself
         for widget in (self.chart_title, self.chart, self.empty):
             chart.addWidget(widget)
         # The most ordered services beside the chart: the page reads without scrolling
-        # on the counter's 1280×800 screen.
+        # on the counter's 1280×800 screen
         self.top = QFrame(self)
         self.top.setObjectName("card")
         self.top_title = label(parent=self.top)
@@ -127,7 +152,8 @@ class MonthPage(Screen):  # a Screen: it retranslates itself
         for line in self.top_lines:
             top.addWidget(line)
         top.addStretch(1)
-        below = QHBoxLayout()
+        # (under the chart on a portrait screen, where the chart gets the whole width).
+        self._below = below = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         below.addLayout(chart, 3)
         below.addWidget(self.top, 2)
         self.error = label("error", parent=self)
@@ -135,14 +161,50 @@ class MonthPage(Screen):  # a Screen: it retranslates itself
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.period_shown)
-        layout.addLayout(moves)
+        layout.addLayout(heading)
+        layout.addWidget(periods)
         layout.addWidget(self.error)
         layout.addWidget(self._tile_grid)
         layout.addWidget(self.lulus_note)
         # The chart takes the height the screen has to spare.
         layout.addLayout(below, 1)
         self.retranslate()
+
+    # --- the heading ------------------------------------------------------------------
+
+    def _fit_heading(self) -> None:
+        """The period's name as wide as the longest it takes while ◀ ▶ move it (every
+        month of its year; a span of days as written), so that ▶ stays under the finger
+        from one tap to the next; narrower, on two lines, if the page has not the room."""
+        text = self.period_shown.text()
+        candidates = [text]
+        if self.period is not None and self.is_month:
+            year = self.period[0].year
+            candidates = [self._month_text(date(year, month, 1)) for month in range(1, 13)]
+        metrics = self.period_shown.fontMetrics()
+        want = max(metrics.horizontalAdvance(line) for line in candidates) + 2  # rounding
+        arrows = self.previous.sizeHint().width() + self.next.sizeHint().width()
+        room = max(self.width() - arrows - 2 * HEADING_SPACING_PX, 1)
+        if want > room:  # two lines of even length, not one and an orphan year
+            want = _balanced_width(metrics, text, room)
+        self.period_shown.setFixedWidth(min(want, room))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_heading()
+        window = self.window()  # the page scrolls: its own height says nothing
+        portrait = window.height() > window.width()
+        self._below.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._below.setStretch(1, 0 if portrait else 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # a Screen: a language change retranslates
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and hasattr(
+            self, "_periods"
+        ):  # without it, restyled while being built: fitted at the end of __init__
+            self._fit_heading()
 
     # --- choosing the period ------------------------------------------------------------
 
@@ -229,11 +291,16 @@ class MonthPage(Screen):  # a Screen: it retranslates itself
         locale = self._context.language.locale
         start, end = (QDate(d.year, d.month, d.day) for d in self.period)
         if self.is_month:
-            shown = locale.toString(start, "MMMM yyyy")
-            return shown[:1].upper() + shown[1:]
+            return self._month_text(self.period[0])
         return self.tr("{first} to {last}").format(
             first=locale.toString(start, "d MMMM"), last=locale.toString(end, "d MMMM yyyy")
         )
+
+    def _month_text(self, day: date) -> str:
+        shown = self._context.language.locale.toString(
+            QDate(day.year, day.month, day.day), "MMMM yyyy"
+        )
+        return shown[:1].upper() + shown[1:]
 
     def _figures(self) -> dict[str, str]:
         stats = self.stats
@@ -297,6 +364,7 @@ class MonthPage(Screen):  # a Screen: it retranslates itself
             tile.setAccessibleName(f"{captions[name]}: {figures[name]}")
         self._periods.refit()
         self._tile_grid.refit()
+        self._fit_heading()
         self.lulus_note.setText(self.tr("Lulus: their files as they stand today."))
         self.chart_title.setText(self.tr("Orders per day (weekends shaded)"))
         self._show_chart_and_top()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -142,6 +142,13 @@ class SavedForm(QWidget):
 
     def retranslate(self) -> None:
         self.save.setText(self.tr("Save"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Not a Screen: without this, "Enregistrer" stayed on an English counter.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.saved.clear()  # said in the other language
+        super().changeEvent(event)
 
 
 class SettingsPage(Screen):

@@ -60,6 +60,11 @@ class ReflowGrid(QWidget):
         self._columns = 0
         self.reflow()
 
+    def set_row_spacing(self, px: int) -> None:
+        """The gap between rows (the columns' gap stays the one it was made with)."""
+        if self._grid.verticalSpacing() != px:
+            self._grid.setVerticalSpacing(px)
+
     def columns_for(self, width: int) -> int:
         widest = max((self._need(b) for b in self.buttons), default=1)
         fit = (width + self._spacing) // (widest + self._spacing)
@@ -77,7 +82,9 @@ class ReflowGrid(QWidget):
         self._columns = columns
         for button in self.buttons:
             self._grid.removeWidget(button)
-        for column in range(self.most_columns):
+        # Every column the grid ever had: fewer most_columns (a counter turned to
+        # landscape) must not leave empty columns stretching beside the buttons.
+        for column in range(max(self.most_columns, self._grid.columnCount())):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         for index, button in enumerate(self.buttons):
             self._grid.addWidget(button, index // columns, index % columns)

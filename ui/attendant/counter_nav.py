@@ -1,0 +1,135 @@
+"""The counter's navigation: who is logged in, a button per counter screen, a failed
+print's badge and "Lock". A column on the left of a landscape screen; a band across the
+top of a portrait one (1080×1920), where a column would leave its lower half empty and
+squeeze the page: who and "Lock" on the band's first row, the screens' buttons four a
+row under it, the page below with the whole width."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QVBoxLayout, QWidget
+
+from .. import theme
+from ..widgets.buttons import TouchButton
+from ..widgets.reflow import BORDER_PX, ReflowGrid, needed_width
+from ..widgets.screen import label
+from .print_troubles import PrintBadge
+
+NAV_PX = 290  # the column, at the design size; narrower with the theme's smaller type
+# The band's rows: eight screens make two rows of four at 1080 px; fewer columns if a
+# word would not fit (ReflowGrid), never a cut word.
+PORTRAIT_COLUMNS = 4
+# The gaps between the column's buttons: as much air as the height leaves, down to a
+# sliver on a 1280×800 counter where a manager's eight screens, a failed print and
+# "Lock" take all but a few pixels of it.
+GAP_PX, LEAST_GAP_PX = 8, 2
+# No widget may be wider than this (Qt's QWIDGETSIZE_MAX): the band's width is free.
+ANY_WIDTH = (1 << 24) - 1
+
+
+class CounterNav(QWidget):
+    def __init__(self, sections: Sequence[str], *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = label(parent=self)  # who is logged in
+        self.role_shown = label("small", parent=self)
+        self.who = QWidget(self)
+        who = QVBoxLayout(self.who)
+        who.setContentsMargins(0, 0, 0, 0)
+        who.addWidget(self.title)
+        who.addWidget(self.role_shown)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, TouchButton] = {}
+        for section in sections:
+            button = TouchButton(parent=self)
+            button.setCheckable(True)
+            button.setEnabled(False)  # until the section has its page (add_section)
+            self.group.addButton(button)
+            self.buttons[section] = button
+        self.grid = ReflowGrid(most_columns=1, parent=self)
+        self.grid.set_buttons(list(self.buttons.values()))
+        # A failed print: which job and why, on a page of its own (print_troubles.py).
+        self.print_badge = PrintBadge(parent=self)
+        self.lock = TouchButton(role="primary", parent=self)
+        self.portrait = False
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._arrange()
+
+    def set_portrait(self, portrait: bool) -> None:
+        if portrait != self.portrait:
+            self.portrait = portrait
+            self._arrange()
+
+    def _arrange(self) -> None:
+        layout = self._layout
+        for widget in (self.who, self.grid, self.print_badge, self.lock):
+            layout.removeWidget(widget)
+        for row in range(layout.rowCount()):
+            layout.setRowStretch(row, 0)
+        for column in range(layout.columnCount()):
+            layout.setColumnStretch(column, 0)
+        if self.portrait:
+            layout.addWidget(self.who, 0, 0)
+            layout.addWidget(self.print_badge, 0, 1)
+            layout.addWidget(self.lock, 0, 2)
+            layout.addWidget(self.grid, 1, 0, 1, 3)
+            layout.setColumnStretch(0, 1)
+            self.grid.most_columns = PORTRAIT_COLUMNS
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(ANY_WIDTH)
+            self._set_gap(GAP_PX)
+        else:
+            layout.addWidget(self.who, 0, 0)
+            layout.addWidget(self.grid, 1, 0)
+            layout.setRowStretch(2, 1)  # "Lock" at the bottom, away from the screens
+            layout.addWidget(self.print_badge, 3, 0)
+            layout.addWidget(self.lock, 4, 0)
+            self.grid.most_columns = 1
+        self.grid.refit()
+        self.fit()
+        self.squeeze()
+
+    def squeeze(self) -> None:
+        """In a column: the gaps that let every visible button fit its height (a button
+        shown or hidden, a name on two lines, call it again)."""
+        if self.portrait:
+            return
+        buttons = [b for b in self.buttons.values() if not b.isHidden()]
+        below = [w for w in (self.print_badge, self.lock) if not w.isHidden()]
+        who = self.who.layout()
+        assert who is not None  # set in __init__
+        taken = who.totalHeightForWidth(self.width()) if who.hasHeightForWidth() else 0
+        taken = max(taken, self.who.sizeHint().height())
+        taken += sum(b.sizeHint().height() for b in (*buttons, *below))
+        gaps = max(len(buttons) - 1, 0) + len(below) + 1  # and the nav's rows between
+        spare = self.height() - taken
+        self._set_gap(max(LEAST_GAP_PX, min(GAP_PX, spare // max(gaps, 1))))
+
+    def _set_gap(self, px: int) -> None:
+        if px == self._layout.verticalSpacing():
+            return
+        self._layout.setVerticalSpacing(px)
+        self.grid.set_row_spacing(px)
+        # Laid out now, not on a posted request: a resize (the keyboard docked, then
+        # gone) has already placed the buttons with the old gap, and a look at the
+        # counter before the event loop turns must not find them overlapping.
+        grid_layout = self.grid.layout()
+        assert grid_layout is not None  # set in ReflowGrid.__init__
+        self._layout.activate()
+        grid_layout.activate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.squeeze()
+
+    def fit(self) -> None:
+        """In a column: as wide as the theme's scale draws it (a 1024 px screen has
+        smaller type: the column gives the page what it no longer needs), never
+        narrower than its longest word needs. In a band: the width it is given."""
+        if self.portrait:
+            return
+        buttons = [*self.buttons.values(), self.lock, self.print_badge]
+        widest = max(needed_width(button, chrome=BORDER_PX) for button in buttons)
+        self.setFixedWidth(max(round(NAV_PX * theme.current().scale), widest))
