@@ -255,6 +255,8 @@ class KioskWindow(QMainWindow):
         self.follow.rate_order.connect(self._rate_order)
         self.rate.done.connect(self.end_session)
         self.rate.order_more.connect(self._order_more)
+        self.become_lulu.done.connect(self.end_session)
+        self.become_lulu.order_more.connect(self._order_more)
         self.pin_pad.cancelled.connect(self.end_session)
         self.pin_pad.logged_in.connect(self._logged_in)
         self.counter.locked.connect(self.end_session)

@@ -263,6 +263,14 @@
         <source>Thank you! The counter will call you back within a few days.</source>
         <translation>Merci ! Le comptoir vous rappellera d’ici quelques jours.</translation>
     </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Order a service</source>
+        <translation>Commander un service</translation>
+    </message>
 </context>
 <context>
     <name>CatalogueScreen</name>
