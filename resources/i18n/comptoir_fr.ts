@@ -597,6 +597,10 @@
         <translation>L’association garde votre nom, votre téléphone et votre adresse pour organiser ce service et vous envoyer sa facture. Seuls l’équipe du comptoir et le Lulu qui vient chez vous les voient. Nous ne les vendons ni ne les donnons jamais à personne. Vous pouvez à tout moment demander au comptoir de les voir ou de les effacer.</translation>
     </message>
     <message>
+        <source>You already agreed on {date}.</source>
+        <translation>Vous avez déjà accepté le {date}.</translation>
+    </message>
+    <message>
         <source>I agree</source>
         <translation>J’accepte</translation>
     </message>
