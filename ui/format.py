@@ -48,6 +48,13 @@ def paris_datetime(moment: datetime, locale: QLocale | None = None) -> str:
     return day_at(day, clock(local.hour, local.minute, locale), locale)
 
 
+def paris_date(moment: datetime, locale: QLocale | None = None) -> str:
+    """ "3 décembre 2026" / "3 December 2026", the day in Paris."""
+    locale = locale or QLocale()
+    local = to_paris(moment)
+    return locale.toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
+
+
 def day_at(day: str, time: str, locale: QLocale | None = None) -> str:
     """A day's name and a time: "jeudi 26 novembre à 10 h", "Thursday 26 November, 10:00"."""
     locale = locale or QLocale()

@@ -110,17 +110,27 @@ def tour(
 
         return register
 
+    def restart() -> None:
+        """Back to the welcome screen for the walk's next screen, as the same resident
+        going "Home": the walk's language and text size stay. Ending the visit instead
+        would bring French and normal text back, only for the walk to choose them again:
+        each change restyles or retranslates every widget, seconds per screen."""
+        w.end_session(visit_goes_on=True)
+        w.set_large_text(large_text)
+        w.set_language(lang)
+
     @add("welcome")
     def _welcome() -> None:
         w.end_session()
 
     @add("welcome_larger_text")
     def _larger() -> None:
-        w.welcome.larger_text.click()
+        if not w.large_text:  # a walk in larger text has it on already
+            w.welcome.larger_text.click()
 
     @add("catalogue_categories")
     def _categories() -> None:
-        w.end_session()
+        restart()
         w.welcome.tiles["order"].click()
 
     @add("catalogue_services")
@@ -183,7 +193,7 @@ def tour(
     @add("order_known_who")
     def _known_who() -> None:
         """A known phone: greeted by initials, "Redo my last order" offered."""
-        w.end_session()
+        restart()
         w.catalogue.show_categories()
         w.catalogue.show_category(next(c for c in w.catalogue._categories if c.code == "courses"))
         w._show_service(w.catalogue.model.service_at(0))
@@ -205,7 +215,7 @@ def tour(
 
     @add("follow_lookup")
     def _follow_lookup() -> None:
-        w.end_session()
+        restart()
         w.welcome.tiles["follow"].click()
         type_text(w.follow.lookup.phone.editor, data.national_phone)
         type_text(w.follow.lookup.number.editor, data.number)
@@ -217,7 +227,7 @@ def tour(
 
     @add("rate_lookup")
     def _rate_lookup() -> None:
-        w.end_session()
+        restart()
         w.welcome.tiles["rate"].click()
         type_text(w.rate.lookup.phone.editor, data.national_phone)
         type_text(w.rate.lookup.number.editor, data.number)
@@ -239,7 +249,7 @@ def tour(
 
     @add("lulu_form")
     def _lulu() -> None:
-        w.end_session()
+        restart()
         w.welcome.tiles["lulu"].click()
         type_text(w.become_lulu.name.editor, "Inès Moreau")
         type_text(w.become_lulu.phone.editor, "0744556677")
@@ -252,7 +262,7 @@ def tour(
 
     @add("idle_overlay")
     def _idle() -> None:
-        w.end_session()
+        restart()
         w.welcome.tiles["order"].click()
         w.overlay.start()
 
@@ -507,7 +517,7 @@ def tour(
     # Last, so that no other screenshot shows the call or the warning.
     @add("help_panel")
     def _help() -> None:
-        w.end_session()
+        restart()
         w.welcome.tiles["order"].click()
         w.help.click()
         settle()

@@ -255,6 +255,8 @@ class KioskWindow(QMainWindow):
         self.follow.rate_order.connect(self._rate_order)
         self.rate.done.connect(self.end_session)
         self.rate.order_more.connect(self._order_more)
+        self.become_lulu.done.connect(self.end_session)
+        self.become_lulu.order_more.connect(self._order_more)
         self.pin_pad.cancelled.connect(self.end_session)
         self.pin_pad.logged_in.connect(self._logged_in)
         self.counter.locked.connect(self.end_session)
@@ -348,6 +350,8 @@ class KioskWindow(QMainWindow):
             self.visit_id = None
             self.set_large_text(False)
             self.set_language(FIRST_LANG)
+        # The welcome screen's reset unticked its toggle: a visit going on keeps its text.
+        self._check_text_size_toggles()
         focused = QApplication.focusWidget()
         if focused is not None:
             focused.clearFocus()
@@ -499,9 +503,13 @@ class KioskWindow(QMainWindow):
             return
         self.large_text = on
         self._restyle()
+        self._check_text_size_toggles()
+
+    def _check_text_size_toggles(self) -> None:
+        """The welcome's "Larger text" and the top bar's A+ show the text size in use."""
         for toggle in (self.welcome.larger_text, self.larger):
-            if toggle.isChecked() != on:
-                toggle.setChecked(on)
+            if toggle.isChecked() != self.large_text:
+                toggle.setChecked(self.large_text)
 
     def _restyle(self) -> None:
         """The sizes for this window's size and the resident's choice of text; then

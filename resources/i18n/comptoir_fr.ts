@@ -263,6 +263,14 @@
         <source>Thank you! The counter will call you back within a few days.</source>
         <translation>Merci ! Le comptoir vous rappellera d’ici quelques jours.</translation>
     </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Order a service</source>
+        <translation>Commander un service</translation>
+    </message>
 </context>
 <context>
     <name>CatalogueScreen</name>
@@ -587,6 +595,10 @@
     <message>
         <source>The association keeps your name, phone number and address to organise this service and to send you its invoice. Only the counter team and the Lulu who comes to you see them. We never sell them nor give them to anyone else. You can ask at the counter to see them or to have them deleted at any time.</source>
         <translation>L’association garde votre nom, votre téléphone et votre adresse pour organiser ce service et vous envoyer sa facture. Seuls l’équipe du comptoir et le Lulu qui vient chez vous les voient. Nous ne les vendons ni ne les donnons jamais à personne. Vous pouvez à tout moment demander au comptoir de les voir ou de les effacer.</translation>
+    </message>
+    <message>
+        <source>You already agreed on {date}.</source>
+        <translation>Vous avez déjà accepté le {date}.</translation>
     </message>
     <message>
         <source>I agree</source>

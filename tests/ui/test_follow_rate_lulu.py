@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from kiosk_app.comptoir import Comptoir
 from kiosk_app.domain.kinds import OnboardingStage
@@ -14,6 +15,7 @@ from kiosk_app.views.clients import AddressInput
 from kiosk_app.views.orders import OrderRequest, OrderView
 from sync.protocol import Channel
 
+from .conftest import MakeKiosk
 from .support import Resident
 
 PHONE = "06 11 22 33 44"
@@ -130,11 +132,49 @@ def test_a_neighbour_applies_to_become_a_lulu(kiosk: Resident, comptoir: Comptoi
     kiosk.tap_named("Garde d'enfants")
     kiosk.fill(screen.availability.editor, "Le mercredi")
     kiosk.tap(screen.send)
-    assert "Merci ! Le comptoir vous rappellera" in kiosk.screen_text()
+    shown = kiosk.screen_text()
+    assert "Merci ! Le comptoir vous rappellera" in shown
+    assert "Terminer" in shown and "Commander un service" in shown
     candidates = comptoir.lulus.list(stage=OnboardingStage.CANDIDATE)
     assert [(c.display_name, sorted(c.skills)) for c in candidates] == [
         ("Inès Moreau", ["enfants", "repassage"])
     ]
+    kiosk.tap_named("Terminer")
+    assert kiosk.window.current_screen is kiosk.window.welcome
+    assert screen.name.text == "" and screen.chosen_skills() == []
+
+
+def test_after_applying_a_neighbour_goes_on_to_order_a_service(
+    make_kiosk: MakeKiosk, comptoir: Comptoir
+) -> None:
+    """In English and larger text on the smallest screen: the form scrolls down to
+    "Send"; the thanks, "Finish" and "Order a service" are all in sight after it."""
+    kiosk = make_kiosk(size=(1024, 768))
+    kiosk.tap_named("English")
+    kiosk.tap_named("Larger text")
+    kiosk.tap(kiosk.window.welcome.tiles["lulu"])
+    screen = kiosk.window.become_lulu
+    kiosk.fill(screen.name.editor, "Inès Moreau")
+    kiosk.fill(screen.phone.editor, "0744556677")
+    kiosk.tap_named("Hide the number pad")
+    kiosk.tap_named("Odd jobs")
+    kiosk.fill(screen.availability.editor, "Wednesdays")
+    kiosk.tap(screen.send)
+
+    def in_sight(widget: QWidget) -> bool:
+        return widget.visibleRegion().boundingRect() == widget.rect()
+
+    # Once the page has taken its new height (the scroll area follows a round later).
+    kiosk.qtbot.waitUntil(lambda: in_sight(screen.thanks_text), timeout=2000)
+    assert in_sight(screen.finish) and in_sight(screen.another)
+    shown = kiosk.screen_text()
+    assert "Thank you! The counter will call you back" in shown
+    assert "Finish" in shown
+    kiosk.tap_named("Order a service")
+    assert kiosk.window.current_screen is kiosk.window.catalogue
+    assert kiosk.window.language.code == "en"  # the visit goes on
+    assert "What do you need?" in kiosk.screen_text()
+    assert len(comptoir.lulus.list(stage=OnboardingStage.CANDIDATE)) == 1
 
 
 def follow_by_phone(kiosk: Resident, phone: str) -> None:

@@ -13,6 +13,7 @@ from ui.widgets.keyboard import HEIGHT_SHARE
 
 from .conftest import MakeKiosk
 from .support import Resident
+from .test_order_flow import walk_to_who
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1920, 1080), (1080, 1920)])
@@ -96,3 +97,51 @@ def test_the_keyboard_fits_and_the_next_resident_gets_theirs(make_kiosk: MakeKio
     )
     assert theme.current().px("key_px") < theme.SIZES.px("key_px", 0.8, larger=True)
     assert normal_key < large_key  # not the last visit's keys
+
+
+def test_larger_text_chosen_at_the_welcome_lasts_until_the_resident_walks_away(
+    make_kiosk: MakeKiosk,
+) -> None:
+    """ "Texte plus grand" at the welcome: the order's steps, "Accueil" in the middle of
+    the order (the abandon question answered) and the welcome screen after it keep the
+    larger text and a checked toggle; the idle reset ends it for the next resident."""
+    kiosk = make_kiosk(idle_ms=1500, countdown_s=1)
+    window, ordering = kiosk.window, kiosk.window.ordering
+    QApplication.processEvents()  # the first words, posted at start-up
+    hint = window.welcome.hint
+    normal = {"hint": hint.fontInfo().pixelSize()}
+    kiosk.tap_named("Texte plus grand")
+    assert window.welcome.larger_text.isChecked()
+    assert hint.fontInfo().pixelSize() >= 1.5 * normal["hint"]
+
+    walk_to_who(kiosk)
+    large = {"question": ordering.question.fontInfo().pixelSize()}
+    assert window.larger.isVisible() and window.larger.isChecked()
+    kiosk.fill(ordering.who.phone.editor, "0612345678")
+    kiosk.fill(ordering.who.name.editor, "Ana Lima")
+    kiosk.tap(ordering.next)
+    assert ordering.when.isVisible() and window.larger.isChecked()
+    assert ordering.question.fontInfo().pixelSize() == large["question"]
+    large["step"] = ordering.step_label.fontInfo().pixelSize()
+
+    kiosk.tap_named("Accueil")
+    kiosk.tap_named("Oui, abandonner")
+    assert window.current_screen is window.welcome
+    assert window.welcome.larger_text.isChecked()  # what the resident sees: still on
+    assert hint.fontInfo().pixelSize() >= 1.5 * normal["hint"]
+    kiosk.tap(window.welcome.tiles["order"])
+    assert window.larger.isChecked()
+    large["title"] = window.catalogue.title.fontInfo().pixelSize()
+
+    # The resident walks away: the countdown, then the welcome screen for the next one.
+    kiosk.qtbot.waitUntil(window.overlay.isVisible, timeout=5000)
+    kiosk.qtbot.waitUntil(lambda: window.current_screen is window.welcome, timeout=5000)
+    assert not window.welcome.larger_text.isChecked() and not window.larger.isChecked()
+    assert hint.fontInfo().pixelSize() == normal["hint"]
+    kiosk.tap(window.welcome.tiles["order"])
+    assert not window.larger.isChecked()
+    assert large["title"] >= 1.5 * window.catalogue.title.fontInfo().pixelSize()
+    kiosk.tap_named("Accueil")
+    walk_to_who(kiosk)
+    assert large["question"] >= 1.5 * ordering.question.fontInfo().pixelSize()
+    assert large["step"] >= 1.5 * ordering.step_label.fontInfo().pixelSize()

@@ -181,7 +181,7 @@ def test_a_known_client_is_recognised_by_phone_and_only_confirms(
     kiosk.tap_named("Oui, cette adresse")
     kiosk.tap(ordering.next)
     kiosk.tap(ordering.next)
-    kiosk.tap(ordering.consent.agree)
+    assert ordering.consent.agree.isChecked()  # agreed with their first order
     kiosk.tap(ordering.next)
     kiosk.tap(ordering.next)
     second = comptoir.orders.by_number(window.confirmation.number.text())

@@ -16,6 +16,7 @@ from kiosk_app.views.orders import OrderRequest, OrderView
 from sync.protocol import Channel
 from ui.resident.ordering import REVIEW
 
+from ..conftest import FakeClock
 from .conftest import MakeKiosk
 from .support import LEFT, Resident
 from .test_order_flow import choose_tomorrow_morning, new_resident_to_review, walk_to_who
@@ -77,7 +78,7 @@ def test_a_known_phone_gets_the_address_back_but_never_its_door_code(
     kiosk.tap_named("Oui, cette adresse")
     kiosk.tap(ordering.next)
     kiosk.tap(ordering.next)
-    kiosk.tap(ordering.consent.agree)
+    assert ordering.consent.agree.isChecked()  # agreed with their first order
     kiosk.tap(ordering.next)
     review = ordering.review.summary
     assert "3 rue du Prévôt, 75004 Paris" in review
@@ -276,3 +277,53 @@ def test_home_before_any_order_asks_nothing(kiosk: Resident) -> None:
     kiosk.tap(kiosk.window.welcome.tiles["order"])
     kiosk.tap_named("Accueil")
     assert kiosk.window.current_screen is kiosk.window.welcome
+
+
+def test_a_client_who_agreed_before_finds_it_ticked_with_the_day(
+    kiosk: Resident, comptoir: Comptoir, clock: FakeClock
+) -> None:
+    known_client(comptoir)  # Madeleine agreed on the clock's day, 26 November 2026
+    clock.advance(days=7)
+    window, ordering = kiosk.window, kiosk.window.ordering
+    consent = ordering.consent
+    walk_to_who(kiosk)
+    kiosk.fill(ordering.who.phone.editor, "0698765432")
+    kiosk.tap(ordering.next)
+    choose_tomorrow_morning(kiosk)
+    kiosk.tap(ordering.next)
+    kiosk.tap_named("Oui, cette adresse")
+    kiosk.tap(ordering.next)
+    kiosk.tap(ordering.next)
+    assert ordering.steps[ordering.index] is consent
+    assert "Vous avez déjà accepté le 26 novembre 2026." in kiosk.screen_text()
+    assert consent.agree.isChecked() and consent.agree.text() == "☑  J’accepte"
+    assert ordering.next.isEnabled()
+    kiosk.tap_named("English")
+    assert "You already agreed on 26 November 2026." in kiosk.screen_text()
+    kiosk.tap(consent.agree)  # still theirs to take back
+    assert not consent.agree.isChecked() and not ordering.next.isEnabled()
+    kiosk.tap(consent.agree)
+    kiosk.tap(ordering.next)
+    assert ordering.index == REVIEW
+
+    # Another phone, a new client: no address and nothing ticked for them; "Back to
+    # the review" asks for each first.
+    kiosk.tap(ordering.review.change["who"])
+    kiosk.focus(ordering.who.phone.editor)
+    kiosk.erase(14)  # the digits and the spaces shown between them
+    kiosk.type("0611111111")
+    kiosk.fill(ordering.who.name.editor, "Ana Lima")
+    kiosk.tap(ordering.next)
+    assert ordering.steps[ordering.index] is ordering.where
+    kiosk.fill(ordering.where.street.editor, "8 rue de Jouy")
+    kiosk.fill(ordering.where.postcode.editor, "75004")
+    kiosk.tap(ordering.next)
+    assert ordering.steps[ordering.index] is consent
+    assert not consent.agree.isChecked() and "already agreed" not in kiosk.screen_text()
+    kiosk.tap(consent.agree)
+    kiosk.tap(ordering.next)
+    assert ordering.index == REVIEW
+    kiosk.tap_named("Confirm my order")
+    placed = comptoir.orders.by_number(window.confirmation.number.text())
+    client = comptoir.clients.get(placed.client_id)
+    assert client.name == "Ana Lima" and client.consent_at == clock.now

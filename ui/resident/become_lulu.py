@@ -1,11 +1,13 @@
 """Become a Lulu: name, phone, skills (the catalogue's categories) and availability.
-The application is recorded; the attendant calls back."""
+The application is recorded; the attendant calls back. Ends, like the other flows, on
+"Finish" and the next useful action, "Order a service"."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk_app.domain import validation
 from kiosk_app.errors import ComptoirError
@@ -18,6 +20,8 @@ from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField
 from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Screen, label
+from ..widgets.taps import TAPS
+from .endings import ending_row, finish_button
 
 SKILL_COLUMNS = 4
 
@@ -28,13 +32,41 @@ def _availability(typed: str) -> str:
     )
 
 
+class _Pages(QWidget):
+    """One page shown at a time, and as tall as that page. (A QStackedWidget is as tall
+    as its tallest page for the width, whatever the page shown: the thanks would be the
+    form's height, the screen still scrolled down to "Send", the thanks above the window
+    and "Finish" below it.)"""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._pages: list[QWidget] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def addWidget(self, page: QWidget) -> None:
+        self._layout.addWidget(page)
+        self._pages.append(page)
+        page.setVisible(len(self._pages) == 1)
+
+    def currentWidget(self) -> QWidget:
+        return next(page for page in self._pages if not page.isHidden())
+
+    def setCurrentWidget(self, shown: QWidget) -> None:
+        for page in self._pages:
+            page.setVisible(page is shown)
+
+
 class BecomeLuluScreen(Screen):
+    done = Signal()
+    order_more = Signal()  # "Order a service": the visit goes on
+
     def __init__(self, context: KioskContext, categories: Sequence[CategoryView]) -> None:
         super().__init__()
         self._context = context
         self._categories = list(categories)
         self.title = label("title", parent=self)
-        self.pages = QStackedWidget(self)
+        self.pages = _Pages(self)
         form = QWidget(self.pages)
         self.intro = label(parent=form)
         self.name = TextField(validation.person_name, parent=form)
@@ -71,7 +103,20 @@ class BecomeLuluScreen(Screen):
         form_layout.addWidget(self.availability)
         form_layout.addLayout(send_row)
         form_layout.addStretch(1)
-        self.thanks = label("title", parent=self.pages)
+        # The end: the thanks, then "Finish" and "Order a service" at the bottom, where
+        # "Send my application" was not (a second tap on it lands on nothing).
+        self.thanks = QWidget(self.pages)
+        self.thanks_text = label("title", parent=self.thanks)
+        self.finish = finish_button(self.thanks)
+        self.finish.set_pictogram("check")
+        self.finish.clicked.connect(self.done)
+        self.another = TouchButton(parent=self.thanks)
+        self.another.clicked.connect(self.order_more)
+        end = QVBoxLayout(self.thanks)
+        end.setContentsMargins(0, 0, 0, 0)
+        end.addWidget(self.thanks_text)
+        end.addStretch(1)
+        end.addLayout(ending_row(self.finish, self.another))
         self.pages.addWidget(form)
         self.pages.addWidget(self.thanks)
         self._form = form
@@ -97,9 +142,14 @@ class BecomeLuluScreen(Screen):
             lambda: self._context.comptoir.lulus.register_application(
                 name, phone, skills, availability
             ),
-            lambda _lulu_id: self.pages.setCurrentWidget(self.thanks),
+            self._sent,
             self._refused,
         )
+
+    def _sent(self, _lulu_id: object) -> None:
+        TAPS.screen_shown()  # "Finish" must not take a second tap on "Send"
+        self.drop_focus()
+        self.pages.setCurrentWidget(self.thanks)
 
     def _refused(self, error: Exception) -> None:
         self._refresh()
@@ -127,7 +177,11 @@ class BecomeLuluScreen(Screen):
         self.skill_grid.set_buttons(list(self.skills.values()))  # new words, new widths
         self.availability.set_title(self.tr("When are you available? (e.g. weekday mornings)"))
         self.send.setText(self.tr("Send my application"))
-        self.thanks.setText(self.tr("Thank you! The counter will call you back within a few days."))
+        self.thanks_text.setText(
+            self.tr("Thank you! The counter will call you back within a few days.")
+        )
+        self.finish.setText(self.tr("Finish"))
+        self.another.setText(self.tr("Order a service"))
 
     def reset(self) -> None:
         for field in (self.name, self.phone, self.availability):

@@ -15,7 +15,7 @@ from kiosk_app.views.catalogue import ServiceView
 from kiosk_app.views.clients import ClientView
 from kiosk_app.views.orders import OrderView
 
-from ..format import minutes, money
+from ..format import minutes, money, paris_date
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.field import Check, TextField
@@ -259,9 +259,16 @@ class WhatStep(Step):
 
 
 class ConsentStep(Step):
+    """The notice and "I agree". A client who agreed before (known by their phone)
+    finds it ticked, with the day they agreed: they may still untick it."""
+
     def __init__(self) -> None:
         super().__init__()
         self.notice = label(parent=self)
+        # When a known client agreed (None for a new one, or if the store has no date).
+        self.agreed_on: datetime | None = None
+        self.earlier = label(parent=self)
+        self.earlier.hide()
         # A whole button, not a check box: a check box only reacts on its small square
         # and its words, and an unsure finger lands beside them.
         self.agree = TouchButton(parent=self)
@@ -270,6 +277,7 @@ class ConsentStep(Step):
         self.error = label("error", parent=self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
+        layout.addWidget(self.earlier)
         layout.addWidget(self.agree, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -283,6 +291,20 @@ class ConsentStep(Step):
 
     def missing(self) -> str:
         return "" if self.is_valid() else self.tr("Touch “I agree” to go on.")
+
+    def offer(self, agreed_on: datetime | None) -> None:
+        """The client the phone found agreed on `agreed_on` (None: a new client). Only a
+        change of client ticks or unticks: the resident's own choice stays otherwise."""
+        if agreed_on == self.agreed_on:
+            return
+        pre_ticked = self.agreed_on is not None
+        self.agreed_on = agreed_on
+        if agreed_on is not None:
+            self.agree.setChecked(True)
+        elif pre_ticked:
+            self.agree.setChecked(False)
+        self.earlier.setVisible(agreed_on is not None)
+        self.retranslate()
 
     def _agreed(self) -> None:
         self.retranslate()
@@ -298,11 +320,19 @@ class ConsentStep(Step):
                 "time."
             )
         )
+        self.earlier.setText(
+            self.tr("You already agreed on {date}.").format(date=paris_date(self.agreed_on))
+            if self.agreed_on is not None
+            else ""
+        )
         mark = "☑" if self.agree.isChecked() else "☐"
         agree = self.tr("I agree")  # outside the f-string, where lupdate finds it
         self.agree.setText(f"{mark}  {agree}")
         self.agree.set_accessible(self.tr("I agree to the use of my details"))
 
     def reset(self) -> None:
+        self.agreed_on = None
+        self.earlier.clear()
+        self.earlier.hide()
         self.agree.setChecked(False)
         self.error.clear()

@@ -199,7 +199,10 @@ class OrderScreen(Screen):
         if self.index == REVIEW:
             self._place()
         elif self.from_review:
-            self._go(REVIEW)
+            # A question left unanswered by the change first: a new phone is a new
+            # client, whose "I agree" a known client's no longer ticks.
+            unanswered = [i for i, step in enumerate(self.steps[:REVIEW]) if not step.is_valid()]
+            self._go(unanswered[0] if unanswered else REVIEW)
         else:
             self._go(self.index + 1)
 
@@ -246,6 +249,7 @@ class OrderScreen(Screen):
     def _client_known(self) -> None:
         client = self.who.client
         self.where.offer(client.address if client is not None else None)
+        self.consent.offer(client.consent_at if client is not None else None)
 
     def redo(self, last: OrderView) -> None:
         """ "Redo my last order": its service, duration and description, the same
