@@ -18,6 +18,7 @@ from ..context import KioskContext
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.field import TextField
+from ..widgets.pages import Pages
 from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Screen, label
 from ..widgets.taps import TAPS
@@ -32,31 +33,6 @@ def _availability(typed: str) -> str:
     )
 
 
-class _Pages(QWidget):
-    """One page shown at a time, and as tall as that page. (A QStackedWidget is as tall
-    as its tallest page for the width, whatever the page shown: the thanks would be the
-    form's height, the screen still scrolled down to "Send", the thanks above the window
-    and "Finish" below it.)"""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._pages: list[QWidget] = []
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def addWidget(self, page: QWidget) -> None:
-        self._layout.addWidget(page)
-        self._pages.append(page)
-        page.setVisible(len(self._pages) == 1)
-
-    def currentWidget(self) -> QWidget:
-        return next(page for page in self._pages if not page.isHidden())
-
-    def setCurrentWidget(self, shown: QWidget) -> None:
-        for page in self._pages:
-            page.setVisible(page is shown)
-
-
 class BecomeLuluScreen(Screen):
     done = Signal()
     order_more = Signal()  # "Order a service": the visit goes on
@@ -66,7 +42,7 @@ class BecomeLuluScreen(Screen):
         self._context = context
         self._categories = list(categories)
         self.title = label("title", parent=self)
-        self.pages = _Pages(self)
+        self.pages = Pages(self)  # as tall as the page shown: see pages.py
         form = QWidget(self.pages)
         self.intro = label(parent=form)
         self.name = TextField(validation.person_name, parent=form)

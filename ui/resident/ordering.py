@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from sync.protocol import Channel
 from ..context import KioskContext
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
+from ..widgets.pages import Pages
 from ..widgets.screen import Screen, label
 from ..widgets.taps import TAPS
 from .order_bar import OrderBar
@@ -122,7 +122,9 @@ class OrderScreen(Screen):
         self.who.redo.connect(self.redo)
         self.review.edit.connect(self._edit)
         self.question = label("title", parent=self)
-        self.stack = QStackedWidget()
+        # As tall as the step shown (not as the tallest step, as a QStackedWidget
+        # would be): a scroll bar only when the step shown does not fit.
+        self.stack = Pages()
         for step in self.steps:
             self.stack.addWidget(step)
             step.changed.connect(self._refresh)
