@@ -15,7 +15,9 @@ from .support import Resident
 
 
 def tap_item(kiosk: Resident, matches: QListWidget, text: str) -> None:
-    row = next(r for r in range(matches.count()) if text in matches.item(r).text())
+    row = next(
+        r for r in range(matches.count()) if text in matches.item(r).text().replace("\xa0", " ")
+    )
     rect = matches.visualItemRect(matches.item(row))
     kiosk.tap(matches.viewport(), rect.center())
 
