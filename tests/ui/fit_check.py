@@ -165,6 +165,13 @@ def _items(view: QAbstractItemView) -> list[str]:
             if not isinstance(text, str) or not text:
                 continue
             width = rect.width() - 2 * margin
+            # The style's own room for the words: the theme keeps a list row's right
+            # end clear for its ✓ (kiosk.qss), which the row's rect does not say.
+            option.rect, option.index = rect, index
+            text_rect = view.style().subElementRect(
+                QStyle.SubElement.SE_ItemViewItemText, option, view
+            )
+            width = min(width, text_rect.width() - 2 * margin)
             icon = index.data(Qt.ItemDataRole.DecorationRole)
             if icon is not None:
                 width -= option.decorationSize.width() + 2 * margin

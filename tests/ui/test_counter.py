@@ -11,6 +11,7 @@ from kiosk_app.comptoir import Comptoir
 from kiosk_app.store.models import AuditEntry
 from sync.protocol import Channel, OrderStatus, PaymentMethod
 from ui import theme
+from ui.attendant.queue_model import COLUMNS
 
 from .conftest import MakeKiosk
 from .counter_support import log_in, place_order
@@ -312,3 +313,25 @@ def test_a_portrait_counter_shows_its_screens_in_a_band_above_the_page(
     assert column["clients"].top() > column["queue"].bottom()
     assert _on_window(kiosk, counter.pages).left() > column["queue"].right()
     assert _on_window(kiosk, counter.lock).top() > column["clients"].bottom()
+
+
+def test_on_a_wide_counter_every_slot_reads_on_one_line_beside_a_wide_service(
+    make_kiosk: MakeKiosk, comptoir: Comptoir, attendants: None
+) -> None:
+    for day in (26, 27, 28):
+        place_order(comptoir, day=day, hour=15)
+    kiosk = make_kiosk(size=(1920, 1080))
+    log_in(kiosk)
+    queue = kiosk.window.counter.queue
+    kiosk.tap(queue.all_days)  # every day: the slots with their dates
+    view, model = queue.view, queue.model
+    metrics = view.fontMetrics()
+    width = {name: view.columnWidth(COLUMNS.index(name)) for name in COLUMNS}
+    for row in range(model.rowCount()):
+        for name in ("number", "slot", "status", "channel"):
+            text = model.data(model.index(row, COLUMNS.index(name)))
+            # "vendredi 27 novembre à 16 h" whole on the row's one line, not cut in two.
+            assert metrics.horizontalAdvance(text) <= width[name] - 2, (name, text)
+    # The service takes what the others leave, and they leave it the most.
+    assert width["service"] > max(w for name, w in width.items() if name != "service")
+    assert width["slot"] < view.viewport().width() / 3

@@ -3,7 +3,9 @@ service found by a word, a slot, one tap; then a new client, who must agree."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListWidget
+from collections import Counter
+
+from PySide6.QtWidgets import QApplication, QListWidget
 
 from kiosk_app.comptoir import Comptoir
 from sync.protocol import Channel, OrderStatus
@@ -13,7 +15,9 @@ from .support import Resident
 
 
 def tap_item(kiosk: Resident, matches: QListWidget, text: str) -> None:
-    row = next(r for r in range(matches.count()) if text in matches.item(r).text())
+    row = next(
+        r for r in range(matches.count()) if text in matches.item(r).text().replace("\xa0", " ")
+    )
     rect = matches.visualItemRect(matches.item(row))
     kiosk.tap(matches.viewport(), rect.center())
 
@@ -80,3 +84,31 @@ def test_a_new_client_needs_a_name_and_consent(
     # The form is empty again for the next person in the queue.
     kiosk.tap_named("Nouvelle commande")
     assert form.phone.text == "" and form.service is None
+
+
+def test_the_check_mark_of_the_chosen_client_leaves_their_phone_readable(
+    kiosk: Resident, comptoir: Comptoir, attendants: None
+) -> None:
+    place_order(comptoir)
+    log_in(kiosk)
+    kiosk.tap_named("Nouvelle commande")
+    form = kiosk.window.counter.order_form
+    kiosk.fill(form.find_client, "0611")
+    tap_item(kiosk, form.clients, "Odette Vidal · 06 11 22 33 44")
+    item = form.clients.currentItem()
+    assert item.isSelected()
+    rect = form.clients.visualItemRect(item)
+    shown = form.clients.viewport().grab().toImage()
+    words = item.text()
+    item.setText("")  # the row as drawn without its words: the green and the ✓ alone
+    QApplication.processEvents()
+    badge_only = form.clients.viewport().grab().toImage()
+    item.setText(words)
+    pixels = [
+        (x, y) for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom())
+    ]
+    green = Counter(badge_only.pixel(x, y) for x, y in pixels).most_common(1)[0][0]
+    badge = {(x, y) for x, y in pixels if badge_only.pixel(x, y) != green}
+    text = {(x, y) for x, y in pixels if shown.pixel(x, y) != badge_only.pixel(x, y)}
+    assert badge and text  # both drawn...
+    assert not badge & text  # ...apart: no letter under the ✓

@@ -44,7 +44,9 @@ class Counted:
 
 
 def tap_item(kiosk: Resident, matches: QListWidget, text: str) -> None:
-    row = next(r for r in range(matches.count()) if text in matches.item(r).text())
+    row = next(
+        r for r in range(matches.count()) if text in matches.item(r).text().replace("\xa0", " ")
+    )
     kiosk.tap(matches.viewport(), matches.visualItemRect(matches.item(row)).center())
 
 

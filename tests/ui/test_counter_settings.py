@@ -6,8 +6,9 @@ with the wizard's own forms (a refusal beside its field, each change audited as 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
@@ -117,3 +118,35 @@ def test_each_save_button_follows_the_language(
     assert {save.text() for save in saves} == {"Save"}
     kiosk.tap_named("Printer")
     assert "Enregistrer" not in kiosk.screen_text()
+
+
+def test_each_attendant_keeps_their_actions_on_one_line_above_add_at_1280x800(
+    kiosk: Resident, attendants: None
+) -> None:
+    log_in(kiosk, "Karim", "2468")
+    kiosk.tap_named("Réglages")
+    kiosk.tap_named("Agents d’accueil")
+    page = kiosk.window.counter.settings.attendants
+    kiosk.qtbot.waitUntil(lambda: page.add_button.isVisible(), timeout=2000)
+    QApplication.processEvents()  # the rows take their width, then their columns
+    for row in page.rows.values():
+        # "Rendre agent d'accueil", "Nouveau code", "Désactiver" side by side.
+        spots = [button.mapTo(kiosk.window, QPoint(0, 0)) for button in _actions(row)]
+        assert max(s.y() for s in spots) - min(s.y() for s in spots) < 8, spots
+        assert spots[0].x() < spots[1].x() < spots[2].x(), spots
+    # "Ajouter" on the screen as the Settings open, without scrolling.
+    area = next(w for w in _ancestors(page) if isinstance(w, QScrollArea))
+    shown = QRect(area.viewport().mapTo(kiosk.window, QPoint(0, 0)), area.viewport().size())
+    add = QRect(page.add_button.mapTo(kiosk.window, QPoint(0, 0)), page.add_button.size())
+    assert shown.contains(add), (shown, add)
+
+
+def _actions(row: object) -> list[QWidget]:
+    return [row.role, row.pin, row.active]  # type: ignore[attr-defined]
+
+
+def _ancestors(widget: QWidget) -> list[QWidget]:
+    found = []
+    while (widget := widget.parentWidget()) is not None:
+        found.append(widget)
+    return found

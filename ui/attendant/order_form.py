@@ -43,7 +43,7 @@ from kiosk_app.views.orders import OrderRequest, OrderView
 from sync.protocol import Channel
 
 from ..context import KioskContext
-from ..format import money, paris_datetime
+from ..format import NBSP, money, paris_datetime
 from ..i18n import current_lang
 from ..resident.catalogue import make_flickable
 from ..widgets.buttons import TouchButton
@@ -70,6 +70,8 @@ def _list(parent: QWidget) -> QListWidget:
     matches = QListWidget(parent)
     matches.setFixedHeight(ROW_PX * 2 + 8)
     matches.setWordWrap(True)  # a long name takes the row's second line, not an ellipsis
+    # Its first line reaches the row's end: the theme keeps that end for the ✓ (kiosk.qss).
+    matches.setProperty("check_room", True)
     make_flickable(matches)
     return matches
 
@@ -309,7 +311,9 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         if not typed.strip():
             return
         for client in self._context.comptoir.clients.search(typed[:200], limit=SHOWN):
-            self.clients.addItem(_item(f"{client.name} · {client.phone_display}", client))
+            # The number whole on one line: it wraps after the name, not in its middle.
+            phone = client.phone_display.replace(" ", NBSP)
+            self.clients.addItem(_item(f"{client.name} · {phone}", client))
         self.clients.addItem(_item(self._new_client_text(), NEW_CLIENT))
 
     def _new_client_text(self) -> str:

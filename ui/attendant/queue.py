@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -36,6 +36,10 @@ from .words import WORDS
 POLL_MS = 2000
 CELL_PADDING_PX = 12  # both sides of a cell's text
 ROW_PX = 56
+# The service column keeps room for about this many characters ("Attendre un
+# technicien"; a longer name takes its second line) before the slot gives up its one
+# line and takes the row's two.
+SERVICE_LEAST_CHARS = 22
 
 
 class QueuePage(Screen):  # a Screen: it retranslates itself
@@ -113,6 +117,8 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COLUMNS.index("service"), QHeaderView.ResizeMode.Stretch)
         make_flickable(self.view)
+        # The slot's one line or two depends on the width the table gets.
+        self.view.viewport().installEventFilter(self)
         self.view.clicked.connect(self._open)
         self.empty = label("small", parent=self)
 
@@ -239,13 +245,20 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
             shown = QDate(self.day.year, self.day.month, self.day.day)
             self.day_shown.setText(self._context.language.locale.toString(shown, "dddd d MMMM"))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._size_columns()
+        return super().eventFilter(watched, event)
+
     def _show_empty(self) -> None:
         self.empty.setText("" if self.model.rowCount() else self.tr("No order matches."))
 
     def _size_columns(self) -> None:
         """Each column but the service's as wide as the widest text it can show in the
         current language, measured from the words: the columns never move as the
-        attendant scrolls, and no row is read to size them."""
+        attendant scrolls, and no row is read to size them. The slot with its date takes
+        one line when the service keeps its room beside it (a wide counter), two on a
+        1024 px one; the service column takes whatever is left."""
         self.view.ensurePolished()
         header = self.view.horizontalHeader()
         header.ensurePolished()
@@ -255,24 +268,31 @@ class QueuePage(Screen):  # a Screen: it retranslates itself
         def widest(names: list[str]) -> str:
             return max(names, key=cells.horizontalAdvance)
 
+        def width_of(name: str, text: str) -> int:
+            title = str(self.model.headerData(COLUMNS.index(name), Qt.Orientation.Horizontal))
+            widest_line = max(text.split("\n"), key=cells.horizontalAdvance)
+            width = max(cells.horizontalAdvance(widest_line), titles.horizontalAdvance(title))
+            return width + CELL_PADDING_PX
+
         if self.day is None:  # "mercredi 30 septembre à 23 h 59", with the longest names
             day = widest([locale.dayName(d) for d in range(1, 8)])
             month = widest([locale.monthName(m) for m in range(1, 13)])
-            slot = _two_lines(day_at(f"{day} 30 {month}", clock(23, 59, locale), locale))
+            slot = day_at(f"{day} 30 {month}", clock(23, 59, locale), locale)
         else:  # a day chosen above: the hour is enough
             slot = clock(23, 59, locale)
-        texts = {
-            "number": self._longest_number,
-            "slot": slot,
-            "status": widest([WORDS.status(status) for status in OrderStatus]),
-            "channel": widest([WORDS.channel(channel) for channel in Channel]),
+        widths = {
+            "number": width_of("number", self._longest_number),
+            "status": width_of("status", widest([WORDS.status(s) for s in OrderStatus])),
+            "channel": width_of("channel", widest([WORDS.channel(c) for c in Channel])),
         }
-        for name, text in texts.items():
-            column = COLUMNS.index(name)
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            widest_line = max(text.split("\n"), key=cells.horizontalAdvance)
-            width = max(cells.horizontalAdvance(widest_line), titles.horizontalAdvance(title))
-            header.resizeSection(column, width + CELL_PADDING_PX)
+        room = self.view.viewport().width() - sum(widths.values())
+        service_least = cells.averageCharWidth() * SERVICE_LEAST_CHARS
+        one_line = width_of("slot", slot)
+        widths["slot"] = (
+            one_line if room - one_line >= service_least else width_of("slot", _two_lines(slot))
+        )
+        for name, width in widths.items():
+            header.resizeSection(COLUMNS.index(name), width)
 
 
 def _two_lines(text: str) -> str:

@@ -13,11 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -56,6 +54,25 @@ def _pin_field(check: Callable[[str], Any], parent: QWidget) -> TextField:
     return field
 
 
+class _Actions(ReflowGrid):
+    """An attendant's three buttons, each as wide as its words when the three fit side
+    by side ("Rendre agent d'accueil", "Nouveau code", "Désactiver" beside the name on
+    the Settings page at 1280 px: equal columns would need three times the longest and
+    leave "Désactiver" alone on a second line); on a narrower page, two or one a row."""
+
+    def columns_for(self, width: int) -> int:
+        needs = [self._need(button) for button in self.buttons]
+        if sum(needs) + self._spacing * (len(needs) - 1) <= width:
+            return len(needs)
+        return super().columns_for(width)
+
+    def reflow(self) -> None:
+        super().reflow()
+        if self._columns == len(self.buttons):  # one row: the room shared by the words
+            for column, button in enumerate(self.buttons):
+                self._grid.setColumnStretch(column, self._need(button))
+
+
 class _Row:
     """One attendant's line: name, role and state, and what can be done."""
 
@@ -64,7 +81,7 @@ class _Row:
         self.box = QWidget(parent)
         # The name with its role and state under it: the three buttons keep their
         # whole words beside it on the Settings page at 1280 px, and go two or one a
-        # row on a narrower page (1024 px, portrait).
+        # row on a narrower page (1024 px).
         self.who = QWidget(self.box)
         self.name = label(parent=self.who)
         self.name.setText(attendant.name)
@@ -74,7 +91,7 @@ class _Row:
         who.setSpacing(0)
         who.addWidget(self.name)
         who.addWidget(self.state)
-        self.buttons = ReflowGrid(most_columns=3, parent=self.box)
+        self.buttons = _Actions(most_columns=3, parent=self.box)
         self.role = TouchButton(parent=self.buttons)
         self.pin = TouchButton(parent=self.buttons)
         self.active = TouchButton(parent=self.buttons)
@@ -106,14 +123,13 @@ class AttendantsPage(Screen):
         self.note = label("success", parent=self)
         self.error = label("error", parent=self)
 
+        # The rows right on the page (the counter's page scrolls): a scroll area of its
+        # own kept the height its rows had when they were first laid out, narrow, a
+        # button a row, and pushed "Add an attendant" below the fold.
         self.list_box = QWidget(self)
         self.grid = QGridLayout(self.list_box)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setColumnStretch(0, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.list_box)
 
         # Under the list, one form at a time: someone new, or a new PIN for someone
         # (in place of the first once "New PIN" is touched: the screen is 800 px high).
@@ -163,11 +179,14 @@ class AttendantsPage(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(scroll)
-        # What a change did, or why it was refused: under the rows the buttons are on
-        # (empty, the two lines part the list from the form below).
+        layout.addWidget(self.list_box)
+        # What a change did, or why it was refused: under the rows the buttons are on,
+        # shown only when there is something to say (empty, their two lines would push
+        # "Add" below the fold at 1280×800).
         layout.addWidget(self.note)
         layout.addWidget(self.error)
+        self.note.hide()
+        self.error.hide()
         add_layout.addLayout(add_fields)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
@@ -220,14 +239,16 @@ class AttendantsPage(Screen):
     # --- writes, off the GUI thread -------------------------------------------------
 
     def _write(self, work: Callable[[], Any], said: Callable[[Any], Callable[[], str]]) -> None:
-        self.note.clear()
-        self.error.clear()
+        for said_before in (self.note, self.error):
+            said_before.clear()
+            said_before.hide()
         self._set_busy(True)
 
         def done(result: Any) -> None:
             self._set_busy(False)
             self.refresh()
             self.note.say(said(result))
+            self.note.show()
             self.changed.emit()
 
         def failed(error: Exception) -> None:
@@ -251,6 +272,7 @@ class AttendantsPage(Screen):
             self.error.say(lambda: message(error.key, current_lang(), **error.params))
         else:
             self.error.say(lambda: message("error.unexpected", current_lang()))
+        self.error.show()
 
     def _set_busy(self, busy: bool) -> None:
         for row in self.rows.values():
@@ -382,6 +404,10 @@ class AttendantsPage(Screen):
             for button in (row.role, row.pin, row.active):
                 button.set_accessible(f"{button.text()} – {attendant.name}")
             row.buttons.refit()
+        # The names in one column: every row's buttons start at the same place.
+        widest = max((row.who.sizeHint().width() for row in self.rows.values()), default=0)
+        for row in self.rows.values():
+            row.who.setFixedWidth(widest)
 
     def _retranslate_reset(self) -> None:
         if self._resetting is not None:
