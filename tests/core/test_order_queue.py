@@ -181,7 +181,17 @@ FILTER_SHAPES = [
 ]
 
 
-@pytest.mark.parametrize("queue_filter", FILTER_SHAPES, ids=repr)
+def shape_id(queue_filter: QueueFilter) -> str:
+    """The same name in every process: a frozenset's repr follows the string hashes, which
+    change from one process to the next, and pytest-xdist's workers must collect the very
+    same test ids."""
+    statuses = "+".join(sorted(status.value for status in queue_filter.statuses)) or "any"
+    day = queue_filter.day.isoformat() if queue_filter.day else "any-day"
+    channel = queue_filter.channel.value if queue_filter.channel else "any-channel"
+    return f"{statuses}-{day}-{channel}"
+
+
+@pytest.mark.parametrize("queue_filter", FILTER_SHAPES, ids=shape_id)
 def test_every_page_is_read_from_an_index_never_by_sorting_the_table(
     large: Comptoir, every_order: list[OrderView], queue_filter: QueueFilter
 ) -> None:

@@ -1,7 +1,10 @@
 """The packaged kiosk, run outside the virtual environment: it answers --version, seeds
 the demo month and says the pilot's figures, prints a ticket and an invoice, and on a
 real X screen (Xvfb, Qt's xcb platform) paints the same welcome screen as the venv's
-kiosk, seen from outside through `xwd -root`. And the .deb holds what a kiosk needs."""
+kiosk, seen from outside through `xwd -root`. And the .deb holds what a kiosk needs; and
+the package suite's start measure runs on this bundle. One file, so that pytest-xdist
+(`--dist loadfile`) gives every test of the bundle to the worker that built it: built
+once, not once per worker."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.package import TARGETS, folder_mb, measure_start
 from ui.theme import PALETTE
 
 from ..ui.notify_socket import NotifySocket
@@ -213,3 +217,14 @@ def test_the_bundle_prints_a_test_page_on_a_network_printer(built: Built, tmp_pa
         assert "€" in page.text and "é" in page.text and len(page.qr_codes) == 1
     finally:
         fake.close()
+
+
+def test_the_start_measure_times_both_kiosks(built: Built, demo: Path) -> None:
+    """The package suite's start measure (`python -m benchmarks package --quick` builds its
+    own bundle): both starts timed to READY=1 and the ratio computed. No timing is
+    asserted, only that each figure is measured."""
+    figures = measure_start(built.bundle, demo, runs=1)
+    assert figures["bundle_cold_start_median_s"] > 0
+    assert figures["venv_cold_start_median_s"] > 0
+    assert figures["bundle_cold_start_ratio_vs_venv"] > 0
+    assert 50 < folder_mb(built.bundle) <= TARGETS["bundle_mb"]
