@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import label
 
-DONE_DOT, TODO_DOT = "●", "○"
+DONE_DOT, AHEAD_DOT = "●", "○"
 
 
 class OrderBar(QFrame):
@@ -54,7 +54,7 @@ class OrderBar(QFrame):
 
     def show_step(self, index: int, count: int, text: str) -> None:
         self.step_label.setText(text)
-        self.dots.setText(" ".join(DONE_DOT if i <= index else TODO_DOT for i in range(count)))
+        self.dots.setText(" ".join(DONE_DOT if i <= index else AHEAD_DOT for i in range(count)))
 
     def set_missing(self, missing: Callable[[], str]) -> None:
         """What "Next" says when touched while disabled (worked out at the touch, in the
