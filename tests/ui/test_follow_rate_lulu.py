@@ -17,6 +17,7 @@ from sync.protocol import Channel
 
 from .conftest import MakeKiosk
 from .support import Resident
+from .test_idle import start_typing_a_lulu_application
 
 PHONE = "06 11 22 33 44"
 
@@ -150,14 +151,8 @@ def test_after_applying_a_neighbour_goes_on_to_order_a_service(
     """In English and larger text on the smallest screen: the form scrolls down to
     "Send"; the thanks, "Finish" and "Order a service" are all in sight after it."""
     kiosk = make_kiosk(size=(1024, 768))
-    kiosk.tap_named("English")
-    kiosk.tap_named("Larger text")
-    kiosk.tap(kiosk.window.welcome.tiles["lulu"])
+    start_typing_a_lulu_application(kiosk, skill="Odd jobs")
     screen = kiosk.window.become_lulu
-    kiosk.fill(screen.name.editor, "Inès Moreau")
-    kiosk.fill(screen.phone.editor, "0744556677")
-    kiosk.tap_named("Hide the number pad")
-    kiosk.tap_named("Odd jobs")
     kiosk.fill(screen.availability.editor, "Wednesdays")
     kiosk.tap(screen.send)
 

@@ -11,7 +11,7 @@ from .support import Resident
 IDLE_MS = 300
 
 
-def start_typing_a_lulu_application(kiosk: Resident) -> None:
+def start_typing_a_lulu_application(kiosk: Resident, skill: str = "Childcare") -> None:
     kiosk.tap_named("English")
     kiosk.tap_named("Larger text")
     kiosk.tap(kiosk.window.welcome.tiles["lulu"])
@@ -19,7 +19,7 @@ def start_typing_a_lulu_application(kiosk: Resident) -> None:
     kiosk.fill(screen.name.editor, "Inès Moreau")
     kiosk.fill(screen.phone.editor, "0744556677")
     kiosk.tap_named("Hide the number pad")
-    kiosk.tap_named("Childcare")
+    kiosk.tap_named(skill)
 
 
 def test_an_idle_session_counts_down_then_forgets_everything(

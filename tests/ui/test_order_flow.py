@@ -50,8 +50,8 @@ def walk_to_who(kiosk: Resident) -> None:
     kiosk.tap_named("Commander ce service")
 
 
-def new_resident_to_review(kiosk: Resident) -> None:
-    """A new resident, Ana Lima, orders "Faire les courses" up to the review."""
+def new_resident_to_consent(kiosk: Resident) -> None:
+    """A new resident, Ana Lima, orders "Faire les courses" up to the consent step."""
     ordering = kiosk.window.ordering
     walk_to_who(kiosk)
     kiosk.fill(ordering.who.phone.editor, "0612345678")
@@ -59,6 +59,12 @@ def new_resident_to_review(kiosk: Resident) -> None:
     kiosk.tap(ordering.next)
     answer_when_and_where(kiosk)
     kiosk.tap(ordering.next)
+
+
+def new_resident_to_review(kiosk: Resident) -> None:
+    """A new resident, Ana Lima, orders "Faire les courses" up to the review."""
+    ordering = kiosk.window.ordering
+    new_resident_to_consent(kiosk)
     kiosk.tap(ordering.consent.agree)
     kiosk.tap(ordering.next)
 

@@ -11,7 +11,7 @@ from ui.resident.ordering import OrderScreen
 
 from .conftest import MakeKiosk
 from .support import Resident
-from .test_order_flow import answer_when_and_where, walk_to_who
+from .test_order_flow import new_resident_to_consent
 
 
 def _settle() -> None:
@@ -35,15 +35,9 @@ def _fits(kiosk: Resident, ordering: OrderScreen, *shown: QWidget) -> None:
 
 
 def _to_consent(kiosk: Resident) -> OrderScreen:
-    ordering = kiosk.window.ordering
     kiosk.tap(kiosk.window.welcome.larger_text)
-    walk_to_who(kiosk)
-    kiosk.fill(ordering.who.phone.editor, "0612345678")
-    kiosk.fill(ordering.who.name.editor, "Ana Lima")
-    kiosk.tap(ordering.next)
-    answer_when_and_where(kiosk)
-    kiosk.tap(ordering.next)
-    return ordering
+    new_resident_to_consent(kiosk)
+    return kiosk.window.ordering
 
 
 def test_with_larger_text_a_step_that_fits_shows_no_scroll_bar(
