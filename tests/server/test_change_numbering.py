@@ -151,8 +151,7 @@ def test_pushes_waiting_together_share_one_numbering() -> None:
     leader = run_in_thread(lambda: numbering.after_commit(first))
     assert began.wait(30)
     waiting = [
-        run_in_thread(lambda: numbering.after_commit(lambda: runs.append("next")))
-        for _ in range(5)
+        run_in_thread(lambda: numbering.after_commit(lambda: runs.append("next"))) for _ in range(5)
     ]
     release.set()
     for thread in [leader, *waiting]:
