@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+from anyio import to_thread
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -23,6 +24,8 @@ from sync.protocol import (
     MAX_PULL_LIMIT,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    PULL_FROM_PARAM,
+    PULL_LIMIT_PARAM,
     SCHEMA_HEADER,
     SCHEMA_VERSION,
     SUPPORTED_PROTOCOLS,
@@ -60,7 +63,7 @@ from .lookup import look_up
 from .ownership import OwnedRecords
 from .pages import page_routes
 from .rate_limits import Limiter, RateLimits
-from .scopes import RecordRules, Scope, unscoped_routes
+from .scopes import Caller, RecordRules, Scope, unscoped_routes
 from .to_resolve_page import to_resolve_routes
 from .web_orders import WebOrderCreated, WebOrderRequest, create_web_order
 from .writer import Rejected, Writer
@@ -125,6 +128,30 @@ def record_rules(request: Request) -> RecordRules:
     return rules
 
 
+def page_json(
+    session: Session, rules: RecordRules, caller: Caller, cursor: int, limit: int
+) -> str | None:
+    """The page of the change log after `cursor` that `caller` pulls, as JSON; None
+    when the cursor is unknown here (pruned, or from another server)."""
+    try:
+        return pull_json(
+            session,
+            cursor,
+            limit,
+            keep=lambda p: rules.keep_page(caller, session, p),
+            reader=rules.reader_of(caller),
+        )
+    except CursorUnknown:
+        return None
+
+
+def read_page(
+    db: Database, rules: RecordRules, caller: Caller, cursor: int, limit: int
+) -> str | None:
+    with db.read() as session:
+        return page_json(session, rules, caller, cursor, limit)
+
+
 def administrator(request: Request, credential: DocsCredential) -> None:
     """Who may see every kiosk's health (the kiosks page and /api/v1/kiosks): an
     administrator's credential (Scope.KIOSKS), sent by a program as a bearer token or by
@@ -161,23 +188,39 @@ def sync_routes() -> APIRouter:
         batch: PushRequest,
         credential: BearerCredential,
         key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=1, max_length=100)],
+        pull_from: Annotated[
+            int | None, Query(alias=PULL_FROM_PARAM, ge=-(2**62), le=2**62)
+        ] = None,
+        pull_limit: Annotated[
+            int, Query(alias=PULL_LIMIT_PARAM, ge=1, le=MAX_PULL_LIMIT)
+        ] = DEFAULT_PULL_LIMIT,
     ) -> Response:
         now = now_of(request)
         rules = record_rules(request)
 
-        def apply(session: Session) -> PushResponse:
+        def apply(session: Session) -> tuple[Caller, PushResponse]:
             caller = authorise(session, credential, Scope.SYNC, lock=True)
-            return push_batch(session, caller, key, batch, now=now, rules=rules)
+            return caller, push_batch(session, caller, key, batch, now=now, rules=rules)
 
         try:
             # Awaited, not run on a pool thread: the write runs on the database's writer.
-            answer = await database(request).run_write_async(apply)
+            caller, answer = await database(request).run_write_async(apply)
         except IdempotencyMismatch:
             raise ApiError(
                 422, ErrorCode.IDEMPOTENCY_MISMATCH, "this Idempotency-Key came with another body"
             ) from None
-        # Serialised once, here: the answer is already a validated PushResponse.
-        return Response(answer.model_dump_json(), media_type="application/json")
+        # Serialised once, here: the answer is already a validated PushResponse, and the
+        # page JSON already (changes.pull_json); `pull` is left out unless answered, as
+        # a kiosk that never asks for it does not know the field.
+        body = answer.model_dump_json(exclude={"pull"})
+        if pull_from is not None:
+            # The caller was found live by the write that just committed.
+            page = await to_thread.run_sync(
+                lambda: read_page(database(request), rules, caller, pull_from, pull_limit)
+            )
+            if page is not None:  # (a cursor unknown here: the kiosk's own pull says so)
+                body = f'{body[:-1]},"pull":{page}}}'
+        return Response(body, media_type="application/json")
 
     @router.get(
         "/pull",
@@ -191,21 +234,11 @@ def sync_routes() -> APIRouter:
         cursor: Annotated[int, Query(ge=-(2**62), le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
     ) -> Response:
-        rules = record_rules(request)
-        try:
-            with database(request).read() as session:
-                caller = authorise(session, credential, Scope.SYNC)
-                page = pull_json(
-                    session,
-                    cursor,
-                    limit,
-                    keep=lambda p: rules.keep_page(caller, session, p),
-                    reader=rules.reader_of(caller),
-                )
-        except CursorUnknown:
-            raise ApiError(
-                409, ErrorCode.MUST_REFETCH, "this cursor is unknown here: pull from 0"
-            ) from None
+        with database(request).read() as session:
+            caller = authorise(session, credential, Scope.SYNC)
+            page = page_json(session, record_rules(request), caller, cursor, limit)
+        if page is None:
+            raise ApiError(409, ErrorCode.MUST_REFETCH, "this cursor is unknown here: pull from 0")
         return Response(page, media_type="application/json")
 
     @router.get("/device", response_model=DeviceInfo)
