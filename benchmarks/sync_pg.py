@@ -6,8 +6,10 @@ talking to it over loopback.
   a day each: 10 orders (the client and the order), their steps to paid (confirmed,
   assigned, done, paid), a payment each, a rating for one in three, 120 visits: about
   190 operations, pushed at 11 moments as the kiosk does after its writes, each push
-  followed by a pull. The day is compressed into `DAY_S` seconds for the whole fleet
-  (each kiosk's moments at random times within it), which asks the server for about
+  followed by a pull; the push asks for the pull's first page and gets it in its
+  answer, as the kiosk does (its figure includes that page). The day is compressed
+  into `DAY_S` seconds for the whole fleet (each kiosk's moments at random times
+  within it), which asks the server for about
   1,600 operations and 90 syncs a second (a rate that a thousand real kiosks reach
   only in bursts). Each sync pulls until the server has nothing more for the kiosk, as
   the kiosk does: its own rows of the change log and everyone's (server/readers.py).
@@ -230,17 +232,20 @@ def measure_fleet(url: str, db_url: str, kiosks: int, day_s: float) -> dict[str,
             time.sleep(max(0.0, began + at - time.monotonic()))
             try:
                 sent = time.perf_counter_ns()
-                answer = client.push(ops, str(uuid.uuid4()))
+                # As the kiosk does (sync/engine.py): the push brings the pull's first page.
+                answer = client.push(ops, str(uuid.uuid4()), pull_from=cursor)
                 pushed = time.perf_counter_ns() - sent
                 bad = [r for r in answer.results if r.outcome.value != "applied"]
                 if bad:
                     raise SyncError(f"{bad[0].outcome.value}: {bad[0].message}")
                 asked = time.perf_counter_ns()
+                page = answer.pull
                 while True:
-                    page = client.pull(cursor, DEFAULT_PULL_LIMIT)
+                    page = page or client.pull(cursor, DEFAULT_PULL_LIMIT)
                     cursor = page.next_cursor
                     if not page.has_more:
                         break
+                    page = None
                 pulled = time.perf_counter_ns() - asked
             except SyncError as error:
                 with lock:

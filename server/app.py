@@ -4,125 +4,54 @@ platform's order creation, the orders' public pages, and the kiosks' health."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from anyio import to_thread
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from sync.protocol import (
-    DEFAULT_PULL_LIMIT,
-    IDEMPOTENCY_HEADER,
-    MAX_PULL_LIMIT,
-    PROTOCOL_HEADER,
     PROTOCOL_VERSION,
-    SCHEMA_HEADER,
     SCHEMA_VERSION,
-    SUPPORTED_PROTOCOLS,
-    DeviceInfo,
     ErrorBody,
     ErrorCode,
-    HealthReceived,
-    HealthReport,
-    LookupFound,
-    LookupRequest,
-    Meta,
-    PullResponse,
-    PushRequest,
-    PushResponse,
 )
 
 from .access import (
     ApiError,
     Credential,
     authorise,
-    bearer_credential,
-    browser_credential,
     strip_inputs,
 )
-from .auth import device_name
-from .batch import IdempotencyMismatch, push_batch
-from .changes import CursorUnknown, pull_json
 from .database import Database
-from .documents import last_document_numbers
 from .headers import SecurityHeaders
-from .health import record_report
 from .kiosks_routes import kiosks_routes
 from .limits import BodyLimits
-from .lookup import look_up
 from .ownership import OwnedRecords
 from .pages import page_routes
 from .rate_limits import Limiter, RateLimits
+from .route_basics import (
+    ERRORS,
+    BearerCredential,
+    Clock,
+    DocsCredential,
+    InvalidRequest,
+    database,
+    error_response,
+    now_of,
+)
 from .scopes import RecordRules, Scope, unscoped_routes
+from .sync_routes import sync_routes
 from .to_resolve_page import to_resolve_routes
 from .web_orders import WebOrderCreated, WebOrderRequest, create_web_order
-from .writer import Rejected, Writer
-
-Clock = Callable[[], datetime]
-
-
-def _error(status: int, code: ErrorCode, message: str, **headers: str) -> JSONResponse:
-    body = ErrorBody(error=code, message=message).model_dump(mode="json")
-    return JSONResponse(body, status_code=status, headers=headers or None)
-
-
-class InvalidRequest(BaseModel):
-    """FastAPI's own answer to a request that does not match its schema."""
-
-    detail: list[dict[str, Any]] | str
-
-
-ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"description": "a body that is not JSON, or a broken gzip stream"},
-    415: {"model": ErrorBody, "description": "a Content-Encoding other than gzip"},
-    422: {"model": InvalidRequest | ErrorBody, "description": "a request outside the schema"},
-    401: {"model": ErrorBody, "description": "missing, unknown or revoked token"},
-    403: {"model": ErrorBody, "description": "a credential of a kind not allowed here"},
-    429: {"model": ErrorBody, "description": "too many failed credentials from this address"},
-    413: {"model": ErrorBody, "description": "body over 1 MB, sent or inflated"},
-    426: {"model": ErrorBody, "description": "protocol or schema not supported: upgrade"},
-    503: {"model": ErrorBody, "description": "busy: retry after Retry-After seconds"},
-}
-
-
-def database(request: Request) -> Database:
-    db: Database = request.app.state.database
-    return db
-
-
-def now_of(request: Request) -> datetime:
-    clock: Clock = request.app.state.clock
-    return clock()
-
-
-async def speaks_our_protocol(
-    protocol: Annotated[int, Header(alias=PROTOCOL_HEADER)],
-    schema: Annotated[int, Header(alias=SCHEMA_HEADER)],
-) -> None:
-    # Checked before the credential and before the body: nothing is applied for a
-    # kiosk that speaks another version.
-    if protocol not in SUPPORTED_PROTOCOLS or schema != SCHEMA_VERSION:
-        raise ApiError(
-            426,
-            ErrorCode.UPGRADE_REQUIRED,
-            f"this server speaks protocol {PROTOCOL_VERSION}, schema {SCHEMA_VERSION}",
-        )
-
-
-BearerCredential = Annotated[Credential, Depends(bearer_credential)]
-DocsCredential = Annotated[Credential, Depends(browser_credential)]
-
-
-def record_rules(request: Request) -> RecordRules:
-    rules: RecordRules = request.app.state.record_rules
-    return rules
+from .writer import Rejected
 
 
 def administrator(request: Request, credential: DocsCredential) -> None:
@@ -131,128 +60,6 @@ def administrator(request: Request, credential: DocsCredential) -> None:
     a browser as HTTP Basic's password; a kiosk's or the web platform's is refused."""
     with database(request).read() as session:
         authorise(session, credential, Scope.KIOSKS)
-
-
-def sync_routes() -> APIRouter:
-    router = APIRouter(prefix="/sync/v1", tags=["sync"], responses=ERRORS)
-
-    @router.get("/meta", response_model=Meta)
-    def meta(request: Request) -> Meta:
-        return Meta(
-            server_time=now_of(request),
-            protocol_version=PROTOCOL_VERSION,
-            supported_protocols=sorted(SUPPORTED_PROTOCOLS),
-            schema_version=SCHEMA_VERSION,
-        )
-
-    @router.post(
-        "/push",
-        response_model=PushResponse,
-        dependencies=[Depends(speaks_our_protocol)],
-        responses={
-            422: {
-                "model": InvalidRequest | ErrorBody,
-                "description": "an invalid batch, or an Idempotency-Key reused with another body",
-            }
-        },
-    )
-    async def push(
-        request: Request,
-        batch: PushRequest,
-        credential: BearerCredential,
-        key: Annotated[str, Header(alias=IDEMPOTENCY_HEADER, min_length=1, max_length=100)],
-    ) -> Response:
-        now = now_of(request)
-        rules = record_rules(request)
-
-        def apply(session: Session) -> PushResponse:
-            caller = authorise(session, credential, Scope.SYNC, lock=True)
-            return push_batch(session, caller, key, batch, now=now, rules=rules)
-
-        try:
-            # Awaited, not run on a pool thread: the write runs on the database's writer.
-            answer = await database(request).run_write_async(apply)
-        except IdempotencyMismatch:
-            raise ApiError(
-                422, ErrorCode.IDEMPOTENCY_MISMATCH, "this Idempotency-Key came with another body"
-            ) from None
-        # Serialised once, here: the answer is already a validated PushResponse.
-        return Response(answer.model_dump_json(), media_type="application/json")
-
-    @router.get(
-        "/pull",
-        response_model=PullResponse,
-        dependencies=[Depends(speaks_our_protocol)],
-        responses={409: {"model": ErrorBody, "description": "must_refetch: cursor unknown"}},
-    )
-    def pull_changes(
-        request: Request,
-        credential: BearerCredential,
-        cursor: Annotated[int, Query(ge=-(2**62), le=2**62)] = 0,
-        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
-    ) -> Response:
-        rules = record_rules(request)
-        try:
-            with database(request).read() as session:
-                caller = authorise(session, credential, Scope.SYNC)
-                page = pull_json(
-                    session,
-                    cursor,
-                    limit,
-                    keep=lambda p: rules.keep_page(caller, session, p),
-                    reader=rules.reader_of(caller),
-                )
-        except CursorUnknown:
-            raise ApiError(
-                409, ErrorCode.MUST_REFETCH, "this cursor is unknown here: pull from 0"
-            ) from None
-        return Response(page, media_type="application/json")
-
-    @router.get("/device", response_model=DeviceInfo)
-    def device(request: Request, credential: BearerCredential) -> DeviceInfo:
-        """The calling device's name and series code: a kiosk learns its code here when
-        it enrols (and, enrolled before codes existed, at its next sync)."""
-        with database(request).read() as session:
-            caller = authorise(session, credential, Scope.SYNC)
-            last = last_document_numbers(session, caller.code) if caller.code else {}
-            return DeviceInfo(
-                name=device_name(session, caller.device_id), code=caller.code, last_documents=last
-            )
-
-    @router.post("/lookup", response_model=LookupFound, dependencies=[Depends(speaks_our_protocol)])
-    async def lookup(
-        request: Request, wanted: LookupRequest, credential: BearerCredential
-    ) -> Response:
-        """A resident looked up at a kiosk's counter: the clients under a phone (and,
-        with a number, that order: "follow my order"), which the kiosk may then read
-        and pull. Logged with the phone's last two digits only."""
-        now = now_of(request)
-
-        def find(session: Session) -> LookupFound:
-            caller = authorise(session, credential, Scope.SYNC, lock=True)
-            return look_up(Writer(session, now, caller), caller, wanted)
-
-        found = await database(request).run_write_async(find)
-        return Response(found.model_dump_json(), media_type="application/json")
-
-    @router.post(
-        "/health", response_model=HealthReceived, dependencies=[Depends(speaks_our_protocol)]
-    )
-    async def health(
-        request: Request, report: HealthReport, credential: BearerCredential
-    ) -> HealthReceived:
-        """The kiosk's health report, sent after a sync: kept as its latest, with the
-        time it arrived by this server's clock ("last seen")."""
-        now = now_of(request)
-
-        def keep(session: Session) -> None:
-            caller = authorise(session, credential, Scope.SYNC, lock=True)
-            record_report(session, caller.device_id, report, now=now)
-
-        await database(request).run_write_async(keep)
-        return HealthReceived(received_at=now)
-
-    return router
 
 
 def web_routes() -> APIRouter:
@@ -320,6 +127,21 @@ def docs_routes(app: FastAPI) -> APIRouter:
     return router
 
 
+# Requests that read or write the database run on anyio's thread pool (40 threads by
+# default). Under load, forty threads queue for Python's GIL after every statement, each
+# keeping its transaction open meanwhile: in the 500-kiosk fleet on 2 cores (docs/
+# BENCHMARKS.md), a push's median was 1.8 s with 40 threads and 0.2-0.4 s with 8 to 16,
+# 2.0 s with 2. A few threads keep the database busy; other requests wait on the event
+# loop, where waiting costs nothing.
+DATABASE_THREADS = 8
+
+
+@asynccontextmanager
+async def _few_database_threads(_app: FastAPI) -> AsyncIterator[None]:
+    to_thread.current_default_thread_limiter().total_tokens = DATABASE_THREADS
+    yield
+
+
 def create_app(
     db: Database,
     *,
@@ -339,6 +161,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url=None,  # served by docs_routes, to administrators only
+        lifespan=_few_database_threads,
     )
     app.state.database = db
     app.state.clock = clock or (lambda: datetime.now(UTC))
@@ -365,14 +188,14 @@ def create_app(
         return Response(body, status_code=422, media_type="application/json")
 
     @app.exception_handler(ApiError)
-    def api_error(_request: Request, error: ApiError) -> JSONResponse:
-        return _error(error.status, error.code, error.message, **(error.headers or {}))
+    def apierror_response(_request: Request, error: ApiError) -> JSONResponse:
+        return error_response(error.status, error.code, error.message, **(error.headers or {}))
 
     @app.exception_handler(OperationalError)
     def busy(_request: Request, _error_: OperationalError) -> JSONResponse:
         # SQLite's "database is locked" or a lost PostgreSQL connection: nothing was
         # committed; the kiosk retries after a pause.
-        return _error(
+        return error_response(
             503, ErrorCode.BUSY, "the server is busy, retry shortly", **{"Retry-After": "1"}
         )
 

@@ -7,10 +7,20 @@ see 11. So every writer numbers its changes last, under one transaction-scoped a
 lock held until its commit: numbers are then taken in commit order and a cursor can
 never pass a change that is not visible yet. SQLite has a single writer at a time
 (BEGIN IMMEDIATE), so its order is the commit order already.
+
+That lock is the one place where every writer of every server process would wait in
+turn, each for its own commit (its WAL flush, then the next writer's wake-up). So a push
+on PostgreSQL (`record_changes(..., at_commit=True)`) commits its changes to
+`changes_waiting` without the lock, and the same round trip (psycopg's pipeline) then
+numbers, under the lock, every waiting change committed by then, its own and those of
+the pushes beside it: one numbering for many commits, never a lock held while this
+process waits for Python's GIL between statements. A change always gets its number
+before its push is answered (by its own numbering, or by one that began after it).
 """
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -26,15 +36,15 @@ from sqlalchemy import (
     delete,
     func,
     select,
-    text,
     union_all,
 )
 from sqlalchemy.orm import Session
 
 from sync.protocol import Entity, PullResponse
 
+from .database import AT_COMMIT, COMMITS_LAST
 from .models import Base, Change, Counter, Record
-from .readers import Changed, change_rows
+from .readers import Changed, change_rows, scope_id
 from .scopes import Pulled
 
 # What kiosks pull: the catalogue and Lulus' public profiles (decided here), clients,
@@ -58,7 +68,6 @@ FLOOR = "change_log_floor"
 Key = tuple[str, uuid.UUID]
 
 # Built once: a statement built per call costs more than SQLite's work (see writer.py).
-LOCK_CHANGE_LOG = text("SELECT pg_advisory_xact_lock(:key)")
 NEW_CHANGES = Change.metadata.tables[Change.__tablename__].insert()
 
 
@@ -66,19 +75,121 @@ class CursorUnknown(Exception):
     """A cursor below what the log still holds, or beyond what it ever held."""
 
 
-def record_changes(session: Session, changed: Iterable[Changed]) -> None:
+# PostgreSQL's log rows: one per reader of each change's record (readers.py), read
+# from record_access by the statement that writes them. Its snapshot is taken when it
+# starts, after the lock: a grant committed by a transaction numbered before this one
+# is seen (its kiosk gets this change too); one committed after logs the record again
+# for its kiosk, after this change. (psycopg's placeholders: run as is or by the driver.)
+_LOCK_SQL = "SELECT pg_advisory_xact_lock(%(key)s)"
+_UNNEST = """unnest(%(entities)s::varchar[], %(ids)s::uuid[], %(scopes)s::uuid[])
+    WITH ORDINALITY AS c(entity, entity_id, scope, n)"""
+_LOG_SQL = f"""
+INSERT INTO changes (entity, entity_id, reader)
+SELECT c.entity, c.entity_id, a.device_id FROM {_UNNEST}
+LEFT JOIN record_access AS a ON a.entity_id = c.scope
+ORDER BY c.n, a.device_id
+"""
+_WAIT_SQL = f"""
+INSERT INTO changes_waiting (entity, entity_id, scope)
+SELECT c.entity, c.entity_id, c.scope FROM {_UNNEST} ORDER BY c.n
+"""
+_NUMBER_WAITING_SQL = """
+WITH waiting AS (DELETE FROM changes_waiting RETURNING id, entity, entity_id, scope)
+INSERT INTO changes (entity, entity_id, reader)
+SELECT w.entity, w.entity_id, a.device_id FROM waiting AS w
+LEFT JOIN record_access AS a ON a.entity_id = w.scope
+ORDER BY w.id, a.device_id
+"""
+_WAITING = "comptoir.changes_waiting"
+
+
+def record_changes(
+    session: Session, changed: Iterable[Changed], *, at_commit: bool = False
+) -> None:
     """Number the changes of this transaction, one row per reader (readers.py); call
-    it last, just before commit (its access rows written)."""
+    it last, just before commit (its access rows written). `at_commit`: within a
+    `Database.write` on PostgreSQL, numbered with others' after the commit (above)."""
     pulled = [c for c in dict.fromkeys(changed) if c[0] in PULLED_NAMES]
     if not pulled:
         return
     connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        connection.execute(LOCK_CHANGE_LOG, {"key": CHANGE_LOG_LOCK})
-    # The readers are read under the lock: a grant committed by a transaction numbered
-    # before this one is seen (its kiosk gets this change too); one committed after
-    # logs the record again for its kiosk, after this change.
-    connection.execute(NEW_CHANGES, change_rows(connection, pulled))
+    if connection.dialect.name != "postgresql":
+        connection.execute(NEW_CHANGES, change_rows(connection, pulled))
+        return
+    if at_commit and session.info.get(COMMITS_LAST):
+        waiting: list[Changed] = session.info.setdefault(_WAITING, [])
+        waiting.extend(pulled)
+        session.info[AT_COMMIT] = _commit_then_number
+        return
+    connection.exec_driver_sql(_LOCK_SQL, {"key": CHANGE_LOG_LOCK})
+    connection.exec_driver_sql(_LOG_SQL, _log_parameters(pulled))
+
+
+def _log_parameters(pulled: list[Changed]) -> dict[str, Any]:
+    return {
+        "entities": [entity for entity, _, _ in pulled],
+        "ids": [entity_id for _, entity_id, _ in pulled],
+        "scopes": [scope_id(*change) for change in pulled],
+    }
+
+
+def _commit_then_number(session: Session) -> None:
+    """This transaction's changes to `changes_waiting` and its COMMIT in one round trip
+    (psycopg's pipeline), then a numbering that began after that commit (_Numbering)."""
+    pulled: list[Changed] = list(dict.fromkeys(session.info.pop(_WAITING)))
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    with driver.pipeline():
+        driver.execute(_WAIT_SQL, _log_parameters(pulled))
+        driver.commit()
+
+    def number_waiting() -> None:
+        # Numbered rows commit in the lock's order: cursors stay gapless.
+        with driver.pipeline():
+            driver.execute(_LOCK_SQL, {"key": CHANGE_LOG_LOCK})
+            driver.execute(_NUMBER_WAITING_SQL)
+            driver.commit()
+
+    _NUMBERING.after_commit(number_waiting)
+
+
+class _Numbering:
+    """A process's pushes share their numberings, as a group commit shares a flush:
+    each waits for a numbering that began after its commit, run by the first of them
+    while the others wait (so at most one of this process's connections waits for the
+    log's lock, instead of one per push, each waking the next in turn)."""
+
+    def __init__(self) -> None:
+        self._turn = threading.Condition()
+        self._begun = 0  # numberings begun, and finished, in this process
+        self._finished = 0
+        self._running = False
+
+    def after_commit(self, number: Callable[[], None]) -> None:
+        with self._turn:
+            wanted = self._begun + 1  # the first to begin after this commit
+            while self._finished < wanted:
+                if not self._running:
+                    self._running = True
+                    self._begun += 1
+                    mine = self._begun
+                    break
+                self._turn.wait()
+            else:
+                return  # numbered by another push's numbering
+        done = False
+        try:
+            number()
+            done = True
+        finally:
+            with self._turn:
+                self._running = False
+                if done:  # (else a waiting push runs the next one itself)
+                    self._finished = mine
+                self._turn.notify_all()
+
+
+_NUMBERING = _Numbering()
 
 
 def log_floor(session: Session) -> int:

@@ -21,6 +21,11 @@ DATABASE_FILENAME = "central.sqlite3"
 # Set in a session's `info` by a write that erased a person (push.patch_client): once
 # committed, SQLite's WAL is folded into the file and emptied (see Database.write).
 ERASED = "comptoir.erased"
+# A PostgreSQL write may hand its last statements to its commit: `write()` marks its
+# session COMMITS_LAST, and runs the callable a writer put in AT_COMMIT instead of a
+# plain COMMIT (it must commit). The change log's numbering goes that way (changes.py).
+COMMITS_LAST = "comptoir.commits_last"
+AT_COMMIT = "comptoir.at_commit"
 
 
 def sqlite_url(data_dir: Path) -> str:
@@ -235,7 +240,12 @@ class Database:
     def write(self) -> Iterator[Session]:
         if self._write_lock is None:
             with self._sessions() as session, session.begin():
+                session.info[COMMITS_LAST] = True
                 yield session
+                last = session.info.pop(AT_COMMIT, None)
+                if last is not None:
+                    session.flush()
+                    last(session)  # committed: SQLAlchemy's COMMIT then finds none to end
             return
         # SQLite has one writer at a time; its busy handler makes the others poll with
         # sleeps of up to 100 ms. Queueing the server's own writers on a lock instead

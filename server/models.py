@@ -155,6 +155,19 @@ class Change(Base):
     reader: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
+class ChangeWaiting(Base):
+    """A change committed by a push on PostgreSQL, waiting for its number: the same
+    round trip numbers every waiting change at once into `changes` (changes.py)."""
+
+    __tablename__ = "changes_waiting"
+
+    id: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(24))
+    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    # The record whose access says who reads this one (readers.scope_id); None: everyone.
+    scope: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+
+
 class Counter(Base):
     """Named counters: web order numbers, and the change log's floor (cursors below it
     were pruned and must refetch)."""

@@ -445,4 +445,4 @@ class Writer:
         for key in dict.fromkeys(self.changed):
             held = self._known.get(key)  # (every changed record is known here)
             changed.append((*key, held.parent_id if held is not None else None))
-        record_changes(self.session, changed)
+        record_changes(self.session, changed, at_commit=True)

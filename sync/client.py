@@ -19,11 +19,14 @@ from urllib3.util.retry import Retry
 
 from kiosk_app.domain.server_url import allowed_server_url
 from sync.protocol import (
+    DEFAULT_PULL_LIMIT,
     HEALTH_PATH,
     IDEMPOTENCY_HEADER,
     LOOKUP_PATH,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    PULL_FROM_PARAM,
+    PULL_LIMIT_PARAM,
     SCHEMA_HEADER,
     SCHEMA_VERSION,
     SUPPORTED_PROTOCOLS,
@@ -241,13 +244,26 @@ class SyncClient:
         """Who the server knows this token as: the kiosk's name and series code."""
         return _parse(DeviceInfo, self._send("GET", "/sync/v1/device"))
 
-    def push(self, ops: Sequence[dict[str, Any]], key: str) -> PushResponse:
+    def push(
+        self,
+        ops: Sequence[dict[str, Any]],
+        key: str,
+        *,
+        pull_from: int | None = None,
+        pull_limit: int = DEFAULT_PULL_LIMIT,
+    ) -> PushResponse:
+        """Push a batch; with `pull_from`, the answer may carry the first page of the
+        pull from that cursor (`.pull`; None from a server that does not give it)."""
         body = json.dumps({"ops": list(ops)}, ensure_ascii=False, separators=(",", ":")).encode()
         headers = {"Content-Type": "application/json", IDEMPOTENCY_HEADER: key}
         if len(body) >= GZIP_FROM_BYTES:
             body = gzip.compress(body, compresslevel=5)
             headers["Content-Encoding"] = "gzip"
-        return _parse(PushResponse, self._send("POST", "/sync/v1/push", data=body, headers=headers))
+        params = (
+            {} if pull_from is None else {PULL_FROM_PARAM: pull_from, PULL_LIMIT_PARAM: pull_limit}
+        )
+        answer = self._send("POST", "/sync/v1/push", data=body, headers=headers, params=params)
+        return _parse(PushResponse, answer)
 
     def post_health(self, report: HealthReport) -> HealthReceived:
         body = report.model_dump_json().encode()

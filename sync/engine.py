@@ -36,7 +36,7 @@ from kiosk_app.services.sync_apply import (
 )
 from kiosk_app.services.sync_state import sync_counts
 from kiosk_app.store.database import Store
-from sync.protocol import DEFAULT_PULL_LIMIT
+from sync.protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_OPS, PullResponse
 
 from .client import MustRefetch, SyncClient, SyncError
 
@@ -127,9 +127,21 @@ def sync_once(
         try:
             if not has_code:
                 _learn_kiosk_code(store, client)
+            first_page = None
             if before.pending:
-                push_outbox(store, client, report)
-            _pull(store, client, pull_limit, report, data_dir=data_dir, cursor=before.cursor)
+                # The push's answer brings the pull's first page with it (one request).
+                first_page = push_outbox(
+                    store, client, report, pull_from=before.cursor, pull_limit=pull_limit
+                )
+            _pull(
+                store,
+                client,
+                pull_limit,
+                report,
+                data_dir=data_dir,
+                cursor=before.cursor,
+                first_page=first_page,
+            )
         except SyncError as error:
             with store.write() as session:
                 put_setting(session, LAST_ERROR, f"{error.key}|{error.detail}"[:500])
@@ -191,19 +203,33 @@ def send_health(
     return True
 
 
-def push_outbox(store: Store, client: SyncClient, report: SyncReport) -> None:
+def push_outbox(
+    store: Store,
+    client: SyncClient,
+    report: SyncReport,
+    *,
+    pull_from: int | None = None,
+    pull_limit: int = DEFAULT_PULL_LIMIT,
+) -> PullResponse | None:
     """Push the outbox in batches, oldest first, until it is empty (but for the ops the
-    server rejected in this run: they wait for the next one)."""
+    server rejected in this run: they wait for the next one). With `pull_from`, the
+    batch that empties the outbox asks for the pull's first page from that cursor:
+    returned, when the server gave it."""
     after_seq = 0
+    page = None
     while True:
         with store.read() as session:
             batch = next_batch(session, after_seq=after_seq)
         if not batch:
-            return
+            return page
         ops = [op.wire for op in batch]
-        answer = client.push(ops, batch_key(ops))
+        last = len(batch) < MAX_BATCH_OPS  # (or cut at the size limit: a page comes early)
+        answer = client.push(
+            ops, batch_key(ops), pull_from=pull_from if last else None, pull_limit=pull_limit
+        )
         with store.write() as session:
             report.pushed.add(record_push_results(session, answer.results))
+        page = answer.pull or page
         after_seq = batch[-1].seq
 
 
@@ -236,25 +262,29 @@ def _pull(
     *,
     data_dir: Path,
     cursor: int | None = None,
+    first_page: PullResponse | None = None,
 ) -> None:
     """Pull pages until the server has no more; `cursor`, when the caller just read it,
-    saves reading it again for the first page."""
+    saves reading it again for the first page; `first_page`, the page from that cursor
+    that came with the push, saves asking for it."""
+    page = first_page
     while True:
         if cursor is None:
             with store.read() as session:
                 cursor = read_cursor(session)
-        try:
-            page = client.pull(cursor, pull_limit)
-        except MustRefetch:
-            if cursor == 0 or report.refetched:
-                raise
-            # The server no longer knows our cursor: start again from its beginning.
-            # Pending ops stay in the outbox; rows holding them are not overwritten.
-            with store.write() as session:
-                put_setting(session, CURSOR, "0")
-            report.refetched = True
-            cursor = None
-            continue
+        if page is None:
+            try:
+                page = client.pull(cursor, pull_limit)
+            except MustRefetch:
+                if cursor == 0 or report.refetched:
+                    raise
+                # The server no longer knows our cursor: start again from its beginning.
+                # Pending ops stay in the outbox; rows holding them are not overwritten.
+                with store.write() as session:
+                    put_setting(session, CURSOR, "0")
+                report.refetched = True
+                cursor = None
+                continue
         if not page.changes and page.next_cursor == cursor:
             return  # nothing new: no write transaction at all
         with store.write() as session:
@@ -264,6 +294,6 @@ def _pull(
         report.pulled += applied.applied
         report.kept_local += applied.kept_local
         report.skipped.extend(applied.skipped)
-        cursor = None
         if not page.has_more:
             return
+        cursor, page = None, None

@@ -182,6 +182,10 @@ MAX_BATCH_OPS = 200
 MAX_BATCH_BYTES = 1_000_000
 MAX_PULL_LIMIT = 1000
 DEFAULT_PULL_LIMIT = 500
+# A push's query may ask for the pull that follows it (PushResponse.pull): from this
+# cursor, with at most PULL_LIMIT_PARAM changes (DEFAULT_PULL_LIMIT when left out).
+PULL_FROM_PARAM = "pull_from"
+PULL_LIMIT_PARAM = "pull_limit"
 
 # Headers: each request says which protocol and schema it speaks; each answer says the
 # server's, so either end can refuse before anything is applied.
@@ -297,10 +301,6 @@ class SlotTaken(WireModel):
     kiosk_code: str
 
 
-class PushResponse(WireModel):
-    results: list[OpResult]
-
-
 class Change(WireModel):
     """A record as the server holds it now; `seq` is its place in the change log."""
 
@@ -315,6 +315,14 @@ class PullResponse(WireModel):
     changes: list[Change]
     next_cursor: int
     has_more: bool
+
+
+class PushResponse(WireModel):
+    results: list[OpResult]
+    # The first page of the pull that follows, when the push asked for one (its query's
+    # PULL_FROM_PARAM) and the server knows that cursor: one request a sync, not two.
+    # A server that does not answer it (older, or the cursor unknown) leaves it out.
+    pull: PullResponse | None = None
 
 
 # A resident looked up at a counter (DESIGN.md, "One owner per order"): by phone, in the

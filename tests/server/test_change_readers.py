@@ -12,6 +12,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 import requests
 from sqlalchemy import insert, select
 from sync_harness import LiveServer
@@ -162,12 +163,14 @@ def test_rows_logged_before_readers_are_still_filtered(live: LiveServer) -> None
     assert [c["entity_id"] for c in bastille.pull(cursor)["changes"]] == [str(client)]
 
 
+@pytest.mark.parametrize("at_commit", [False, True], ids=["numbered-in-transaction", "at-commit"])
 def test_a_grant_committed_while_a_change_waits_for_its_number_reaches_its_reader(
-    live: LiveServer,
+    live: LiveServer, at_commit: bool
 ) -> None:
     """Kiosk B's look-up of a client commits while kiosk A's change of that client waits
     for its number: the change is logged for B too (its readers are read once it has
-    its number), else B would miss it for good."""
+    its number), else B would miss it for good. A push's change waits after its own
+    commit (`at_commit`, on PostgreSQL: server/changes.py) or inside its transaction."""
     bastille, nation = SyncingDevice(live, "bastille"), SyncingDevice(live, "nation")
     client = uuid.uuid4()
     bastille.push(new_client(client))
@@ -187,7 +190,7 @@ def test_a_grant_committed_while_a_change_waits_for_its_number_reaches_its_reade
 
     def change_of_a() -> None:
         with live.db.write() as session:
-            record_changes(session, [("client", client, None)])
+            record_changes(session, [("client", client, None)], at_commit=at_commit)
 
     looking = threading.Thread(target=look_up_and_wait)
     looking.start()

@@ -96,8 +96,8 @@ class AnswerLost(SyncClient):
         super().__init__(inner.base_url, token)
         self.lost = 0
 
-    def push(self, ops: Any, key: str) -> Any:
-        super().push(ops, key)
+    def push(self, ops: Any, key: str, **pull: Any) -> Any:
+        super().push(ops, key, **pull)
         self.lost += 1
         raise NetworkDown("connection reset after the request was sent")
 

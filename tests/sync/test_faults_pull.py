@@ -198,8 +198,8 @@ class RevokedAfterFirstBatch(SyncClient):
         self.central = central
         self.batches = 0
 
-    def push(self, ops: Any, key: str) -> Any:
-        answer = super().push(ops, key)
+    def push(self, ops: Any, key: str, **pull: Any) -> Any:
+        answer = super().push(ops, key, **pull)
         self.batches += 1
         with self.central.db.write() as session:
             revoke(session, "saint-paul", now=datetime.now(UTC))
