@@ -20,6 +20,8 @@ from datetime import datetime
 
 from pydantic_core import PydanticSerializationError
 from sqlalchemy import bindparam, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from sync.protocol import (
@@ -92,7 +94,12 @@ APPLIED_OPS = AppliedOp.metadata.tables[AppliedOp.__tablename__]
 BATCH_HASH = select(BATCHES.c.body_hash).where(
     BATCHES.c.device_id == bindparam("device"), BATCHES.c.key == bindparam("key")
 )
-NEW_BATCH = BATCHES.insert()
+# A new batch's key claimed in one statement (a key already known inserts nothing and
+# returns nothing; its hash is then read): a new batch costs one round trip, not two.
+CLAIM_KEY = {
+    "postgresql": pg_insert(BATCHES).on_conflict_do_nothing().returning(BATCHES.c.key),
+    "sqlite": sqlite_insert(BATCHES).on_conflict_do_nothing().returning(BATCHES.c.key),
+}
 APPLIED = PerDialect.build(
     lambda one_of: select(APPLIED_OPS.c.op_id).where(
         APPLIED_OPS.c.device_id == bindparam("device"), one_of(APPLIED_OPS.c.op_id, "op_ids")
@@ -147,13 +154,11 @@ def push_batch(
     device_id = caller.device_id
     connection = session.connection()
     digest = body_hash(request)
-    known_hash = connection.execute(BATCH_HASH, {"device": device_id, "key": key}).scalar()
-    if known_hash is not None and known_hash != digest:
-        raise IdempotencyMismatch()
-    if known_hash is None:
-        connection.execute(
-            NEW_BATCH, {"device_id": device_id, "key": key, "body_hash": digest, "received_at": now}
-        )
+    claim = {"device_id": device_id, "key": key, "body_hash": digest, "received_at": now}
+    if connection.execute(CLAIM_KEY[connection.dialect.name], claim).first() is None:
+        known_hash = connection.execute(BATCH_HASH, {"device": device_id, "key": key}).scalar()
+        if known_hash != digest:
+            raise IdempotencyMismatch()
     done = set(
         connection.execute(
             APPLIED.on(connection),

@@ -38,6 +38,22 @@ def test_meta_says_the_versions(live: LiveServer) -> None:
     assert answer.headers["Comptoir-Protocol"] == "1"
 
 
+def test_a_key_comes_with_one_body_only(live: LiveServer, token: str) -> None:
+    """The same Idempotency-Key with the same body is a replay (duplicates); with
+    another body it is refused whole (422), and nothing of that body is applied."""
+    first, other = [visit_op(1)], [visit_op(2)]
+
+    def push(ops: list[dict[str, Any]]) -> requests.Response:
+        headers = auth(token, **{"Idempotency-Key": "batch-1"})
+        return requests.post(live.url + "/sync/v1/push", json={"ops": ops}, headers=headers)
+
+    assert [r["outcome"] for r in push(first).json()["results"]] == ["applied"]
+    assert [r["outcome"] for r in push(first).json()["results"]] == ["duplicate"]
+    refused = push(other)
+    assert refused.status_code == 422 and refused.json()["error"] == "idempotency_key_reused"
+    assert set(server_rows(live.db, "visit")) == {first[0]["entity_id"]}
+
+
 def test_a_batch_of_more_than_200_ops_is_refused(live: LiveServer, token: str) -> None:
     ops = [visit_op(n) for n in range(201)]
     answer = requests.post(
