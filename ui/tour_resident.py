@@ -146,6 +146,7 @@ def resident_steps(w: KioskWindow, data: TourData, *, restart: Action, settle: A
     def _timeline() -> None:
         unfocus()
         w.follow.lookup.search.click()
+        settle()  # the search runs off the GUI thread: its timeline, not the form
 
     @steps.add("rate_lookup")
     def _rate_lookup() -> None:
@@ -157,6 +158,9 @@ def resident_steps(w: KioskWindow, data: TourData, *, restart: Action, settle: A
     @steps.add("rate_stars")
     def _stars() -> None:
         w.rate.lookup.search.click()
+        # The search runs off the GUI thread; its answer shows the stars and drops the
+        # focus: typed before it, the comment went nowhere (or only in some runs).
+        settle()
         w.rate.stars[3].click()
         type_text(w.rate.comment.editor, "Très gentil")
 
