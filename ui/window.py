@@ -1,13 +1,14 @@
 """The kiosk window: a top bar (home, language), the screens, the docked keyboard and
 the idle overlay. It owns the resident's session: started by a tile, counted as a
-visit, forgotten on "home", at the end of a flow and when the resident walks away."""
+visit, forgotten on "home", at the end of a flow and when the resident walks away
+(ui/resident_session.py), and which screen follows which (ui/screen_flow.py)."""
 
 from __future__ import annotations
 
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 from . import theme
 from .context import KioskContext
 from .i18n import Language
-from .idle import COUNTDOWN_S, IDLE_MS, LOCK_WARNING_S, IdleOverlay, IdleWatcher, LockWarning
-from .resident.help import WAIT_FOR_HELP_MS, HelpPanel
+from .idle import COUNTDOWN_S, IDLE_MS, LOCK_WARNING_S, IdleOverlay, LockWarning
+from .resident.help import HelpPanel
 from .resident.welcome import WelcomeScreen
+from .resident_session import FIRST_LANG, ResidentSession
+from .screen_flow import ScreenFlow
 from .tasks import Tasks
 from .widgets.buttons import TouchButton
 from .widgets.keyboard import KeyboardDock
@@ -35,8 +38,6 @@ from .widgets.screen import Screen
 if TYPE_CHECKING:
     from kiosk_app.store.refusals import OutOfOrder
     from kiosk_app.views.attendants import AttendantView
-    from kiosk_app.views.catalogue import ServiceView
-    from kiosk_app.views.orders import OrderView
 
     from .attendant.counter import CounterScreen
     from .attendant.pin_pad import PinPadScreen
@@ -49,8 +50,6 @@ if TYPE_CHECKING:
     from .resident.rate import RateScreen
     from .resident.service_detail import ServiceScreen
     from .setup.wizard import SetupWizard
-
-FIRST_LANG = "fr"
 
 
 def _scrolling(screen: QWidget) -> QScrollArea:
@@ -70,11 +69,7 @@ class Screens(QStackedWidget):
         return False
 
 
-def _ignore(_result: object) -> None:
-    """A visit not counted (a full disk) must not stop a resident from ordering."""
-
-
-class KioskWindow(QMainWindow):
+class KioskWindow(ResidentSession, ScreenFlow, QMainWindow):
     """Built in two steps so that the welcome screen shows at once: the window itself
     (Qt only, light), then `attach` the core's services and the other screens (the core
     takes most of the start-up time: SQLAlchemy, the store)."""
@@ -157,24 +152,9 @@ class KioskWindow(QMainWindow):
         self.welcome.larger_text_toggled.connect(self.set_large_text)
         self.welcome.attendant_requested.connect(self._open_pin_pad)
 
-        self.idle = IdleWatcher(idle_ms=idle_ms, parent=self)
-        self.idle.idle.connect(self._idle)
-        self.idle.activity.connect(self._activity)
-        # The counter locks itself after twice the residents' idle time (two minutes):
-        # an attendant who walks away leaves nothing open. The last 20 seconds are a
-        # countdown on the screen, which a touch dismisses (LockWarning).
-        lock_ms = counter_lock_ms or 2 * idle_ms
-        warn_at = max(lock_ms - lock_warning_s * 1000, lock_ms // 2)
-        self.counter_idle = IdleWatcher(idle_ms=warn_at, parent=self)
-        self.counter_idle.idle.connect(self._counter_idle)
-        self.counter_idle.activity.connect(self._counter_activity)
-        self.overlay.expired.connect(self.end_session)
-        app = QCoreApplication.instance()
-        assert app is not None
-        app.installEventFilter(self.idle)
-        app.installEventFilter(self.counter_idle)
-        self.destroyed.connect(lambda: app.removeEventFilter(self.idle))
-        self.destroyed.connect(lambda: app.removeEventFilter(self.counter_idle))
+        self._watch_idleness(
+            idle_ms=idle_ms, counter_lock_ms=counter_lock_ms, lock_warning_s=lock_warning_s
+        )
 
         self.set_language(FIRST_LANG)
         self.retranslate()
@@ -304,192 +284,6 @@ class KioskWindow(QMainWindow):
         self.larger.setVisible(False)
         for button in self.languages.values():
             button.setVisible(False)
-
-    # --- session ---------------------------------------------------------------------
-
-    def _tile(self, name: str) -> None:
-        if not self.ready or self.setup is not None:
-            return
-        if self.visit_id is None:
-            # The session starts now; the visit is written in the background.
-            self.visit_id = uuid.uuid4()
-            lang = self.language.code
-            self.tasks.run(lambda: self.context.comptoir.visits.count_visit(lang), _ignore, _ignore)
-        target = {
-            "order": self.catalogue,
-            "follow": self.follow,
-            "rate": self.rate,
-            "lulu": self.become_lulu,
-        }[name]
-        self._show(target)
-
-    def _home(self) -> None:
-        """ "Home": in the middle of an order, asked first ("Abandon this order?")."""
-        if self.current_screen is self.ordering and self.ordering.started:
-            self.ordering.ask_abandon()
-        else:
-            self.go_home()
-
-    def go_home(self) -> None:
-        """ "Home" during a visit: what was typed is forgotten, but the resident is
-        still there: their language and text size stay (the idle countdown, "Finish"
-        and the counter end the visit and bring French and normal text back)."""
-        self.end_session(visit_goes_on=True)
-
-    def end_session(self, *, visit_goes_on: bool = False) -> None:
-        """Back to the welcome screen with every typed field and personal detail
-        forgotten, and the counter locked."""
-        self.overlay.dismiss()
-        self.lock_warning.dismiss()
-        self.tasks.forget()
-        self.help_panel.close_panel()
-        for screen in self._all_screens():
-            screen.reset()
-        self.attendant = None
-        if not visit_goes_on:
-            self.visit_id = None
-            self.set_large_text(False)
-            self.set_language(FIRST_LANG)
-        # The welcome screen's reset unticked its toggle: a visit going on keeps its text.
-        self._check_text_size_toggles()
-        focused = QApplication.focusWidget()
-        if focused is not None:
-            focused.clearFocus()
-        self.keyboard.hide()
-        if self.setup is not None:
-            self._show(self.setup)
-            return
-        self._show(self.welcome)
-        if self.ready and not self.welcome.tiles["order"].isEnabled():
-            # Enrolled meanwhile (`kiosk enrol`, or a sync that learnt the code)?
-            settings = self.context.comptoir.settings
-            self.tasks.run(
-                lambda: bool(settings.get().kiosk_code), self.welcome.set_ordering_open, _ignore
-            )
-
-    def _all_screens(self) -> list[Screen]:
-        extra: list[Screen] = [self.pin_pad, self.counter] if self.ready else []
-        return [*self.resident_screens, *extra]
-
-    @property
-    def session_active(self) -> bool:
-        return self.visit_id is not None or self.current_screen is not self.welcome
-
-    @property
-    def current_screen(self) -> QWidget:
-        """The screen shown (inside its scroll area, for those that have one)."""
-        page = self.screens.currentWidget()
-        inner = page.widget() if isinstance(page, QScrollArea) else page
-        assert inner is not None
-        return inner
-
-    def _idle(self) -> None:
-        if not self.ready or self.attendant is not None or self.setup is not None:
-            return  # the counter has its own, longer, lock
-        if self.session_active or self.large_text or self.language.code != FIRST_LANG:
-            self.overlay.start()
-
-    def _ask_for_help(self) -> None:
-        if not self.ready or self.setup is not None:
-            return
-        if not self.help_panel.open:
-            # Someone is coming: the idle countdown waits for them.
-            self._resident_idle_ms = self.idle.timer.interval()
-            self.idle.timer.setInterval(max(self._resident_idle_ms, WAIT_FOR_HELP_MS))
-            self.idle.timer.start()
-        self.help_panel.ask()
-
-    def _help_closed(self) -> None:
-        self.idle.timer.setInterval(self._resident_idle_ms)
-        self.idle.timer.start()
-
-    def _counter_idle(self) -> None:
-        if self.ready and self.attendant is not None:
-            self.lock_warning.start()
-
-    def _counter_activity(self) -> None:
-        if self.lock_warning.counting:
-            self.lock_warning.dismiss()
-
-    def _activity(self) -> None:
-        if self.overlay.counting:
-            self.overlay.dismiss()
-
-    # --- navigation ------------------------------------------------------------------
-
-    def _show(self, screen: QWidget) -> None:
-        self.screens.setCurrentWidget(self._pages.get(screen, screen))
-        resident = screen in self.resident_screens
-        self.home.setVisible(resident and screen is not self.welcome)
-        self.help.setVisible(resident and self.ready)
-        self.larger.setVisible(resident and screen is not self.welcome)
-        for button in self.languages.values():
-            button.setVisible(resident)
-        if self.isVisible():  # before, its first resize styles it
-            self._restyle()
-
-    def _counter_pages(self) -> tuple[QWidget, ...]:
-        if not self.ready:
-            return ()
-        return (self._pages[self.pin_pad], self._pages[self.counter])
-
-    def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
-        page = self.screens.currentWidget()
-        if new is not None and isinstance(page, QScrollArea) and page.isAncestorOf(new):
-            page.ensureWidgetVisible(new, 16, 32)
-            # Again once the keyboard has taken its room (its layout runs later), with
-            # the screen's main button below the field ("Send my rating"): the resident
-            # sees where to go next without hiding the keyboard.
-            QTimer.singleShot(0, self, lambda: self._show_field_and_action(page, new))
-
-    def _show_field_and_action(self, page: QScrollArea, field: QWidget) -> None:
-        if self.screens.currentWidget() is not page or not field.hasFocus():
-            return
-        actions: dict[QWidget, QWidget] = {
-            self.rate: self.rate.send,
-            self.become_lulu: self.become_lulu.send,
-        }
-        action = actions.get(self.current_screen)
-        if action is not None and action.isVisible():
-            page.ensureWidgetVisible(action, 16, 16)
-        page.ensureWidgetVisible(field, 16, 32)
-
-    def _show_service(self, service: ServiceView) -> None:
-        self.service.show_service(service)
-        self._show(self.service)
-
-    def _order(self, service: ServiceView) -> None:
-        self.ordering.start(service)
-        self._show(self.ordering)
-
-    def _placed(self, order: OrderView) -> None:
-        self.confirmation.show_order(order)
-        # What was typed to order is forgotten at once: the confirmation keeps only the
-        # order's number, date and ticket state.
-        self.ordering.reset()
-        self._show(self.confirmation)
-
-    def _order_more(self) -> None:
-        """The next action at the end of a flow: the catalogue, the visit going on."""
-        self.go_home()
-        self._tile("order")
-
-    def _rate_order(self, order: OrderView) -> None:
-        self.rate.open_order(order)
-        self._show(self.rate)
-
-    def _open_pin_pad(self) -> None:
-        if not self.ready or self.setup is not None:
-            return
-        self.end_session()
-        self.pin_pad.open()
-        self._show(self.pin_pad)
-
-    def _logged_in(self, attendant: AttendantView) -> None:
-        self.attendant = attendant
-        self.pin_pad.reset()
-        self.counter.show_attendant(attendant)
-        self._show(self.counter)
 
     # --- look and language -----------------------------------------------------------
 

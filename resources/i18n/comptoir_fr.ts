@@ -1491,31 +1491,7 @@
     </message>
 </context>
 <context>
-    <name>OrderDetailPage</name>
-    <message>
-        <source>Cancel this order for good? A cancelled order cannot be reopened.</source>
-        <translation>Annuler définitivement cette commande ? Une commande annulée ne peut pas être rouverte.</translation>
-    </message>
-    <message>
-        <source>Yes, cancel the order</source>
-        <translation>Oui, annuler la commande</translation>
-    </message>
-    <message>
-        <source>No, keep it</source>
-        <translation>Non, la garder</translation>
-    </message>
-    <message>
-        <source>Assigned to {name}, with their tutor {tutor}: {at}</source>
-        <translation>Attribuée à {name}, avec son tuteur {tutor} : {at}</translation>
-    </message>
-    <message>
-        <source>Assigned to {name}: {at}</source>
-        <translation>Attribuée à {name} : {at}</translation>
-    </message>
-    <message>
-        <source>{status}: {at}</source>
-        <translation>{status} : {at}</translation>
-    </message>
+    <name>OrderActions</name>
     <message>
         <source>Nothing was changed.</source>
         <translation>Rien n’a été modifié.</translation>
@@ -1564,57 +1540,20 @@
         <source>The invoice is sent to the printer.</source>
         <translation>La facture est envoyée à l’impression.</translation>
     </message>
+</context>
+<context>
+    <name>OrderDetailPage</name>
     <message>
-        <source>Reprint the invoice</source>
-        <translation>Réimprimer la facture</translation>
+        <source>Cancel this order for good? A cancelled order cannot be reopened.</source>
+        <translation>Annuler définitivement cette commande ? Une commande annulée ne peut pas être rouverte.</translation>
     </message>
     <message>
-        <source>Print the invoice</source>
-        <translation>Imprimer la facture</translation>
+        <source>Yes, cancel the order</source>
+        <translation>Oui, annuler la commande</translation>
     </message>
     <message>
-        <source>Invoice {number}. Saved: {path}</source>
-        <translation>Facture {number}. Enregistrée : {path}</translation>
-    </message>
-    <message>
-        <source>Invoice {number}: its PDF is being saved as {path}</source>
-        <translation>Facture {number} : son PDF s’enregistre dans {path}</translation>
-    </message>
-    <message>
-        <source>Invoice {number}</source>
-        <translation>Facture {number}</translation>
-    </message>
-    <message>
-        <source>When: {slot}</source>
-        <translation>Quand : {slot}</translation>
-    </message>
-    <message>
-        <source>Client: {name}, {phone}</source>
-        <translation>Client : {name}, {phone}</translation>
-    </message>
-    <message>
-        <source>Client: {name}</source>
-        <translation>Client : {name}</translation>
-    </message>
-    <message>
-        <source>Address: {address}</source>
-        <translation>Adresse : {address}</translation>
-    </message>
-    <message>
-        <source>Channel: {channel}</source>
-        <translation>Canal : {channel}</translation>
-    </message>
-    <message>
-        <source>Asked: {text}</source>
-        <translation>Demande : {text}</translation>
-    </message>
-    <message>
-        <source>Lulu: {name}</source>
-        <translation>Lulu : {name}</translation>
-    </message>
-    <message>
-        <source>Reason: {reason}</source>
-        <translation>Motif : {reason}</translation>
+        <source>No, keep it</source>
+        <translation>Non, la garder</translation>
     </message>
     <message>
         <source>Back to the queue</source>
@@ -1774,6 +1713,73 @@
     <message>
         <source>Save the changes</source>
         <translation>Enregistrer les modifications</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFacts</name>
+    <message>
+        <source>Assigned to {name}, with their tutor {tutor}: {at}</source>
+        <translation>Attribuée à {name}, avec son tuteur {tutor} : {at}</translation>
+    </message>
+    <message>
+        <source>Assigned to {name}: {at}</source>
+        <translation>Attribuée à {name} : {at}</translation>
+    </message>
+    <message>
+        <source>{status}: {at}</source>
+        <translation>{status} : {at}</translation>
+    </message>
+    <message>
+        <source>When: {slot}</source>
+        <translation>Quand : {slot}</translation>
+    </message>
+    <message>
+        <source>Client: {name}, {phone}</source>
+        <translation>Client : {name}, {phone}</translation>
+    </message>
+    <message>
+        <source>Client: {name}</source>
+        <translation>Client : {name}</translation>
+    </message>
+    <message>
+        <source>Address: {address}</source>
+        <translation>Adresse : {address}</translation>
+    </message>
+    <message>
+        <source>Channel: {channel}</source>
+        <translation>Canal : {channel}</translation>
+    </message>
+    <message>
+        <source>Asked: {text}</source>
+        <translation>Demande : {text}</translation>
+    </message>
+    <message>
+        <source>Lulu: {name}</source>
+        <translation>Lulu : {name}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motif : {reason}</translation>
+    </message>
+    <message>
+        <source>Reprint the invoice</source>
+        <translation>Réimprimer la facture</translation>
+    </message>
+    <message>
+        <source>Print the invoice</source>
+        <translation>Imprimer la facture</translation>
+    </message>
+    <message>
+        <source>Invoice {number}. Saved: {path}</source>
+        <translation>Facture {number}. Enregistrée : {path}</translation>
+    </message>
+    <message>
+        <source>Invoice {number}: its PDF is being saved as {path}</source>
+        <translation>Facture {number} : son PDF s’enregistre dans {path}</translation>
+    </message>
+    <message>
+        <source>Invoice {number}</source>
+        <translation>Facture {number}</translation>
     </message>
 </context>
 <context>

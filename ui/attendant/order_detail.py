@@ -1,15 +1,12 @@
 """One order at the counter: what was asked, its steps so far, and the steps the
 lifecycle table allows from here (nothing else is offered). Every action is written
 off the GUI thread with the logged-in attendant's id, for the audit log; a refusal of
-the core is shown beside the field concerned."""
+the core is shown beside the field concerned (the actions: order_actions.py; the words
+about the order and its invoice: order_facts.py)."""
 
 from __future__ import annotations
 
 import html
-import uuid
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,25 +17,22 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk_app.domain import validation
-from kiosk_app.domain.kinds import InvoiceKind
 from kiosk_app.messages import message
 from kiosk_app.views.attendants import AttendantView
-from kiosk_app.views.orders import EditResult, OrderView, is_editable
-from kiosk_app.views.print_jobs import INVOICE_KIND
-from kiosk_app.views.suggestions import StepWithLulu
-from printing.files import invoice_file
+from kiosk_app.views.orders import OrderView, is_editable
 from sync.protocol import TRANSITIONS, OrderStatus
 
 from ..context import KioskContext
-from ..format import paris_datetime, paris_slot
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
 from ..widgets.confirm import Confirmation
-from ..widgets.field import TextField, show_refusal
+from ..widgets.field import TextField
 from ..widgets.screen import Screen, label
 from .amounts import actual_minutes
 from .lulu_suggestions import SuggestionList, TutorCheck
+from .order_actions import OrderActions
 from .order_edit import OrderEditPanel
+from .order_facts import OrderFacts
 from .order_payments import PaymentBox
 from .order_refunds import RefundBox
 from .words import WORDS
@@ -62,7 +56,7 @@ def _section(parent: QWidget) -> tuple[QWidget, QVBoxLayout]:
     return box, layout
 
 
-class OrderDetailPage(Screen):  # a Screen: it retranslates itself
+class OrderDetailPage(OrderActions, OrderFacts, Screen):  # a Screen: it retranslates itself
     back = Signal()
     changed = Signal(object)  # OrderView
 
@@ -259,16 +253,6 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.with_tutor.follow(self.lulus.chosen())
         self._refresh_buttons()
 
-    def _step_text(self, step: StepWithLulu) -> str:
-        when = paris_datetime(step.at)
-        if step.lulu_name and step.tutor_name:
-            return self.tr("Assigned to {name}, with their tutor {tutor}: {at}").format(
-                name=step.lulu_name, tutor=step.tutor_name, at=when
-            )
-        if step.lulu_name:
-            return self.tr("Assigned to {name}: {at}").format(name=step.lulu_name, at=when)
-        return self.tr("{status}: {at}").format(status=WORDS.status(step.status), at=when)
-
     def _show_state(self) -> None:
         order = self.order
         if order is None:
@@ -289,236 +273,7 @@ class OrderDetailPage(Screen):  # a Screen: it retranslates itself
         self.refunds.show_order(order)
         self.retranslate()
 
-    # --- the actions --------------------------------------------------------------------
-
-    @property
-    def _attendant_id(self) -> uuid.UUID | None:
-        return self.attendant.id if self.attendant else None
-
-    def _open_editor(self) -> None:
-        if self.order is None:
-            return
-        self.error.clear()
-        self.done_note.clear()
-        self.editor.start(self.order, self._attendant_id)
-        self.body.hide()
-        self.edit.hide()
-        self.editor.show()
-
-    def _close_editor(self) -> None:
-        self.editor.hide()
-        self.body.show()
-        self.edit.setVisible(
-            self.order is not None and self.order.held_by is None and is_editable(self.order.status)
-        )
-
-    def _edited(self, result: EditResult) -> None:
-        self._close_editor()
-        if not result.changed:
-            note = self.tr("Nothing was changed.")
-        elif result.reprinted:
-            note = self.tr("Changes saved. The new ticket is sent to the printer.")
-        else:
-            note = self.tr("Changes saved.")
-        self._written(note, clear=False)
-
-    def _confirm(self) -> None:
-        order_id, who = self._order_id, self._attendant_id
-        self._run(lambda o: o.confirm(order_id, attendant_id=who), self.tr("Order confirmed."))
-
-    def _withdraw(self) -> None:
-        order_id, who = self._order_id, self._attendant_id
-        self._run(lambda o: o.withdraw(order_id, attendant_id=who), self.tr("Lulu withdrawn."))
-
-    def _assign(self) -> None:
-        chosen = self.lulus.chosen()
-        if chosen is None:
-            self.lulu_error.setText(message("lulu.required", current_lang()))
-            return
-        order_id, who, paired = self._order_id, self._attendant_id, self.with_tutor.pairing
-        suggestions = self._context.comptoir.suggestions
-        if paired and chosen.tutor is not None:
-            note = self.tr("Assigned to {name}, with their tutor {tutor}.").format(
-                name=chosen.display_name, tutor=chosen.tutor.display_name
-            )
-        else:
-            note = self.tr("Assigned to {name}.").format(name=chosen.display_name)
-        self._write(
-            lambda: suggestions.assign(
-                order_id, chosen.lulu_id, with_tutor=paired, attendant_id=who
-            ),
-            note,
-        )
-
-    def _mark_done(self) -> None:
-        if not self.minutes.is_valid:
-            self.minutes.show_error("actual_minutes.out_of_range", max=24 * 60)
-            return
-        minutes: int = self.minutes.value
-        order_id, who = self._order_id, self._attendant_id
-        self._run(
-            lambda o: o.mark_done(order_id, minutes, attendant_id=who),
-            self.tr("Marked done."),
-        )
-
-    def _cancel(self) -> None:
-        if not self.reason.is_valid:
-            self.reason.show_error("reason.required")
-            return
-        reason: str = self.reason.value
-        order_id, who = self._order_id, self._attendant_id
-        self._run(
-            lambda o: o.cancel(order_id, reason, attendant_id=who), self.tr("Order cancelled.")
-        )
-
-    def _take_over(self) -> None:
-        order_id, who = self._order_id, self._attendant_id
-        holding = self._context.comptoir.holding
-        self.take_over.setEnabled(False)  # until the write returns
-        self._write(
-            lambda: holding.ask_take_over(order_id, attendant_id=who),
-            self.tr("Asked: the order comes to this kiosk at the next sync."),
-        )
-
-    def _reprint(self) -> None:
-        order_id = self._order_id
-        jobs = self._context.comptoir.print_jobs
-        self._write(lambda: jobs.reprint(order_id), self.tr("The ticket is sent to the printer."))
-
-    def _print_invoice(self) -> None:
-        order_id, who = self._order_id, self._attendant_id
-        jobs = self._context.comptoir.print_jobs
-        self._write(
-            lambda: jobs.print_invoice(order_id, attendant_id=who),
-            self.tr("The invoice is sent to the printer."),
-        )
-
-    def _invoice(self, order: OrderView) -> tuple[str, bool, Path] | None:
-        """The order's invoice (number, printed before?, where its PDF goes), or None."""
-        comptoir = self._context.comptoir
-        invoices = [
-            i for i in comptoir.invoices.for_order(order.id) if i.kind is InvoiceKind.INVOICE
-        ]
-        if not invoices:
-            return None
-        number = invoices[-1].number
-        printed = any(j.kind == INVOICE_KIND for j in comptoir.print_jobs.for_order(order.id))
-        return number, printed, invoice_file(comptoir.store.path.parent, number)
-
-    def _show_invoice(self, order: OrderView) -> None:
-        invoice = self._invoice(order)
-        self.print_invoice.setVisible(invoice is not None)
-        self.invoice_shown.setVisible(invoice is not None)
-        if invoice is None:
-            return
-        number, printed, path = invoice
-        self.print_invoice.setText(
-            self.tr("Reprint the invoice") if printed else self.tr("Print the invoice")
-        )
-        if path.is_file():
-            self.invoice_shown.setText(
-                self.tr("Invoice {number}. Saved: {path}").format(number=number, path=path)
-            )
-        elif printed:
-            self.invoice_shown.setText(
-                self.tr("Invoice {number}: its PDF is being saved as {path}").format(
-                    number=number, path=path
-                )
-            )
-        else:
-            self.invoice_shown.setText(self.tr("Invoice {number}").format(number=number))
-
-    @property
-    def _order_id(self) -> uuid.UUID:
-        assert self.order is not None
-        return self.order.id
-
-    def _run(self, step: Callable[[Any], OrderView], note: str) -> None:
-        orders = self._context.comptoir.orders
-        self._write(lambda: step(orders), note)
-
-    def _write_from_box(self, work: Callable[[], object], note: str, clear: bool) -> None:
-        self._write(work, note, clear=clear)
-
-    def _write_refund(self, work: Callable[[], object], say: Callable[[object], str]) -> None:
-        """A refund: its note comes from what was written (the credit note's number and
-        what is still due); a refusal shows beside the refund's own amount."""
-        self.error.clear()
-        self.done_note.clear()
-
-        def refused(error: Exception) -> None:
-            show_refusal(
-                error, {"amount": self.refunds.amount}, lambda _f, text: self.error.setText(text)
-            )
-
-        def written(result: object) -> None:
-            self.refunds.forget()
-            self._written(say(result), clear=False)
-
-        self._context.tasks.run(work, written, refused)
-
-    def _write(self, work: Callable[[], object], note: str, *, clear: bool = False) -> None:
-        self.error.clear()
-        self.done_note.clear()
-        self.lulu_error.clear()
-        self._context.tasks.run(
-            work, lambda _result: self._written(note, clear=clear), self._refused
-        )
-
-    def _written(self, note: str, *, clear: bool) -> None:
-        if self.order is None:
-            return
-        order = self._context.comptoir.orders.get(self.order.id)
-        self.order = order
-        if clear:
-            self.payments.disarm()
-        self._fill_lulus(order)
-        self._show_state()
-        self.done_note.setText(note)
-        self.changed.emit(order)
-
-    def _refused(self, error: Exception) -> None:
-        fields = {"actual_minutes": self.minutes, "amount": self.amount, "reason": self.reason}
-
-        def say(field: str, text: str) -> None:
-            (self.lulu_error if field in ("lulu", "tutor") else self.error).setText(text)
-
-        show_refusal(error, fields, say)
-
-    def _refresh_buttons(self) -> None:
-        self.assign.setEnabled(self.lulus.chosen() is not None)
-        self.mark_done.setEnabled(bool(self.minutes.text.strip()))
-        self.cancel.setEnabled(bool(self.reason.text.strip()))
-        self.payments.refresh_buttons()
-        order = self.order
-        asked = order is not None and self._context.comptoir.holding.take_over_pending(order.id)
-        self.take_over.setEnabled(order is not None and order.held_by is not None and not asked)
-
     # --- words ------------------------------------------------------------------------
-
-    def _facts(self, order: OrderView) -> str:
-        comptoir = self._context.comptoir
-        client = comptoir.clients.get(order.client_id)
-        address = order.address
-        where = ", ".join(p for p in (address.street, address.postcode, address.city) if p)
-        lines = [
-            order.service_name(current_lang()),
-            self.tr("When: {slot}").format(slot=paris_slot(order.slot_start, order.slot_end)),
-            # An erased client has no phone left: no dangling comma.
-            self.tr("Client: {name}, {phone}").format(name=client.name, phone=client.phone_display)
-            if client.phone_display
-            else self.tr("Client: {name}").format(name=client.name),
-            self.tr("Address: {address}").format(address=where),
-            self.tr("Channel: {channel}").format(channel=WORDS.channel(order.channel)),
-        ]
-        if order.description:
-            lines.append(self.tr("Asked: {text}").format(text=order.description))
-        if order.lulu_id is not None:
-            lulu = comptoir.lulus.get(order.lulu_id)
-            lines.append(self.tr("Lulu: {name}").format(name=lulu.display_name))
-        if order.cancel_reason:
-            lines.append(self.tr("Reason: {reason}").format(reason=order.cancel_reason))
-        return "\n".join(lines)
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Back to the queue"))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListView,
     QScroller,
     QScrollerProperties,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from kiosk_app.views.catalogue import CategoryView, ServiceView
 
 from ..i18n import current_lang
 from ..widgets.buttons import Tile, TouchButton
+from ..widgets.pages import Pages
 from ..widgets.screen import Screen, label
 from .service_delegate import ServiceDelegate
 from .service_model import ServiceListModel
@@ -64,7 +64,9 @@ class CatalogueScreen(Screen):
         top.addWidget(self.back)
         top.addWidget(self.search, 1)
 
-        self.pages = QStackedWidget(self)
+        # As tall as the page shown (see pages.py): the category tiles, taller, gave the
+        # results a scroll bar above the keyboard where they fit.
+        self.pages = Pages(self)
         tiles_page = QWidget(self.pages)
         grid = QGridLayout(tiles_page)
         grid.setSpacing(16)

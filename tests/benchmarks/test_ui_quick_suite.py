@@ -1,6 +1,11 @@
-"""`python -m benchmarks ui --json --quick` reports the order queue's figures: each
-measured (positive), beside its target, over the store size asked for, the scrolling
-having reached the oldest order. No timing is asserted: benchmarks measure."""
+"""`python -m benchmarks ui --json --quick`, run once for this file's tests (about 30 s
+a run): the order queue's figures and the dashboard's, each measured (positive),
+beside its target, over the store size asked for. No timing is asserted: benchmarks
+measure.
+
+One file, one module fixture: the suite runs under pytest-xdist's `--dist loadfile`
+(`./comptoir test`), which gives a file to one worker, so the run is shared; a fixture
+shared by two files would run once on each worker that took one."""
 
 from __future__ import annotations
 
@@ -9,6 +14,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from benchmarks.__main__ import QUICK_SCALE
 from benchmarks.ui_queue import FULL_ORDERS, TARGETS
@@ -24,7 +32,8 @@ QUEUE_FIGURES = (
 )
 
 
-def test_the_quick_ui_suite_reports_the_queue_figures() -> None:
+@pytest.fixture(scope="module")
+def quick_ui_report() -> dict[str, Any]:
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks", "ui", "--json", "--quick"],
         cwd=ROOT,
@@ -34,7 +43,12 @@ def test_the_quick_ui_suite_reports_the_queue_figures() -> None:
         timeout=900,
     )
     assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout)  # one JSON object, nothing else
+    report: dict[str, Any] = json.loads(done.stdout)  # one JSON object, nothing else
+    return report
+
+
+def test_the_quick_ui_suite_reports_the_queue_figures(quick_ui_report: dict[str, Any]) -> None:
+    report = quick_ui_report
     for name in QUEUE_FIGURES:
         assert isinstance(report[name], int | float) and report[name] > 0, name
     assert report["queue_filter_p95_ms"] >= report["queue_filter_p50_ms"]
@@ -50,3 +64,13 @@ def test_the_quick_ui_suite_reports_the_queue_figures() -> None:
         "queue_filter_p95_ms": 50.0,
         "queue_scroll_max_stall_ms": 16.0,
     }
+
+
+def test_the_quick_ui_suite_reports_the_dashboard(quick_ui_report: dict[str, Any]) -> None:
+    report = quick_ui_report
+    for name in ("dashboard_ms", "dashboard_max_ms", "dashboard_sql_baseline_ms"):
+        assert isinstance(report[name], float) and report[name] > 0, name
+    assert report["dashboard_max_ms"] >= report["dashboard_ms"]
+    assert report["targets"]["dashboard_ms"] == 200
+    assert "dashboard_ms" in report["targets_met"]
+    assert report["dashboard_orders"] == 1000 and report["dashboard_runs"] >= 3
