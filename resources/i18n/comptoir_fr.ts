@@ -343,6 +343,17 @@
     </message>
 </context>
 <context>
+    <name>ClientMatches</name>
+    <message>
+        <source>+ New client</source>
+        <translation>+ Nouveau client</translation>
+    </message>
+    <message>
+        <source>Clients found</source>
+        <translation>Clients trouvés</translation>
+    </message>
+</context>
+<context>
     <name>ClientProfilePanel</name>
     <message>
         <source>Details saved.</source>
@@ -612,14 +623,6 @@
 <context>
     <name>CounterOrderPage</name>
     <message>
-        <source>+ New client</source>
-        <translation>+ Nouveau client</translation>
-    </message>
-    <message>
-        <source>No Lulu yet (assign later)</source>
-        <translation>Pas encore de Lulu (attribuer plus tard)</translation>
-    </message>
-    <message>
         <source>Order {number} placed: {service}, {when}. The ticket is printing.</source>
         <translation>Commande {number} enregistrée : {service}, {when}. Le ticket s’imprime.</translation>
     </message>
@@ -638,10 +641,6 @@
     <message>
         <source>Find a client</source>
         <translation>Chercher un client</translation>
-    </message>
-    <message>
-        <source>Clients found</source>
-        <translation>Clients trouvés</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -684,10 +683,6 @@
         <translation>Chercher une prestation</translation>
     </message>
     <message>
-        <source>still in training</source>
-        <translation>encore en formation</translation>
-    </message>
-    <message>
         <source>No service yet</source>
         <translation>Aucun service</translation>
     </message>
@@ -700,10 +695,6 @@
     <message>
         <source>Consent given</source>
         <translation>Consentement donné</translation>
-    </message>
-    <message>
-        <source>Services found</source>
-        <translation>Prestations trouvées</translation>
     </message>
     <message>
         <source>Shorter</source>
@@ -724,10 +715,6 @@
     <message>
         <source>Lulu (optional)</source>
         <translation>Lulu (facultatif)</translation>
-    </message>
-    <message>
-        <source>Lulus with the skill</source>
-        <translation>Lulus qui ont le savoir-faire</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1097,21 @@
     <message>
         <source>No rating yet.</source>
         <translation>Aucune note pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>LuluMatches</name>
+    <message>
+        <source>No Lulu yet (assign later)</source>
+        <translation>Pas encore de Lulu (attribuer plus tard)</translation>
+    </message>
+    <message>
+        <source>still in training</source>
+        <translation>encore en formation</translation>
+    </message>
+    <message>
+        <source>Lulus with the skill</source>
+        <translation>Lulus qui ont le savoir-faire</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2396,13 @@ en échec</numerusform>
     <message>
         <source>Until it is enrolled, this kiosk takes no order: the server gives its code.</source>
         <translation>Tant qu’il n’est pas inscrit, ce kiosque ne prend aucune commande : c’est le serveur qui lui donne son code.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceMatches</name>
+    <message>
+        <source>Services found</source>
+        <translation>Prestations trouvées</translation>
     </message>
 </context>
 <context>

@@ -30,8 +30,9 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def problems(window: QWidget) -> list[str]:
+    """What does not fit in `window` and its children (a window, or one list)."""
     found: list[str] = []
-    for widget in window.findChildren(QWidget):
+    for widget in [window, *window.findChildren(QWidget)]:
         if not widget.isVisible() or widget.visibleRegion().isEmpty():
             continue
         where = _name(widget)

@@ -20,20 +20,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk_app.domain import validation
-from kiosk_app.domain.kinds import OnboardingStage
 from kiosk_app.errors import ValidationError
 from kiosk_app.views.attendants import AttendantView
 from kiosk_app.views.catalogue import ServiceView
@@ -43,44 +41,18 @@ from kiosk_app.views.orders import OrderRequest, OrderView
 from sync.protocol import Channel
 
 from ..context import KioskContext
-from ..format import NBSP, money, paris_datetime
+from ..format import money, paris_datetime
 from ..i18n import current_lang
-from ..resident.catalogue import make_flickable
 from ..widgets.buttons import TouchButton
 from ..widgets.field import Check, TextField, show_refusal
 from ..widgets.screen import Screen, label
 from ..widgets.slot_picker import SlotPicker
 from ..widgets.stepper import Stepper
-
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_PX = 52  # a finger's height (48 px at least), two rows a list
-SHOWN = 6  # matches listed at most
-NEW_CLIENT = "new"  # the item offered when no client matches (or none is wanted)
-NO_LULU = "none"  # the Lulu list's first row: assign later, from the order's detail
-# Lulus who cannot be sent yet (a candidate's file is not even started) or any more.
-NOT_SENT = frozenset({OnboardingStage.CANDIDATE, OnboardingStage.INACTIVE})
+from .order_matches import ClientMatches, LuluMatches, MatchList, ServiceMatches
 
 
 def _text(field: str, max_length: int, *, required: bool = False) -> Callable[[str], str]:
     return partial(validation.bounded_text, field=field, max_length=max_length, required=required)
-
-
-def _list(parent: QWidget) -> QListWidget:
-    """Two rows: the attendant types more rather than scrolls."""
-    matches = QListWidget(parent)
-    matches.setFixedHeight(ROW_PX * 2 + 8)
-    matches.setWordWrap(True)  # a long name takes the row's second line, not an ellipsis
-    # Its first line reaches the row's end: the theme keeps that end for the ✓ (kiosk.qss).
-    matches.setProperty("check_room", True)
-    make_flickable(matches)
-    return matches
-
-
-def _item(text: str, data: object) -> QListWidgetItem:
-    item = QListWidgetItem(text)
-    item.setData(ITEM_ROLE, data)
-    item.setSizeHint(QSize(0, ROW_PX))  # a finger's height, not a line of text
-    return item
 
 
 def _bold(text: str) -> str:
@@ -136,7 +108,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.find_client = QLineEdit(self)
         self.find_client.textChanged.connect(self._search_clients)
         self.find_client.returnPressed.connect(lambda: self._take_first(self.clients))
-        self.clients: QListWidget = _list(self)
+        self.clients = ClientMatches(context, parent=self)
         self.clients.itemClicked.connect(self._client_chosen)
         self.phone = Field(validation.phone, digits=True)
         self.name = Field(validation.person_name)
@@ -150,7 +122,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.find_service = QLineEdit(self)
         self.find_service.textChanged.connect(self._search_services)
         self.find_service.returnPressed.connect(lambda: self._take_first(self.services))
-        self.services: QListWidget = _list(self)
+        self.services = ServiceMatches(context, parent=self)
         self.services.itemClicked.connect(self._service_chosen)
         self.units = Stepper(parent=self)
         # Body text, not the theme's title size: a third of 1280 px is narrow.
@@ -177,7 +149,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.description = Field(_text("description", validation.DESCRIPTION_MAX), multiline=True)
         self.description.editor.setMaximumHeight(80)
         self.lulu_title = label(parent=self)
-        self.lulus = _list(self)
+        self.lulus = LuluMatches(context, parent=self)
 
         # Sending, and what was sent.
         self.error = label("error", parent=self)
@@ -299,29 +271,16 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
 
     # --- finding the client -------------------------------------------------------------
 
-    def _take_first(self, matches: QListWidget) -> None:
+    def _take_first(self, matches: MatchList) -> None:
         """Enter in a search field: its first match, as if tapped."""
-        if matches.count():
-            first = matches.item(0)
-            matches.setCurrentItem(first)
-            matches.itemClicked.emit(first)
+        matches.take_first()
 
     def _search_clients(self, typed: str) -> None:
-        self.clients.clear()
-        if not typed.strip():
-            return
-        for client in self._context.comptoir.clients.search(typed[:200], limit=SHOWN):
-            # The number whole on one line: it wraps after the name, not in its middle.
-            phone = client.phone_display.replace(" ", NBSP)
-            self.clients.addItem(_item(f"{client.name} · {phone}", client))
-        self.clients.addItem(_item(self._new_client_text(), NEW_CLIENT))
-
-    def _new_client_text(self) -> str:
-        return self.tr("+ New client")
+        self.clients.search(typed)
 
     def _client_chosen(self, item: QListWidgetItem) -> None:
-        chosen = item.data(ITEM_ROLE)
-        if isinstance(chosen, ClientView):
+        chosen = self.clients.chosen(item)
+        if chosen is not None:
             self.client = chosen
             self.phone.set_text(chosen.phone_display)
             self.name.set_text(chosen.name)
@@ -355,57 +314,16 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
     # --- the service and the Lulus who can do it ----------------------------------------
 
     def _search_services(self, typed: str) -> None:
-        self.services.clear()
-        found = self._context.comptoir.catalogue.search(typed[:200], limit=SHOWN)
-        for service in found:
-            self.services.addItem(_item(service.name(current_lang()), service))
+        self.services.search(typed)
 
     def _service_chosen(self, item: QListWidgetItem) -> None:
-        service: ServiceView = item.data(ITEM_ROLE)
+        service: ServiceView = self.services.service(item)
         self.service = service
         self.units.set_range(1, service.max_units)
-        self._fill_lulus(service)
+        self.lulus.fill(service)
         self._show_price()
         self._refresh()
         self.description.editor.setFocus()
-
-    def _fill_lulus(self, service: ServiceView | None) -> None:
-        """The Lulus with the service's skill, onboarded first, then the best rated;
-        "Later" first (the ranked suggestions are on the order's detail)."""
-        self.lulus.clear()
-        self.lulus.addItem(_item(self._no_lulu_text(), NO_LULU))
-        self.lulus.setCurrentRow(0)
-        if service is None:
-            return
-        comptoir = self._context.comptoir
-        codes = {c.id: c.code for c in comptoir.catalogue.categories()}
-        skill = codes.get(service.category_id, "")
-        skilled = [
-            lulu
-            for lulu in comptoir.lulus.list()
-            if skill in lulu.skills and lulu.stage not in NOT_SENT
-        ]
-        skilled.sort(
-            key=lambda lulu: (lulu.in_training, -(lulu.rating_average or 0), lulu.display_name)
-        )
-        for lulu in skilled:
-            self.lulus.addItem(_item(self._lulu_text(lulu), lulu))
-
-    def _no_lulu_text(self) -> str:
-        return self.tr("No Lulu yet (assign later)")
-
-    def _lulu_text(self, lulu: LuluView) -> str:
-        parts = [lulu.display_name, lulu.neighbourhood]
-        if lulu.rating_average is not None:
-            parts.append(f"★ {self._context.language.locale.toString(lulu.rating_average, 'f', 1)}")
-        if lulu.in_training:
-            parts.append(self.tr("still in training"))
-        return " · ".join(part for part in parts if part)
-
-    def _chosen_lulu(self) -> LuluView | None:
-        item = self.lulus.currentItem()
-        chosen = item.data(ITEM_ROLE) if item is not None else None
-        return chosen if isinstance(chosen, LuluView) else None
 
     def _show_price(self) -> None:
         """The estimate under the duration: the chosen service stays lit in its list."""
@@ -463,7 +381,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
 
     def _place(self) -> None:
         request = self._request()
-        lulu = self._chosen_lulu()
+        lulu = self.lulus.chosen()
         who = self.attendant.id if self.attendant else None
         request_id = self.request_id
         self.confirm.setEnabled(False)  # one order per tap
@@ -546,7 +464,6 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.client_title.setText(_bold(self.tr("1. Client")))
         self.find_client.setPlaceholderText(self.tr("Phone or name"))
         self.find_client.setAccessibleName(self.tr("Find a client"))
-        self.clients.setAccessibleName(self.tr("Clients found"))
         self.phone.set_title(self.tr("Phone"))
         self.name.set_title(self.tr("Name (a new client)"))
         self.street.set_title(self.tr("Street and number"))
@@ -557,28 +474,14 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.service_title.setText(_bold(self.tr("2. Service and slot")))
         self.find_service.setPlaceholderText(self.tr("Find a service"))
         self.find_service.setAccessibleName(self.tr("Find a service"))
-        self.services.setAccessibleName(self.tr("Services found"))
         self.units.set_names(self.tr("Shorter"), self.tr("Longer"))
         self.details_title.setText(_bold(self.tr("3. Details")))
         self.description.set_title(self.tr("What is to be done"))
         self.lulu_title.setText(self.tr("Lulu (optional)"))
-        self.lulus.setAccessibleName(self.tr("Lulus with the skill"))
         self.confirm.setText(self.tr("Confirm and print"))
         self.open_placed.setText(self.tr("Open this order"))
-        for row in range(self.services.count()):
-            item = self.services.item(row)
-            item.setText(item.data(ITEM_ROLE).name(current_lang()))
-        for matches, special, text in (
-            (self.clients, NEW_CLIENT, self._new_client_text()),
-            (self.lulus, NO_LULU, self._no_lulu_text()),
-        ):
-            for row in range(matches.count()):
-                item = matches.item(row)
-                data = item.data(ITEM_ROLE)
-                if data == special:
-                    item.setText(text)
-                elif isinstance(data, LuluView):
-                    item.setText(self._lulu_text(data))
+        for matches in (self.clients, self.services, self.lulus):
+            matches.retranslate()
         self._show_price()
         self._say_placed()
 
@@ -614,6 +517,6 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.error.clear()
         self.confirmation.clear()
         self._show_placed(False)
-        self._fill_lulus(None)
+        self.lulus.fill(None)
         self._show_price()
         self._refresh()
