@@ -48,7 +48,7 @@ def problems(window: QWidget) -> list[str]:
             and widget.maximum() > widget.minimum()
         ):
             found.append(f"{_name(widget.parentWidget() or widget)}: scrolls sideways")
-        if isinstance(widget, QAbstractButton):
+        if isinstance(widget, QAbstractButton) and widget is not window:
             cut = _cut_off(widget, window)
             if cut:
                 found.append(f"{where}: {cut}")
