@@ -623,14 +623,6 @@
 <context>
     <name>CounterOrderPage</name>
     <message>
-        <source>Order {number} placed: {service}, {when}. The ticket is printing.</source>
-        <translation>Commande {number} enregistrée : {service}, {when}. Le ticket s’imprime.</translation>
-    </message>
-    <message>
-        <source>Lulu chosen: {name}</source>
-        <translation>Lulu choisi : {name}</translation>
-    </message>
-    <message>
         <source>1. Client</source>
         <translation>1. Client</translation>
     </message>
@@ -667,14 +659,6 @@
         <translation>2. Service et créneau</translation>
     </message>
     <message>
-        <source>Confirm and print</source>
-        <translation>Confirmer et imprimer</translation>
-    </message>
-    <message>
-        <source>Open this order</source>
-        <translation>Ouvrir cette commande</translation>
-    </message>
-    <message>
         <source>Your order in progress is back, as you left it.</source>
         <translation>Votre commande en cours est revenue, telle que vous l’aviez laissée.</translation>
     </message>
@@ -691,10 +675,6 @@
 {price}</source>
         <translation>{units} × {minutes} min
 {price}</translation>
-    </message>
-    <message>
-        <source>Consent given</source>
-        <translation>Consentement donné</translation>
     </message>
     <message>
         <source>Shorter</source>
@@ -1776,6 +1756,29 @@
     <message>
         <source>Save the changes</source>
         <translation>Enregistrer les modifications</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFoot</name>
+    <message>
+        <source>Order {number} placed: {service}, {when}. The ticket is printing.</source>
+        <translation>Commande {number} enregistrée : {service}, {when}. Le ticket s’imprime.</translation>
+    </message>
+    <message>
+        <source>Lulu chosen: {name}</source>
+        <translation>Lulu choisi : {name}</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consentement donné</translation>
+    </message>
+    <message>
+        <source>Confirm and print</source>
+        <translation>Confirmer et imprimer</translation>
+    </message>
+    <message>
+        <source>Open this order</source>
+        <translation>Ouvrir cette commande</translation>
     </message>
 </context>
 <context>

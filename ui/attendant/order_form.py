@@ -16,15 +16,10 @@ from __future__ import annotations
 import html
 import itertools
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QListWidgetItem,
     QVBoxLayout,
@@ -35,59 +30,33 @@ from kiosk_app.domain import validation
 from kiosk_app.errors import ValidationError
 from kiosk_app.views.attendants import AttendantView
 from kiosk_app.views.catalogue import ServiceView
-from kiosk_app.views.clients import AddressInput, ClientView
-from kiosk_app.views.lulus import LuluView
-from kiosk_app.views.orders import OrderRequest, OrderView
-from sync.protocol import Channel
+from kiosk_app.views.clients import ClientView
+from kiosk_app.views.orders import OrderRequest
 
 from ..context import KioskContext
-from ..format import money, paris_datetime
-from ..i18n import current_lang
-from ..widgets.buttons import TouchButton
-from ..widgets.field import Check, TextField, show_refusal
+from ..format import money
+from ..widgets.field import TextField, show_refusal
 from ..widgets.screen import Screen, label
 from ..widgets.slot_picker import SlotPicker
 from ..widgets.stepper import Stepper
+from .order_field import Field, text_check
 from .order_matches import ClientMatches, LuluMatches, MatchList, ServiceMatches
+from .order_placing import TYPED, OrderFoot, Placed, counter_request, place
 
 
-def _text(field: str, max_length: int, *, required: bool = False) -> Callable[[str], str]:
-    return partial(validation.bounded_text, field=field, max_length=max_length, required=required)
+def _column(*widgets: QWidget) -> QVBoxLayout:
+    """One of the form's columns: its widgets from the top, close together."""
+    box = QVBoxLayout()
+    box.setSpacing(4)
+    for widget in widgets:
+        box.addWidget(widget)
+    box.addStretch(1)
+    return box
 
 
 def _bold(text: str) -> str:
     """A column's heading: bold body text (the theme's titles are for screens)."""
     return f"<b>{html.escape(text)}</b>"
-
-
-class Field(TextField):
-    """A text field whose message sits under its editor, and takes no room until there
-    is one: a column a third of the screen wide has no room for both on one line, nor
-    for an empty line under every field."""
-
-    def __init__(self, check: Check, *, multiline: bool = False, digits: bool = False) -> None:
-        super().__init__(check, multiline=multiline, digits=digits)
-        outer = self.layout()
-        item = outer.itemAt(1) if outer is not None else None
-        row = item.layout() if item is not None else None
-        if outer is not None and row is not None:
-            row.removeWidget(self.message)
-            outer.addWidget(self.message)
-        self.message.setVisible(bool(self.message.text()))
-
-    def _show(self) -> None:
-        super()._show()
-        self.message.setVisible(bool(self.message.text()))
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """What the confirmation says: the order as placed, and the Lulu if one was
-    assigned (or the core's refusal of the assignment, the order being placed anyway)."""
-
-    order: OrderView
-    lulu: LuluView | None
-    refusal: Exception | None = None
 
 
 class CounterOrderPage(Screen):  # a Screen: it retranslates itself
@@ -112,10 +81,12 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.clients.itemClicked.connect(self._client_chosen)
         self.phone = Field(validation.phone, digits=True)
         self.name = Field(validation.person_name)
-        self.street = Field(_text("street", validation.STREET_MAX, required=True))
+        self.street = Field(text_check("street", validation.STREET_MAX, required=True))
         self.postcode = Field(validation.postcode, digits=True)
-        self.access = Field(_text("access_notes", validation.ACCESS_NOTES_MAX))
-        self.consent = QCheckBox(self)  # to the use of a new client's details
+        self.access = Field(text_check("access_notes", validation.ACCESS_NOTES_MAX))
+        # Sending, and what was sent, at the form's foot.
+        self.foot = OrderFoot(parent=self)
+        self.consent = self.foot.consent  # to the use of a new client's details
 
         # The service, its duration and price, the slot.
         self.service_title = label(parent=self)
@@ -146,26 +117,19 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
 
         # What is to be done, and the Lulu if already known.
         self.details_title = label(parent=self)
-        self.description = Field(_text("description", validation.DESCRIPTION_MAX), multiline=True)
+        self.description = Field(
+            text_check("description", validation.DESCRIPTION_MAX), multiline=True
+        )
         self.description.editor.setMaximumHeight(80)
         self.lulu_title = label(parent=self)
         self.lulus = LuluMatches(context, parent=self)
 
-        # Sending, and what was sent.
-        self.error = label("error", parent=self)
-        self.confirm = TouchButton(role="primary", parent=self)
-        self.confirm.set_pictogram("check")
+        self.error, self.confirmation = self.foot.error, self.foot.confirmation
+        self.draft_note = self.foot.draft_note
+        self.confirm, self.open_placed = self.foot.confirm, self.foot.open_placed
         self.confirm.clicked.connect(self._place)
-        self.confirmation = label("success", parent=self)
-        # After a lock: this attendant's half-typed order, back as it was (counter.py).
-        self.draft_note = label("success", parent=self)
-        self.open_placed = TouchButton(parent=self)
         self.open_placed.clicked.connect(self._open_placed)
-        # A third of the page at 1280 px: less padding than the theme's, same text size.
-        for button in (self.confirm, self.open_placed):
-            button.setStyleSheet("QPushButton { padding: 0 8px; min-height: 56px; }")
-        self.consent.setStyleSheet("QCheckBox { spacing: 8px; min-height: 48px; }")
-        for field in self._typed_fields():
+        for field in self._fields().values():
             field.changed.connect(self._refresh)
             field.changed.connect(self._next_order)
         for search in (self.find_client, self.find_service):
@@ -178,58 +142,23 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self._set_tab_order()
         self.retranslate()
 
-    def _typed_fields(self) -> tuple[TextField, ...]:
-        return (self.phone, self.name, self.street, self.postcode, self.access, self.description)
-
     def _lay_out(self) -> None:
         """Client | service and Lulu | address and details, the confirm button at the
         third column's foot, the slot picker under all three: its seven day buttons a
         row need the whole width at 1280 px. No page title: the navigation says where
         the attendant is, and the screen's height is all needed."""
-        who = QVBoxLayout()
-        widget: QWidget
-        for widget in (
-            self.client_title,
-            self.find_client,
-            self.clients,
-            self.phone,
-            self.name,
-        ):
-            who.addWidget(widget)
-        who.addStretch(1)
-        what = QVBoxLayout()
-        for widget in (
+        who = _column(self.client_title, self.find_client, self.clients, self.phone, self.name)
+        what = _column(
             self.service_title,
             self.find_service,
             self.services,
             self.units,
             self.lulu_title,
             self.lulus,
-        ):
-            what.addWidget(widget)
-        what.addStretch(1)
-        details = QVBoxLayout()
-        for widget in (
-            self.details_title,
-            self.street,
-            self.postcode,
-            self.access,
-            self.description,
-        ):
-            details.addWidget(widget)
-        details.addStretch(1)
-        said = QVBoxLayout()
-        said.addWidget(self.draft_note)
-        said.addWidget(self.error)
-        said.addWidget(self.confirmation)
-        send = QHBoxLayout()
-        send.addWidget(self.consent)  # a new client's, asked before confirming
-        send.addSpacing(24)
-        send.addLayout(said, 1)
-        send.addWidget(self.open_placed)
-        send.addWidget(self.confirm)
-        for box in (who, what, details):
-            box.setSpacing(4)
+        )
+        details = _column(
+            self.details_title, self.street, self.postcode, self.access, self.description
+        )
         columns = QGridLayout()
         columns.setHorizontalSpacing(24)
         columns.setVerticalSpacing(4)
@@ -237,7 +166,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         columns.addLayout(what, 0, 1)
         columns.addLayout(details, 0, 2)
         columns.addWidget(self.picker, 1, 0, 1, 3)
-        columns.addLayout(send, 2, 0, 1, 3)
+        columns.addWidget(self.foot, 2, 0, 1, 3)
         for column in range(3):
             columns.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
@@ -356,27 +285,13 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         slot = self.picker.slot()
         assert self.service is not None and slot is not None
         known = self.client.address if self._is_known_client() and self.client else None
-        return OrderRequest(
-            service_id=self.service.id,
-            slot_start=slot[0],
-            slot_end=slot[1],
-            estimated_units=self.units.value(),
-            phone=self.phone.text,
-            address=AddressInput(
-                street=self.street.text,
-                postcode=self.postcode.text,
-                # A known client's other address details stay as they are.
-                city=known.city if known else "Paris",
-                building=known.building if known else "",
-                floor=known.floor if known else None,
-                has_lift=known.has_lift if known else None,
-                access_notes=self.access.text,
-            ),
-            channel=Channel.COUNTER,
-            name=self.name.text,
-            description=self.description.text,
-            lang=current_lang(),
+        return counter_request(
+            service=self.service,
+            slot=slot,
+            units=self.units.value(),
+            typed={name: field.text for name, field in self._fields().items()},
             consent=self.consent.isChecked(),
+            known=known,
         )
 
     def _place(self) -> None:
@@ -389,74 +304,40 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         orders = self._context.comptoir.orders
 
         def work() -> Placed:
-            order = orders.place(request, attendant_id=who, request_id=request_id)
-            if lulu is None:
-                return Placed(order, None)
-            # Placed whatever happens next: a refused assignment is said, not undone.
-            try:
-                orders.confirm(order.id, attendant_id=who)
-                order = orders.assign(order.id, lulu.id, attendant_id=who)
-            except Exception as refusal:
-                return Placed(orders.get(order.id), None, refusal)
-            return Placed(order, lulu)
+            return place(orders, request, lulu, attendant_id=who, request_id=request_id)
 
         self._context.tasks.run(work, self._placed, self._refused)
 
     def _placed(self, placed: Placed) -> None:
         self.reset()
         self.last = placed
-        self._say_placed()
-        self._show_placed(True)
+        self.foot.say_placed(placed)
+        self.foot.show_placed(True)
         if placed.refusal is not None:
             show_refusal(placed.refusal, {}, lambda _field, text: self.error.setText(text))
-
-    def _say_placed(self) -> None:
-        placed = self.last
-        if placed is None:
-            return
-        order = placed.order
-        text = self.tr("Order {number} placed: {service}, {when}. The ticket is printing.").format(
-            number=order.number,
-            service=order.service_name(current_lang()),
-            when=paris_datetime(order.slot_start),
-        )
-        if placed.lulu is not None:
-            text += " " + self.tr("Lulu chosen: {name}").format(name=placed.lulu.display_name)
-        self.confirmation.setText(text)
-
-    def _show_placed(self, shown: bool) -> None:
-        """The confirmation takes the foot of the form, where the consent and the
-        confirm button are, until the attendant starts the next order."""
-        self.open_placed.setVisible(shown)
-        self.confirmation.setVisible(shown)
-        self.consent.setVisible(not shown)
-        self.confirm.setVisible(not shown)
 
     def _next_order(self) -> None:
         if self.last is not None:
             self.last = None
-            self.confirmation.clear()
+            self.foot.say_placed(None)
             self.error.clear()
-            self._show_placed(False)
+            self.foot.show_placed(False)
 
     def _open_placed(self) -> None:
         if self.last is not None:
             order = self._context.comptoir.orders.get(self.last.order.id)
             self.placed.emit(order)
 
+    def _fields(self) -> dict[str, TextField]:
+        """The typed fields by the core's names for them (TYPED)."""
+        fields = (self.phone, self.name, self.street, self.postcode, self.access)
+        return dict(zip(TYPED, (*fields, self.description), strict=True))
+
     def _refused(self, error: Exception) -> None:
         self._refresh()
-        fields = {
-            "phone": self.phone,
-            "name": self.name,
-            "street": self.street,
-            "postcode": self.postcode,
-            "access_notes": self.access,
-            "description": self.description,
-        }
         if isinstance(error, ValidationError) and "consent" in error.fields:
             self.consent.setFocus()
-        show_refusal(error, fields, lambda _field, text: self.error.setText(text))
+        show_refusal(error, self._fields(), lambda _field, text: self.error.setText(text))
 
     # --- words ------------------------------------------------------------------------
 
@@ -469,8 +350,6 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.street.set_title(self.tr("Street and number"))
         self.postcode.set_title(self.tr("Postcode"))
         self.access.set_title(self.tr("Building, floor, door code"))
-        self.consent.setText(self.tr("Consent given"))
-        self.consent.setAccessibleName(self.consent.text())
         self.service_title.setText(_bold(self.tr("2. Service and slot")))
         self.find_service.setPlaceholderText(self.tr("Find a service"))
         self.find_service.setAccessibleName(self.tr("Find a service"))
@@ -478,12 +357,10 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.details_title.setText(_bold(self.tr("3. Details")))
         self.description.set_title(self.tr("What is to be done"))
         self.lulu_title.setText(self.tr("Lulu (optional)"))
-        self.confirm.setText(self.tr("Confirm and print"))
-        self.open_placed.setText(self.tr("Open this order"))
         for matches in (self.clients, self.services, self.lulus):
             matches.retranslate()
+        self.foot.retranslate()
         self._show_price()
-        self._say_placed()
 
     def has_draft(self) -> bool:
         """Something typed or chosen for an order not yet placed: worth keeping across
@@ -494,7 +371,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
             or self.service is not None
             or self.picker.slot() is not None
             or any(editor.text().strip() for editor in typed)
-            or any(field.text.strip() for field in self._typed_fields())
+            or any(field.text.strip() for field in self._fields().values())
         )
 
     def say_draft_kept(self) -> None:
@@ -509,14 +386,14 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.last = None
         self.find_client.clear()
         self.find_service.clear()
-        for field in self._typed_fields():
+        for field in self._fields().values():
             field.clear()
         self.consent.setChecked(False)
         self.picker.clear()
         self.units.set_value(1)
         self.error.clear()
-        self.confirmation.clear()
-        self._show_placed(False)
+        self.foot.say_placed(None)
+        self.foot.show_placed(False)
         self.lulus.fill(None)
         self._show_price()
         self._refresh()
