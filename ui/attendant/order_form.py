@@ -77,7 +77,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.find_client = QLineEdit(self)
         self.find_client.textChanged.connect(self._search_clients)
         self.find_client.returnPressed.connect(lambda: self._take_first(self.clients))
-        self.clients = ClientMatches(context, parent=self)
+        self.clients: ClientMatches = ClientMatches(context, parent=self)
         self.clients.itemClicked.connect(self._client_chosen)
         self.phone = Field(validation.phone, digits=True)
         self.name = Field(validation.person_name)
@@ -93,7 +93,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.find_service = QLineEdit(self)
         self.find_service.textChanged.connect(self._search_services)
         self.find_service.returnPressed.connect(lambda: self._take_first(self.services))
-        self.services = ServiceMatches(context, parent=self)
+        self.services: ServiceMatches = ServiceMatches(context, parent=self)
         self.services.itemClicked.connect(self._service_chosen)
         self.units = Stepper(parent=self)
         # Body text, not the theme's title size: a third of 1280 px is narrow.
