@@ -11,6 +11,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from .conftest import MakeKiosk
+from .counter_support import log_in
 from .support import Resident
 from .test_order_flow import choose_tomorrow_morning, walk_to_who
 
@@ -94,3 +95,20 @@ def test_the_notes_stay_in_sight_when_the_keyboard_opens_on_them(make_kiosk: Mak
     kiosk.focus(notes)
     settle(kiosk)
     assert_above_keyboard(kiosk, notes)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_counters_order_fields_show_whole_above_the_keyboard(
+    make_kiosk: MakeKiosk, attendants: None, lang: str
+) -> None:
+    """The same at the counter (its pages scroll too), on its smallest screen."""
+    kiosk = make_kiosk(size=(1024, 768))
+    log_in(kiosk)
+    kiosk.window.set_language(lang)
+    kiosk.tap(kiosk.window.counter.nav["new_order"])
+    form = kiosk.window.counter.order_form
+    fields = (form.phone, form.name, form.street, form.postcode, form.access, form.description)
+    for editor in (form.find_client, *(field.editor for field in fields), form.find_service):
+        kiosk.focus(editor)
+        settle(kiosk)
+        assert_above_keyboard(kiosk, editor)
