@@ -343,6 +343,17 @@
     </message>
 </context>
 <context>
+    <name>ClientMatches</name>
+    <message>
+        <source>+ New client</source>
+        <translation>+ Nouveau client</translation>
+    </message>
+    <message>
+        <source>Clients found</source>
+        <translation>Clients trouvés</translation>
+    </message>
+</context>
+<context>
     <name>ClientProfilePanel</name>
     <message>
         <source>Details saved.</source>
@@ -612,22 +623,6 @@
 <context>
     <name>CounterOrderPage</name>
     <message>
-        <source>+ New client</source>
-        <translation>+ Nouveau client</translation>
-    </message>
-    <message>
-        <source>No Lulu yet (assign later)</source>
-        <translation>Pas encore de Lulu (attribuer plus tard)</translation>
-    </message>
-    <message>
-        <source>Order {number} placed: {service}, {when}. The ticket is printing.</source>
-        <translation>Commande {number} enregistrée : {service}, {when}. Le ticket s’imprime.</translation>
-    </message>
-    <message>
-        <source>Lulu chosen: {name}</source>
-        <translation>Lulu choisi : {name}</translation>
-    </message>
-    <message>
         <source>1. Client</source>
         <translation>1. Client</translation>
     </message>
@@ -638,10 +633,6 @@
     <message>
         <source>Find a client</source>
         <translation>Chercher un client</translation>
-    </message>
-    <message>
-        <source>Clients found</source>
-        <translation>Clients trouvés</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -668,24 +659,12 @@
         <translation>2. Service et créneau</translation>
     </message>
     <message>
-        <source>Confirm and print</source>
-        <translation>Confirmer et imprimer</translation>
-    </message>
-    <message>
-        <source>Open this order</source>
-        <translation>Ouvrir cette commande</translation>
-    </message>
-    <message>
         <source>Your order in progress is back, as you left it.</source>
         <translation>Votre commande en cours est revenue, telle que vous l’aviez laissée.</translation>
     </message>
     <message>
         <source>Find a service</source>
         <translation>Chercher une prestation</translation>
-    </message>
-    <message>
-        <source>still in training</source>
-        <translation>encore en formation</translation>
     </message>
     <message>
         <source>No service yet</source>
@@ -696,14 +675,6 @@
 {price}</source>
         <translation>{units} × {minutes} min
 {price}</translation>
-    </message>
-    <message>
-        <source>Consent given</source>
-        <translation>Consentement donné</translation>
-    </message>
-    <message>
-        <source>Services found</source>
-        <translation>Prestations trouvées</translation>
     </message>
     <message>
         <source>Shorter</source>
@@ -724,10 +695,6 @@
     <message>
         <source>Lulu (optional)</source>
         <translation>Lulu (facultatif)</translation>
-    </message>
-    <message>
-        <source>Lulus with the skill</source>
-        <translation>Lulus qui ont le savoir-faire</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1077,21 @@
     <message>
         <source>No rating yet.</source>
         <translation>Aucune note pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>LuluMatches</name>
+    <message>
+        <source>No Lulu yet (assign later)</source>
+        <translation>Pas encore de Lulu (attribuer plus tard)</translation>
+    </message>
+    <message>
+        <source>still in training</source>
+        <translation>encore en formation</translation>
+    </message>
+    <message>
+        <source>Lulus with the skill</source>
+        <translation>Lulus qui ont le savoir-faire</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1765,29 @@
     </message>
 </context>
 <context>
+    <name>OrderFoot</name>
+    <message>
+        <source>Order {number} placed: {service}, {when}. The ticket is printing.</source>
+        <translation>Commande {number} enregistrée : {service}, {when}. Le ticket s’imprime.</translation>
+    </message>
+    <message>
+        <source>Lulu chosen: {name}</source>
+        <translation>Lulu choisi : {name}</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consentement donné</translation>
+    </message>
+    <message>
+        <source>Confirm and print</source>
+        <translation>Confirmer et imprimer</translation>
+    </message>
+    <message>
+        <source>Open this order</source>
+        <translation>Ouvrir cette commande</translation>
+    </message>
+</context>
+<context>
     <name>OrderLookup</name>
     <message>
         <source>The phone number given with the order</source>
@@ -2400,6 +2405,13 @@ en échec</numerusform>
     <message>
         <source>Until it is enrolled, this kiosk takes no order: the server gives its code.</source>
         <translation>Tant qu’il n’est pas inscrit, ce kiosque ne prend aucune commande : c’est le serveur qui lui donne son code.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceMatches</name>
+    <message>
+        <source>Services found</source>
+        <translation>Prestations trouvées</translation>
     </message>
 </context>
 <context>

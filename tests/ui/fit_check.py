@@ -30,8 +30,9 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def problems(window: QWidget) -> list[str]:
+    """What does not fit in `window` and its children (a window, or one list)."""
     found: list[str] = []
-    for widget in window.findChildren(QWidget):
+    for widget in [window, *window.findChildren(QWidget)]:
         if not widget.isVisible() or widget.visibleRegion().isEmpty():
             continue
         where = _name(widget)
@@ -47,7 +48,7 @@ def problems(window: QWidget) -> list[str]:
             and widget.maximum() > widget.minimum()
         ):
             found.append(f"{_name(widget.parentWidget() or widget)}: scrolls sideways")
-        if isinstance(widget, QAbstractButton):
+        if isinstance(widget, QAbstractButton) and widget is not window:
             cut = _cut_off(widget, window)
             if cut:
                 found.append(f"{where}: {cut}")

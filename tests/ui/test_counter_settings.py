@@ -16,7 +16,9 @@ from kiosk_app.errors import ManagersOnly
 from kiosk_app.store.models import AuditEntry
 from ui.settings.section import SavedForm
 
+from .conftest import MakeKiosk
 from .counter_support import log_in
+from .fit_check import problems
 from .setup_walk import replace_text
 from .support import Resident
 
@@ -120,20 +122,33 @@ def test_each_save_button_follows_the_language(
     assert "Enregistrer" not in kiosk.screen_text()
 
 
-def test_each_attendant_keeps_their_actions_on_one_line_above_add_at_1280x800(
-    kiosk: Resident, attendants: None
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)], ids=["1280x800", "1024x768"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_attendant_keeps_their_actions_on_one_line_above_add(
+    make_kiosk: MakeKiosk, attendants: None, size: tuple[int, int], lang: str
 ) -> None:
+    kiosk = make_kiosk(size=size)
     log_in(kiosk, "Karim", "2468")
-    kiosk.tap_named("Réglages")
-    kiosk.tap_named("Agents d’accueil")
-    page = kiosk.window.counter.settings.attendants
+    kiosk.window.set_language(lang)
+    kiosk.tap(kiosk.window.counter.nav["settings"])
+    settings = kiosk.window.counter.settings
+    kiosk.tap_named("Agents d’accueil" if lang == "fr" else "Attendants")
+    page = settings.attendants
     kiosk.qtbot.waitUntil(lambda: page.add_button.isVisible(), timeout=2000)
     QApplication.processEvents()  # the rows take their width, then their columns
     for row in page.rows.values():
-        # "Rendre agent d'accueil", "Nouveau code", "Désactiver" side by side.
+        # "Rendre agent d'accueil", "Nouveau code", "Désactiver" side by side, each
+        # whole: beside the name at 1280 px, under it at 1024 px.
         spots = [button.mapTo(kiosk.window, QPoint(0, 0)) for button in _actions(row)]
         assert max(s.y() for s in spots) - min(s.y() for s in spots) < 8, spots
         assert spots[0].x() < spots[1].x() < spots[2].x(), spots
+        cut = [p for button in _actions(row) for p in problems(button)]
+        assert cut == [], cut
+    if size == (1280, 800):  # as it was: the name beside its buttons
+        for row in page.rows.values():
+            assert row.who.mapTo(kiosk.window, QPoint(0, 0)).y() == pytest.approx(
+                row.role.mapTo(kiosk.window, QPoint(0, 0)).y(), abs=16
+            )
     # "Ajouter" on the screen as the Settings open, without scrolling.
     area = next(w for w in _ancestors(page) if isinstance(w, QScrollArea))
     shown = QRect(area.viewport().mapTo(kiosk.window, QPoint(0, 0)), area.viewport().size())

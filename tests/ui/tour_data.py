@@ -1,11 +1,16 @@
-"""A done, unrated order for the screen tour, placed through the core."""
+"""A done, unrated order for the screen tour, placed through the core; and Lulus in
+training, whose rows in the counter's lists are the longest."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
 
+from sqlalchemy import update
+
 from kiosk_app.comptoir import Comptoir
+from kiosk_app.domain.kinds import OnboardingStage
+from kiosk_app.store.models.lulus import Lulu
 from kiosk_app.views.clients import AddressInput
 from kiosk_app.views.orders import OrderRequest, OrderView
 from sync.protocol import Channel
@@ -32,3 +37,18 @@ def done_order(comptoir: Comptoir, phone: str = "06 11 22 33 44") -> OrderView:
     comptoir.orders.confirm(order.id, attendant_id=None)
     comptoir.orders.assign(order.id, lulu, attendant_id=None)
     return comptoir.orders.mark_done(order.id, 55, attendant_id=None)
+
+
+# As the demo names them: a first name, an initial, a neighbourhood of the 4th.
+TRAINEES = (("Mei M.", "Marais"), ("Sophie M.", "Saint-Paul"), ("Jean-Baptiste R.", "Arsenal"))
+
+
+def trainee(
+    comptoir: Comptoir, name: str, neighbourhood: str, skills: tuple[str, ...] = ("bricolage",)
+) -> uuid.UUID:
+    """A Lulu whose file is in progress ("still in training"), from a neighbourhood."""
+    lulu_id = comptoir.lulus.register_application(name, "07 81 22 33 44", list(skills), "")
+    comptoir.onboarding.move(lulu_id, OnboardingStage.FILE_IN_PROGRESS, attendant_id=None)
+    with comptoir.store.write() as session:  # no screen sets it: the association's data
+        session.execute(update(Lulu).where(Lulu.id == lulu_id).values(neighbourhood=neighbourhood))
+    return lulu_id

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QBoxLayout,
     QFrame,
     QScrollArea,
@@ -26,6 +25,7 @@ from kiosk_app.views.orders import OrderView
 
 from ..context import KioskContext
 from ..settings.section import SettingsPage
+from ..widgets.focus_in_sight import FocusInSight
 from ..widgets.screen import Screen
 from .clients import ClientsPage
 from .counter_nav import CounterNav
@@ -51,6 +51,8 @@ def _scrolling(page: QWidget, *, parent: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(page)
+    # The field being typed stays whole above the docked keyboard, also once it opened.
+    FocusInSight(area)
     return area
 
 
@@ -129,9 +131,6 @@ class CounterScreen(Screen):
         self.add_section(
             "settings", self.settings, start=self.settings.start, reset=self.settings.reset
         )
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._keep_focus_visible)
 
         # The navigation beside the page, or above it on a portrait screen (resizeEvent).
         self._layout = layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
@@ -235,15 +234,6 @@ class CounterScreen(Screen):
         self.detail.show_order(order)
         self.pages.setCurrentWidget(self.detail_page)
         self.detail_page.verticalScrollBar().setValue(0)
-
-    def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """The field being typed stays above the docked keyboard."""
-        if new is None:
-            return
-        for page in (self.detail_page, *self.sections.values()):
-            inner = page.widget()
-            if inner is not None and inner.isAncestorOf(new):
-                page.ensureWidgetVisible(new, 16, 32)
 
     def scroll_to(self, widget: QWidget) -> None:
         """Bring a control of the page shown into view (as a flick would)."""

@@ -35,7 +35,7 @@ from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Screen, label
 from ..widgets.slot_picker import SlotPicker
 from ..widgets.stepper import Stepper
-from .order_form import Field
+from .order_field import Field
 
 
 def _text(field: str, max_length: int, *, required: bool = False) -> Callable[[str], str]:

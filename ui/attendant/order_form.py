@@ -16,106 +16,47 @@ from __future__ import annotations
 import html
 import itertools
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import partial
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk_app.domain import validation
-from kiosk_app.domain.kinds import OnboardingStage
 from kiosk_app.errors import ValidationError
 from kiosk_app.views.attendants import AttendantView
 from kiosk_app.views.catalogue import ServiceView
-from kiosk_app.views.clients import AddressInput, ClientView
-from kiosk_app.views.lulus import LuluView
-from kiosk_app.views.orders import OrderRequest, OrderView
-from sync.protocol import Channel
+from kiosk_app.views.clients import ClientView
+from kiosk_app.views.orders import OrderRequest
 
 from ..context import KioskContext
-from ..format import NBSP, money, paris_datetime
-from ..i18n import current_lang
-from ..resident.catalogue import make_flickable
-from ..widgets.buttons import TouchButton
-from ..widgets.field import Check, TextField, show_refusal
+from ..format import money
+from ..widgets.field import TextField, show_refusal
 from ..widgets.screen import Screen, label
 from ..widgets.slot_picker import SlotPicker
 from ..widgets.stepper import Stepper
-
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_PX = 52  # a finger's height (48 px at least), two rows a list
-SHOWN = 6  # matches listed at most
-NEW_CLIENT = "new"  # the item offered when no client matches (or none is wanted)
-NO_LULU = "none"  # the Lulu list's first row: assign later, from the order's detail
-# Lulus who cannot be sent yet (a candidate's file is not even started) or any more.
-NOT_SENT = frozenset({OnboardingStage.CANDIDATE, OnboardingStage.INACTIVE})
+from .order_field import Field, text_check
+from .order_matches import ClientMatches, LuluMatches, MatchList, ServiceMatches
+from .order_placing import TYPED, OrderFoot, Placed, counter_request, place
 
 
-def _text(field: str, max_length: int, *, required: bool = False) -> Callable[[str], str]:
-    return partial(validation.bounded_text, field=field, max_length=max_length, required=required)
-
-
-def _list(parent: QWidget) -> QListWidget:
-    """Two rows: the attendant types more rather than scrolls."""
-    matches = QListWidget(parent)
-    matches.setFixedHeight(ROW_PX * 2 + 8)
-    matches.setWordWrap(True)  # a long name takes the row's second line, not an ellipsis
-    # Its first line reaches the row's end: the theme keeps that end for the ✓ (kiosk.qss).
-    matches.setProperty("check_room", True)
-    make_flickable(matches)
-    return matches
-
-
-def _item(text: str, data: object) -> QListWidgetItem:
-    item = QListWidgetItem(text)
-    item.setData(ITEM_ROLE, data)
-    item.setSizeHint(QSize(0, ROW_PX))  # a finger's height, not a line of text
-    return item
+def _column(*widgets: QWidget) -> QVBoxLayout:
+    """One of the form's columns: its widgets from the top, close together."""
+    box = QVBoxLayout()
+    box.setSpacing(4)
+    for widget in widgets:
+        box.addWidget(widget)
+    box.addStretch(1)
+    return box
 
 
 def _bold(text: str) -> str:
     """A column's heading: bold body text (the theme's titles are for screens)."""
     return f"<b>{html.escape(text)}</b>"
-
-
-class Field(TextField):
-    """A text field whose message sits under its editor, and takes no room until there
-    is one: a column a third of the screen wide has no room for both on one line, nor
-    for an empty line under every field."""
-
-    def __init__(self, check: Check, *, multiline: bool = False, digits: bool = False) -> None:
-        super().__init__(check, multiline=multiline, digits=digits)
-        outer = self.layout()
-        item = outer.itemAt(1) if outer is not None else None
-        row = item.layout() if item is not None else None
-        if outer is not None and row is not None:
-            row.removeWidget(self.message)
-            outer.addWidget(self.message)
-        self.message.setVisible(bool(self.message.text()))
-
-    def _show(self) -> None:
-        super()._show()
-        self.message.setVisible(bool(self.message.text()))
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """What the confirmation says: the order as placed, and the Lulu if one was
-    assigned (or the core's refusal of the assignment, the order being placed anyway)."""
-
-    order: OrderView
-    lulu: LuluView | None
-    refusal: Exception | None = None
 
 
 class CounterOrderPage(Screen):  # a Screen: it retranslates itself
@@ -136,21 +77,23 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.find_client = QLineEdit(self)
         self.find_client.textChanged.connect(self._search_clients)
         self.find_client.returnPressed.connect(lambda: self._take_first(self.clients))
-        self.clients: QListWidget = _list(self)
+        self.clients: ClientMatches = ClientMatches(context, parent=self)
         self.clients.itemClicked.connect(self._client_chosen)
         self.phone = Field(validation.phone, digits=True)
         self.name = Field(validation.person_name)
-        self.street = Field(_text("street", validation.STREET_MAX, required=True))
+        self.street = Field(text_check("street", validation.STREET_MAX, required=True))
         self.postcode = Field(validation.postcode, digits=True)
-        self.access = Field(_text("access_notes", validation.ACCESS_NOTES_MAX))
-        self.consent = QCheckBox(self)  # to the use of a new client's details
+        self.access = Field(text_check("access_notes", validation.ACCESS_NOTES_MAX))
+        # Sending, and what was sent, at the form's foot.
+        self.foot = OrderFoot(parent=self)
+        self.consent = self.foot.consent  # to the use of a new client's details
 
         # The service, its duration and price, the slot.
         self.service_title = label(parent=self)
         self.find_service = QLineEdit(self)
         self.find_service.textChanged.connect(self._search_services)
         self.find_service.returnPressed.connect(lambda: self._take_first(self.services))
-        self.services: QListWidget = _list(self)
+        self.services: ServiceMatches = ServiceMatches(context, parent=self)
         self.services.itemClicked.connect(self._service_chosen)
         self.units = Stepper(parent=self)
         # Body text, not the theme's title size: a third of 1280 px is narrow.
@@ -174,26 +117,19 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
 
         # What is to be done, and the Lulu if already known.
         self.details_title = label(parent=self)
-        self.description = Field(_text("description", validation.DESCRIPTION_MAX), multiline=True)
+        self.description = Field(
+            text_check("description", validation.DESCRIPTION_MAX), multiline=True
+        )
         self.description.editor.setMaximumHeight(80)
         self.lulu_title = label(parent=self)
-        self.lulus = _list(self)
+        self.lulus = LuluMatches(context, parent=self)
 
-        # Sending, and what was sent.
-        self.error = label("error", parent=self)
-        self.confirm = TouchButton(role="primary", parent=self)
-        self.confirm.set_pictogram("check")
+        self.error, self.confirmation = self.foot.error, self.foot.confirmation
+        self.draft_note = self.foot.draft_note
+        self.confirm, self.open_placed = self.foot.confirm, self.foot.open_placed
         self.confirm.clicked.connect(self._place)
-        self.confirmation = label("success", parent=self)
-        # After a lock: this attendant's half-typed order, back as it was (counter.py).
-        self.draft_note = label("success", parent=self)
-        self.open_placed = TouchButton(parent=self)
         self.open_placed.clicked.connect(self._open_placed)
-        # A third of the page at 1280 px: less padding than the theme's, same text size.
-        for button in (self.confirm, self.open_placed):
-            button.setStyleSheet("QPushButton { padding: 0 8px; min-height: 56px; }")
-        self.consent.setStyleSheet("QCheckBox { spacing: 8px; min-height: 48px; }")
-        for field in self._typed_fields():
+        for field in self._fields().values():
             field.changed.connect(self._refresh)
             field.changed.connect(self._next_order)
         for search in (self.find_client, self.find_service):
@@ -206,58 +142,23 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self._set_tab_order()
         self.retranslate()
 
-    def _typed_fields(self) -> tuple[TextField, ...]:
-        return (self.phone, self.name, self.street, self.postcode, self.access, self.description)
-
     def _lay_out(self) -> None:
         """Client | service and Lulu | address and details, the confirm button at the
         third column's foot, the slot picker under all three: its seven day buttons a
         row need the whole width at 1280 px. No page title: the navigation says where
         the attendant is, and the screen's height is all needed."""
-        who = QVBoxLayout()
-        widget: QWidget
-        for widget in (
-            self.client_title,
-            self.find_client,
-            self.clients,
-            self.phone,
-            self.name,
-        ):
-            who.addWidget(widget)
-        who.addStretch(1)
-        what = QVBoxLayout()
-        for widget in (
+        who = _column(self.client_title, self.find_client, self.clients, self.phone, self.name)
+        what = _column(
             self.service_title,
             self.find_service,
             self.services,
             self.units,
             self.lulu_title,
             self.lulus,
-        ):
-            what.addWidget(widget)
-        what.addStretch(1)
-        details = QVBoxLayout()
-        for widget in (
-            self.details_title,
-            self.street,
-            self.postcode,
-            self.access,
-            self.description,
-        ):
-            details.addWidget(widget)
-        details.addStretch(1)
-        said = QVBoxLayout()
-        said.addWidget(self.draft_note)
-        said.addWidget(self.error)
-        said.addWidget(self.confirmation)
-        send = QHBoxLayout()
-        send.addWidget(self.consent)  # a new client's, asked before confirming
-        send.addSpacing(24)
-        send.addLayout(said, 1)
-        send.addWidget(self.open_placed)
-        send.addWidget(self.confirm)
-        for box in (who, what, details):
-            box.setSpacing(4)
+        )
+        details = _column(
+            self.details_title, self.street, self.postcode, self.access, self.description
+        )
         columns = QGridLayout()
         columns.setHorizontalSpacing(24)
         columns.setVerticalSpacing(4)
@@ -265,7 +166,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         columns.addLayout(what, 0, 1)
         columns.addLayout(details, 0, 2)
         columns.addWidget(self.picker, 1, 0, 1, 3)
-        columns.addLayout(send, 2, 0, 1, 3)
+        columns.addWidget(self.foot, 2, 0, 1, 3)
         for column in range(3):
             columns.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
@@ -299,29 +200,16 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
 
     # --- finding the client -------------------------------------------------------------
 
-    def _take_first(self, matches: QListWidget) -> None:
+    def _take_first(self, matches: MatchList) -> None:
         """Enter in a search field: its first match, as if tapped."""
-        if matches.count():
-            first = matches.item(0)
-            matches.setCurrentItem(first)
-            matches.itemClicked.emit(first)
+        matches.take_first()
 
     def _search_clients(self, typed: str) -> None:
-        self.clients.clear()
-        if not typed.strip():
-            return
-        for client in self._context.comptoir.clients.search(typed[:200], limit=SHOWN):
-            # The number whole on one line: it wraps after the name, not in its middle.
-            phone = client.phone_display.replace(" ", NBSP)
-            self.clients.addItem(_item(f"{client.name} · {phone}", client))
-        self.clients.addItem(_item(self._new_client_text(), NEW_CLIENT))
-
-    def _new_client_text(self) -> str:
-        return self.tr("+ New client")
+        self.clients.search(typed)
 
     def _client_chosen(self, item: QListWidgetItem) -> None:
-        chosen = item.data(ITEM_ROLE)
-        if isinstance(chosen, ClientView):
+        chosen = self.clients.chosen(item)
+        if chosen is not None:
             self.client = chosen
             self.phone.set_text(chosen.phone_display)
             self.name.set_text(chosen.name)
@@ -355,57 +243,16 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
     # --- the service and the Lulus who can do it ----------------------------------------
 
     def _search_services(self, typed: str) -> None:
-        self.services.clear()
-        found = self._context.comptoir.catalogue.search(typed[:200], limit=SHOWN)
-        for service in found:
-            self.services.addItem(_item(service.name(current_lang()), service))
+        self.services.search(typed)
 
     def _service_chosen(self, item: QListWidgetItem) -> None:
-        service: ServiceView = item.data(ITEM_ROLE)
+        service: ServiceView = self.services.service(item)
         self.service = service
         self.units.set_range(1, service.max_units)
-        self._fill_lulus(service)
+        self.lulus.fill(service)
         self._show_price()
         self._refresh()
         self.description.editor.setFocus()
-
-    def _fill_lulus(self, service: ServiceView | None) -> None:
-        """The Lulus with the service's skill, onboarded first, then the best rated;
-        "Later" first (the ranked suggestions are on the order's detail)."""
-        self.lulus.clear()
-        self.lulus.addItem(_item(self._no_lulu_text(), NO_LULU))
-        self.lulus.setCurrentRow(0)
-        if service is None:
-            return
-        comptoir = self._context.comptoir
-        codes = {c.id: c.code for c in comptoir.catalogue.categories()}
-        skill = codes.get(service.category_id, "")
-        skilled = [
-            lulu
-            for lulu in comptoir.lulus.list()
-            if skill in lulu.skills and lulu.stage not in NOT_SENT
-        ]
-        skilled.sort(
-            key=lambda lulu: (lulu.in_training, -(lulu.rating_average or 0), lulu.display_name)
-        )
-        for lulu in skilled:
-            self.lulus.addItem(_item(self._lulu_text(lulu), lulu))
-
-    def _no_lulu_text(self) -> str:
-        return self.tr("No Lulu yet (assign later)")
-
-    def _lulu_text(self, lulu: LuluView) -> str:
-        parts = [lulu.display_name, lulu.neighbourhood]
-        if lulu.rating_average is not None:
-            parts.append(f"★ {self._context.language.locale.toString(lulu.rating_average, 'f', 1)}")
-        if lulu.in_training:
-            parts.append(self.tr("still in training"))
-        return " · ".join(part for part in parts if part)
-
-    def _chosen_lulu(self) -> LuluView | None:
-        item = self.lulus.currentItem()
-        chosen = item.data(ITEM_ROLE) if item is not None else None
-        return chosen if isinstance(chosen, LuluView) else None
 
     def _show_price(self) -> None:
         """The estimate under the duration: the chosen service stays lit in its list."""
@@ -438,32 +285,18 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         slot = self.picker.slot()
         assert self.service is not None and slot is not None
         known = self.client.address if self._is_known_client() and self.client else None
-        return OrderRequest(
-            service_id=self.service.id,
-            slot_start=slot[0],
-            slot_end=slot[1],
-            estimated_units=self.units.value(),
-            phone=self.phone.text,
-            address=AddressInput(
-                street=self.street.text,
-                postcode=self.postcode.text,
-                # A known client's other address details stay as they are.
-                city=known.city if known else "Paris",
-                building=known.building if known else "",
-                floor=known.floor if known else None,
-                has_lift=known.has_lift if known else None,
-                access_notes=self.access.text,
-            ),
-            channel=Channel.COUNTER,
-            name=self.name.text,
-            description=self.description.text,
-            lang=current_lang(),
+        return counter_request(
+            service=self.service,
+            slot=slot,
+            units=self.units.value(),
+            typed={name: field.text for name, field in self._fields().items()},
             consent=self.consent.isChecked(),
+            known=known,
         )
 
     def _place(self) -> None:
         request = self._request()
-        lulu = self._chosen_lulu()
+        lulu = self.lulus.chosen()
         who = self.attendant.id if self.attendant else None
         request_id = self.request_id
         self.confirm.setEnabled(False)  # one order per tap
@@ -471,74 +304,40 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         orders = self._context.comptoir.orders
 
         def work() -> Placed:
-            order = orders.place(request, attendant_id=who, request_id=request_id)
-            if lulu is None:
-                return Placed(order, None)
-            # Placed whatever happens next: a refused assignment is said, not undone.
-            try:
-                orders.confirm(order.id, attendant_id=who)
-                order = orders.assign(order.id, lulu.id, attendant_id=who)
-            except Exception as refusal:
-                return Placed(orders.get(order.id), None, refusal)
-            return Placed(order, lulu)
+            return place(orders, request, lulu, attendant_id=who, request_id=request_id)
 
         self._context.tasks.run(work, self._placed, self._refused)
 
     def _placed(self, placed: Placed) -> None:
         self.reset()
         self.last = placed
-        self._say_placed()
-        self._show_placed(True)
+        self.foot.say_placed(placed)
+        self.foot.show_placed(True)
         if placed.refusal is not None:
             show_refusal(placed.refusal, {}, lambda _field, text: self.error.setText(text))
-
-    def _say_placed(self) -> None:
-        placed = self.last
-        if placed is None:
-            return
-        order = placed.order
-        text = self.tr("Order {number} placed: {service}, {when}. The ticket is printing.").format(
-            number=order.number,
-            service=order.service_name(current_lang()),
-            when=paris_datetime(order.slot_start),
-        )
-        if placed.lulu is not None:
-            text += " " + self.tr("Lulu chosen: {name}").format(name=placed.lulu.display_name)
-        self.confirmation.setText(text)
-
-    def _show_placed(self, shown: bool) -> None:
-        """The confirmation takes the foot of the form, where the consent and the
-        confirm button are, until the attendant starts the next order."""
-        self.open_placed.setVisible(shown)
-        self.confirmation.setVisible(shown)
-        self.consent.setVisible(not shown)
-        self.confirm.setVisible(not shown)
 
     def _next_order(self) -> None:
         if self.last is not None:
             self.last = None
-            self.confirmation.clear()
+            self.foot.say_placed(None)
             self.error.clear()
-            self._show_placed(False)
+            self.foot.show_placed(False)
 
     def _open_placed(self) -> None:
         if self.last is not None:
             order = self._context.comptoir.orders.get(self.last.order.id)
             self.placed.emit(order)
 
+    def _fields(self) -> dict[str, TextField]:
+        """The typed fields by the core's names for them (TYPED)."""
+        fields = (self.phone, self.name, self.street, self.postcode, self.access)
+        return dict(zip(TYPED, (*fields, self.description), strict=True))
+
     def _refused(self, error: Exception) -> None:
         self._refresh()
-        fields = {
-            "phone": self.phone,
-            "name": self.name,
-            "street": self.street,
-            "postcode": self.postcode,
-            "access_notes": self.access,
-            "description": self.description,
-        }
         if isinstance(error, ValidationError) and "consent" in error.fields:
             self.consent.setFocus()
-        show_refusal(error, fields, lambda _field, text: self.error.setText(text))
+        show_refusal(error, self._fields(), lambda _field, text: self.error.setText(text))
 
     # --- words ------------------------------------------------------------------------
 
@@ -546,41 +345,22 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.client_title.setText(_bold(self.tr("1. Client")))
         self.find_client.setPlaceholderText(self.tr("Phone or name"))
         self.find_client.setAccessibleName(self.tr("Find a client"))
-        self.clients.setAccessibleName(self.tr("Clients found"))
         self.phone.set_title(self.tr("Phone"))
         self.name.set_title(self.tr("Name (a new client)"))
         self.street.set_title(self.tr("Street and number"))
         self.postcode.set_title(self.tr("Postcode"))
         self.access.set_title(self.tr("Building, floor, door code"))
-        self.consent.setText(self.tr("Consent given"))
-        self.consent.setAccessibleName(self.consent.text())
         self.service_title.setText(_bold(self.tr("2. Service and slot")))
         self.find_service.setPlaceholderText(self.tr("Find a service"))
         self.find_service.setAccessibleName(self.tr("Find a service"))
-        self.services.setAccessibleName(self.tr("Services found"))
         self.units.set_names(self.tr("Shorter"), self.tr("Longer"))
         self.details_title.setText(_bold(self.tr("3. Details")))
         self.description.set_title(self.tr("What is to be done"))
         self.lulu_title.setText(self.tr("Lulu (optional)"))
-        self.lulus.setAccessibleName(self.tr("Lulus with the skill"))
-        self.confirm.setText(self.tr("Confirm and print"))
-        self.open_placed.setText(self.tr("Open this order"))
-        for row in range(self.services.count()):
-            item = self.services.item(row)
-            item.setText(item.data(ITEM_ROLE).name(current_lang()))
-        for matches, special, text in (
-            (self.clients, NEW_CLIENT, self._new_client_text()),
-            (self.lulus, NO_LULU, self._no_lulu_text()),
-        ):
-            for row in range(matches.count()):
-                item = matches.item(row)
-                data = item.data(ITEM_ROLE)
-                if data == special:
-                    item.setText(text)
-                elif isinstance(data, LuluView):
-                    item.setText(self._lulu_text(data))
+        for matches in (self.clients, self.services, self.lulus):
+            matches.retranslate()
+        self.foot.retranslate()
         self._show_price()
-        self._say_placed()
 
     def has_draft(self) -> bool:
         """Something typed or chosen for an order not yet placed: worth keeping across
@@ -591,7 +371,7 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
             or self.service is not None
             or self.picker.slot() is not None
             or any(editor.text().strip() for editor in typed)
-            or any(field.text.strip() for field in self._typed_fields())
+            or any(field.text.strip() for field in self._fields().values())
         )
 
     def say_draft_kept(self) -> None:
@@ -606,14 +386,14 @@ class CounterOrderPage(Screen):  # a Screen: it retranslates itself
         self.last = None
         self.find_client.clear()
         self.find_service.clear()
-        for field in self._typed_fields():
+        for field in self._fields().values():
             field.clear()
         self.consent.setChecked(False)
         self.picker.clear()
         self.units.set_value(1)
         self.error.clear()
-        self.confirmation.clear()
-        self._show_placed(False)
-        self._fill_lulus(None)
+        self.foot.say_placed(None)
+        self.foot.show_placed(False)
+        self.lulus.fill(None)
         self._show_price()
         self._refresh()

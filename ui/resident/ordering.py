@@ -12,7 +12,6 @@ import uuid
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -30,6 +29,7 @@ from sync.protocol import Channel
 from ..context import KioskContext
 from ..i18n import current_lang
 from ..widgets.buttons import TouchButton
+from ..widgets.focus_in_sight import FocusInSight
 from ..widgets.pages import Pages
 from ..widgets.screen import Screen, label
 from ..widgets.taps import TAPS
@@ -134,8 +134,9 @@ class OrderScreen(Screen):
         self.step_area.setWidget(self.stack)
         # The touch-wide scroll bar's own minimum (arrows, handle) would make this area
         # taller than larger text leaves above the keyboard at 1280×800; the focused field
-        # is scrolled into sight (_keep_focus_visible), the rest scrolls.
+        # is scrolled into sight, also once the keyboard has opened, the rest scrolls.
         self.step_area.setMinimumHeight(48)
+        self.focus_in_sight = FocusInSight(self.step_area)
         self.bar = OrderBar(parent=self)
         self.back, self.next = self.bar.back, self.bar.next
         self.step_label = self.bar.step_label
@@ -150,9 +151,6 @@ class OrderScreen(Screen):
         self.abandon = AbandonPanel(self)
         self.abandon.yes.clicked.connect(self._abandon)
         self.abandon.no.clicked.connect(self._carry_on)
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._keep_focus_visible)
         self.retranslate()
 
     # --- navigation ------------------------------------------------------------------
@@ -235,10 +233,6 @@ class OrderScreen(Screen):
             self.next.setText(self.tr("Next"))
         self.bar.set_confirming(on_review)
         self.next.set_pictogram("check" if on_review else "next")
-
-    def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self.stack.isAncestorOf(new):
-            self.step_area.ensureWidgetVisible(new, 16, 32)
 
     # --- a known client ----------------------------------------------------------------
 

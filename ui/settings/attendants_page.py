@@ -32,8 +32,8 @@ from ..tasks import Tasks
 from ..widgets.buttons import TouchButton, set_role
 from ..widgets.confirm import Confirmation
 from ..widgets.field import TextField, show_refusal
-from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Screen, empty_layout, label
+from .attendant_row import AttendantRow
 from .choice import Choice
 
 if TYPE_CHECKING:
@@ -54,59 +54,6 @@ def _pin_field(check: Callable[[str], Any], parent: QWidget) -> TextField:
     return field
 
 
-class _Actions(ReflowGrid):
-    """An attendant's three buttons, each as wide as its words when the three fit side
-    by side ("Rendre agent d'accueil", "Nouveau code", "Désactiver" beside the name on
-    the Settings page at 1280 px: equal columns would need three times the longest and
-    leave "Désactiver" alone on a second line); on a narrower page, two or one a row."""
-
-    def columns_for(self, width: int) -> int:
-        needs = [self._need(button) for button in self.buttons]
-        if sum(needs) + self._spacing * (len(needs) - 1) <= width:
-            return len(needs)
-        return super().columns_for(width)
-
-    def reflow(self) -> None:
-        super().reflow()
-        if self._columns == len(self.buttons):  # one row: the room shared by the words
-            for column, button in enumerate(self.buttons):
-                self._grid.setColumnStretch(column, self._need(button))
-
-
-class _Row:
-    """One attendant's line: name, role and state, and what can be done."""
-
-    def __init__(self, attendant: AttendantView, parent: QWidget) -> None:
-        self.attendant = attendant
-        self.box = QWidget(parent)
-        # The name with its role and state under it: the three buttons keep their
-        # whole words beside it on the Settings page at 1280 px, and go two or one a
-        # row on a narrower page (1024 px).
-        self.who = QWidget(self.box)
-        self.name = label(parent=self.who)
-        self.name.setText(attendant.name)
-        self.state = label("small", parent=self.who)
-        who = QVBoxLayout(self.who)
-        who.setContentsMargins(0, 0, 0, 0)
-        who.setSpacing(0)
-        who.addWidget(self.name)
-        who.addWidget(self.state)
-        self.buttons = _Actions(most_columns=3, parent=self.box)
-        self.role = TouchButton(parent=self.buttons)
-        self.pin = TouchButton(parent=self.buttons)
-        self.active = TouchButton(parent=self.buttons)
-        self.buttons.set_buttons([self.role, self.pin, self.active])
-        line = QHBoxLayout()
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.who)
-        line.addWidget(self.buttons, 1)
-        # The question of "Disable" opens under the line (ui/widgets/confirm.py).
-        column = QVBoxLayout(self.box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(line)
-        self.confirmation: Confirmation | None = None
-
-
 class AttendantsPage(Screen):
     changed = Signal()
 
@@ -117,7 +64,7 @@ class AttendantsPage(Screen):
         self._acting: uuid.UUID | None = None
         self._resetting: AttendantView | None = None
         self.attendants: list[AttendantView] = []
-        self.rows: dict[uuid.UUID, _Row] = {}
+        self.rows: dict[uuid.UUID, AttendantRow] = {}
 
         self.heading = label("title", parent=self)
         self.note = label("success", parent=self)
@@ -209,7 +156,7 @@ class AttendantsPage(Screen):
         empty_layout(self.grid)
         self.rows = {}
         for index, attendant in enumerate(self.attendants):
-            row = _Row(attendant, self.list_box)
+            row = AttendantRow(attendant, self.list_box)
             who = attendant.id
             row.role.clicked.connect(lambda _=False, a=attendant: self._switch_role(a))
             row.pin.clicked.connect(lambda _=False, a=attendant: self._open_reset(a))
@@ -408,6 +355,7 @@ class AttendantsPage(Screen):
         widest = max((row.who.sizeHint().width() for row in self.rows.values()), default=0)
         for row in self.rows.values():
             row.who.setFixedWidth(widest)
+            row.arrange()
 
     def _retranslate_reset(self) -> None:
         if self._resetting is not None:
