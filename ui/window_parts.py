@@ -34,7 +34,16 @@ if TYPE_CHECKING:
     from .widgets.screen import Screen
 
 
-class WindowParts:
+# For the type checker the part is the widget it is mixed into (QObject.tr, signals,
+# a parent for timers and watchers); at run time a plain class, before QWidget in the
+# widget's bases.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget as _Widget
+else:
+    _Widget = object
+
+
+class WindowParts(_Widget):
     """The base of KioskWindow's parts: nothing at run time."""
 
     if TYPE_CHECKING:

@@ -30,7 +30,16 @@ if TYPE_CHECKING:
     from .order_refunds import RefundBox
 
 
-class OrderActions:
+# For the type checker the part is the widget it is mixed into (QObject.tr, signals,
+# a parent for timers and watchers); at run time a plain class, before QWidget in the
+# widget's bases.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget as _Widget
+else:
+    _Widget = object
+
+
+class OrderActions(_Widget):
     """The actions' part of OrderDetailPage (a mixin: the page holds the widgets)."""
 
     # What the page (order_detail.py) builds. Attributes, not stub methods: Qt's
@@ -58,7 +67,6 @@ class OrderActions:
         cancel: TouchButton
         take_over: TouchButton
 
-        tr: Callable[[str], str]  # QObject.tr, of the page
         _fill_lulus: Callable[[OrderView], None]
         _show_state: Callable[[], None]
 

@@ -4,7 +4,6 @@ or not, and where its PDF is)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,16 @@ if TYPE_CHECKING:
     from ..widgets.buttons import TouchButton
 
 
-class OrderFacts:
+# For the type checker the part is the widget it is mixed into (QObject.tr, signals,
+# a parent for timers and watchers); at run time a plain class, before QWidget in the
+# widget's bases.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget as _Widget
+else:
+    _Widget = object
+
+
+class OrderFacts(_Widget):
     """The words' part of OrderDetailPage (a mixin: the page holds the widgets)."""
 
     # What the page (order_detail.py) builds. Attributes, not stub methods: Qt's
@@ -34,8 +42,6 @@ class OrderFacts:
         _context: KioskContext
         print_invoice: TouchButton
         invoice_shown: QLabel
-
-        tr: Callable[[str], str]  # QObject.tr, of the page
 
     def _step_text(self, step: StepWithLulu) -> str:
         when = paris_datetime(step.at)
