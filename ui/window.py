@@ -172,9 +172,8 @@ class KioskWindow(QMainWindow):
         app = QCoreApplication.instance()
         assert app is not None
         app.installEventFilter(self.idle)
-        app.installEventFilter(self.counter_idle)
+        self.idle.activity.connect(self.counter_idle.note_activity)  # one filter for both
         self.destroyed.connect(lambda: app.removeEventFilter(self.idle))
-        self.destroyed.connect(lambda: app.removeEventFilter(self.counter_idle))
 
         self.set_language(FIRST_LANG)
         self.retranslate()
