@@ -5,7 +5,7 @@ timer fires, an overlay counts down; at zero the window forgets the session."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QInputEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from .widgets.buttons import TouchButton
@@ -46,10 +46,19 @@ class IdleWatcher(QObject):
         self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY:
-            self.timer.start()
-            self.activity.emit()
+        # Every event of the application passes here (each widget's paint and layout
+        # too: thousands a screen change): the class check first, since reading
+        # event.type() builds a Python enum each time; touches, clicks and keys are
+        # all input events.
+        if isinstance(event, QInputEvent) and event.type() in ACTIVITY:
+            self.note_activity()
         return False
+
+    def note_activity(self) -> None:
+        """Activity seen by another watcher's filter (one filter is enough for many
+        watchers: each filter costs every event of the application a call)."""
+        self.timer.start()
+        self.activity.emit()
 
 
 class IdleOverlay(QFrame):

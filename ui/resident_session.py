@@ -46,9 +46,8 @@ class ResidentSession(WindowParts):
         app = QCoreApplication.instance()
         assert app is not None
         app.installEventFilter(self.idle)
-        app.installEventFilter(self.counter_idle)
+        self.idle.activity.connect(self.counter_idle.note_activity)  # one filter for both
         self.destroyed.connect(lambda: app.removeEventFilter(self.idle))
-        self.destroyed.connect(lambda: app.removeEventFilter(self.counter_idle))
 
     def _tile(self, name: str) -> None:
         if not self.ready or self.setup is not None:

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -63,6 +63,8 @@ class CounterScreen(Screen):
         super().__init__()
         self._context = context
         self.attendant: AttendantView | None = None
+        # Shown since the last reset (or never reset): see reset.
+        self._shown_since_reset = True
 
         self.nav_bar = CounterNav(SECTIONS, parent=self)
         self.title = self.nav_bar.title  # who is logged in
@@ -138,7 +140,9 @@ class CounterScreen(Screen):
         layout.setSpacing(24)
         layout.addWidget(self.nav_bar)
         layout.addWidget(self.pages, 1)
-        self.retranslate()
+        # Built as a reset leaves it (the queue's page shown, the words in place), so that
+        # the residents' "Home" finds nothing to reset until the counter is opened.
+        self.reset()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -147,6 +151,10 @@ class CounterScreen(Screen):
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
         self.nav_bar.set_portrait(portrait)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._shown_since_reset = True
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)  # a Screen: a language change retranslates
@@ -276,6 +284,11 @@ class CounterScreen(Screen):
     def reset(self) -> None:
         """Locked: who was logged in, the orders and the typed fields are forgotten, but
         for a half-typed order kept for its attendant (in memory, never written)."""
+        if not self._shown_since_reset and self.attendant is None and self.draft_owner is None:
+            # Every resident's "Home" resets the screens: a counter nobody opened since
+            # its last reset has nothing to forget (its pages took 4-5 ms to reset).
+            return
+        self._shown_since_reset = self.isVisible()
         if self.attendant is not None and self.order_form.has_draft():
             self.draft_owner = self.attendant.id
             self.draft_timer.start()

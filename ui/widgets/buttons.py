@@ -57,6 +57,7 @@ class TouchButton(QPushButton):
         self._wanted = True
         self._accessible = ""
         self.pictogram_name = ""
+        self._pictogram_set: tuple[str, str] | None = None  # (name, colour): set_pictogram
         self.setAccessibleName(text)
         # Buttons never take the focus from a text field: the on-screen keyboard stays
         # on the field being typed.
@@ -74,6 +75,11 @@ class TouchButton(QPushButton):
         finger goes next."""
         role = str(self.property("role") or "")
         colour = theme.PALETTE[_ICON_COLOUR.get(role, "text")]
+        # The order's "Next" is set again at each key typed: a new icon re-lays out the
+        # button's row, so the same one is not set twice.
+        if self._pictogram_set == (name, colour):
+            return
+        self._pictogram_set = (name, colour)
         icon = pictogram(name, colour)
         icon.addPixmap(
             pictogram_pixmap(name, theme.PALETTE["on_selected"], 96),
@@ -219,10 +225,12 @@ class Tile(TouchButton):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.caption)
+        self._picture_px: int | None = None  # the pictogram's size drawn, once drawn
         self.setText(text)
 
     def set_pictogram(self, name: str) -> None:
         self.pictogram_name = name
+        self._picture_px = None
         self.picture.show()
         self._draw_pictogram()
 
@@ -241,6 +249,11 @@ class Tile(TouchButton):
             return
         room = min(self.picture.width(), self.picture.height())
         size = min(theme.SPACING.tile_icon_px, room)
+        # Each resize of the tile asks again: a label given the same picture is laid out
+        # and repainted all the same.
+        if self._picture_px == size:
+            return
+        self._picture_px = size
         if size < 24:  # too cramped to read: the caption alone
             self.picture.clear()
             return

@@ -18,15 +18,23 @@ ICON_DIR = resources_dir() / "icons"
 FALLBACK = "generic"
 
 
+@lru_cache(maxsize=256)
 def known(name: str) -> bool:
+    # Asked at each new size of a tile's pictogram: the shipped drawings do not change
+    # while the kiosk runs, and a file's stat took a millisecond on a busy disk.
     return (ICON_DIR / f"{name}.svg").is_file()
+
+
+@lru_cache(maxsize=64)
+def _drawing(name: str) -> QSvgRenderer:
+    """The drawing `name` parsed once (a tile drawn at a new size renders it again)."""
+    return QSvgRenderer(str(ICON_DIR / f"{name if known(name) else FALLBACK}.svg"))
 
 
 @lru_cache(maxsize=256)
 def pictogram_pixmap(name: str, colour: str, size: int) -> QPixmap:
     """The pictogram `name` drawn `size` pixels square in `colour` (#RRGGBB)."""
-    path = ICON_DIR / f"{name if known(name) else FALLBACK}.svg"
-    renderer = QSvgRenderer(str(path))
+    renderer = _drawing(name)
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
