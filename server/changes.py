@@ -83,22 +83,28 @@ class CursorUnknown(Exception):
 _LOCK_SQL = "SELECT pg_advisory_xact_lock(%(key)s)"
 _UNNEST = """unnest(%(entities)s::varchar[], %(ids)s::uuid[], %(scopes)s::uuid[])
     WITH ORDINALITY AS c(entity, entity_id, scope, n)"""
+# Each change's readers by the record_access index, one look-up per change, in the
+# order given: a join would be planned from the tables' statistics, which a burst of
+# pushes leaves stale (a merge join over the whole of record_access, 16 ms a numbering,
+# was seen after 20,000 pushed ops).
+_READERS = """unnest(coalesce(
+    (SELECT array_agg(a.device_id ORDER BY a.device_id) FROM record_access AS a
+     WHERE a.entity_id = c.scope),
+    ARRAY[NULL]::integer[]))"""
 _LOG_SQL = f"""
 INSERT INTO changes (entity, entity_id, reader)
-SELECT c.entity, c.entity_id, a.device_id FROM {_UNNEST}
-LEFT JOIN record_access AS a ON a.entity_id = c.scope
-ORDER BY c.n, a.device_id
+SELECT c.entity, c.entity_id, {_READERS}
+FROM (SELECT * FROM {_UNNEST} ORDER BY n) AS c
 """
 _WAIT_SQL = f"""
 INSERT INTO changes_waiting (entity, entity_id, scope)
 SELECT c.entity, c.entity_id, c.scope FROM {_UNNEST} ORDER BY c.n
 """
-_NUMBER_WAITING_SQL = """
+_NUMBER_WAITING_SQL = f"""
 WITH waiting AS (DELETE FROM changes_waiting RETURNING id, entity, entity_id, scope)
 INSERT INTO changes (entity, entity_id, reader)
-SELECT w.entity, w.entity_id, a.device_id FROM waiting AS w
-LEFT JOIN record_access AS a ON a.entity_id = w.scope
-ORDER BY w.id, a.device_id
+SELECT c.entity, c.entity_id, {_READERS}
+FROM (SELECT * FROM waiting ORDER BY id) AS c
 """
 _WAITING = "comptoir.changes_waiting"
 

@@ -57,6 +57,15 @@ def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> Non
     cursor.close()
 
 
+def _configure_postgresql(dbapi_connection: Any, _record: Any) -> None:
+    # No JIT compilation: the server's statements are short, and a plan whose estimate
+    # crosses jit_above_cost (stale statistics after a burst of pushes) was seen paying
+    # 7.5 ms of compilation for a 1 ms statement.
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET jit = off")
+    dbapi_connection.commit()
+
+
 def _begin(session: Session, mode: str) -> None:
     """Begin the session's transaction on SQLite; writers take the lock at BEGIN
     (IMMEDIATE): no deadlock upgrading a read transaction."""
@@ -72,9 +81,11 @@ def create_server_engine(url: str) -> Engine:
         engine = create_engine(url, pool_size=20, max_overflow=40, hide_parameters=True)
         event.listen(engine, "connect", _configure_sqlite)
         return engine
-    return create_engine(
+    engine = create_engine(
         url, pool_size=20, max_overflow=40, pool_pre_ping=True, hide_parameters=True
     )
+    event.listen(engine, "connect", _configure_postgresql)
+    return engine
 
 
 def migrate(engine: Engine) -> None:

@@ -200,6 +200,9 @@ class RecordAccess(Base):
 
     __tablename__ = "record_access"
     __table_args__ = (
+        # Who reads a record is asked by the record (every push, every numbering of the
+        # change log): the key leads with the device, which cannot answer that.
+        Index("ix_record_access_entity", "entity_id"),
         Index(
             "uq_record_access_owner",
             "entity_id",
