@@ -28,259 +28,31 @@ talking to it over loopback.
 from __future__ import annotations
 
 import json
-import random
-import subprocess
-import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import psycopg
-import requests
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 
-from kiosk_app.config import resources_dir
-from server.auth import enrol as enrol_device
-from server.catalogue import import_catalogue, read_catalogue
 from server.database import Database
-from server.models import Change, Device
-from sync.client import SyncClient, SyncError
+from sync.client import SyncClient
 from sync.protocol import DEFAULT_PULL_LIMIT
 
-from .measure import median_ms, note, percentile_ms, scaled
+from .measure import note, scaled
 from .pg import postgres, schema
+from .sync_fleet import measure_fleet
 from .sync_offline import offline_month
+from .sync_pg_server import WORKERS, device_codes, enrol_devices, pg_server
 from .sync_requests import order_ops
 
-WORKERS = 2
 DAY_S = 60.0
 FULL_KIOSKS = 500
 FULL_CHANGES = 1_000_000
 BATCH = 200
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def pg_server(url: str, *, workers: int = WORKERS) -> Iterator[str]:
-    """`kiosk-server serve --workers N` on `url` (migrated, with the demo catalogue)."""
-    db = Database.open(url)
-    try:
-        with db.write() as session:
-            document = read_catalogue(resources_dir() / "demo" / "catalogue.json")
-            import_catalogue(session, document, now=datetime.now(UTC))
-    finally:
-        db.close()
-    port = _free_port()
-    command = [sys.executable, "-m", "server", "serve", "--database-url", url]
-    process = subprocess.Popen(
-        [*command, "--port", str(port), "--workers", str(workers)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                requests.get(base + "/sync/v1/meta", timeout=1).raise_for_status()
-                break
-            except requests.RequestException:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("the central server did not start") from None
-                time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(60)
-
-
-def _codes(url: str, names: list[str]) -> list[str]:
-    """The series codes the server gave the kiosks `names`, in that order."""
-    db = Database(url)
-    try:
-        with db.read() as session:
-            rows = session.execute(select(Device.name, Device.code)).all()
-            found = {name: code for name, code in rows}
-    finally:
-        db.close()
-    return [found[name] or "" for name in names]
-
-
-def _enrol(url: str, names: list[str]) -> list[str]:
-    db = Database(url)
-    try:
-        with db.write() as session:
-            return [enrol_device(session, name, now=datetime.now(UTC)) for name in names]
-    finally:
-        db.close()
-
-
-def _top(url: str) -> int:
-    db = Database(url)
-    try:
-        with db.read() as session:
-            return int(session.scalar(select(func.max(Change.seq))) or 0)
-    finally:
-        db.close()
-
-
-# --- A kiosk's day ------------------------------------------------------------------------
-
-
-def _op(entity: str, entity_id: str, kind: str, data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "op_id": str(uuid.uuid4()),
-        "entity": entity,
-        "entity_id": entity_id,
-        "kind": kind,
-        "data": data,
-    }
-
-
-def _steps_to_paid(order_id: str, rated: bool) -> list[dict[str, Any]]:
-    now = datetime.now(UTC).isoformat()
-    steps = [
-        ("requested", "confirmed", {}),
-        ("confirmed", "assigned", {"lulu_id": str(uuid.uuid4())}),
-        ("assigned", "done", {"actual_units": 2}),
-        ("done", "paid", {}),
-    ]
-    ops = [
-        _op("order", order_id, "transition", {"from": a, "to": b, **extra}) for a, b, extra in steps
-    ]
-    payment = str(uuid.uuid4())
-    ops.append(
-        _op(
-            "payment",
-            payment,
-            "append",
-            {"id": payment, "order_id": order_id, "method": "cash", "amount_cents": 1000}
-            | {"at": now},
-        )
-    )
-    if rated:
-        rating = str(uuid.uuid4())
-        ops.append(
-            _op(
-                "rating",
-                rating,
-                "append",
-                {"id": rating, "order_id": order_id, "stars": 5, "comment": "", "at": now},
-            )
-        )
-    return ops
-
-
-def _visits(count: int) -> list[dict[str, Any]]:
-    now = datetime.now(UTC).isoformat()
-    ops = []
-    for _ in range(count):
-        visit = str(uuid.uuid4())
-        ops.append(_op("visit", visit, "append", {"id": visit, "started_at": now, "lang": "fr"}))
-    return ops
-
-
-def kiosk_day(
-    kiosk: int, code: str, *, orders: int = 10, visits: int = 120
-) -> list[list[dict[str, Any]]]:
-    """A kiosk's day as the pushes it makes: one per order placed (with the visits
-    since and the previous order taken to paid), and one at closing."""
-    moments: list[list[dict[str, Any]]] = []
-    previous: str | None = None
-    for n in range(orders):
-        ops = order_ops(kiosk, n + 1, code)
-        if previous is not None:
-            ops += _steps_to_paid(previous, rated=n % 3 == 0)
-        ops += _visits(visits // orders)
-        moments.append(ops)
-        previous = ops[1]["entity_id"]
-    assert previous is not None
-    moments.append(_steps_to_paid(previous, rated=True))
-    return moments
-
-
-def measure_fleet(url: str, db_url: str, kiosks: int, day_s: float) -> dict[str, Any]:
-    names = [f"fleet-{n:03d}" for n in range(kiosks)]
-    tokens = _enrol(db_url, names)
-    cursor_at_start = _top(db_url)  # enrolled kiosks that synced the catalogue already
-    days = [kiosk_day(n, code) for n, code in enumerate(_codes(db_url, names))]
-    pushes: list[int] = []
-    pulls: list[int] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-    start = threading.Barrier(kiosks + 1)
-    rng = random.Random(15)
-    schedules = [sorted(rng.uniform(0, day_s) for _ in day) for day in days]
-
-    def kiosk(token: str, day: list[list[dict[str, Any]]], schedule: list[float]) -> None:
-        client = SyncClient(url, token)
-        cursor = cursor_at_start
-        start.wait()
-        began = time.monotonic()
-        for at, ops in zip(schedule, day, strict=True):
-            time.sleep(max(0.0, began + at - time.monotonic()))
-            try:
-                sent = time.perf_counter_ns()
-                # As the kiosk does (sync/engine.py): the push brings the pull's first page.
-                answer = client.push(ops, str(uuid.uuid4()), pull_from=cursor)
-                pushed = time.perf_counter_ns() - sent
-                bad = [r for r in answer.results if r.outcome.value != "applied"]
-                if bad:
-                    raise SyncError(f"{bad[0].outcome.value}: {bad[0].message}")
-                asked = time.perf_counter_ns()
-                page = answer.pull
-                while True:
-                    page = page or client.pull(cursor, DEFAULT_PULL_LIMIT)
-                    cursor = page.next_cursor
-                    if not page.has_more:
-                        break
-                    page = None
-                pulled = time.perf_counter_ns() - asked
-            except SyncError as error:
-                with lock:
-                    errors.append(f"{type(error).__name__}: {error.detail}"[:200])
-                continue
-            with lock:
-                pushes.append(pushed)
-                pulls.append(pulled)
-        client.close()
-
-    threads = [
-        threading.Thread(target=kiosk, args=args, daemon=True)
-        for args in zip(tokens, days, schedules, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    start.wait()
-    began = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - began
-    ops = sum(len(moment) for day in days for moment in day)
-    return {
-        "push_p95_ms_500_kiosks_pg": percentile_ms(pushes, 95) if pushes else None,
-        "push_median_ms_500_kiosks_pg": median_ms(pushes) if pushes else None,
-        "pull_p95_ms_500_kiosks_pg": percentile_ms(pulls, 95) if pulls else None,
-        "push_errors_500_kiosks_pg": len(errors),
-        "push_error_examples_500_kiosks_pg": sorted(set(errors))[:3],
-        "fleet_kiosks": kiosks,
-        "fleet_ops": ops,
-        "fleet_day_s": day_s,
-        "fleet_ops_per_s": round(ops / elapsed, 1),
-        "fleet_workers": WORKERS,
-    }
 
 
 # --- The server against raw psycopg --------------------------------------------------------
@@ -308,8 +80,8 @@ def _two_at_once(work: Any, loads: list[Any]) -> float:
 
 def measure_ops_vs_raw(url: str, db_url: str, raw_url: str, ops: int) -> dict[str, Any]:
     per_kiosk = max(BATCH, ops // 2 // BATCH * BATCH)
-    tokens = _enrol(db_url, ["backlog-a", "backlog-b"])
-    codes = _codes(db_url, ["backlog-a", "backlog-b"])
+    tokens = enrol_devices(db_url, ["backlog-a", "backlog-b"])
+    codes = device_codes(db_url, ["backlog-a", "backlog-b"])
     backlogs = [_backlog(90 + n, per_kiosk, codes[n]) for n in range(2)]
     failures: list[str] = []
 
@@ -375,7 +147,7 @@ def measure_ops_vs_raw(url: str, db_url: str, raw_url: str, ops: int) -> dict[st
 
 
 def _raw_devices(raw_url: str) -> list[int]:
-    _enrol(raw_url, ["raw-a", "raw-b"])
+    enrol_devices(raw_url, ["raw-a", "raw-b"])
     db = Database(raw_url)
     try:
         with db.read() as session:
@@ -423,7 +195,7 @@ def fill_change_log(db_url: str, count: int) -> None:
 
 
 def measure_first_pull(url: str, db_url: str, count: int) -> dict[str, Any]:
-    (token,) = _enrol(db_url, ["newcomer"])
+    (token,) = enrol_devices(db_url, ["newcomer"])
     seen: set[int] = set()
     duplicates = pages = 0
     cursor = 0
@@ -483,7 +255,7 @@ def run(*, scale: float, workdir: Path) -> dict[str, Any]:
                     offline_month(
                         url,
                         db,
-                        lambda name: _enrol(db_url, [name])[0],
+                        lambda name: enrol_devices(db_url, [name])[0],
                         workdir,
                         orders_here=here,
                         orders_elsewhere=elsewhere,
