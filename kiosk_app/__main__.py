@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .cli import cli_lang, explain
 from .errors import ComptoirError
@@ -31,6 +31,20 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--windowed", action="store_true", help="not full screen (development)")
 
 
+class CommandParser(argparse.ArgumentParser):
+    """argparse, saying a command it does not understand in one sentence of the
+    person's language (its own usage and English error would be three lines), with
+    status 2. Its subcommands' parsers are of this class too (argparse's default)."""
+
+    def error(self, message: str) -> NoReturn:
+        from .cli import cli_lang
+        from .messages import message as text
+
+        log.info("command not understood: %s", self.prog)  # (never what was typed)
+        _say(text("cli.not_understood", cli_lang(), prog=self.prog))
+        raise SystemExit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every command. The parts' command modules import printing and sync libraries:
     only built when a command (or --help) is asked for, so the window starts sooner."""
@@ -40,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     from .backup_commands import add_backup_commands
     from .cli import add_core_commands
 
-    parser = argparse.ArgumentParser(
+    # Typed as argparse's own: its subcommands' parsers are of its class all the same.
+    parser: argparse.ArgumentParser = CommandParser(
         prog="kiosk", description="Comptoir: the counter of a solidarity concierge."
     )
     _add_window_options(parser)
@@ -153,14 +168,17 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    window = argparse.ArgumentParser(prog="kiosk", add_help=False)
+    window = CommandParser(prog="kiosk", add_help=False)
     _add_window_options(window)
-    window_args, rest = window.parse_known_args(argv)
-    if rest:
-        args = build_parser().parse_args(argv)
-        handler = getattr(args, "handler", run_kiosk)
-    else:
-        args, handler = window_args, run_kiosk
+    try:
+        window_args, rest = window.parse_known_args(argv)
+        if rest:
+            args = build_parser().parse_args(argv)
+            handler = getattr(args, "handler", run_kiosk)
+        else:
+            args, handler = window_args, run_kiosk
+    except SystemExit as done:  # --help, or a command not understood (said already)
+        return done.code if isinstance(done.code, int) else 2
     from operator_log import safe_params, setup_logging
 
     from .config import default_data_dir

@@ -56,6 +56,12 @@ STORE_MESSAGES: dict[str, tuple[str, str]] = {
         "dossier neuf et vide.",
         "{path} already holds data: demo data goes into a new, empty folder.",
     ),
+    "cli.not_understood": (
+        "Commande non comprise : « {prog} --help » dit ce qu’elle attend (un fichier dont "
+        "le nom commence par « - » s’écrit ./-nom).",
+        "Command not understood: “{prog} --help” says what it expects (a file whose name "
+        "starts with “-” is written ./-name).",
+    ),
     "cli.unexpected": (
         "Une erreur inattendue est survenue ; les détails sont dans {log}.",
         "Something unexpected went wrong; the details are in {log}.",

@@ -14,7 +14,7 @@ from contextlib import chdir, closing
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kiosk_app.__main__ import main
@@ -200,6 +200,10 @@ def test_backup_of_a_folder_without_a_store(tmp_path: Path) -> None:
         st.text(), st.text(min_size=5000, max_size=20000), st.just("'; DROP TABLE orders; --")
     )
 )
+# Found in CI: "--" and a name starting with "-" made argparse print its usage and an
+# English error (three lines) and leave by SystemExit.
+@example(typed="--")
+@example(typed="-0")
 def test_whatever_is_typed_as_the_file_nothing_changes(
     data_dir: Path, typed: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -218,5 +222,7 @@ def test_whatever_is_typed_as_the_file_nothing_changes(
         status = main(["backup", "--data-dir", typed])
     assert list(elsewhere.iterdir()) == []
     out, err = capsys.readouterr()
-    assert status == 3, (typed, err)
+    # No store there (3); or, for a text argparse takes for an option ("--"), not
+    # understood (2). Either way one sentence, and nothing made.
+    assert status in (2, 3), (typed, err)
     assert len(err.strip().splitlines()) == 1
