@@ -63,9 +63,8 @@ class CounterNav(QWidget):
             self.buttons[section] = button
         self.grid = ReflowGrid(most_columns=1, parent=self)
         self.grid.set_buttons(list(self.buttons.values()))
-        # The column's screens, scrolled when the height is short (_flicking).
+        # The column's screens, scrolled when the height is short (_ScreensArea).
         self.screens = _ScreensArea(parent=self)
-        self.screens.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self.fit())
         # A failed print: which job and why, on a page of its own (print_troubles.py).
         self.print_badge = PrintBadge(parent=self)
         self.lock = TouchButton(role="primary", parent=self)
@@ -166,23 +165,23 @@ class CounterNav(QWidget):
             return
         buttons = [*self.buttons.values(), self.lock, self.print_badge]
         widest = max(needed_width(button, chrome=BORDER_PX) for button in buttons)
-        # The scroll bar, when the screens scroll, beside the buttons and not over them.
-        bar = self.screens.verticalScrollBar()
-        beside = bar.sizeHint().width() if bar.maximum() > 0 else 0
-        self.setFixedWidth(max(round(NAV_PX * theme.current().scale), widest) + beside)
+        self.setFixedWidth(max(round(NAV_PX * theme.current().scale), widest))
 
 
 class _ScreensArea(QScrollArea):
     """The column's screens: a scroll area that flicks like the queue's list (a press
     held back a moment, so that a flick never opens a screen), that asks for all its
     buttons' height (Qt's own hint stops at 24 lines of text) and takes less only when
-    there is less."""
+    there is less. No scroll bar, as on a phone: the button cut at the bottom says there
+    is more, and a bar appearing would narrow the buttons or widen the column (the page
+    reflowing as the keyboard opens)."""
 
     def __init__(self, *, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         viewport = self.viewport()
         QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         scroller = QScroller.scroller(viewport)
