@@ -49,7 +49,7 @@ def _pg_bin() -> Path:
     return _pg_bin()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -66,7 +66,7 @@ def throwaway_cluster() -> Iterator[str]:
             subprocess.run(["useradd", "--system", "--no-create-home", "postgres"], check=True)
         shutil.chown(folder, "postgres")
         run_as = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
+    port = free_port()
     data = folder / "data"
 
     def run(*command: str) -> None:

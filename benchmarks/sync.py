@@ -14,7 +14,6 @@ change_log_prune_month_offline_s (see sync_pg.py for what each measures).
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,6 +39,7 @@ from sync.enrolment import enrol
 from . import sync_pg
 from .measure import median_ms, note, percentile_ms, scaled
 from .sync_data import clone_orders
+from .sync_pg_server import serving
 from .sync_requests import order_ops, order_request
 
 TARGETS = {
@@ -52,12 +52,6 @@ TARGETS = {
     "server_ops_ratio_vs_raw_pg": 4.0,
     "first_pull_1m_changes_s": 60.0,
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _server_cli(data_dir: Path, *args: str) -> str:
@@ -74,27 +68,8 @@ def _server_cli(data_dir: Path, *args: str) -> str:
 def central_server(data_dir: Path) -> Iterator[str]:
     """`kiosk-server serve` in its own process, with the demo catalogue; its URL."""
     _server_cli(data_dir, "import-catalogue", str(resources_dir() / "demo" / "catalogue.json"))
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "server", "serve", "--data-dir", str(data_dir), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                requests.get(url + "/sync/v1/meta", timeout=1).raise_for_status()
-                break
-            except requests.RequestException:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("the central server did not start") from None
-                time.sleep(0.1)
+    with serving(["serve", "--data-dir", str(data_dir)], start_s=30) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(30)
 
 
 def _enrol_many(server_dir: Path, names: list[str]) -> list[Enrolled]:

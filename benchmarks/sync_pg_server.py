@@ -1,5 +1,6 @@
-"""The central server of the PostgreSQL sync suite: `kiosk-server serve --workers N` in
-its own processes on a database, and its kiosks enrolled (benchmarks/sync_pg.py)."""
+"""The central server of the sync suite in its own process(es) (`serving`, also the
+SQLite part's: benchmarks/sync.py): on PostgreSQL `kiosk-server serve --workers N`, and
+its kiosks enrolled (benchmarks/sync_pg.py)."""
 
 from __future__ import annotations
 
@@ -19,15 +20,9 @@ from server.catalogue import import_catalogue, read_catalogue
 from server.database import Database
 from server.models import Change, Device
 
+from .pg import free_port
+
 WORKERS = 2
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @contextmanager
@@ -40,16 +35,23 @@ def pg_server(url: str, *, workers: int = WORKERS) -> Iterator[str]:
             import_catalogue(session, document, now=datetime.now(UTC))
     finally:
         db.close()
-    port = _free_port()
-    command = [sys.executable, "-m", "server", "serve", "--database-url", url]
+    command = ["serve", "--database-url", url, "--workers", str(workers)]
+    with serving(command, start_s=60) as base:
+        yield base
+
+
+@contextmanager
+def serving(args: list[str], *, start_s: float) -> Iterator[str]:
+    """`kiosk-server ARGS --port P` in its own process(es), once it answers; its URL."""
+    port = free_port()
     process = subprocess.Popen(
-        [*command, "--port", str(port), "--workers", str(workers)],
+        [sys.executable, "-m", "server", *args, "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + start_s
         while True:
             try:
                 requests.get(base + "/sync/v1/meta", timeout=1).raise_for_status()
@@ -61,7 +63,7 @@ def pg_server(url: str, *, workers: int = WORKERS) -> Iterator[str]:
         yield base
     finally:
         process.terminate()
-        process.wait(60)
+        process.wait(start_s)
 
 
 def device_codes(url: str, names: list[str]) -> list[str]:

@@ -8,25 +8,33 @@ import threading
 import uuid
 from datetime import UTC, datetime
 
+from sqlalchemy.orm import Session
+
 from server.changes import pull, pull_json, record_changes
 from server.database import Database
 from server.models import Record
 from sync.protocol import Entity, PullResponse
 
 
+def add_client(session: Session) -> uuid.UUID:
+    """A client record, written (not committed) in `session`: its id."""
+    client_id = uuid.uuid4()
+    session.add(
+        Record(
+            entity=Entity.CLIENT.value,
+            entity_id=client_id,
+            data={"id": str(client_id)},
+            updated_at=datetime.now(UTC),
+        )
+    )
+    session.flush()
+    return client_id
+
+
 def write_client(db: Database, started: threading.Event, release: threading.Event) -> uuid.UUID:
     """A write transaction that numbers its change, then waits before committing."""
-    client_id = uuid.uuid4()
     with db.write() as session:
-        session.add(
-            Record(
-                entity=Entity.CLIENT.value,
-                entity_id=client_id,
-                data={"id": str(client_id)},
-                updated_at=datetime.now(UTC),
-            )
-        )
-        session.flush()
+        client_id = add_client(session)
         record_changes(session, [(Entity.CLIENT.value, client_id, None)])
         started.set()
         release.wait(30)

@@ -9,30 +9,21 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from sqlalchemy import func, insert, select
+from test_change_log import add_client
 
 from server.changes import _Numbering, pull, record_changes
 from server.database import Database
-from server.models import ChangeWaiting, Record
+from server.models import ChangeWaiting
 from sync.protocol import Entity
 
 WRITERS, WRITES = 8, 12
 
 
 def write_client(db: Database) -> uuid.UUID:
-    client_id = uuid.uuid4()
     with db.write() as session:
-        session.add(
-            Record(
-                entity=Entity.CLIENT.value,
-                entity_id=client_id,
-                data={"id": str(client_id)},
-                updated_at=datetime.now(UTC),
-            )
-        )
-        session.flush()
+        client_id = add_client(session)
         record_changes(session, [(Entity.CLIENT.value, client_id, None)], at_commit=True)
     return client_id
 
@@ -87,16 +78,8 @@ def test_a_change_left_waiting_by_a_push_that_died_is_numbered_by_the_next(
     db: Database,
 ) -> None:
     _, cursor = pulled_since(db, 0)
-    orphan = uuid.uuid4()
     with db.write() as session:  # committed, then its push died before numbering
-        session.add(
-            Record(
-                entity=Entity.CLIENT.value,
-                entity_id=orphan,
-                data={"id": str(orphan)},
-                updated_at=datetime.now(UTC),
-            )
-        )
+        orphan = add_client(session)
         session.execute(
             insert(ChangeWaiting).values(entity=Entity.CLIENT.value, entity_id=orphan, scope=orphan)
         )
@@ -116,70 +99,62 @@ def run_in_thread(target: Callable[[], None]) -> threading.Thread:
     return thread
 
 
+class FirstNumbering:
+    """A process's numberings, the first of them begun and held until `finish()` (then
+    failing, with `fails`); `runs` notes the numberings run, `errors` the leader's."""
+
+    def __init__(self, *, fails: bool = False) -> None:
+        self.numbering = _Numbering()
+        self.runs: list[str] = []
+        self.errors: list[Exception] = []
+        began, self._release = threading.Event(), threading.Event()
+
+        def first() -> None:
+            if not fails:
+                self.runs.append("first")
+            began.set()
+            self._release.wait(30)
+            if fails:
+                raise ConnectionError("the database went away")
+
+        def lead() -> None:
+            try:
+                self.numbering.after_commit(first)
+            except ConnectionError as error:
+                self.errors.append(error)
+
+        self._leader = run_in_thread(lead)
+        assert began.wait(30)
+
+    def push_committed(self, name: str) -> threading.Thread:
+        """A push committed now, waiting for its numbering (noted as `name`)."""
+        return run_in_thread(lambda: self.numbering.after_commit(lambda: self.runs.append(name)))
+
+    def finish(self, *pushes: threading.Thread) -> None:
+        self._release.set()
+        for thread in [self._leader, *pushes]:
+            thread.join(30)
+
+
 def test_a_push_committed_during_a_numbering_waits_for_the_next_one() -> None:
-    numbering = _Numbering()
-    began, release = threading.Event(), threading.Event()
-    runs: list[str] = []
-
-    def first() -> None:
-        runs.append("first")
-        began.set()
-        release.wait(30)
-
-    leader = run_in_thread(lambda: numbering.after_commit(first))
-    assert began.wait(30)
+    first = FirstNumbering()
     # Committed while the first numbering runs: that one's snapshot may predate it.
-    follower = run_in_thread(lambda: numbering.after_commit(lambda: runs.append("second")))
+    follower = first.push_committed("second")
     follower.join(0.3)
-    assert follower.is_alive() and runs == ["first"]
-    release.set()
-    leader.join(30)
-    follower.join(30)
-    assert runs == ["first", "second"]
+    assert follower.is_alive() and first.runs == ["first"]
+    first.finish(follower)
+    assert first.runs == ["first", "second"]
 
 
 def test_pushes_waiting_together_share_one_numbering() -> None:
-    numbering = _Numbering()
-    began, release = threading.Event(), threading.Event()
-    runs: list[str] = []
-
-    def first() -> None:
-        runs.append("first")
-        began.set()
-        release.wait(30)
-
-    leader = run_in_thread(lambda: numbering.after_commit(first))
-    assert began.wait(30)
-    waiting = [
-        run_in_thread(lambda: numbering.after_commit(lambda: runs.append("next"))) for _ in range(5)
-    ]
-    release.set()
-    for thread in [leader, *waiting]:
-        thread.join(30)
-    assert runs == ["first", "next"]  # the five committed before it began: one for all
+    first = FirstNumbering()
+    waiting = [first.push_committed("next") for _ in range(5)]
+    first.finish(*waiting)
+    assert first.runs == ["first", "next"]  # the five committed before it began: one for all
 
 
 def test_a_failed_numbering_is_run_again_by_a_waiting_push() -> None:
-    numbering = _Numbering()
-    began, release = threading.Event(), threading.Event()
-    runs: list[str] = []
-    errors: list[Exception] = []
-
-    def failing() -> None:
-        began.set()
-        release.wait(30)
-        raise ConnectionError("the database went away")
-
-    def leading() -> None:
-        try:
-            numbering.after_commit(failing)
-        except ConnectionError as error:
-            errors.append(error)
-
-    leader = run_in_thread(leading)
-    assert began.wait(30)
-    follower = run_in_thread(lambda: numbering.after_commit(lambda: runs.append("again")))
-    release.set()
-    leader.join(30)
-    follower.join(30)
-    assert len(errors) == 1 and runs == ["again"]
+    first = FirstNumbering(fails=True)
+    follower = first.push_committed("again")
+    first.finish(follower)
+    assert len(first.errors) == 1 and first.runs == ["again"]

@@ -16,7 +16,7 @@ from sync_harness import Clock, Kiosk, LiveServer, order_request
 from kiosk_app.services.sync_apply import next_batch, read_cursor
 from server.catalogue import import_catalogue
 from sync.client import SyncClient
-from sync.engine import batch_key, sync_once
+from sync.engine import SyncReport, batch_key, sync_once
 from sync.protocol import PushResponse
 
 
@@ -51,14 +51,23 @@ def lulus_of(kiosk: Kiosk) -> set[str]:
     return {str(lulu.id) for lulu in kiosk.app.lulus.list()}
 
 
+def sync_an_order(
+    kiosk: Kiosk, central: LiveServer, clock: Clock, through: type[CountingClient]
+) -> tuple[str, CountingClient, SyncReport]:
+    """A Lulu added on the server, an order placed at the kiosk, then one sync through
+    a client of kind `through`: the Lulu's id, the client (closed) and the report."""
+    lulu_id = new_lulu_on_the_server(central)
+    kiosk.app.orders.place(order_request(kiosk.app, clock.now))
+    client = through(kiosk)
+    report = sync_once(kiosk.app.store, client, kiosk.data_dir)
+    client.close()
+    return lulu_id, client, report
+
+
 def test_a_sync_with_an_order_to_push_is_one_request(
     kiosk: Kiosk, central: LiveServer, clock: Clock
 ) -> None:
-    lulu_id = new_lulu_on_the_server(central)
-    kiosk.app.orders.place(order_request(kiosk.app, clock.now))
-    client = CountingClient(kiosk)
-    report = sync_once(kiosk.app.store, client, kiosk.data_dir)
-    client.close()
+    lulu_id, client, report = sync_an_order(kiosk, central, clock, CountingClient)
     assert report.pushed.applied == 2 and report.pending == 0
     assert lulu_id in lulus_of(kiosk)  # came with the push's answer
     assert client.pulls == 0
@@ -67,11 +76,7 @@ def test_a_sync_with_an_order_to_push_is_one_request(
 def test_against_an_older_server_the_kiosk_pulls_as_before(
     kiosk: Kiosk, central: LiveServer, clock: Clock
 ) -> None:
-    lulu_id = new_lulu_on_the_server(central)
-    kiosk.app.orders.place(order_request(kiosk.app, clock.now))
-    client = OlderServer(kiosk)
-    report = sync_once(kiosk.app.store, client, kiosk.data_dir)
-    client.close()
+    lulu_id, client, report = sync_an_order(kiosk, central, clock, OlderServer)
     assert report.pushed.applied == 2
     assert lulu_id in lulus_of(kiosk)
     assert client.pulls == 1

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from .conftest import MakeKiosk
 from .counter_support import log_in
 from .support import Resident
-from .test_order_flow import choose_tomorrow_morning, walk_to_who
+from .test_order_flow import new_resident_to_where
 
 
 def rect_in_window(widget: QWidget) -> QRect:
@@ -44,14 +44,8 @@ def assert_above_keyboard(kiosk: Resident, editor: QLineEdit | QPlainTextEdit) -
 
 
 def to_where_step(kiosk: Resident) -> None:
-    ordering = kiosk.window.ordering
-    walk_to_who(kiosk)
-    kiosk.fill(ordering.who.phone.editor, "0612345678")
-    kiosk.fill(ordering.who.name.editor, "Ana Lima")
-    kiosk.tap(ordering.next)
-    choose_tomorrow_morning(kiosk)
-    kiosk.tap(ordering.next)
-    assert ordering.where.isVisible()
+    new_resident_to_where(kiosk)
+    assert kiosk.window.ordering.where.isVisible()
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

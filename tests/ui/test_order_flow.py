@@ -50,15 +50,23 @@ def walk_to_who(kiosk: Resident) -> None:
     kiosk.tap_named("Commander ce service")
 
 
-def new_resident_to_consent(kiosk: Resident) -> None:
-    """A new resident, Ana Lima, orders "Faire les courses" up to the consent step."""
+def new_resident_to_where(kiosk: Resident) -> None:
+    """A new resident, Ana Lima, orders "Faire les courses" up to the address step."""
     ordering = kiosk.window.ordering
     walk_to_who(kiosk)
     kiosk.fill(ordering.who.phone.editor, "0612345678")
     kiosk.fill(ordering.who.name.editor, "Ana Lima")
     kiosk.tap(ordering.next)
-    answer_when_and_where(kiosk)
+    choose_tomorrow_morning(kiosk)
     kiosk.tap(ordering.next)
+
+
+def new_resident_to_consent(kiosk: Resident) -> None:
+    """A new resident, Ana Lima, orders "Faire les courses" up to the consent step."""
+    new_resident_to_where(kiosk)
+    fill_address(kiosk)
+    kiosk.tap(kiosk.window.ordering.next)  # "what" to do
+    kiosk.tap(kiosk.window.ordering.next)
 
 
 def new_resident_to_review(kiosk: Resident) -> None:
