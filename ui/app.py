@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from . import theme
 from .context import KioskContext
 from .i18n import Language
-from .supervision import Supervision, leave_stopped
+from .supervision import OUT_OF_ORDER, SERVING, Supervision, leave_stopped
 from .touch_cursor import HideCursorOnTouch
 from .window import KioskWindow
 
@@ -168,8 +168,14 @@ def run(
                 raise
             log.exception("the kiosk cannot open its data: out of order")
             window.show_out_of_order(out_of_order(error))
+            if supervision is not None:
+                supervision.status(OUT_OF_ORDER)
             return
         log.info("the kiosk is ready")
+        if supervision is not None:
+            # Once this turn of the event loop has painted the store's screens: a
+            # technician (or a test) reading the status sees the welcome as it stays.
+            QTimer.singleShot(0, lambda: supervision.status(SERVING))
         freeze_long_lived()
         if ready is not None:
             ready()

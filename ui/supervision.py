@@ -2,6 +2,8 @@
 (sd_notify(3)) sent from the Qt event loop, and what a manager's "Quit" leaves behind.
 
 - READY=1 once the welcome screen is painted: the unit (Type=notify) has started.
+- STATUS= what the kiosk is doing, which `systemctl status` shows the technician: the
+  store opening, then ready for residents, or out of order. No personal data in it.
 - WATCHDOG=1 every half of $WATCHDOG_USEC, from a QTimer on the GUI thread. If the
   event loop freezes, the pings stop and systemd kills the kiosk and starts it again
   (WatchdogSec=, Restart=always). A ping from a worker thread would keep a frozen
@@ -28,6 +30,11 @@ from PySide6.QtCore import QObject, QTimer
 # finds it and skips the automatic restart (cage 0.1.4, Debian 12's, does not pass the
 # kiosk's exit status on, so an exit status cannot say it). /run is emptied at boot.
 STOPPED_BY_MANAGER = "stopped-by-manager"
+
+# What `systemctl status comptoir-kiosk` says the kiosk is doing.
+OPENING = "opening the store"
+SERVING = "ready for residents"
+OUT_OF_ORDER = "out of order: the store cannot be opened (see the journal)"
 
 
 class Notifier:
@@ -90,13 +97,17 @@ class Supervision(QObject):
 
     def ready(self) -> None:
         """The welcome screen is on the screen: the unit has started."""
-        self.notifier.send("READY=1")
+        self.notifier.send(f"READY=1\nSTATUS={OPENING}")
         if self._watchdog:
             self.ping()
             self.timer.start()
 
     def ping(self) -> None:
         self.notifier.send("WATCHDOG=1")
+
+    def status(self, text: str) -> None:
+        """One line for `systemctl status` (in English, like the journal)."""
+        self.notifier.send(f"STATUS={text}")
 
     def stopping(self) -> None:
         self.timer.stop()

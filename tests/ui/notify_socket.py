@@ -58,8 +58,8 @@ class NotifySocket:
             time.sleep(0.02)
         raise AssertionError(f"not received in {timeout:g} s; got {self.received()}")
 
-    def wait_for(self, message: str) -> list[str]:
-        return self.wait_until(lambda received: message in received)
+    def wait_for(self, message: str, *, timeout: float = 60.0) -> list[str]:
+        return self.wait_until(lambda received: message in received, timeout=timeout)
 
     def between(self, first: str, second: str) -> list[str]:
         """What arrived after marker `first` and before marker `second`."""

@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from ui.supervision import OUT_OF_ORDER
 from ui.theme import PALETTE
 
+from .notify_socket import NotifySocket
 from .xserver import Screenshot, XServer, wait_for_line, xvfb
 
 KIOSK = [sys.executable, "-m", "kiosk_app"]
@@ -31,9 +33,12 @@ def screen() -> Iterator[XServer]:
         yield server
 
 
-def start_kiosk(screen: XServer, tmp_path: Path, *args: str) -> subprocess.Popen[bytes]:
+def start_kiosk(
+    screen: XServer, tmp_path: Path, *args: str, extra: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
+        **(extra or {}),
         "DISPLAY": screen.display,
         "QT_QPA_PLATFORM": "xcb",
         "HOME": str(tmp_path / "home"),
@@ -96,12 +101,17 @@ def test_a_damaged_store_shows_out_of_order_and_stays_untouched(
     store = data / "comptoir.sqlite3"
     store.write_bytes(b"this is not a database " * 2000)
     before = store.read_bytes()
-    kiosk = start_kiosk(screen, tmp_path, "--data-dir", str(data))
+    notify = NotifySocket(tmp_path)
+    kiosk = start_kiosk(screen, tmp_path, "--data-dir", str(data),
+                        extra={"NOTIFY_SOCKET": str(notify.path)})  # fmt: skip
     try:
         wait_for_line(data / "logs" / "kiosk.log", "out of order", process=kiosk, timeout=120)
         shot = screen.settled_screenshot()
     finally:
         status, err = stop(kiosk)
+        notify.close()
+    # What `systemctl status` shows the technician.
+    assert f"STATUS={OUT_OF_ORDER}" in notify.received()
     keep(shot, "out-of-order-xcb")
     # The page: white, its titles in the error colour, no tile of the welcome screen.
     assert share(shot, PALETTE["surface"]) > 0.6

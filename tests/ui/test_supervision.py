@@ -1,7 +1,7 @@
 """The kiosk under systemd, with a real unix datagram socket standing in for systemd's:
-READY=1 once the welcome screen is painted, WATCHDOG=1 pings while the event loop runs
-and none while it is frozen, STOPPING=1 and a clean exit on SIGTERM, quit() refused by
-the window, and a manager's quit leaving the unit stopped."""
+READY=1 once the welcome screen is painted, its status as the store opens, WATCHDOG=1
+pings while the event loop runs and none while it is frozen, STOPPING=1 and a clean exit
+on SIGTERM, quit() refused by the window, and a manager's quit leaving the unit stopped."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from ui.supervision import (
+    OPENING,
+    SERVING,
     STOPPED_BY_MANAGER,
     Notifier,
     Supervision,
@@ -160,6 +162,10 @@ def test_the_kiosk_tells_systemd_it_is_up_alive_and_stopping(
     assert received.count("READY=1") == 1
     assert received.index("TEST-WELCOME-PAINT") < received.index("READY=1")
     assert received.index("READY=1") < received.index(PING)
+    # And what `systemctl status` shows: the store opening, then ready for residents.
+    statuses = [m for m in received if m.startswith("STATUS=")]
+    assert statuses == [f"STATUS={OPENING}", f"STATUS={SERVING}"]
+    assert received.index("READY=1") < received.index(f"STATUS={SERVING}")
     # quit() asked the window to close: it refused, the kiosk went on.
     assert "TEST-STILL-THERE" in received
     # Pinged while the loop ran; not once while the GUI thread was blocked; again after.
