@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from anyio import to_thread
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
@@ -135,24 +134,27 @@ def sync_routes() -> APIRouter:
             caller = authorise(session, credential, Scope.SYNC, lock=True)
             return caller, push_batch(session, caller, key, batch, now=now, rules=rules)
 
+        db = database(request)
+
+        def with_page(written: tuple[Caller, PushResponse]) -> tuple[str, str | None]:
+            caller, answer = written
+            # Serialised once, here: the answer is already a validated PushResponse, and
+            # the page JSON already (changes.pull_json); `pull` is left out unless
+            # answered, as a kiosk that never asks for it does not know the field. The
+            # caller was found live by the write that just committed.
+            body = answer.model_dump_json(exclude={"pull"})
+            if pull_from is None:
+                return body, None
+            return body, read_page(db, rules, caller, pull_from, pull_limit)
+
         try:
-            # Awaited, not run on a pool thread: the write runs on the database's writer.
-            caller, answer = await database(request).run_write_async(apply)
+            body, page = await db.run_write_then_async(apply, with_page)
         except IdempotencyMismatch:
             raise ApiError(
                 422, ErrorCode.IDEMPOTENCY_MISMATCH, "this Idempotency-Key came with another body"
             ) from None
-        # Serialised once, here: the answer is already a validated PushResponse, and the
-        # page JSON already (changes.pull_json); `pull` is left out unless answered, as
-        # a kiosk that never asks for it does not know the field.
-        body = answer.model_dump_json(exclude={"pull"})
-        if pull_from is not None:
-            # The caller was found live by the write that just committed.
-            page = await to_thread.run_sync(
-                lambda: read_page(database(request), rules, caller, pull_from, pull_limit)
-            )
-            if page is not None:  # (a cursor unknown here: the kiosk's own pull says so)
-                body = f'{body[:-1]},"pull":{page}}}'
+        if page is not None:  # (a cursor unknown here: the kiosk's own pull says so)
+            body = f'{body[:-1]},"pull":{page}}}'
         return Response(body, media_type="application/json")
 
     @router.get(
