@@ -5,12 +5,17 @@ reach)."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from .conftest import MakeKiosk
 from .counter_support import log_in
+
+SHOTS = os.environ.get("COMPTOIR_TEST_SCREENSHOTS")  # a folder to keep them in, to look
 
 
 def _on_window(widget: QWidget) -> QRect:
@@ -62,7 +67,8 @@ def test_the_navigation_stays_whole_with_the_keyboard_open(
     nav = counter.nav_bar
     buttons = [b for b in (*nav.buttons.values(), nav.print_badge, nav.lock) if b.isVisible()]
     assert nav.lock in buttons and nav.buttons["settings"] in buttons
-    window.grab().save(f"/tmp/ui-nav/counter-keyboard-{size[0]}x{size[1]}-{lang}.png")
+    if SHOTS:
+        window.grab().save(str(Path(SHOTS) / f"counter-keyboard-{size[0]}x{size[1]}-{lang}.png"))
     keyboard_top = _on_window(window.keyboard).top()
     for button in buttons:
         name = button.text()
@@ -98,3 +104,4 @@ def test_without_the_keyboard_the_whole_column_shows_unscrolled(
         assert button.isVisible()
         inside = QRect(button.mapTo(shown, button.rect().topLeft()), button.size())
         assert shown.rect().contains(inside), button.text()
+
