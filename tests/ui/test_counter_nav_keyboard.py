@@ -105,3 +105,40 @@ def test_without_the_keyboard_the_whole_column_shows_unscrolled(
         inside = QRect(button.mapTo(shown, button.rect().topLeft()), button.size())
         assert shown.rect().contains(inside), button.text()
 
+
+def _whole_in_sight(button: QWidget) -> bool:
+    area = _scroll_area_of(button)
+    assert area is not None
+    return _on_window(area.viewport()).contains(_on_window(button))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_chosen_screen_scrolls_into_sight_when_the_keyboard_opens(
+    make_kiosk: MakeKiosk, attendants: None, lang: str
+) -> None:
+    """A manager on "Settings", last of the column, types in a field: the keyboard
+    takes the height, the column scrolls, and "Settings" stays in sight, chosen."""
+    kiosk = make_kiosk(size=(1024, 768))
+    window = kiosk.window
+    log_in(kiosk, "Karim", "2468")
+    window.set_language(lang)
+    counter = window.counter
+    settings = counter.nav["settings"]
+    kiosk.tap(settings)
+    name = counter.settings.association.fields["association_name"].editor
+    kiosk.focus(name)
+    kiosk.qtbot.wait(100)
+    assert window.keyboard.isVisible()
+    assert settings.isChecked()
+    column = counter.nav_bar.screens
+    assert column.verticalScrollBar().maximum() > 0, "the column no longer holds them all"
+    assert _whole_in_sight(settings), _on_window(settings)
+    if SHOTS:
+        window.grab().save(str(Path(SHOTS) / f"counter-settings-keyboard-{lang}.png"))
+    # The program chooses another screen's button while the keyboard is up, as a placed
+    # order (Queue) or a draft brought back (New order) do: it comes into sight in turn.
+    queue = counter.nav["queue"]
+    assert not _whole_in_sight(queue)
+    queue.setChecked(True)
+    assert window.keyboard.isVisible()
+    assert _whole_in_sight(queue), _on_window(queue)

@@ -3,9 +3,9 @@ print's badge and "Lock". A column on the left of a landscape screen; a band acr
 top of a portrait one (1080×1920), where a column would leave its lower half empty and
 squeeze the page: who and "Lock" on the band's first row, the screens' buttons four a
 row under it, the page below with the whole width. In a column the screens'
-buttons scroll, "Lock" stays in sight under them: with the on-screen keyboard open a
-1024×768 counter leaves the column less height than its buttons need, and a button cut
-or overlapped would be a button missed."""
+buttons scroll, the chosen one brought into sight, and "Lock" stays in sight under
+them: with the on-screen keyboard open a 1024×768 counter leaves the column less height
+than its buttons need, and a button cut or overlapped would be a button missed."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -63,8 +64,10 @@ class CounterNav(QWidget):
             self.buttons[section] = button
         self.grid = ReflowGrid(most_columns=1, parent=self)
         self.grid.set_buttons(list(self.buttons.values()))
-        # The column's screens, scrolled when the height is short (_ScreensArea).
-        self.screens = _ScreensArea(parent=self)
+        # The column's screens, scrolled when the height is short (_ScreensArea), the
+        # chosen one kept in sight.
+        self.screens = _ScreensArea(self.group, parent=self)
+        self.group.buttonToggled.connect(self._toggled)
         # A failed print: which job and why, on a page of its own (print_troubles.py).
         self.print_badge = PrintBadge(parent=self)
         self.lock = TouchButton(role="primary", parent=self)
@@ -157,6 +160,10 @@ class CounterNav(QWidget):
         super().resizeEvent(event)
         self.squeeze()
 
+    def _toggled(self, button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self.screens.bring_into_sight(button)
+
     def fit(self) -> None:
         """In a column: as wide as the theme's scale draws it (a 1024 px screen has
         smaller type: the column gives the page what it no longer needs), never
@@ -176,8 +183,9 @@ class _ScreensArea(QScrollArea):
     is more, and a bar appearing would narrow the buttons or widen the column (the page
     reflowing as the keyboard opens)."""
 
-    def __init__(self, *, parent: QWidget) -> None:
+    def __init__(self, group: QButtonGroup, *, parent: QWidget) -> None:
         super().__init__(parent)
+        self._group = group
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -194,3 +202,16 @@ class _ScreensArea(QScrollArea):
     def sizeHint(self) -> QSize:
         inside = self.widget()
         return super().sizeHint() if inside is None else inside.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.bring_into_sight(self._group.checkedButton())
+
+    def bring_into_sight(self, button: QAbstractButton | None) -> None:
+        """The chosen screen's button whole in sight (the keyboard opened and took the
+        column's height, or another screen was chosen by the program): the attendant
+        sees where they are without flicking the column."""
+        inside = self.widget()
+        if button is None or inside is None or not inside.isAncestorOf(button):
+            return  # nothing chosen (a failed print's page), or a portrait band
+        self.ensureWidgetVisible(button, 0, GAP_PX)
