@@ -33,7 +33,7 @@ def test_every_text_fits_on_a_real_x_screen(tmp_path: Path, width: int, height: 
         env.pop("XDG_RUNTIME_DIR", None)
         env.pop("NOTIFY_SOCKET", None)
         done = subprocess.run(
-            [sys.executable, "-m", "tests.ui.xcb_fit"],
+            [sys.executable, "-m", "tests.ui.xcb_fit", str(tmp_path)],
             cwd=REPO,
             env=env,
             capture_output=True,

@@ -1,8 +1,8 @@
 """The fit check on a real X screen, run by tests/ui/test_fit_xcb.py in a process of its
-own (`python -m tests.ui.xcb_fit`, with DISPLAY set and QT_QPA_PLATFORM=xcb): the kiosk
-started as `kiosk` starts it (ui.app.run, full screen on the X screen), over a test
-store, then a few resident and counter screens walked in French and English, in normal
-and larger text.
+own (`python -m tests.ui.xcb_fit FOLDER`, with DISPLAY set and QT_QPA_PLATFORM=xcb):
+the kiosk started as `kiosk` starts it (ui.app.run, full screen on the X screen), over
+a test store in FOLDER, then the welcome and a few resident and counter screens walked
+in French and English, in normal and larger text.
 
 Two kinds of findings, printed as JSON (a list of lines) on the last line of stdout:
 - "painted …": a label or button painted while its text did not fit it. On xcb the
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
@@ -96,7 +95,7 @@ def walk(window: KioskWindow, data: TourData, watch: PaintWatch) -> list[str]:
     return found
 
 
-def main() -> int:
+def main(folder: Path) -> int:
     app = application()
     watch = PaintWatch()
     app.installEventFilter(watch)
@@ -104,7 +103,7 @@ def main() -> int:
     found: list[str] = []
 
     def open_comptoir() -> Comptoir:
-        opened.append(open_store(Path(tempfile.mkdtemp(prefix="comptoir-xcb-fit-")) / "kiosk"))
+        opened.append(open_store(folder / "kiosk"))
         return opened[0][0]
 
     def after_ready() -> None:
@@ -128,4 +127,4 @@ def main() -> int:
 
 if __name__ == "__main__":
     assert QApplication.instance() is None
-    sys.exit(main())
+    sys.exit(main(Path(sys.argv[1])))
