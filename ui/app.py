@@ -21,6 +21,7 @@ from .context import KioskContext
 from .i18n import Language
 from .supervision import OUT_OF_ORDER, SERVING, Supervision, leave_stopped
 from .touch_cursor import HideCursorOnTouch
+from .widgets.lay_out import LayOutBeforePaint
 from .window import KioskWindow
 
 if TYPE_CHECKING:
@@ -144,6 +145,7 @@ def run(
     app = application()
     app.installEventFilter(NoContextMenus(app))
     app.installEventFilter(HideCursorOnTouch(app))
+    app.installEventFilter(LayOutBeforePaint(app))
     quit_on_sigterm(app)
     supervision = Supervision.from_environment(parent=app)
     # Styled once, for the size the window is about to take: restyling every widget

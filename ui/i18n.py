@@ -23,9 +23,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
 from kiosk_app.config import resources_dir
+
+from .widgets.lay_out import lay_out_now
 
 LANGS = ("fr", "en")
 I18N_DIR = resources_dir() / "i18n"
@@ -83,6 +85,10 @@ class Language(QObject):
         self._lang = lang
         QLocale.setDefault(locale_for(lang))
         app.installTranslator(self._translator)
+        # Qt posts the LanguageChange: the widgets take their new words now, and are laid
+        # out for them, before anything is painted (ui/widgets/lay_out.py).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        lay_out_now()
         self.changed.emit(lang)
 
 

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk_app.config import resources_dir
 
+from .widgets.lay_out import lay_out_now
+
 THEME_DIR = resources_dir() / "theme"
 LARGE_TEXT_SCALE = 1.5
 # The screen the sizes were drawn for: at 1280×800 they are used as written.
@@ -227,6 +229,8 @@ def apply(app: QApplication, look: Look | None = None) -> bool:
         return False
     _current = look
     app.setStyleSheet(stylesheet(scale=look.scale, larger=look.larger))
+    # New fonts, new size hints: laid out before the next paint (widgets/lay_out.py).
+    lay_out_now()
     return True
 
 

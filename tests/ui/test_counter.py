@@ -306,7 +306,11 @@ def test_a_portrait_counter_shows_its_screens_in_a_band_above_the_page(
     # Turned to landscape: the column on the left again, the page beside it.
     kiosk.window.resize(1280, 800)
     kiosk.qtbot.waitUntil(
-        lambda: queue.x() == clients.x() and clients.y() > queue.y() + queue.height(),
+        lambda: (
+            queue.x() == clients.x()
+            and clients.y() > queue.y() + queue.height()
+            and counter.pages.x() > queue.x() + queue.width()
+        ),  # the page laid out beside
         timeout=2000,
     )
     column = {name: _on_window(kiosk, counter.nav[name]) for name in ("queue", "clients")}

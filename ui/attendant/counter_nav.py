@@ -2,16 +2,31 @@
 print's badge and "Lock". A column on the left of a landscape screen; a band across the
 top of a portrait one (1080×1920), where a column would leave its lower half empty and
 squeeze the page: who and "Lock" on the band's first row, the screens' buttons four a
-row under it, the page below with the whole width."""
+row under it, the page below with the whole width. In a column the screens'
+buttons scroll, the chosen one brought into sight, and "Lock" stays in sight under
+them: with the on-screen keyboard open a 1024×768 counter leaves the column less height
+than its buttons need, and a button cut or overlapped would be a button missed."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import theme
+from ..resident.catalogue import PRESS_DELAY_S
 from ..widgets.buttons import TouchButton
 from ..widgets.reflow import BORDER_PX, ReflowGrid, needed_width
 from ..widgets.screen import label
@@ -49,6 +64,10 @@ class CounterNav(QWidget):
             self.buttons[section] = button
         self.grid = ReflowGrid(most_columns=1, parent=self)
         self.grid.set_buttons(list(self.buttons.values()))
+        # The column's screens, scrolled when the height is short (_ScreensArea), the
+        # chosen one kept in sight.
+        self.screens = _ScreensArea(self.group, parent=self)
+        self.group.buttonToggled.connect(self._toggled)
         # A failed print: which job and why, on a page of its own (print_troubles.py).
         self.print_badge = PrintBadge(parent=self)
         self.lock = TouchButton(role="primary", parent=self)
@@ -64,13 +83,19 @@ class CounterNav(QWidget):
 
     def _arrange(self) -> None:
         layout = self._layout
-        for widget in (self.who, self.grid, self.print_badge, self.lock):
+        for widget in (self.who, self.grid, self.screens, self.print_badge, self.lock):
             layout.removeWidget(widget)
         for row in range(layout.rowCount()):
             layout.setRowStretch(row, 0)
         for column in range(layout.columnCount()):
             layout.setColumnStretch(column, 0)
         if self.portrait:
+            # The band takes the height its rows need: nothing to scroll.
+            if self.screens.widget() is self.grid:
+                self.screens.takeWidget()
+                self.grid.setParent(self)
+                self.grid.show()
+            self.screens.hide()
             layout.addWidget(self.who, 0, 0)
             layout.addWidget(self.print_badge, 0, 1)
             layout.addWidget(self.lock, 0, 2)
@@ -81,8 +106,11 @@ class CounterNav(QWidget):
             self.setMaximumWidth(ANY_WIDTH)
             self._set_gap(GAP_PX)
         else:
+            if self.screens.widget() is not self.grid:
+                self.screens.setWidget(self.grid)
+            self.screens.show()
             layout.addWidget(self.who, 0, 0)
-            layout.addWidget(self.grid, 1, 0)
+            layout.addWidget(self.screens, 1, 0)
             layout.setRowStretch(2, 1)  # "Lock" at the bottom, away from the screens
             layout.addWidget(self.print_badge, 3, 0)
             layout.addWidget(self.lock, 4, 0)
@@ -106,6 +134,14 @@ class CounterNav(QWidget):
         gaps = max(len(buttons) - 1, 0) + len(below) + 1  # and the nav's rows between
         spare = self.height() - taken
         self._set_gap(max(LEAST_GAP_PX, min(GAP_PX, spare // max(gaps, 1))))
+        # No taller than its buttons: the air below them goes above "Lock" (row 2).
+        grid_layout = self.grid.layout()
+        assert grid_layout is not None  # set in ReflowGrid.__init__
+        self.screens.setMaximumHeight(grid_layout.sizeHint().height())
+        # Laid out now, as _set_gap does: a button hidden ("Settings") or a name on two
+        # lines must not leave the screens scrolled until the event loop turns.
+        self.screens.updateGeometry()
+        self._layout.activate()
 
     def _set_gap(self, px: int) -> None:
         if px == self._layout.verticalSpacing():
@@ -124,6 +160,10 @@ class CounterNav(QWidget):
         super().resizeEvent(event)
         self.squeeze()
 
+    def _toggled(self, button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self.screens.bring_into_sight(button)
+
     def fit(self) -> None:
         """In a column: as wide as the theme's scale draws it (a 1024 px screen has
         smaller type: the column gives the page what it no longer needs), never
@@ -133,3 +173,45 @@ class CounterNav(QWidget):
         buttons = [*self.buttons.values(), self.lock, self.print_badge]
         widest = max(needed_width(button, chrome=BORDER_PX) for button in buttons)
         self.setFixedWidth(max(round(NAV_PX * theme.current().scale), widest))
+
+
+class _ScreensArea(QScrollArea):
+    """The column's screens: a scroll area that flicks like the queue's list (a press
+    held back a moment, so that a flick never opens a screen), that asks for all its
+    buttons' height (Qt's own hint stops at 24 lines of text) and takes less only when
+    there is less. No scroll bar, as on a phone: the button cut at the bottom says there
+    is more, and a bar appearing would narrow the buttons or widen the column (the page
+    reflowing as the keyboard opens)."""
+
+    def __init__(self, group: QButtonGroup, *, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._group = group
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        viewport = self.viewport()
+        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        scroller = QScroller.scroller(viewport)
+        properties = scroller.scrollerProperties()
+        properties.setScrollMetric(
+            QScrollerProperties.ScrollMetric.MousePressEventDelay, PRESS_DELAY_S
+        )
+        scroller.setScrollerProperties(properties)
+
+    def sizeHint(self) -> QSize:
+        inside = self.widget()
+        return super().sizeHint() if inside is None else inside.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.bring_into_sight(self._group.checkedButton())
+
+    def bring_into_sight(self, button: QAbstractButton | None) -> None:
+        """The chosen screen's button whole in sight (the keyboard opened and took the
+        column's height, or another screen was chosen by the program): the attendant
+        sees where they are without flicking the column."""
+        inside = self.widget()
+        if button is None or inside is None or not inside.isAncestorOf(button):
+            return  # nothing chosen (a failed print's page), or a portrait band
+        self.ensureWidgetVisible(button, 0, GAP_PX)
