@@ -145,7 +145,6 @@ def run(
     app = application()
     app.installEventFilter(NoContextMenus(app))
     app.installEventFilter(HideCursorOnTouch(app))
-    app.installEventFilter(LayOutBeforePaint(app))
     quit_on_sigterm(app)
     supervision = Supervision.from_environment(parent=app)
     # Styled once, for the size the window is about to take: restyling every widget
@@ -200,6 +199,14 @@ def run(
         window.setGeometry(screen.geometry())
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         window.showFullScreen()
+    # On the window only, not the application: an application's filter is a call into
+    # Python for every event of every widget. The window gets Qt's UpdateRequest, its
+    # native window the X server's Expose (it exists once shown).
+    lay_out = LayOutBeforePaint(window)
+    window.installEventFilter(lay_out)
+    handle = window.windowHandle()
+    if handle is not None:
+        handle.installEventFilter(lay_out)
     try:
         return app.exec()
     finally:

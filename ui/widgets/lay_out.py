@@ -21,8 +21,9 @@ def lay_out_now() -> None:
 
 
 class LayOutBeforePaint(QObject):
-    """An application's event filter: before a window paints (an UpdateRequest posted
-    by Qt, or the X server's Expose), the layouts still pending are done. A text set by
+    """The kiosk window's event filter (on the widget and on its native window): before
+    it paints (an UpdateRequest posted by Qt, or the X server's Expose), the layouts
+    still pending are done. A text set by
     a screen (the counter's "Counter: Camille is logged in.") asks its label's parents
     for room over a few turns, and the paint would otherwise come first."""
 
