@@ -55,7 +55,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.quick:
         args.scale = QUICK_SCALE
-    if not 0 < args.scale <= 1:
+    # argparse drops a lone "--" from an option's value and hands back an empty list,
+    # never calling `float` (hypothesis found `--scale=--`).
+    if not isinstance(args.scale, float) or not 0 < args.scale <= 1:
         parser.error("--scale must be in (0, 1]")
     return args
 

@@ -36,6 +36,17 @@ class CommandParser(argparse.ArgumentParser):
     person's language (its own usage and English error would be three lines), with
     status 2. Its subcommands' parsers are of this class too (argparse's default)."""
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, rest = super().parse_known_args(args, namespace)
+        # argparse drops a lone "--" given as an option's value ("--data-dir=--") and
+        # leaves an empty list there without calling the option's type: the command
+        # would go on with the default folder. No option of the kiosk takes a list.
+        if any(isinstance(value, list) for value in vars(parsed).values()):
+            self.error("an option's value is '--'")
+        return parsed, rest
+
     def error(self, message: str) -> NoReturn:
         from .cli import cli_lang
         from .messages import message as text

@@ -70,8 +70,23 @@ def database_url(args: argparse.Namespace) -> str:
     return sqlite_url(data_dir)
 
 
+class ServerParser(argparse.ArgumentParser):
+    """argparse, refusing an option whose value is a lone "--" ("--port=--"): argparse
+    drops it and leaves an empty list without calling the option's type, which `serve`
+    then gave uvicorn as its port (a traceback). No option here takes a list. Its
+    subcommands' parsers are of this class too (argparse's default)."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, rest = super().parse_known_args(args, namespace)
+        if any(isinstance(value, list) for value in vars(parsed).values()):
+            self.error("an option's value is '--'")
+        return parsed, rest
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ServerParser(
         prog="kiosk-server", description="Comptoir's central server (sync API, public pages)."
     )
     parser.add_argument(

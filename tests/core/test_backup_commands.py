@@ -226,3 +226,17 @@ def test_whatever_is_typed_as_the_file_nothing_changes(
     # understood (2). Either way one sentence, and nothing made.
     assert status in (2, 3), (typed, err)
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("argv", [["backup", "--data-dir=--"], ["stats", "--from=--"]])
+def test_an_option_given_a_lone_double_dash_is_not_understood(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse hands back an empty list for "--data-dir=--" without calling its type:
+    the backup went on with the default folder. Now one sentence, status 2, nothing made."""
+    with chdir(tmp_path):
+        status = main(argv)
+    _, err = capsys.readouterr()
+    assert status == 2
+    assert len(err.strip().splitlines()) == 1 and "--help" in err
+    assert list(tmp_path.iterdir()) == []

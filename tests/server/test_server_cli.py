@@ -85,3 +85,21 @@ def test_the_default_database_is_sqlite_in_the_data_folder(
     assert (tmp_path / "central" / "central.sqlite3").exists()
     assert os.environ.get("COMPTOIR_DATABASE_URL") is None
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["serve", "--port=--"], ["serve", "--workers=--"], ["certificates", "--year=--", "--out=x"]],
+)
+def test_an_option_given_a_lone_double_dash_is_refused(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse hands back an empty list for "--port=--" without calling int: `serve`
+    gave it to uvicorn (a traceback, exit 70). Now a usage error, and nothing started
+    nor made."""
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--data-dir", str(tmp_path / "central")])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "value is '--'" in err and "Traceback" not in err
+    assert not (tmp_path / "central").exists()
