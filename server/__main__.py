@@ -86,7 +86,8 @@ class ServerParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = ServerParser(
+    # Typed as argparse's own: its subcommands' parsers are of its class all the same.
+    parser: argparse.ArgumentParser = ServerParser(
         prog="kiosk-server", description="Comptoir's central server (sync API, public pages)."
     )
     parser.add_argument(
