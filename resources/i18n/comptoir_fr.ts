@@ -547,6 +547,41 @@
     </message>
 </context>
 <context>
+    <name>ClosingHistory</name>
+    <message>
+        <source>difference {amount}</source>
+        <translation>écart {amount}</translation>
+    </message>
+    <message>
+        <source>{name}: opened by {opener} on {opened}, closed by {closer} on {closed}.</source>
+        <translation>{name} : ouverte par {opener} le {opened}, clôturée par {closer} le {closed}.</translation>
+    </message>
+    <message>
+        <source>Float: {amount}</source>
+        <translation>Fond de caisse : {amount}</translation>
+    </message>
+    <message>
+        <source>{method}: expected {expected}, counted {counted}, difference {gap}</source>
+        <translation>{method} : attendu {expected}, compté {counted}, écart {gap}</translation>
+    </message>
+    <message>
+        <source>Difference accepted by {name}.</source>
+        <translation>Écart validé par {name}.</translation>
+    </message>
+    <message>
+        <source>Past closings (Z)</source>
+        <translation>Clôtures passées (Z)</translation>
+    </message>
+    <message>
+        <source>Past closings</source>
+        <translation>Clôtures passées</translation>
+    </message>
+    <message>
+        <source>Print this report again</source>
+        <translation>Réimprimer ce rapport</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationScreen</name>
     <message>
         <source>Thank you, your order is registered.</source>
@@ -2630,26 +2665,6 @@ en échec</numerusform>
         <translation>Avec cet écart, la clôture demande un responsable : il choisit son nom et tape son code.</translation>
     </message>
     <message>
-        <source>difference {amount}</source>
-        <translation>écart {amount}</translation>
-    </message>
-    <message>
-        <source>{name}: opened by {opener} on {opened}, closed by {closer} on {closed}.</source>
-        <translation>{name} : ouverte par {opener} le {opened}, clôturée par {closer} le {closed}.</translation>
-    </message>
-    <message>
-        <source>Float: {amount}</source>
-        <translation>Fond de caisse : {amount}</translation>
-    </message>
-    <message>
-        <source>{method}: expected {expected}, counted {counted}, difference {gap}</source>
-        <translation>{method} : attendu {expected}, compté {counted}, écart {gap}</translation>
-    </message>
-    <message>
-        <source>Difference accepted by {name}.</source>
-        <translation>Écart validé par {name}.</translation>
-    </message>
-    <message>
         <source>The till is closed</source>
         <translation>La caisse est fermée</translation>
     </message>
@@ -2672,18 +2687,6 @@ en échec</numerusform>
     <message>
         <source>Open the till</source>
         <translation>Ouvrir la caisse</translation>
-    </message>
-    <message>
-        <source>Past closings (Z)</source>
-        <translation>Clôtures passées (Z)</translation>
-    </message>
-    <message>
-        <source>Past closings</source>
-        <translation>Clôtures passées</translation>
-    </message>
-    <message>
-        <source>Print this report again</source>
-        <translation>Réimprimer ce rapport</translation>
     </message>
 </context>
 <context>
