@@ -308,6 +308,57 @@
     </message>
 </context>
 <context>
+    <name>ClientDetailsForm</name>
+    <message>
+        <source>Details</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail (optional)</source>
+        <translation>E-mail (facultatif)</translation>
+    </message>
+    <message>
+        <source>Street and number</source>
+        <translation>Numéro et rue</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Building (optional)</source>
+        <translation>Bâtiment (facultatif)</translation>
+    </message>
+    <message>
+        <source>Floor (optional)</source>
+        <translation>Étage (facultatif)</translation>
+    </message>
+    <message>
+        <source>Access notes: door code, floor… (optional)</source>
+        <translation>Indications d’accès : code, étage… (facultatif)</translation>
+    </message>
+    <message>
+        <source>Language of tickets and messages</source>
+        <translation>Langue des tickets et des messages</translation>
+    </message>
+    <message>
+        <source>Save the details</source>
+        <translation>Enregistrer les coordonnées</translation>
+    </message>
+</context>
+<context>
     <name>ClientHistoryView</name>
     <message>
         <source>Price {amount}</source>
@@ -390,54 +441,6 @@
     <message>
         <source>This cannot be undone.</source>
         <translation>C’est définitif.</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Coordonnées</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>E-mail (optional)</source>
-        <translation>E-mail (facultatif)</translation>
-    </message>
-    <message>
-        <source>Street and number</source>
-        <translation>Numéro et rue</translation>
-    </message>
-    <message>
-        <source>Postcode</source>
-        <translation>Code postal</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>Ville</translation>
-    </message>
-    <message>
-        <source>Building (optional)</source>
-        <translation>Bâtiment (facultatif)</translation>
-    </message>
-    <message>
-        <source>Floor (optional)</source>
-        <translation>Étage (facultatif)</translation>
-    </message>
-    <message>
-        <source>Access notes: door code, floor… (optional)</source>
-        <translation>Indications d’accès : code, étage… (facultatif)</translation>
-    </message>
-    <message>
-        <source>Language of tickets and messages</source>
-        <translation>Langue des tickets et des messages</translation>
-    </message>
-    <message>
-        <source>Save the details</source>
-        <translation>Enregistrer les coordonnées</translation>
     </message>
     <message>
         <source>Export data</source>
