@@ -28,8 +28,9 @@ from sqlalchemy import text
 from sync.protocol import MERGED_INTO, Entity
 
 from .ownership import share_merged
+from .record_statements import Held
 from .records import CLIENT_ERASED, AddressFields, utc_text
-from .writer import Held, Writer
+from .writer import Writer
 
 # Per field, what counts as "not given": the merged record's value then fills it.
 _MERGED_FIELDS = ("name", "email", "consent_at", *AddressFields.model_fields)

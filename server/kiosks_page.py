@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from html import escape
-from zoneinfo import ZoneInfo
 
 from documents.formats import clock_time
-from sync.protocol import HealthReport, PrinterState
 
 from .health import (
     CLOCK_OFF_AFTER,
@@ -21,140 +19,28 @@ from .health import (
     KiosksOverview,
     Need,
 )
+from .kiosks_words import (
+    PARIS,
+    SYNC_ERRORS,
+    at_time,
+    byte_size,
+    clock_gap,
+    counted,
+    duration,
+    fault_words,
+    in_lang,
+    printer_line,
+    since,
+)
 
-PARIS = ZoneInfo("Europe/Paris")
 REFRESH_S = 60
-
-# A printer's fault: what it is, and what to do (the attendant's own words are on the
-# kiosk, in printing/messages.py; the server imports nothing of the kiosk).
-PRINTER_FAULTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "printer.paper_out": (
-        ("plus de papier", "out of paper"),
-        ("Mettez un rouleau neuf", "Put in a new roll"),
-    ),
-    "printer.cover_open": (
-        ("capot ouvert", "cover open"),
-        ("Refermez le capot", "Close the cover"),
-    ),
-    "printer.offline": (
-        ("ne répond pas", "not answering"),
-        ("Vérifiez qu’elle est allumée et branchée", "Check that it is on and plugged in"),
-    ),
-    "printer.dropped": (
-        ("connexion coupée pendant l’impression", "connection cut while printing"),
-        ("Vérifiez son câble ou son réseau", "Check its cable or network"),
-    ),
-    "printer.stalled": (
-        ("bloquée", "stuck"),
-        ("Éteignez-la et rallumez-la", "Switch it off and on again"),
-    ),
-}
-UNKNOWN_FAULT = (("en panne", "faulty"), ("Vérifiez-la", "Check it"))
-# The last sync error, in a few words.
-SYNC_ERRORS: dict[str, tuple[str, str]] = {
-    "sync.network_down": ("réseau coupé", "network down"),
-    "sync.server_error": ("erreur du serveur central", "central server error"),
-    "sync.busy": ("serveur central occupé", "central server busy"),
-    "sync.unauthorized": ("jeton refusé", "token refused"),
-    "sync.upgrade_required": ("version refusée par le serveur", "version refused by the server"),
-    "sync.refused_batch": ("envoi refusé par le serveur", "batch refused by the server"),
-    "sync.tls": ("certificat du serveur non vérifié", "server certificate not verified"),
-    "sync.insecure_url": ("adresse du serveur refusée", "server address refused"),
-    "sync.busy_elsewhere": ("synchronisation déjà en cours", "a sync was already running"),
-    "sync.not_enrolled": ("kiosque non relié", "kiosk not enrolled"),
-}
-
-
-def _t(lang: str, french: str, english: str) -> str:
-    return english if lang == "en" else french
-
-
-def _n(count: int, lang: str, french: tuple[str, str], english: tuple[str, str]) -> str:
-    """`count` with its noun, singular or plural (French: 0 and 1 are singular)."""
-    one, many = english if lang == "en" else french
-    singular = count == 1 if lang == "en" else count <= 1
-    return f"{count} {one if singular else many}"
-
-
-def _duration(delta: timedelta, lang: str) -> str:
-    minutes = int(abs(delta).total_seconds() // 60)
-    if minutes < 1:
-        return _t(lang, "moins d’une minute", "less than a minute")
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, rest = divmod(minutes, 60)
-    if hours < 48:
-        return f"{hours} h {rest:02d}" if rest else f"{hours} h"
-    return _n(hours // 24, lang, ("jour", "jours"), ("day", "days"))
-
-
-def _time(at: datetime, now: datetime, lang: str) -> str:
-    """A time in Paris: its day, then its hour ("26/11 à 10:02")."""
-    local, today = at.astimezone(PARIS), now.astimezone(PARIS)
-    day = f"{local:%d/%m}" if local.year == today.year else f"{local:%d/%m/%Y}"
-    return f"{day} {_t(lang, 'à', 'at')} {clock_time(local, lang)}"
-
-
-def _ago(at: datetime, now: datetime, lang: str) -> str:
-    if timedelta(0) <= now - at < timedelta(minutes=1):
-        return _t(lang, "à l’instant", "just now")
-    ago = _t(lang, "il y a {}", "{} ago").format(_duration(now - at, lang))
-    return f"{ago} ({_time(at, now, lang)})"
-
-
-def _size(count: int, lang: str) -> str:
-    gb = count / 1e9
-    if gb >= 1:
-        text, unit = f"{gb:.1f}".removesuffix(".0"), _t(lang, "Go", "GB")
-    else:
-        text, unit = f"{count / 1e6:.0f}", _t(lang, "Mo", "MB")
-    return f"{text.replace('.', ',') if lang == 'fr' else text} {unit}"
-
-
-def _fault(key: str | None, lang: str) -> tuple[str, str]:
-    (what, action) = PRINTER_FAULTS.get(key or "", UNKNOWN_FAULT)
-    return _t(lang, *what), _t(lang, *action)
-
-
-def _printer_line(report: HealthReport, lang: str) -> str:
-    printer = report.printer
-    if printer.state is PrinterState.NONE:
-        return _t(
-            lang,
-            "aucune (tickets enregistrés en fichiers)",
-            "none (tickets saved as files)",
-        )
-    state = (
-        _fault(printer.fault, lang)[0]
-        if printer.state is PrinterState.FAULT
-        else _t(lang, "en état", "working")
-    )
-    if not printer.jobs_waiting:
-        return state
-    waiting = _n(
-        printer.jobs_waiting,
-        lang,
-        ("ticket en attente", "tickets en attente"),
-        ("ticket waiting", "tickets waiting"),
-    )
-    return f"{state}, {waiting}"
-
-
-def _clock_gap(report: HealthReport, seen: datetime, lang: str) -> str:
-    gap = report.kiosk_time - seen
-    if abs(gap) <= timedelta(minutes=1):
-        return _t(lang, "à l’heure", "on time")
-    ahead = gap > timedelta(0)
-    return _t(
-        lang, "en avance de {}" if ahead else "en retard de {}", "{} fast" if ahead else "{} slow"
-    ).format(_duration(gap, lang))
 
 
 def _need(need: Need, kiosk: KioskHealth, newest: str | None, now: datetime, lang: str) -> str:
     """What needs a person, in one sentence that says what to do."""
     report, seen = kiosk.report, kiosk.last_seen
     if need is Need.NEVER_SEEN:
-        return _t(
+        return in_lang(
             lang,
             "Jamais vu : ce kiosque n’a encore rien envoyé. Est-il installé, allumé et relié "
             "au serveur (kiosk enrol) ?",
@@ -163,120 +49,126 @@ def _need(need: Need, kiosk: KioskHealth, newest: str | None, now: datetime, lan
         )
     assert seen is not None
     if need is Need.NO_SYNC:
-        return _t(
+        return in_lang(
             lang,
             "Aucune nouvelle depuis {} : vérifiez qu’il est allumé et que son réseau passe.",
             "No news for {}: check that it is on and that its network works.",
-        ).format(_duration(now - seen, lang))
+        ).format(duration(now - seen, lang))
     assert report is not None
     if need is Need.PRINTER:
-        what, action = _fault(report.printer.fault, lang)
-        waiting = _n(
+        what, action = fault_words(report.printer.fault, lang)
+        waiting = counted(
             report.printer.jobs_waiting,
             lang,
             ("ticket attend", "tickets attendent"),
             ("ticket waiting", "tickets waiting"),
         )
-        return _t(lang, "Imprimante : {}, {}. {}.", "Printer: {}, {}. {}.").format(
+        return in_lang(lang, "Imprimante : {}, {}. {}.", "Printer: {}, {}. {}.").format(
             what, waiting, action
         )
     if need is Need.OUTBOX_STUCK:
         parts = []
         if report.oldest_pending_s is not None:
-            oldest = _duration(timedelta(seconds=report.oldest_pending_s), lang)
+            oldest = duration(timedelta(seconds=report.oldest_pending_s), lang)
             parts.append(
-                _t(
+                in_lang(
                     lang,
                     "{} n’arrivent pas au serveur (le plus ancien attend depuis {})",
                     "{} not reaching the server (the oldest has waited {})",
                 ).format(
-                    _n(report.outbox_pending, lang, ("envoi", "envois"), ("change", "changes")),
+                    counted(
+                        report.outbox_pending, lang, ("envoi", "envois"), ("change", "changes")
+                    ),
                     oldest,
                 )
             )
         if report.outbox_set_aside:
             parts.append(
-                _t(
+                in_lang(
                     lang,
                     "{} refusés par le serveur et mis de côté",
                     "{} refused by the server and set aside",
                 ).format(report.outbox_set_aside)
             )
-        return _t(
+        return in_lang(
             lang, "Envois bloqués : {} ; à voir au comptoir.", "Sync stuck: {}; see the counter."
-        ).format(_t(lang, " ; ", "; ").join(parts))
+        ).format(in_lang(lang, " ; ", "; ").join(parts))
     if need is Need.DISK_LOW:
-        return _t(
+        return in_lang(
             lang,
             "Disque presque plein : {} libres (alerte sous {}).",
             "Disk nearly full: {} free (alert below {}).",
-        ).format(_size(report.disk_free_bytes or 0, lang), _size(DISK_LOW_BELOW_BYTES, lang))
+        ).format(
+            byte_size(report.disk_free_bytes or 0, lang), byte_size(DISK_LOW_BELOW_BYTES, lang)
+        )
     if need is Need.OUTDATED:
-        return _t(
+        return in_lang(
             lang,
             "Version {} : la {} existe, mettez ce kiosque à jour.",
             "Version {}: {} is out, update this kiosk.",
         ).format(escape(report.version), escape(newest or ""))
     if need is Need.CLOCK_OFF:
-        return _t(
+        return in_lang(
             lang,
             "Horloge {} : tickets et factures seraient mal datés. Réglez l’heure du kiosque.",
             "Clock {}: tickets and invoices would carry a wrong time. Set the kiosk’s clock.",
-        ).format(_clock_gap(report, seen, lang))
+        ).format(clock_gap(report, seen, lang))
     if report.last_backup_at is None:
-        return _t(
+        return in_lang(
             lang,
             "Jamais sauvegardé : vérifiez les sauvegardes (kiosk backup).",
             "Never backed up: check its backups (kiosk backup).",
         )
-    return _t(
+    return in_lang(
         lang,
         "Aucune sauvegarde depuis {} : vérifiez les sauvegardes (kiosk backup).",
         "No backup for {}: check its backups (kiosk backup).",
-    ).format(_duration(report.kiosk_time - report.last_backup_at, lang))
+    ).format(duration(report.kiosk_time - report.last_backup_at, lang))
 
 
 def _details(kiosk: KioskHealth, now: datetime, lang: str) -> list[tuple[str, str]]:
     """The kiosk's latest report, field by field (label, escaped value)."""
     report, seen = kiosk.report, kiosk.last_seen
     if seen is None:
-        return [(_t(lang, "Ajouté le", "Added on"), _time(kiosk.enrolled_at, now, lang))]
-    rows = [(_t(lang, "Dernier contact", "Last seen"), _ago(seen, now, lang))]
+        return [(in_lang(lang, "Ajouté le", "Added on"), at_time(kiosk.enrolled_at, now, lang))]
+    rows = [(in_lang(lang, "Dernier contact", "Last seen"), since(seen, now, lang))]
     if report is None:
         return rows
-    pending = str(report.outbox_pending) if report.outbox_pending else _t(lang, "aucun", "none")
+    pending = (
+        str(report.outbox_pending) if report.outbox_pending else in_lang(lang, "aucun", "none")
+    )
     if report.outbox_set_aside:
-        pending += _t(lang, ", et {} mis de côté", ", and {} set aside").format(
+        pending += in_lang(lang, ", et {} mis de côté", ", and {} set aside").format(
             report.outbox_set_aside
         )
     if report.disk_free_bytes is not None and report.disk_total_bytes:
-        disk = _t(lang, "{} sur {}", "{} of {}").format(
-            _size(report.disk_free_bytes, lang), _size(report.disk_total_bytes, lang)
+        disk = in_lang(lang, "{} sur {}", "{} of {}").format(
+            byte_size(report.disk_free_bytes, lang), byte_size(report.disk_total_bytes, lang)
         )
     else:
-        disk = _t(lang, "inconnu", "unknown")
+        disk = in_lang(lang, "inconnu", "unknown")
     if report.last_error is not None:
         words = SYNC_ERRORS.get(report.last_error)
-        error = _t(lang, *words) if words else f"<code>{escape(report.last_error)}</code>"
+        error = in_lang(lang, *words) if words else f"<code>{escape(report.last_error)}</code>"
         if report.last_error_at is not None:
-            error += f", {_time(report.last_error_at, now, lang)}"
+            error += f", {at_time(report.last_error_at, now, lang)}"
     else:
-        error = _t(lang, "aucune", "none")
+        error = in_lang(lang, "aucune", "none")
     backup = report.last_backup_at
     local_clock = report.kiosk_time.astimezone(PARIS)
     rows += [
         ("Version", escape(report.version)),
-        (_t(lang, "Envois en attente", "Changes to send"), pending),
-        (_t(lang, "Imprimante", "Printer"), _printer_line(report, lang)),
-        (_t(lang, "Espace libre", "Free disk"), disk),
+        (in_lang(lang, "Envois en attente", "Changes to send"), pending),
+        (in_lang(lang, "Imprimante", "Printer"), printer_line(report, lang)),
+        (in_lang(lang, "Espace libre", "Free disk"), disk),
         (
-            _t(lang, "Dernière sauvegarde", "Last backup"),
-            _time(backup, now, lang) if backup else _t(lang, "aucune", "none"),
+            in_lang(lang, "Dernière sauvegarde", "Last backup"),
+            at_time(backup, now, lang) if backup else in_lang(lang, "aucune", "none"),
         ),
-        (_t(lang, "Dernière erreur", "Last error"), error),
+        (in_lang(lang, "Dernière erreur", "Last error"), error),
         (
-            _t(lang, "Horloge", "Clock"),
-            f"{clock_time(local_clock, lang)}, {_clock_gap(report, seen, lang)}",
+            in_lang(lang, "Horloge", "Clock"),
+            f"{clock_time(local_clock, lang)}, {clock_gap(report, seen, lang)}",
         ),
     ]
     return rows
@@ -285,7 +177,11 @@ def _details(kiosk: KioskHealth, now: datetime, lang: str) -> list[tuple[str, st
 def _card(kiosk: KioskHealth, newest: str | None, now: datetime, lang: str) -> str:
     needs = [_need(need, kiosk, newest, now, lang) for need in kiosk.needs]
     state = "attention" if needs else "fine"
-    badge = _t(lang, "À voir", "Needs a person") if needs else _t(lang, "Tout va bien", "All fine")
+    badge = (
+        in_lang(lang, "À voir", "Needs a person")
+        if needs
+        else in_lang(lang, "Tout va bien", "All fine")
+    )
     parts = [
         f'<section class="kiosk {state}"><h2>{escape(kiosk.name)} '
         f'<span class="badge">{badge}</span></h2>'
@@ -295,7 +191,7 @@ def _card(kiosk: KioskHealth, newest: str | None, now: datetime, lang: str) -> s
     if Need.NO_SYNC in kiosk.needs and kiosk.report is not None:
         parts.append(
             '<p class="stale">'
-            + _t(lang, "État au dernier contact :", "As of its last report:")
+            + in_lang(lang, "État au dernier contact :", "As of its last report:")
             + "</p>"
         )
     rows = "".join(
@@ -308,33 +204,33 @@ def _card(kiosk: KioskHealth, newest: str | None, now: datetime, lang: str) -> s
 def _rules(newest: str | None, lang: str) -> str:
     newest_text = escape(newest) if newest else "?"
     rules = [
-        _t(lang, "aucune nouvelle depuis {}", "no news for {}").format(
-            _duration(NO_SYNC_AFTER, lang)
+        in_lang(lang, "aucune nouvelle depuis {}", "no news for {}").format(
+            duration(NO_SYNC_AFTER, lang)
         ),
-        _t(
+        in_lang(
             lang,
             "imprimante en défaut (papier, capot, pas de réponse)",
             "printer fault (paper, cover, no answer)",
         ),
-        _t(
+        in_lang(
             lang, "envois en attente depuis {}, ou refusés", "changes waiting for {}, or refused"
-        ).format(_duration(OUTBOX_STUCK_AFTER, lang)),
-        _t(lang, "moins de {} libres", "less than {} free").format(
-            _size(DISK_LOW_BELOW_BYTES, lang)
+        ).format(duration(OUTBOX_STUCK_AFTER, lang)),
+        in_lang(lang, "moins de {} libres", "less than {} free").format(
+            byte_size(DISK_LOW_BELOW_BYTES, lang)
         ),
-        _t(
+        in_lang(
             lang,
             "version plus ancienne que la plus récente ({})",
             "a version older than the newest ({})",
         ).format(newest_text),
-        _t(lang, "horloge décalée de plus de {}", "clock off by more than {}").format(
-            _duration(CLOCK_OFF_AFTER, lang)
+        in_lang(lang, "horloge décalée de plus de {}", "clock off by more than {}").format(
+            duration(CLOCK_OFF_AFTER, lang)
         ),
-        _t(lang, "pas de sauvegarde depuis {}", "no backup for {}").format(
-            _duration(NO_BACKUP_AFTER, lang)
+        in_lang(lang, "pas de sauvegarde depuis {}", "no backup for {}").format(
+            duration(NO_BACKUP_AFTER, lang)
         ),
     ]
-    title = _t(lang, "Un kiosque est « à voir » quand :", "A kiosk needs a person when:")
+    title = in_lang(lang, "Un kiosque est « à voir » quand :", "A kiosk needs a person when:")
     return (
         f"<footer><p>{title}</p><ul>" + "".join(f"<li>{r}</li>" for r in rules) + "</ul></footer>"
     )
@@ -369,39 +265,41 @@ def render_kiosks(view: KiosksOverview, lang: str) -> str:
     kiosks = sorted(view.kiosks, key=lambda k: not k.needs)  # stable: by name within
     waiting = sum(1 for k in kiosks if k.needs)
     if not kiosks:
-        summary = _t(
+        summary = in_lang(
             lang,
             "Aucun kiosque enrôlé (kiosk-server enrol NOM).",
             "No kiosk enrolled yet (kiosk-server enrol NAME).",
         )
     elif waiting:
-        summary = _t(lang, "{} sur {} {} besoin de quelqu’un.", "{} of {} {} a person.").format(
-            _n(waiting, lang, ("kiosque", "kiosques"), ("kiosk", "kiosks")),
+        summary = in_lang(
+            lang, "{} sur {} {} besoin de quelqu’un.", "{} of {} {} a person."
+        ).format(
+            counted(waiting, lang, ("kiosque", "kiosques"), ("kiosk", "kiosks")),
             len(kiosks),
-            _t(lang, "a" if waiting == 1 else "ont", "needs" if waiting == 1 else "need"),
+            in_lang(lang, "a" if waiting == 1 else "ont", "needs" if waiting == 1 else "need"),
         )
     else:
-        summary = _t(lang, "Tous les kiosques vont bien ({}).", "All kiosks are fine ({}).").format(
-            len(kiosks)
-        )
+        summary = in_lang(
+            lang, "Tous les kiosques vont bien ({}).", "All kiosks are fine ({})."
+        ).format(len(kiosks))
     other = "fr" if lang == "en" else "en"
     body = (
-        f"<header><h1>{_t(lang, 'Kiosques', 'Kiosks')}</h1>"
-        f'<a href="/kiosks?lang={other}" lang="{other}">{_t(lang, "English", "Français")}</a>'
+        f"<header><h1>{in_lang(lang, 'Kiosques', 'Kiosks')}</h1>"
+        f'<a href="/kiosks?lang={other}" lang="{other}">{in_lang(lang, "English", "Français")}</a>'
         f'</header><p class="summary">{summary}</p>'
         '<p class="meta">'
-        + _t(
+        + in_lang(
             lang,
             "État au {} (heure de Paris) ; la page se recharge chaque minute.",
             "As of {} (Paris time); the page reloads every minute.",
-        ).format(_time(now, now, lang))
+        ).format(at_time(now, now, lang))
         + "</p>"
         '<div class="kiosks">'
         + "".join(_card(kiosk, newest, now, lang) for kiosk in kiosks)
         + "</div>"
         + _rules(newest, lang)
     )
-    title = _t(lang, "Kiosques", "Kiosks")
+    title = in_lang(lang, "Kiosques", "Kiosks")
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -21,8 +21,9 @@ from sync.protocol import FINAL_STATUSES, Entity, LookupFound, LookupRequest
 
 from .models import Record
 from .ownership import grant, make_readable
+from .record_statements import Held
 from .scopes import Caller
-from .writer import Held, Writer
+from .writer import Writer
 
 log = logging.getLogger("comptoir.server.lookup")
 

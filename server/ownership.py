@@ -26,9 +26,10 @@ from sync.protocol import Change, Entity, Op, OpKind
 
 from .models import RecordAccess
 from .readers import SCOPED, THROUGH_ORDER
+from .record_statements import Held
 from .scopes import Caller, DeviceKind, OpenRecords, Pulled, Refusal
 from .statements import PerDialect
-from .writer import Held, Rejected, Writer
+from .writer import Rejected, Writer
 
 ACCESS = RecordAccess.metadata.tables[RecordAccess.__tablename__]
 

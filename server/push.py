@@ -31,6 +31,7 @@ from sync.protocol import (
 from .client_merges import merge_same_phone, survivor_of, touch
 from .database import ERASED
 from .ownership import grant, take_over
+from .record_statements import Held
 from .records import (
     CLIENT_ERASED,
     CLIENT_PATCHABLE,
@@ -52,7 +53,7 @@ from .records import (
 )
 from .scopes import DeviceKind
 from .to_resolve import check_cancelled, check_payment, check_price_lowered, resolve
-from .writer import Held, Rejected, Writer
+from .writer import Rejected, Writer
 
 RATABLE = frozenset({OrderStatus.DONE, OrderStatus.PAID})
 M = TypeVar("M", bound=BaseModel)

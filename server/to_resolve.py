@@ -24,8 +24,9 @@ from documents.content import DocumentKind
 from sync.protocol import Entity, Op, OrderStatus
 
 from .ownership import grant, owner_of
+from .record_statements import Held
 from .records import LongText, RecordModel, utc_text
-from .writer import Held, Rejected, Writer
+from .writer import Rejected, Writer
 
 # Ids derived from what caused the item: a replayed push or a retried cancellation
 # finds the item already there, never a second one.

@@ -241,7 +241,7 @@ def counter_steps(w: KioskWindow, data: TourData, *, settle: Action) -> TourStep
         form.confirmation.yes.click()
         settle()
         QApplication.processEvents()
-        w.counter.scroll_to(till.reprint)
+        w.counter.scroll_to(till.closings.reprint)
 
     @steps.add("counter_lulus")
     def _lulus() -> None:

@@ -19,7 +19,7 @@ from .journal import audit, enqueue_op, enqueue_print
 from .refunds import write_refund
 from .requests import RequestId, clean, earlier, remember
 from .settlement import balance_due, paid_cents, settle_if_covered
-from .till import open_session_id
+from .till_figures import open_session_id
 
 
 class PaymentService:

@@ -35,7 +35,7 @@ from .invoices import issue_credit_note
 from .journal import audit, enqueue_op, enqueue_print
 from .requests import RequestId, clean, earlier, remember
 from .settlement import balance_due
-from .till import open_session_id
+from .till_figures import open_session_id
 
 THRESHOLD_SETTING = "refund_approval_threshold_cents"
 DEFAULT_THRESHOLD_CENTS = 2000

@@ -14,154 +14,47 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import PaymentMethod
 
 from ..clock import Clock, utc_now
-from ..domain.kinds import PaymentKind
 from ..errors import (
     ManagerApprovalRequired,
     NotFound,
     TillAlreadyOpen,
-    TillNotOpen,
     ValidationError,
 )
 from ..store.database import Store
 from ..store.models import (
-    SIGNED_AMOUNT,
-    Attendant,
     CashCount,
     CashSession,
-    Payment,
-    Setting,
     TillReportJob,
 )
 from ..views.till import (
-    DEFAULT_THRESHOLD_CENTS,
-    MAX_COUNTED_CENTS,
     MAX_FLOAT_CENTS,
     CashSessionView,
-    TillLine,
 )
 from .attendants import AttendantService
 from .journal import audit, enqueue_op, enqueue_print
 from .numbers import next_number
 from .requests import RequestId, earlier, remember
 from .requests import clean as clean_request
+from .till_figures import (
+    active_attendant,
+    clean_counts,
+    closing_threshold,
+    expected_figures,
+    is_cents,
+    largest_difference,
+    open_row,
+    open_session_id,
+    session_view,
+)
 
-THRESHOLD_SETTING = "till_difference_threshold_cents"
 TILL_SERIES = "cash_session"
 REPORT_KIND = "till_report"
-
-
-def open_session_id(session: Session) -> uuid.UUID | None:
-    """The open till session, if any (at most one: see `CashSession.is_open`)."""
-    return session.scalar(select(CashSession.id).where(CashSession.is_open.is_(True)))
-
-
-def expected_figures(session: Session, row: CashSession) -> dict[PaymentMethod, tuple[int, int]]:
-    """Per method: (expected cents, number of payments) of a session's own payments;
-    payments less refunds, and the float on top of the cash."""
-    counted = func.sum(case((Payment.kind == PaymentKind.PAYMENT, 1), else_=0))
-    rows = session.execute(
-        select(Payment.method, func.sum(SIGNED_AMOUNT), counted)
-        .where(Payment.cash_session_id == row.id)
-        .group_by(Payment.method)
-    ).all()
-    totals = {method: (int(net or 0), int(n or 0)) for method, net, n in rows}
-    figures = {method: totals.get(method, (0, 0)) for method in PaymentMethod}
-    cash, cash_payments = figures[PaymentMethod.CASH]
-    figures[PaymentMethod.CASH] = (row.float_cents + cash, cash_payments)
-    return figures
-
-
-def _is_cents(value: object, maximum: int) -> bool:
-    # bool is an int to Python: True is not one cent.
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= maximum
-
-
-_METHOD_NAMES = frozenset(method.value for method in PaymentMethod)
-
-
-def clean_counts(counted: Mapping[Any, Any]) -> dict[PaymentMethod, int]:
-    """The counted amounts per known method; a method not given was counted as nothing
-    (no cheque in the drawer)."""
-    if not isinstance(counted, Mapping):
-        raise ValidationError({"counted": "till.method_unknown"})
-    clean = dict.fromkeys(PaymentMethod, 0)
-    for method, cents in counted.items():
-        if not isinstance(method, str) or method not in _METHOD_NAMES:
-            raise ValidationError({"counted": "till.method_unknown"})
-        if not _is_cents(cents, MAX_COUNTED_CENTS):
-            raise ValidationError(
-                {"counted": "till.counted_out_of_range"}, max_euros=MAX_COUNTED_CENTS // 100
-            )
-        clean[PaymentMethod(method)] = cents
-    return clean
-
-
-def _threshold(session: Session) -> int:
-    stored = session.get(Setting, THRESHOLD_SETTING)
-    text = stored.value.strip() if stored is not None else ""
-    # A setting typed wrong falls back to the default rather than waiving the check.
-    if text.isascii() and text.isdigit():
-        return int(text)
-    return DEFAULT_THRESHOLD_CENTS
-
-
-def _largest_difference(
-    figures: Mapping[PaymentMethod, tuple[int, int]], counted: Mapping[PaymentMethod, int]
-) -> int:
-    return max(abs(counted[method] - expected) for method, (expected, _n) in figures.items())
-
-
-def _active_attendant(session: Session, attendant_id: uuid.UUID) -> Attendant:
-    row = session.get(Attendant, attendant_id)
-    if row is None or not row.active:
-        raise NotFound(entity="attendant")
-    return row
-
-
-def _open_row(session: Session) -> CashSession:
-    session_id = open_session_id(session)
-    row = session.get(CashSession, session_id) if session_id is not None else None
-    if row is None:
-        raise TillNotOpen()
-    return row
-
-
-def _view(session: Session, row: CashSession) -> CashSessionView:
-    ids = {row.opened_by, row.closed_by, row.approved_by} - {None}
-    found = session.execute(select(Attendant.id, Attendant.name).where(Attendant.id.in_(ids)))
-    names = {attendant_id: name for attendant_id, name in found}
-    if row.closed_at is None:
-        lines = tuple(
-            TillLine(method, expected, None, n)
-            for method, (expected, n) in expected_figures(session, row).items()
-        )
-    else:
-        counts = {
-            c.method: c
-            for c in session.scalars(select(CashCount).where(CashCount.cash_session_id == row.id))
-        }
-        lines = tuple(
-            TillLine(m, counts[m].expected_cents, counts[m].counted_cents, counts[m].payments)
-            for m in PaymentMethod
-            if m in counts
-        )
-    return CashSessionView(
-        id=row.id,
-        number=row.number,
-        float_cents=row.float_cents,
-        opened_at=row.opened_at,
-        opened_by=names.get(row.opened_by, ""),
-        closed_at=row.closed_at,
-        closed_by=names.get(row.closed_by) if row.closed_by else None,
-        approved_by=names.get(row.approved_by) if row.approved_by else None,
-        lines=lines,
-    )
 
 
 class TillService:
@@ -174,13 +67,13 @@ class TillService:
 
     def open(self, float_cents: int, attendant_id: uuid.UUID) -> CashSessionView:
         """Open the till with the float counted into the drawer. One session at a time."""
-        if not _is_cents(float_cents, MAX_FLOAT_CENTS):
+        if not is_cents(float_cents, MAX_FLOAT_CENTS):
             raise ValidationError(
                 {"float": "till.float_out_of_range"}, max_euros=MAX_FLOAT_CENTS // 100
             )
         now = self._clock()
         with self._store.write() as session:
-            _active_attendant(session, attendant_id)
+            active_attendant(session, attendant_id)
             if open_session_id(session) is not None:
                 raise TillAlreadyOpen()
             row = CashSession(
@@ -201,14 +94,14 @@ class TillService:
                 now=now,
                 details={"number": row.number, "float_cents": float_cents},
             )
-            return _view(session, row)
+            return session_view(session, row)
 
     def current(self) -> CashSessionView | None:
         """The open session with what is expected so far, or None when the till is shut."""
         with self._store.read() as session:
             session_id = open_session_id(session)
             row = session.get(CashSession, session_id) if session_id is not None else None
-            return _view(session, row) if row is not None else None
+            return session_view(session, row) if row is not None else None
 
     def close(
         self,
@@ -229,10 +122,10 @@ class TillService:
         with self._store.read() as session:
             first = earlier(session, request, "till_close")
             if first is not None:
-                return _view(session, session.get_one(CashSession, first))
-            _active_attendant(session, attendant_id)
-            threshold = _threshold(session)
-            largest = _largest_difference(expected_figures(session, _open_row(session)), clean)
+                return session_view(session, session.get_one(CashSession, first))
+            active_attendant(session, attendant_id)
+            threshold = closing_threshold(session)
+            largest = largest_difference(expected_figures(session, open_row(session)), clean)
         approved_by: uuid.UUID | None = None
         if largest > threshold:
             approved_by = self._approve(
@@ -242,12 +135,12 @@ class TillService:
         with self._store.write() as session:
             first = earlier(session, request, "till_close")
             if first is not None:
-                return _view(session, session.get_one(CashSession, first))
-            _active_attendant(session, attendant_id)
-            row = _open_row(session)
+                return session_view(session, session.get_one(CashSession, first))
+            active_attendant(session, attendant_id)
+            row = open_row(session)
             figures = expected_figures(session, row)
             # Figured again under the write lock: a payment taken since the check counts.
-            largest = _largest_difference(figures, clean)
+            largest = largest_difference(figures, clean)
             if largest > threshold and approved_by is None:
                 raise ManagerApprovalRequired(threshold_cents=threshold, difference_cents=largest)
             if largest <= threshold:
@@ -270,7 +163,7 @@ class TillService:
             session.execute(insert(CashCount), counts)
             self._record_closing(session, row, counts, now=now)
             remember(session, request, "till_close", row.id, now)
-            return _view(session, row)
+            return session_view(session, row)
 
     def _approve(
         self,
@@ -355,7 +248,7 @@ class TillService:
             row = session.scalar(select(CashSession).where(CashSession.number == number))
             if row is None:
                 raise NotFound(entity="cash_session")
-            return _view(session, row)
+            return session_view(session, row)
 
     def latest_closed(self) -> CashSessionView:
         with self._store.read() as session:
@@ -367,7 +260,7 @@ class TillService:
             )
             if row is None:
                 raise NotFound(entity="cash_session")
-            return _view(session, row)
+            return session_view(session, row)
 
     def closed(self, *, limit: int = 50) -> list[CashSessionView]:
         """The latest closing reports, newest first."""
@@ -378,7 +271,7 @@ class TillService:
                 .order_by(CashSession.number.desc())
                 .limit(limit)
             )
-            return [_view(session, row) for row in rows]
+            return [session_view(session, row) for row in rows]
 
     def for_print_job(self, job_id: uuid.UUID) -> CashSessionView:
         """The session a "till_report" print job prints."""
@@ -389,7 +282,7 @@ class TillService:
             row = session.get(CashSession, session_id) if session_id is not None else None
             if row is None:
                 raise NotFound(entity="cash_session")
-            return _view(session, row)
+            return session_view(session, row)
 
     def reprint(self, number: int, attendant_id: uuid.UUID | None = None) -> uuid.UUID:
         """Queue the closing report of a closed session again: a new print job."""

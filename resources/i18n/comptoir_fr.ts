@@ -308,6 +308,57 @@
     </message>
 </context>
 <context>
+    <name>ClientDetailsForm</name>
+    <message>
+        <source>Details</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail (optional)</source>
+        <translation>E-mail (facultatif)</translation>
+    </message>
+    <message>
+        <source>Street and number</source>
+        <translation>Numéro et rue</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Building (optional)</source>
+        <translation>Bâtiment (facultatif)</translation>
+    </message>
+    <message>
+        <source>Floor (optional)</source>
+        <translation>Étage (facultatif)</translation>
+    </message>
+    <message>
+        <source>Access notes: door code, floor… (optional)</source>
+        <translation>Indications d’accès : code, étage… (facultatif)</translation>
+    </message>
+    <message>
+        <source>Language of tickets and messages</source>
+        <translation>Langue des tickets et des messages</translation>
+    </message>
+    <message>
+        <source>Save the details</source>
+        <translation>Enregistrer les coordonnées</translation>
+    </message>
+</context>
+<context>
     <name>ClientHistoryView</name>
     <message>
         <source>Price {amount}</source>
@@ -390,54 +441,6 @@
     <message>
         <source>This cannot be undone.</source>
         <translation>C’est définitif.</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Coordonnées</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>E-mail (optional)</source>
-        <translation>E-mail (facultatif)</translation>
-    </message>
-    <message>
-        <source>Street and number</source>
-        <translation>Numéro et rue</translation>
-    </message>
-    <message>
-        <source>Postcode</source>
-        <translation>Code postal</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>Ville</translation>
-    </message>
-    <message>
-        <source>Building (optional)</source>
-        <translation>Bâtiment (facultatif)</translation>
-    </message>
-    <message>
-        <source>Floor (optional)</source>
-        <translation>Étage (facultatif)</translation>
-    </message>
-    <message>
-        <source>Access notes: door code, floor… (optional)</source>
-        <translation>Indications d’accès : code, étage… (facultatif)</translation>
-    </message>
-    <message>
-        <source>Language of tickets and messages</source>
-        <translation>Langue des tickets et des messages</translation>
-    </message>
-    <message>
-        <source>Save the details</source>
-        <translation>Enregistrer les coordonnées</translation>
     </message>
     <message>
         <source>Export data</source>
@@ -544,6 +547,41 @@
     <message>
         <source>Close the till and print the Z</source>
         <translation>Clôturer la caisse et imprimer le Z</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingHistory</name>
+    <message>
+        <source>difference {amount}</source>
+        <translation>écart {amount}</translation>
+    </message>
+    <message>
+        <source>{name}: opened by {opener} on {opened}, closed by {closer} on {closed}.</source>
+        <translation>{name} : ouverte par {opener} le {opened}, clôturée par {closer} le {closed}.</translation>
+    </message>
+    <message>
+        <source>Float: {amount}</source>
+        <translation>Fond de caisse : {amount}</translation>
+    </message>
+    <message>
+        <source>{method}: expected {expected}, counted {counted}, difference {gap}</source>
+        <translation>{method} : attendu {expected}, compté {counted}, écart {gap}</translation>
+    </message>
+    <message>
+        <source>Difference accepted by {name}.</source>
+        <translation>Écart validé par {name}.</translation>
+    </message>
+    <message>
+        <source>Past closings (Z)</source>
+        <translation>Clôtures passées (Z)</translation>
+    </message>
+    <message>
+        <source>Past closings</source>
+        <translation>Clôtures passées</translation>
+    </message>
+    <message>
+        <source>Print this report again</source>
+        <translation>Réimprimer ce rapport</translation>
     </message>
 </context>
 <context>
@@ -2630,26 +2668,6 @@ en échec</numerusform>
         <translation>Avec cet écart, la clôture demande un responsable : il choisit son nom et tape son code.</translation>
     </message>
     <message>
-        <source>difference {amount}</source>
-        <translation>écart {amount}</translation>
-    </message>
-    <message>
-        <source>{name}: opened by {opener} on {opened}, closed by {closer} on {closed}.</source>
-        <translation>{name} : ouverte par {opener} le {opened}, clôturée par {closer} le {closed}.</translation>
-    </message>
-    <message>
-        <source>Float: {amount}</source>
-        <translation>Fond de caisse : {amount}</translation>
-    </message>
-    <message>
-        <source>{method}: expected {expected}, counted {counted}, difference {gap}</source>
-        <translation>{method} : attendu {expected}, compté {counted}, écart {gap}</translation>
-    </message>
-    <message>
-        <source>Difference accepted by {name}.</source>
-        <translation>Écart validé par {name}.</translation>
-    </message>
-    <message>
         <source>The till is closed</source>
         <translation>La caisse est fermée</translation>
     </message>
@@ -2672,18 +2690,6 @@ en échec</numerusform>
     <message>
         <source>Open the till</source>
         <translation>Ouvrir la caisse</translation>
-    </message>
-    <message>
-        <source>Past closings (Z)</source>
-        <translation>Clôtures passées (Z)</translation>
-    </message>
-    <message>
-        <source>Past closings</source>
-        <translation>Clôtures passées</translation>
-    </message>
-    <message>
-        <source>Print this report again</source>
-        <translation>Réimprimer ce rapport</translation>
     </message>
 </context>
 <context>

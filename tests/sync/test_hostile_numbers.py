@@ -21,7 +21,8 @@ from printing.queue import PrintWorker
 from server.auth import device_for_token
 from server.models import Record
 from server.ownership import grant, make_readable
-from server.writer import Held, Writer
+from server.record_statements import Held
+from server.writer import Writer
 from sync.client import load_token
 from sync.protocol import Entity
 

@@ -86,8 +86,8 @@ def test_search_history_edit_and_a_phone_already_taken(
     assert not profile.erase.isEnabled()
     assert "encore en cours : 1" in profile.erase_blocked.text()
 
-    retype(kiosk, profile.name.editor, "Odette Roux")
-    retype(kiosk, profile.floor.editor, "3")
+    retype(kiosk, profile.details.name.editor, "Odette Roux")
+    retype(kiosk, profile.details.floor.editor, "3")
     tap_profile(kiosk, "Enregistrer les coordonnées")
     client = comptoir.clients.get(order.client_id)
     assert client.name == "Odette Roux" and client.address.floor == 3
@@ -97,9 +97,9 @@ def test_search_history_edit_and_a_phone_already_taken(
     assert edit.details == {"fields": ["floor", "name"]}
 
     # Another client's phone: refused beside the phone, nothing written.
-    retype(kiosk, profile.phone.editor, "0698765432")
+    retype(kiosk, profile.details.phone.editor, "0698765432")
     tap_profile(kiosk, "Enregistrer les coordonnées")
-    assert profile.phone.message.text() == "Un autre client a déjà ce numéro."
+    assert profile.details.phone.message.text() == "Un autre client a déjà ce numéro."
     assert comptoir.clients.get(order.client_id).phone == "+33611223344"
 
 
@@ -176,7 +176,7 @@ def test_locking_forgets_the_client_shown_and_the_search(
     assert window.current_screen is window.welcome
     assert page.search.text() == "" and page.list.count() == 0
     assert page.profile.history is None and page.profile.heading.text() == ""
-    for field in page.profile.fields.values():
+    for field in page.profile.details.fields.values():
         assert field.text == ""
     assert "Odette" not in page.profile.orders.lines.text()
 

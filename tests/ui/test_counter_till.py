@@ -165,8 +165,9 @@ def test_open_with_a_float_follow_the_payments_and_close_without_difference(
     (job,) = till_jobs(comptoir)
     assert page.note.text() == "La caisse est clôturée. Le rapport Z-0001 part à l’imprimante."
     assert page.title.text() == "La caisse est fermée"
-    assert page.history.item(0).text().startswith("Z-0001 · ")
-    assert "Espèces : attendu 165\u00a0€, compté 165\u00a0€, écart 0\u00a0€" in page.report.text()
+    assert page.closings.history.item(0).text().startswith("Z-0001 · ")
+    report = page.closings.report.text()
+    assert "Espèces : attendu 165\u00a0€, compté 165\u00a0€, écart 0\u00a0€" in report
     z = printed_z(comptoir, job.id)
     assert "CLÔTURE DE CAISSE" in z and "Z-0001" in z
     assert "Fond de caisse" in z and "150,00 €" in z
@@ -253,7 +254,7 @@ def test_a_difference_above_the_threshold_needs_a_manager_pin(
     assert closed.approved_by == "Karim" and closed.closed_by == "Camille"
     assert closed.line(CASH).counted_cents == 103_00 and closed.line(CASH).expected_cents == 115_00
     assert failed_pins(comptoir, karim.id) == 0
-    assert "Écart validé par Karim." in page.report.text()
+    assert "Écart validé par Karim." in page.closings.report.text()
     (job,) = till_jobs(comptoir)
     z = printed_z(comptoir, job.id)
     assert "115,00 €" in z and "103,00 €" in z and "-12,00 €" in z

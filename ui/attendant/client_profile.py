@@ -7,46 +7,21 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk_app.domain import validation
-from kiosk_app.errors import ValidationError
-from kiosk_app.views.clients import AddressInput, ClientChanges, ClientHistory, erased_name
+from kiosk_app.views.clients import ClientHistory, erased_name
 
 from ..context import KioskContext
 from ..format import paris_datetime
 from ..widgets.buttons import TouchButton
-from ..widgets.field import TextField, show_refusal
+from ..widgets.field import show_refusal
 from ..widgets.reflow import ReflowGrid
 from ..widgets.screen import Label, Screen, label
+from .client_details import ClientDetailsForm
 from .client_history import ClientHistoryView
-
-LANGS = ("fr", "en")
-
-
-def _text(field: str, max_length: int, *, required: bool = False) -> Callable[[str], str]:
-    return partial(validation.bounded_text, field=field, max_length=max_length, required=required)
-
-
-def _floor(typed: str) -> int | None:
-    text = typed.strip()
-    if not text:
-        return None
-    digits = text.removeprefix("-")
-    # ASCII digits, three at most: "²" is a digit int() refuses, a paste is not parsed.
-    if not (digits.isascii() and digits.isdigit() and len(digits) <= 2):
-        raise ValidationError(
-            {"floor": "floor.out_of_range"}, min=validation.FLOOR_MIN, max=validation.FLOOR_MAX
-        )
-    return validation.floor(int(text))
-
-
-def _bold(text: str) -> str:
-    return f"<b>{text}</b>"
 
 
 class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
@@ -70,51 +45,9 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         self.facts = label(parent=self)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.orders = ClientHistoryView(parent=self)
-
-        self.details_title = label(parent=self)
-        self.name = TextField(validation.person_name, parent=self)
-        self.phone = TextField(validation.phone, digits=True, parent=self)
-        self.email = TextField(validation.optional_email, parent=self)
-        self.street = TextField(_text("street", validation.STREET_MAX, required=True), parent=self)
-        self.postcode = TextField(validation.postcode, digits=True, parent=self)
-        self.city = TextField(_text("city", validation.CITY_MAX, required=True), parent=self)
-        self.building = TextField(_text("building", validation.BUILDING_MAX), parent=self)
-        self.floor = TextField(_floor, digits=True, parent=self)
-        self.access_notes = TextField(
-            _text("access_notes", validation.ACCESS_NOTES_MAX), multiline=True, parent=self
-        )
-        self.fields: dict[str, TextField] = {
-            "name": self.name,
-            "phone": self.phone,
-            "email": self.email,
-            "street": self.street,
-            "postcode": self.postcode,
-            "city": self.city,
-            "building": self.building,
-            "floor": self.floor,
-            "access_notes": self.access_notes,
-        }
-        for field in self.fields.values():
-            field.changed.connect(self._refresh)
-        self.lang_title = label(parent=self)
-        self._langs = QButtonGroup(self)
-        self.langs: dict[str, TouchButton] = {}
-        self.langs_row = QWidget(self)
-        langs = QHBoxLayout(self.langs_row)
-        langs.setContentsMargins(0, 0, 0, 0)
-        for code in LANGS:
-            button = TouchButton(role="key", parent=self)
-            button.setCheckable(True)
-            self._langs.addButton(button)
-            self.langs[code] = button
-            langs.addWidget(button)
-        langs.addStretch(1)
-        self._langs.buttonToggled.connect(lambda *_: self._refresh())
-        self.save = TouchButton(role="primary", parent=self)
-        self.save.clicked.connect(self._save)
-        # Beside the button: the attendant who just tapped it is looking there.
-        self.saved = label("success", parent=self)
-        self.save_error = label("error", parent=self)
+        # Hidden for an erased client: nothing of them is left to correct.
+        self.details = ClientDetailsForm(parent=self)
+        self.details.save_asked.connect(self._save)
 
         self.note = label("success", parent=self)
         self.error = label("error", parent=self)
@@ -142,36 +75,6 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         confirm.addWidget(self.confirm_text)
         confirm.addLayout(answers)
         self.confirm_box.hide()
-
-        self.details = QWidget(self)
-        grid = QGridLayout(self.details)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(16)
-        # Phone, e-mail and street take a whole row: "06 59 64 91 73" and a street name
-        # must be read whole at 1280 px; the short ones go in pairs.
-        rows: list[tuple[QWidget, ...]] = [
-            (self.details_title,),
-            (self.name,),
-            (self.phone,),
-            (self.email,),
-            (self.street,),
-            (self.postcode, self.city),
-            (self.building, self.floor),
-            (self.access_notes,),
-            (self.lang_title,),
-            (self.langs_row,),
-            (self.saved,),
-            (self.save_error,),
-            (self.save,),
-        ]
-        for row, widgets in enumerate(rows):
-            if len(widgets) == 1:
-                grid.addWidget(widgets[0], row, 0, 1, 2)
-            else:
-                for column, widget in enumerate(widgets):
-                    grid.addWidget(widget, row, column)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
 
         self.action_grid.set_buttons([self.export, self.erase])
         layout = QVBoxLayout(self)
@@ -203,45 +106,9 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         client = history.client
         self.confirm_box.hide()
         self.details.setVisible(not client.erased)
-        values = {
-            "name": client.name,
-            "phone": client.phone_display,
-            "email": client.email or "",
-            "street": client.address.street,
-            "postcode": client.address.postcode,
-            "city": client.address.city,
-            "building": client.address.building,
-            "floor": "" if client.address.floor is None else str(client.address.floor),
-            "access_notes": client.address.access_notes,
-        }
-        for name, field in self.fields.items():
-            field.set_text(values[name])
-        self.langs["en" if client.lang == "en" else "fr"].setChecked(True)
+        self.details.show_client(client)
         self.orders.show_history(history)
         self.retranslate()
-
-    def _changes(self) -> ClientChanges:
-        assert self.history is not None
-        return ClientChanges(
-            name=self.name.text,
-            phone=self.phone.text,
-            email=self.email.text,
-            lang=next(code for code, b in self.langs.items() if b.isChecked()),
-            address=AddressInput(
-                street=self.street.text,
-                postcode=self.postcode.text,
-                city=self.city.text,
-                building=self.building.text,
-                floor=self.floor.value if self.floor.is_valid else None,
-                has_lift=self.history.client.address.has_lift,
-                access_notes=self.access_notes.text,
-            ),
-        )
-
-    def _refresh(self) -> None:
-        self.save.setEnabled(
-            self.history is not None and all(f.is_valid for f in self.fields.values())
-        )
 
     # --- the actions --------------------------------------------------------------------
 
@@ -255,7 +122,7 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         self._context.tasks.run(work, done, self._refused)
 
     def _forget_notes(self) -> None:
-        for text in (self.note, self.error, self.saved, self.save_error):
+        for text in (self.note, self.error, self.details.saved, self.details.save_error):
             text.clear()
             text.hide()  # an empty line would push the buttons down
 
@@ -265,12 +132,14 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         where.show()
 
     def _save(self) -> None:
-        changes, client_id, who = self._changes(), self._client_id, self._attendant_id()
+        changes, client_id, who = self.details.changes(), self._client_id, self._attendant_id()
         records = self._context.comptoir.client_records
         self._forget_notes()
         self._context.tasks.run(
             lambda: records.edit(client_id, changes, attendant_id=who),
-            lambda _view: self._written(client_id, lambda: self.tr("Details saved."), self.saved),
+            lambda _view: self._written(
+                client_id, lambda: self.tr("Details saved."), self.details.saved
+            ),
             self._save_refused,
         )
 
@@ -318,11 +187,15 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         self.changed.emit()
 
     def _refused(self, error: Exception) -> None:
-        show_refusal(error, self.fields, lambda _field, text: self._tell(self.error, lambda: text))
+        show_refusal(
+            error, self.details.fields, lambda _field, text: self._tell(self.error, lambda: text)
+        )
 
     def _save_refused(self, error: Exception) -> None:
         show_refusal(
-            error, self.fields, lambda _field, text: self._tell(self.save_error, lambda: text)
+            error,
+            self.details.fields,
+            lambda _field, text: self._tell(self.details.save_error, lambda: text),
         )
 
     # --- words ------------------------------------------------------------------------
@@ -360,20 +233,6 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         )
 
     def retranslate(self) -> None:
-        self.details_title.setText(_bold(self.tr("Details")))
-        self.name.set_title(self.tr("Name"))
-        self.phone.set_title(self.tr("Phone"))
-        self.email.set_title(self.tr("E-mail (optional)"))
-        self.street.set_title(self.tr("Street and number"))
-        self.postcode.set_title(self.tr("Postcode"))
-        self.city.set_title(self.tr("City"))
-        self.building.set_title(self.tr("Building (optional)"))
-        self.floor.set_title(self.tr("Floor (optional)"))
-        self.access_notes.set_title(self.tr("Access notes: door code, floor… (optional)"))
-        self.lang_title.setText(self.tr("Language of tickets and messages"))
-        self.langs["fr"].setText("Français")
-        self.langs["en"].setText("English")
-        self.save.setText(self.tr("Save the details"))
         self.export.setText(self.tr("Export data"))
         self.erase.setText(self.tr("Erase this client"))
         self.action_grid.refit()
@@ -399,17 +258,14 @@ class ClientProfilePanel(Screen):  # a Screen: it retranslates itself
         )
         self.erase_blocked.setVisible(bool(blocked) and not client.erased)
         self.confirm_text.setText(self._confirm_text(history))
-        self._refresh()
 
     def reset(self) -> None:
         """Locked: no name, phone or address stays on the screen or in a field."""
         self.history = None
         self.exported = None
-        for field in self.fields.values():
-            field.clear()
+        self.details.clear()
         for text in (self.heading, self.facts, self.confirm_text):
             text.clear()
         self._forget_notes()
         self.confirm_box.hide()
         self.orders.show_history(None)
-        self._refresh()

@@ -12,11 +12,10 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk_app.clock import to_paris
 from kiosk_app.domain.kinds import Role
 from kiosk_app.errors import (
     ComptoirError,
@@ -33,20 +32,16 @@ from kiosk_app.views.till import DEFAULT_THRESHOLD_CENTS, MAX_FLOAT_CENTS, CashS
 from printing.till_report import report_name
 
 from ..context import KioskContext
-from ..format import money, paris_datetime, paris_time
+from ..format import money, paris_datetime
 from ..i18n import current_lang
-from ..resident.catalogue import make_flickable
 from ..theme import PALETTE
 from ..widgets.buttons import TouchButton
 from ..widgets.screen import Screen, label
-from .till_close import CloseForm, signed_money
+from .till_close import CloseForm
+from .till_history import ClosingHistory
 from .till_pad import CHOSEN_QSS, Notice, PadField, TillPad, typed_cents
-from .words import WORDS
 
 REFRESH_MS = 5000  # the expected figures follow the payments taken at the counter
-SESSION_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's CashSessionView
-HISTORY_LIMIT = 50
-ROW_PX = 56
 
 
 def float_cents(typed: str) -> int:
@@ -109,25 +104,8 @@ class TillPage(Screen):  # a Screen: it retranslates itself
         self.close_form.close_asked.connect(self._close)
 
         # The closing reports kept, newest first.
-        self.history_box = Screen(self)
-        self.history_title = label(parent=self.history_box)
-        self.history = QListWidget(self.history_box)
-        self.history.setMinimumHeight(3 * ROW_PX)
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # On a narrow page (1024 px) a closing's line takes the row's second line: the
-        # row is a finger's height, room for two.
-        self.history.setWordWrap(True)
-        self.history.itemSelectionChanged.connect(self._report_chosen)
-        make_flickable(self.history)
-        self.report = label(parent=self.history_box)
-        self.reprint = TouchButton(parent=self.history_box)
-        self.reprint.clicked.connect(self._reprint)
-        history = QVBoxLayout(self.history_box)
-        history.setContentsMargins(0, 24, 0, 0)
-        history.addWidget(self.history_title)
-        history.addWidget(self.history)
-        history.addWidget(self.report)
-        history.addWidget(self.reprint)
+        self.closings = ClosingHistory(context, parent=self)
+        self.closings.reprint_asked.connect(self._reprint)
 
         left = QVBoxLayout()
         widget: QWidget
@@ -138,7 +116,7 @@ class TillPage(Screen):  # a Screen: it retranslates itself
             self.error,
             self.shut_box,
             self.close_form,
-            self.history_box,
+            self.closings,
         ):
             left.addWidget(widget)
         left.addStretch(1)
@@ -168,7 +146,7 @@ class TillPage(Screen):  # a Screen: it retranslates itself
         self.note.clear()
         self.error.clear()
         self.refresh()
-        self._fill_history()
+        self.closings.fill()
         self.timer.start()
 
     def refresh(self) -> None:
@@ -211,29 +189,6 @@ class TillPage(Screen):  # a Screen: it retranslates itself
     def hideEvent(self, event: QHideEvent) -> None:
         self.timer.stop()
         super().hideEvent(event)
-
-    def _fill_history(self, *, select: int | None = None) -> None:
-        self.history.clear()
-        for session in self._context.comptoir.till.closed(limit=HISTORY_LIMIT):
-            item = QListWidgetItem(self._history_text(session))
-            item.setData(SESSION_ROLE, session)
-            item.setSizeHint(QSize(0, ROW_PX))  # a finger's height, not a line of text
-            self.history.addItem(item)
-            if session.number == select:
-                self.history.setCurrentItem(item)
-        self._report_chosen()
-
-    def _chosen_report(self) -> CashSessionView | None:
-        item = self.history.currentItem()
-        if item is None or not item.isSelected():
-            return None
-        session: CashSessionView = item.data(SESSION_ROLE)
-        return session
-
-    def _report_chosen(self) -> None:
-        session = self._chosen_report()
-        self.report.setText(self._report_text(session) if session is not None else "")
-        self.reprint.setEnabled(session is not None)
 
     # --- the actions --------------------------------------------------------------------
 
@@ -296,17 +251,14 @@ class TillPage(Screen):  # a Screen: it retranslates itself
         self._close_request = uuid.uuid4()  # the next session's closing is another
         self.close_form.clear()
         self.refresh()
-        self._fill_history(select=session.number)
+        self.closings.fill(select=session.number)
         self.note.setText(
             self.tr("The till is closed. The report {name} is sent to the printer.").format(
                 name=report_name(session.number)
             )
         )
 
-    def _reprint(self) -> None:
-        session = self._chosen_report()
-        if session is None:
-            return
+    def _reprint(self, session: CashSessionView) -> None:
         number, who = session.number, self._attendant_id
         till = self._context.comptoir.till
         note = self.tr("The report {name} is sent to the printer again.").format(
@@ -359,49 +311,6 @@ class TillPage(Screen):  # a Screen: it retranslates itself
 
     # --- words ------------------------------------------------------------------------
 
-    def _history_text(self, session: CashSessionView) -> str:
-        closed_at = to_paris(session.closed_at or session.opened_at)
-        day = QDate(closed_at.year, closed_at.month, closed_at.day)
-        locale = self._context.language.locale
-        when = f"{locale.toString(day, QLocale.FormatType.ShortFormat)} {paris_time(closed_at)}"
-        difference = session.difference_cents or 0
-        return " · ".join(
-            (
-                report_name(session.number),
-                when,
-                session.closed_by or "",
-                self.tr("difference {amount}").format(amount=signed_money(difference)),
-            )
-        )
-
-    def _report_text(self, session: CashSessionView) -> str:
-        lines = [
-            self.tr(
-                "{name}: opened by {opener} on {opened}, closed by {closer} on {closed}."
-            ).format(
-                name=report_name(session.number),
-                opener=session.opened_by,
-                opened=paris_datetime(session.opened_at),
-                closer=session.closed_by or "",
-                closed=paris_datetime(session.closed_at or session.opened_at),
-            ),
-            self.tr("Float: {amount}").format(amount=money(session.float_cents)),
-        ]
-        for line in session.lines:
-            lines.append(
-                self.tr(
-                    "{method}: expected {expected}, counted {counted}, difference {gap}"
-                ).format(
-                    method=WORDS.method(line.method),
-                    expected=money(line.expected_cents),
-                    counted=money(line.counted_cents or 0),
-                    gap=signed_money(line.difference_cents or 0),
-                )
-            )
-        if session.approved_by:
-            lines.append(self.tr("Difference accepted by {name}.").format(name=session.approved_by))
-        return "\n".join(lines)
-
     def retranslate(self) -> None:
         session = self.session
         if session is None:
@@ -421,13 +330,6 @@ class TillPage(Screen):  # a Screen: it retranslates itself
         self.float_title.setText(self.tr("Float, in euros"))
         self.float_field.setAccessibleName(self.tr("Float, in euros"))
         self.open_button.setText(self.tr("Open the till"))
-        self.history_title.setText("<b>{}</b>".format(self.tr("Past closings (Z)")))
-        self.history.setAccessibleName(self.tr("Past closings"))
-        self.reprint.setText(self.tr("Print this report again"))
-        for row in range(self.history.count()):
-            item = self.history.item(row)
-            item.setText(self._history_text(item.data(SESSION_ROLE)))
-        self._report_chosen()
         self._float_edited_buttons()
 
     def _float_edited_buttons(self) -> None:
@@ -440,8 +342,8 @@ class TillPage(Screen):  # a Screen: it retranslates itself
         self.close_form.active = False
         self.close_form.clear()
         self.float_field.clear()
-        self.history.clear()
-        for text in (self.note, self.error, self.float_error, self.report):
+        self.closings.clear()
+        for text in (self.note, self.error, self.float_error):
             text.clear()
         self.pad.choose(None)
         self.retranslate()

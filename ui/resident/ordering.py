@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QScrollArea,
     QVBoxLayout,
-    QWidget,
 )
 
 from kiosk_app.errors import ComptoirError, NotFound, ValidationError
@@ -28,11 +26,11 @@ from sync.protocol import Channel
 
 from ..context import KioskContext
 from ..i18n import current_lang
-from ..widgets.buttons import TouchButton
 from ..widgets.focus_in_sight import FocusInSight
 from ..widgets.pages import Pages
 from ..widgets.screen import Screen, label
 from ..widgets.taps import TAPS
+from .abandon_panel import AbandonPanel
 from .order_bar import OrderBar
 from .order_steps import ConsentStep, Step, WhatStep, WhenStep, WhoStep, initials
 from .review_step import Answers, ReviewStep
@@ -54,42 +52,6 @@ FIELD_STEPS = {
     "consent": 4,
 }
 REVIEW = 5
-
-
-class AbandonPanel(QFrame):
-    """ "Abandon this order?" over the steps, with Yes and No in the middle of the
-    screen: far from "Home" (top left), so a double tap on it answers nothing."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("abandonPanel")
-        self.setAutoFillBackground(True)
-        self.question = label("title", parent=self)
-        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail = label(parent=self)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.yes = TouchButton(parent=self)
-        self.no = TouchButton(role="primary", parent=self)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.yes)
-        row.addSpacing(48)
-        row.addWidget(self.no)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.question)
-        layout.addWidget(self.detail)
-        layout.addSpacing(24)
-        layout.addLayout(row)
-        layout.addStretch(2)
-        self.hide()
-
-    def retranslate(self) -> None:
-        self.question.setText(self.tr("Abandon this order?"))
-        self.detail.setText(self.tr("What you have typed will be forgotten."))
-        self.yes.setText(self.tr("Yes, abandon"))
-        self.no.setText(self.tr("No, carry on"))
 
 
 class OrderScreen(Screen):
@@ -149,8 +111,7 @@ class OrderScreen(Screen):
         layout.addWidget(self.step_area, 1)
         layout.addWidget(self.bar)
         self.abandon = AbandonPanel(self)
-        self.abandon.yes.clicked.connect(self._abandon)
-        self.abandon.no.clicked.connect(self._carry_on)
+        self.abandon.abandoned.connect(self.abandoned.emit)
         self.retranslate()
 
     # --- navigation ------------------------------------------------------------------
@@ -272,18 +233,7 @@ class OrderScreen(Screen):
 
     def ask_abandon(self) -> None:
         self.drop_focus()
-        TAPS.screen_shown()
-        self.abandon.retranslate()
-        self.abandon.setGeometry(self.rect())
-        self.abandon.show()
-        self.abandon.raise_()
-
-    def _abandon(self) -> None:
-        self.abandon.hide()
-        self.abandoned.emit()
-
-    def _carry_on(self) -> None:
-        self.abandon.hide()
+        self.abandon.ask()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
