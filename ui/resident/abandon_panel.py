@@ -48,7 +48,9 @@ class AbandonPanel(QFrame):
         """Over the whole of its parent (which keeps it so on a resize)."""
         TAPS.screen_shown()
         self.retranslate()
-        self.setGeometry(self.parentWidget().rect())
+        screen = self.parentWidget()
+        assert screen is not None  # made with the order screen as its parent
+        self.setGeometry(screen.rect())
         self.show()
         self.raise_()
 
