@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.domain.kinds import Role
+from kiosk_app.domain.kinds import PaymentKind, Role
 from kiosk_app.views.attendants import AttendantView
 from kiosk_app.views.orders import OrderView
 
 from ..conftest import ASSOCIATION, FakeClock, give_kiosk_code
 from .support import Clock, order_request
+from .till_support import CARD, CASH, CESU, CHEQUE, done_order
 
 
 @pytest.fixture(scope="session")
@@ -98,3 +99,32 @@ def done(
     comptoir.orders.confirm(placed.id, attendant_id=attendant.id)
     comptoir.orders.assign(placed.id, lulu_id, attendant_id=attendant.id)
     return comptoir.orders.mark_done(placed.id, 40, attendant_id=attendant.id)
+
+
+@pytest.fixture
+def day(
+    comptoir: Comptoir,
+    clock: Clock,
+    done: OrderView,
+    attendant: AttendantView,
+    lulu_id: uuid.UUID,
+) -> OrderView:
+    """A day at the till (test_till*.py): a cheque taken before the till opened (not the
+    session's), then the till opened with a 150 € float and a day of payments: cash 6 €,
+    card 2 €, cash 10 € less a 3 € cash refund (a credit note: that order owes nothing
+    more), CESU 3 € paid ahead on a third order."""
+    comptoir.payments.record(done.id, CHEQUE, 200, attendant_id=attendant.id)
+    clock.advance(minutes=5)
+    comptoir.till.open(150_00, attendant.id)
+    clock.advance(hours=1)
+    comptoir.payments.record(done.id, CASH, 600, attendant_id=attendant.id)
+    comptoir.payments.record(done.id, CARD, 200, attendant_id=attendant.id)
+    second = done_order(comptoir, clock, attendant, lulu_id)
+    comptoir.payments.record(second.id, CASH, 1000, attendant_id=attendant.id)
+    comptoir.payments.record(
+        second.id, CASH, 300, attendant_id=attendant.id, kind=PaymentKind.REFUND
+    )
+    third = done_order(comptoir, clock, attendant, lulu_id, phone="07 81 00 00 02")
+    comptoir.payments.record(third.id, CESU, 300, attendant_id=attendant.id)
+    clock.advance(hours=8)
+    return second

@@ -5,19 +5,14 @@ closing report's ESC/POS bytes are checked after each step."""
 
 from __future__ import annotations
 
-import re
 import uuid
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from sqlalchemy import select
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.store.models import Attendant, AuditEntry
-from kiosk_app.views.attendants import AttendantView
+from kiosk_app.store.models import Attendant
 from kiosk_app.views.orders import OrderView
-from kiosk_app.views.till import DEFAULT_THRESHOLD_CENTS, MAX_COUNTED_CENTS, MAX_FLOAT_CENTS
 from printing.escpos import render
 from printing.profiles import profile_for
 from printing.sources import ticket_for
@@ -27,12 +22,9 @@ from ui.attendant.till import TillPage
 
 from .counter_support import log_in, place_order
 from .support import Resident
+from .till_steps import audit_actions, person, till_page, type_on_pad
 
 CASH, CARD, CHEQUE, CESU, TRANSFER = PaymentMethod
-
-
-def person(comptoir: Comptoir, name: str) -> AttendantView:
-    return next(a for a in comptoir.attendants.list() if a.name == name)
 
 
 def done_order(comptoir: Comptoir, hour: int) -> OrderView:
@@ -45,18 +37,6 @@ def done_order(comptoir: Comptoir, hour: int) -> OrderView:
     comptoir.orders.confirm(order.id, attendant_id=None)
     comptoir.orders.assign(order.id, lulu, attendant_id=None)
     return comptoir.orders.mark_done(order.id, 55, attendant_id=None)
-
-
-def till_page(kiosk: Resident) -> TillPage:
-    """The counter's till section, shown as the attendant reaches it."""
-    counter = kiosk.window.counter
-    kiosk.tap(counter.nav["till"])
-    return counter.till
-
-
-def type_on_pad(kiosk: Resident, page: TillPage, text: str) -> None:
-    for key in text:
-        kiosk.tap(page.pad.keys[key])
 
 
 def count(kiosk: Resident, page: TillPage, method: PaymentMethod, text: str) -> None:
@@ -83,16 +63,6 @@ def printed_z(comptoir: Comptoir, job_id: uuid.UUID) -> str:
     """The Z as the printer receives it (ESC/POS, CP858), read back as text."""
     ticket = ticket_for(comptoir, "till_report", None, job_id=job_id)
     return read(render(ticket, profile_for("80", "cp858"))).text
-
-
-def audit_actions(comptoir: Comptoir) -> list[tuple[str, uuid.UUID | None, str]]:
-    with comptoir.store.read() as session:
-        rows = session.execute(
-            select(AuditEntry.action, AuditEntry.attendant_id, AuditEntry.details).where(
-                AuditEntry.action.like("till.%")
-            )
-        ).all()
-    return [(action, who, str(details)) for action, who, details in rows]
 
 
 def failed_pins(comptoir: Comptoir, attendant_id: uuid.UUID) -> int:
@@ -316,163 +286,3 @@ def test_locking_the_counter_forgets_the_counts_and_the_pin(
     assert form.pin.text() == "" and form.rows[CASH].field.text() == ""
     assert form.manager_id is None and page.session is None
     assert kiosk.window.current_screen is kiosk.window.welcome
-
-
-def test_a_float_that_is_not_an_amount_is_refused_in_words(
-    kiosk: Resident, comptoir: Comptoir, attendants: None
-) -> None:
-    log_in(kiosk)
-    page = till_page(kiosk)
-    type_on_pad(kiosk, page, "5000,01")  # above the largest float
-    kiosk.tap_named("Ouvrir la caisse")
-    assert page.float_error.text() == "Fond de caisse entre 0 et 5000 €."
-    assert comptoir.till.current() is None
-    for _ in range(7):
-        kiosk.tap(page.pad.erase)
-    type_on_pad(kiosk, page, "0")  # an empty drawer is a float too
-    kiosk.tap_named("Ouvrir la caisse")
-    session = comptoir.till.current()
-    assert session is not None and session.float_cents == 0
-
-
-# --- Whatever lands in an amount field ---------------------------------------------------
-
-TRICKY = (
-    "150,00",
-    "150.5",
-    " 150 € ",
-    "0",
-    "0,01",
-    "5000",
-    "5000,01",
-    "-5",
-    "1e9",
-    "1_000",
-    "99999999",
-    "12,345",
-    ",5",
-    "١٥٠",
-    "²³",
-    "💶💶",
-    "150,00 💶",
-    "'; DROP TABLE cash_sessions; --",
-    "1 OR 1=1",
-    "NaN",
-    "Infinity",
-    "\u00a0",
-    "9" * 10_000,
-)
-AMOUNT_TEXT = st.one_of(
-    st.sampled_from(TRICKY),
-    st.from_regex(r"\A-?[0-9]{1,9}([.,][0-9]{0,3})?( ?€)?\Z"),
-    st.text(alphabet="0123456789,.-e€ ", max_size=14),
-    st.text(max_size=40),
-)
-SLOW_UI = settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-
-
-def euros_typed(text: str, maximum: int) -> int | None:
-    """What an attendant means by `text` (as the field shows it, after its length limit),
-    or None when it is no amount of 0 to `maximum` cents: an oracle written apart from
-    the page's parser."""
-    compact = "".join(ch for ch in text if ch not in " \u00a0€")
-    match = re.fullmatch(r"([0-9]{1,7})(?:[.,]([0-9]{1,2}))?", compact, re.ASCII)
-    if match is None:
-        return None
-    cents = int(match[1]) * 100 + int((match[2] or "0").ljust(2, "0"))
-    return cents if cents <= maximum else None
-
-
-def test_any_text_in_the_float_opens_exactly_that_amount_or_is_refused(
-    kiosk: Resident, comptoir: Comptoir, attendants: None
-) -> None:
-    camille = person(comptoir, "Camille")
-    log_in(kiosk)
-    page = till_page(kiosk)
-
-    @SLOW_UI
-    @given(text=AMOUNT_TEXT)
-    def check(text: str) -> None:
-        page.float_field.setText(text)  # as pasted: the pad types no such thing
-        shown = page.float_field.text()
-        if not shown.strip():
-            assert not page.open_button.isEnabled()
-            return
-        kiosk.tap(page.open_button)
-        session = comptoir.till.current()
-        meant = euros_typed(shown, MAX_FLOAT_CENTS)
-        if meant is None:
-            assert session is None
-            assert page.float_error.text() == "Fond de caisse entre 0 et 5000 €."
-            return
-        assert session is not None and session.float_cents == meant
-        assert page.title.text() == "La caisse est ouverte"
-        # Closed again behind the page's back (another counter), for the next example.
-        comptoir.till.close({CASH: meant}, camille.id)
-        kiosk.tap(kiosk.window.counter.nav["queue"])
-        till_page(kiosk)
-        assert page.title.text() == "La caisse est fermée"
-
-    check()
-    assert len(comptoir.till.closed()) == len(audit_actions(comptoir)) // 2
-
-
-def test_any_text_in_a_count_closes_with_that_amount_or_writes_nothing(
-    kiosk: Resident, comptoir: Comptoir, attendants: None
-) -> None:
-    camille = person(comptoir, "Camille")
-    comptoir.till.open(0, camille.id)
-    log_in(kiosk)
-    page = till_page(kiosk)
-    form = page.close_form
-
-    @SLOW_UI
-    @given(text=AMOUNT_TEXT, method=st.sampled_from(list(PaymentMethod)))
-    def check(text: str, method: PaymentMethod) -> None:
-        closed_before = len(comptoir.till.closed())
-        for row in form.rows.values():
-            row.field.setText("0")
-        form.rows[method].field.setText(text)
-        shown = form.rows[method].field.text()
-        kiosk.tap(form.close_button)
-        kiosk.tap(form.confirmation.yes)
-        meant = euros_typed(shown, MAX_COUNTED_CENTS)
-        closed = comptoir.till.closed()
-        if meant is None:
-            assert form.rows[method].difference.text() == ("Montant compté entre 0 et 100000 €.")
-            assert len(closed) == closed_before and comptoir.till.current() is not None
-            return
-        if meant > DEFAULT_THRESHOLD_CENTS:  # above 5 €: no manager, nothing written
-            assert form.manager_error.text().startswith("Avec cet écart, la clôture demande")
-            assert len(closed) == closed_before and comptoir.till.current() is not None
-            return
-        assert len(closed) == closed_before + 1
-        assert closed[0].line(method).counted_cents == meant
-        assert closed[0].counted_cents == meant
-        comptoir.till.open(0, camille.id)  # the next example counts a new session
-        kiosk.tap(kiosk.window.counter.nav["queue"])
-        till_page(kiosk)
-
-    check()
-    closings = comptoir.till.closed()
-    assert all(len(session.lines) == len(PaymentMethod) for session in closings)
-
-
-def test_in_english_the_pad_types_a_decimal_point(
-    kiosk: Resident, comptoir: Comptoir, attendants: None
-) -> None:
-    log_in(kiosk)
-    kiosk.window.set_language("en")
-    page = till_page(kiosk)
-    assert page.pad.keys[","].text() == "."
-    assert page.pad.keys[","].accessibleName() == "Decimal mark, before the cents"
-    type_on_pad(kiosk, page, "150,5")  # the decimal mark's key
-    assert page.float_field.text() == "150.5"
-    kiosk.tap_named("Open the till")
-    session = comptoir.till.current()
-    assert session is not None and session.float_cents == 150_50
-    assert page.status.text().endswith("with a float of €150.50.")

@@ -19,8 +19,8 @@ from ui.widgets.record_list import RecordList
 from .conftest import MakeKiosk
 from .counter_support import log_in, place_order
 from .support import Resident
+from .tap_steps import done_order, on_detail, shown
 from .test_counter import open_row
-from .test_every_tap_once import done_order, on_detail, shown
 from .test_order_flow import answer_when_and_where, open_service, walk_to_who
 
 SELECTED_APART = 3.0  # WCAG 1.4.11: what tells a state apart, 3:1 at least
