@@ -58,11 +58,28 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-@pytest.fixture
-def demo_catalogue() -> dict[str, object]:
+def read_demo_catalogue() -> dict[str, object]:
     with (resources_dir() / "demo" / "catalogue.json").open(encoding="utf-8") as f:
         data: dict[str, object] = json.load(f)
     return data
+
+
+@pytest.fixture
+def demo_catalogue() -> dict[str, object]:
+    return read_demo_catalogue()
+
+
+def open_test_store(
+    folder: Path, clock: FakeClock, catalogue: dict[str, object] | None = None
+) -> Comptoir:
+    """A real store (SQLite file, migrations applied) holding the demo catalogue, the
+    association's settings and a series code. Also opened outside pytest, by the
+    subprocess of tests/ui/test_fit_xcb.py."""
+    app = Comptoir.open(folder, clock=clock)
+    app.catalogue.load(read_demo_catalogue() if catalogue is None else catalogue)
+    app.settings.update(**ASSOCIATION)
+    give_kiosk_code(app)
+    return app
 
 
 @pytest.fixture
@@ -70,10 +87,7 @@ def comptoir(
     tmp_path: Path, clock: FakeClock, demo_catalogue: dict[str, object]
 ) -> Iterator[Comptoir]:
     """A real store (SQLite file, migrations applied) holding the demo catalogue."""
-    app = Comptoir.open(tmp_path / "kiosk", clock=clock)
-    app.catalogue.load(demo_catalogue)
-    app.settings.update(**ASSOCIATION)
-    give_kiosk_code(app)
+    app = open_test_store(tmp_path / "kiosk", clock, demo_catalogue)
     yield app
     app.close()
 

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.domain.kinds import Role
 from ui.app import build_window
 from ui.widgets.taps import TAPS
 from ui.window import KioskWindow
 
 from .support import Resident, TapClock
+from .tour_data import add_attendants
 
 HOLD_MS = 200  # the logo's hold, shortened: the 3-second default has its own test
 
@@ -69,5 +69,4 @@ def kiosk(make_kiosk: MakeKiosk) -> Resident:
 
 @pytest.fixture
 def attendants(comptoir: Comptoir) -> None:
-    comptoir.attendants.add("Camille", Role.ATTENDANT, "1234")
-    comptoir.attendants.add("Karim", Role.MANAGER, "2468")
+    add_attendants(comptoir)

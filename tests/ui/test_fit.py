@@ -15,7 +15,7 @@ from ui.tour import RESIDENT_STEPS, TourData, tour
 
 from .conftest import MakeKiosk
 from .fit_check import problems
-from .tour_data import TRAINEES, done_order, trainee
+from .tour_data import fit_tour_data
 
 SIZES = {
     "1024x768": (1024, 768),
@@ -27,12 +27,7 @@ SIZES = {
 
 @pytest.fixture
 def tour_data(comptoir: Comptoir, attendants: None) -> TourData:
-    # Lulus in training with the skills of the tour's curtain ("rideau": sewing, DIY):
-    # the new order's Lulu list has the counter's longest rows (name · neighbourhood ·
-    # still in training), which a fixed row height cut short with "…".
-    for name, neighbourhood in TRAINEES:
-        trainee(comptoir, name, neighbourhood, ("couture", "bricolage"))
-    return TourData(done_order(comptoir).number, "0611223344")
+    return fit_tour_data(comptoir)
 
 
 def _walk(

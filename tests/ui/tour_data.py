@@ -9,11 +9,12 @@ from datetime import UTC, datetime
 from sqlalchemy import update
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.domain.kinds import OnboardingStage
+from kiosk_app.domain.kinds import OnboardingStage, Role
 from kiosk_app.store.models.lulus import Lulu
 from kiosk_app.views.clients import AddressInput
 from kiosk_app.views.orders import OrderRequest, OrderView
 from sync.protocol import Channel
+from ui.tour import TourData
 
 
 def done_order(comptoir: Comptoir, phone: str = "06 11 22 33 44") -> OrderView:
@@ -52,3 +53,19 @@ def trainee(
     with comptoir.store.write() as session:  # no screen sets it: the association's data
         session.execute(update(Lulu).where(Lulu.id == lulu_id).values(neighbourhood=neighbourhood))
     return lulu_id
+
+
+def add_attendants(comptoir: Comptoir) -> None:
+    """The counter's two people: Camille (PIN 1234) and Karim, a manager (PIN 2468)."""
+    comptoir.attendants.add("Camille", Role.ATTENDANT, "1234")
+    comptoir.attendants.add("Karim", Role.MANAGER, "2468")
+
+
+def fit_tour_data(comptoir: Comptoir) -> TourData:
+    """The tour's data for the fit tests, with Lulus in training with the skills of the
+    tour's curtain ("rideau": sewing, DIY): the new order's Lulu list then has the
+    counter's longest rows (name · neighbourhood · still in training), which a fixed row
+    height cut short with "…"."""
+    for name, neighbourhood in TRAINEES:
+        trainee(comptoir, name, neighbourhood, ("couture", "bricolage"))
+    return TourData(done_order(comptoir).number, "0611223344")

@@ -25,15 +25,13 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from kiosk_app.comptoir import Comptoir
-from kiosk_app.config import resources_dir
-from kiosk_app.domain.kinds import Role
-from tests.conftest import ASSOCIATION, FakeClock, give_kiosk_code
+from tests.conftest import FakeClock, open_test_store
 from ui.app import application, run
 from ui.tour import TourData, tour
 from ui.window import KioskWindow
 
 from .fit_check import problems
-from .tour_data import TRAINEES, done_order, trainee
+from .tour_data import add_attendants, fit_tour_data
 
 # At each size, the welcome in both languages, normal and larger text; with it, a few
 # screens of each face, shared between the two sizes: the catalogue, the Lulus' form;
@@ -77,16 +75,9 @@ class PaintWatch(QObject):
 def open_store(folder: Path) -> tuple[Comptoir, TourData]:
     """The store of tests/ui/test_fit.py: the demo catalogue, the association, the two
     attendants, Lulus in training and a done order."""
-    comptoir = Comptoir.open(folder, clock=FakeClock())
-    catalogue = json.loads((resources_dir() / "demo" / "catalogue.json").read_text("utf-8"))
-    comptoir.catalogue.load(catalogue)
-    comptoir.settings.update(**ASSOCIATION)
-    give_kiosk_code(comptoir)
-    comptoir.attendants.add("Camille", Role.ATTENDANT, "1234")
-    comptoir.attendants.add("Karim", Role.MANAGER, "2468")
-    for name, neighbourhood in TRAINEES:
-        trainee(comptoir, name, neighbourhood, ("couture", "bricolage"))
-    return comptoir, TourData(done_order(comptoir).number, "0611223344")
+    comptoir = open_test_store(folder, FakeClock())
+    add_attendants(comptoir)
+    return comptoir, fit_tour_data(comptoir)
 
 
 def walk(window: KioskWindow, data: TourData, watch: PaintWatch) -> list[str]:
